@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+/** Id of a space: lowercase letters, digits and dashes, 1–63 characters. */
+export const SpaceIdSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'Use 1–63 lowercase letters, digits or dashes, starting with a letter or digit');
+
+/** ISO 3166-1 alpha-2 country code used to read national phone numbers. */
+export const CountryCodeSchema = z.string().regex(/^[A-Z]{2}$/, 'Use a two-letter ISO 3166 country code, e.g. US');
+
+/** Timestamps on the wire are ISO 8601 strings in UTC. */
+export const IsoDateTimeSchema = z.iso.datetime({ offset: true });
+
+/** Settings version of a space, raised by every settings write; also sent as a strong ETag. */
+export const VersionSchema = z.number().int().nonnegative();
+
+/** Opaque pagination cursor. */
+export const CursorSchema = z.string().min(1).max(200);
+
+/** `limit` and `cursor` query parameters of paged lists. */
+export const PageQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: CursorSchema.optional(),
+});
+export type PageQuery = z.infer<typeof PageQuerySchema>;

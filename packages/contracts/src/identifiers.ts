@@ -1,0 +1,194 @@
+import { z } from 'zod';
+import { VersionSchema } from './common.ts';
+
+/** Keys the resolver knows how to read from an event (SPEC §5.1); every other key is custom. */
+export const BUILT_IN_IDENTIFIER_KEYS = [
+  'user_id',
+  'email',
+  'anonymous_id',
+  'group_id',
+  'ga_client_id',
+  'ios.id',
+  'android.id',
+  'ios.idfa',
+  'android.idfa',
+  'ios.push_token',
+  'android.push_token',
+] as const;
+
+/** Whether a key is one of the built-in identifiers of SPEC §5.1. */
+export function isBuiltInIdentifierKey(key: string): boolean {
+  return (BUILT_IN_IDENTIFIER_KEYS as readonly string[]).includes(key);
+}
+
+/** Identifier key: lowercase, starts with a letter, at most 64 characters; `priority` is reserved. */
+export const IdentifierKeySchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9_.]{0,63}$/, 'Use 1–64 lowercase letters, digits, "_" or ".", starting with a letter')
+  .refine((key) => key !== 'priority', '"priority" is a reserved word');
+
+// Control characters (C0, DEL, C1) make a label unreadable in the agent UI.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find them
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** Display name: trimmed, 1–50 characters, no control characters. */
+export const DisplayNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Enter a display name')
+  .max(50, 'Use at most 50 characters')
+  .refine((name) => !CONTROL_CHARACTERS.test(name), 'Remove control characters (tabs, line breaks…)');
+
+export const LIMIT_WINDOWS = ['ever', 'daily', 'weekly', 'monthly', 'annually'] as const;
+/** Sliding window over which a limit counts values by first-seen time. */
+export const LimitWindowSchema = z.enum(LIMIT_WINDOWS);
+export type LimitWindow = z.infer<typeof LimitWindowSchema>;
+
+/** Length of each limit window in days; `ever` has none. */
+export const LIMIT_WINDOW_DAYS: Record<LimitWindow, number | null> = {
+  ever: null,
+  daily: 1,
+  weekly: 7,
+  monthly: 30,
+  annually: 365,
+};
+
+/** How many distinct values of one identifier a profile may hold within a window. */
+export const IdentifierLimitSchema = z.object({
+  count: z.number().int('Use a whole number').min(1, 'Use at least 1').max(1000, 'Use at most 1000'),
+  window: LimitWindowSchema,
+});
+export type IdentifierLimit = z.infer<typeof IdentifierLimitSchema>;
+
+/** How a raw value is normalized before it is matched (SPEC §6). */
+export const NormalizationSchema = z.enum(['email', 'phone', 'trim', 'none']);
+export type Normalization = z.infer<typeof NormalizationSchema>;
+
+/** Longest regular expression accepted as a blocked value. */
+export const MAX_BLOCKED_REGEX_LENGTH = 200;
+
+/**
+ * A value that never becomes an identifier value. `exact` compares case-insensitively; `regex`
+ * is a JavaScript regular expression without implicit anchors. Whether a regex is safe from
+ * catastrophic backtracking is checked by the server with the resolver's checker.
+ */
+export const BlockedValueSchema = z
+  .object({
+    value: z.string().min(1, 'Enter a value').max(255, 'Use at most 255 characters'),
+    match: z.enum(['exact', 'regex']),
+  })
+  .superRefine((blocked, ctx) => {
+    if (blocked.match !== 'regex') return;
+    if (blocked.value.length > MAX_BLOCKED_REGEX_LENGTH) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['value'],
+        message: `A regular expression may have at most ${MAX_BLOCKED_REGEX_LENGTH} characters`,
+      });
+      return;
+    }
+    try {
+      new RegExp(blocked.value);
+    } catch (error) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['value'],
+        message: `Not a valid regular expression: ${(error as Error).message}`,
+      });
+    }
+  });
+export type BlockedValue = z.infer<typeof BlockedValueSchema>;
+
+/** Blocked values suggested for every identifier (SPEC §2). */
+export const SUGGESTED_BLOCKED_VALUES: readonly BlockedValue[] = [
+  { value: '^[0-]*$', match: 'regex' },
+  { value: '-1', match: 'exact' },
+  { value: 'null', match: 'exact' },
+  { value: 'anonymous', match: 'exact' },
+];
+
+export const BlockedValuesSchema = z.array(BlockedValueSchema).max(100, 'Use at most 100 blocked values');
+
+/** A trait or property key a custom identifier is read from. */
+export const SourceKeySchema = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'Use 1–64 letters, digits or "_", not starting with a digit');
+export const SourceKeysSchema = z
+  .array(SourceKeySchema)
+  .min(1, 'Add at least one source key')
+  .max(10, 'Use at most 10 source keys');
+
+export const IdentifierKindSchema = z.enum(['default', 'custom']);
+export type IdentifierKind = z.infer<typeof IdentifierKindSchema>;
+
+/** An identifier type of a space, as the API returns it. */
+export const IdentifierSchema = z.object({
+  key: IdentifierKeySchema,
+  kind: IdentifierKindSchema,
+  displayName: DisplayNameSchema,
+  priority: z.number().int().min(1),
+  limit: IdentifierLimitSchema,
+  normalization: NormalizationSchema,
+  blockedValues: BlockedValuesSchema,
+  /** Custom identifiers only; empty for built-in ones. */
+  sourceKeys: z.array(SourceKeySchema).max(10),
+});
+export type Identifier = z.infer<typeof IdentifierSchema>;
+
+/** Body of `POST …/identifiers`: only `key` is required (defaults in SPEC §2). */
+export const CreateIdentifierInputSchema = z.strictObject({
+  key: IdentifierKeySchema,
+  kind: IdentifierKindSchema.optional(),
+  displayName: DisplayNameSchema.nullable().optional(),
+  priority: z.number().int('Use a whole number').min(1, 'Use 1 or more').optional(),
+  limit: IdentifierLimitSchema.optional(),
+  normalization: NormalizationSchema.optional(),
+  blockedValues: BlockedValuesSchema.optional(),
+  sourceKeys: SourceKeysSchema.optional(),
+});
+export type CreateIdentifierInput = z.infer<typeof CreateIdentifierInputSchema>;
+
+/** Body of `PATCH …/identifiers/:key`; `displayName: null` resets it to the key. */
+export const UpdateIdentifierInputSchema = z.strictObject({
+  displayName: DisplayNameSchema.nullable().optional(),
+  limit: IdentifierLimitSchema.optional(),
+  normalization: NormalizationSchema.optional(),
+  blockedValues: BlockedValuesSchema.optional(),
+  sourceKeys: SourceKeysSchema.optional(),
+});
+export type UpdateIdentifierInput = z.infer<typeof UpdateIdentifierInputSchema>;
+
+/** The display-name form of the Identifiers tab. */
+export const DisplayNameFormSchema = z.object({ displayName: DisplayNameSchema });
+export type DisplayNameForm = z.infer<typeof DisplayNameFormSchema>;
+
+/** Body of `PUT …/identifiers/priority`: every key of the space, highest priority first. */
+export const ReorderIdentifiersInputSchema = z.strictObject({
+  keys: z
+    .array(IdentifierKeySchema)
+    .min(1, 'List every identifier key')
+    .refine((keys) => new Set(keys).size === keys.length, 'Each key may appear only once'),
+});
+export type ReorderIdentifiersInput = z.infer<typeof ReorderIdentifiersInputSchema>;
+
+/** `GET …/identifiers` and `PUT …/identifiers/priority`. */
+export const IdentifierListSchema = z.object({
+  identifiers: z.array(IdentifierSchema),
+  version: VersionSchema,
+});
+export type IdentifierList = z.infer<typeof IdentifierListSchema>;
+
+/** Values a new identifier takes for fields left out (SPEC §2). */
+export function identifierDefaults(key: string): Omit<Identifier, 'priority'> {
+  const kind: IdentifierKind = isBuiltInIdentifierKey(key) ? 'default' : 'custom';
+  return {
+    key,
+    kind,
+    displayName: key,
+    limit: { count: key === 'user_id' ? 1 : 5, window: 'ever' },
+    normalization: key === 'email' ? 'email' : key === 'phone' ? 'phone' : 'trim',
+    blockedValues: SUGGESTED_BLOCKED_VALUES.map((blocked) => ({ ...blocked })),
+    // A custom identifier left without source keys reads the trait named like itself.
+    sourceKeys: kind === 'custom' ? [key] : [],
+  };
+}

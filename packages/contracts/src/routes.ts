@@ -1,0 +1,211 @@
+import { z } from 'zod';
+import { PageQuerySchema, SpaceIdSchema } from './common.ts';
+import type { ErrorCode } from './errors.ts';
+import {
+  CreateIdentifierInputSchema,
+  IdentifierKeySchema,
+  IdentifierListSchema,
+  IdentifierSchema,
+  ReorderIdentifiersInputSchema,
+  UpdateIdentifierInputSchema,
+} from './identifiers.ts';
+import { AddressTypeMappingsResponseSchema, AddressTypeMappingsSchema } from './mappings.ts';
+import { AuditPageSchema, SettingsDocumentSchema, SettingsImportSchema } from './settings.ts';
+import { CreateSpaceInputSchema, SpaceListSchema, SpaceSchema, UpdateSpaceInputSchema } from './spaces.ts';
+
+/** One route of the API: how to call it, what it answers, which errors it declares. */
+export interface RouteDefinition {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Express-style path below `/api/v1`, e.g. `/spaces/:space`. */
+  path: string;
+  summary: string;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  /** Success status and body; `null` for an empty body. */
+  success: { status: number; body: z.ZodType | null };
+  errors: readonly ErrorCode[];
+  /** Writes that take `If-Match` and raise the settings version. */
+  settingsWrite?: boolean;
+  /** Reads that return the settings version as an ETag. */
+  returnsEtag?: boolean;
+}
+
+/** Prefix of every API path. */
+export const API_PREFIX = '/api/v1';
+
+const SpaceParams = z.object({ space: SpaceIdSchema });
+const IdentifierParams = z.object({ space: SpaceIdSchema, key: IdentifierKeySchema });
+
+const BODY_ERRORS = ['invalid_json', 'validation_failed', 'payload_too_large', 'unsupported_media_type'] as const;
+
+function defineRoutes<const T extends Record<string, RouteDefinition>>(table: T): T {
+  return table;
+}
+
+/** The route table shared by the server (validation) and the web client (URLs, parsing). */
+export const routes = defineRoutes({
+  listSpaces: {
+    method: 'GET',
+    path: '/spaces',
+    summary: 'List spaces',
+    success: { status: 200, body: SpaceListSchema },
+    errors: [],
+  },
+  createSpace: {
+    method: 'POST',
+    path: '/spaces',
+    summary: 'Create a space from a preset or as a copy of another space',
+    body: CreateSpaceInputSchema,
+    success: { status: 201, body: SpaceSchema },
+    errors: [...BODY_ERRORS, 'space_exists', 'space_not_found'],
+  },
+  getSpace: {
+    method: 'GET',
+    path: '/spaces/:space',
+    summary: 'Get a space',
+    params: SpaceParams,
+    success: { status: 200, body: SpaceSchema },
+    errors: ['space_not_found'],
+  },
+  updateSpace: {
+    method: 'PATCH',
+    path: '/spaces/:space',
+    summary: 'Rename a space or change its default country',
+    params: SpaceParams,
+    body: UpdateSpaceInputSchema,
+    success: { status: 200, body: SpaceSchema },
+    errors: [...BODY_ERRORS, 'space_not_found', 'version_conflict'],
+    settingsWrite: true,
+  },
+  listIdentifiers: {
+    method: 'GET',
+    path: '/spaces/:space/identifiers',
+    summary: 'List identifiers in priority order',
+    params: SpaceParams,
+    success: { status: 200, body: IdentifierListSchema },
+    errors: ['space_not_found'],
+    returnsEtag: true,
+  },
+  createIdentifier: {
+    method: 'POST',
+    path: '/spaces/:space/identifiers',
+    summary: 'Add a built-in or custom identifier',
+    params: SpaceParams,
+    body: CreateIdentifierInputSchema,
+    success: { status: 201, body: IdentifierSchema },
+    errors: [...BODY_ERRORS, 'space_not_found', 'identifier_exists', 'version_conflict'],
+    settingsWrite: true,
+  },
+  reorderIdentifiers: {
+    method: 'PUT',
+    path: '/spaces/:space/identifiers/priority',
+    summary: 'Set the priority order of every identifier',
+    params: SpaceParams,
+    body: ReorderIdentifiersInputSchema,
+    success: { status: 200, body: IdentifierListSchema },
+    errors: [...BODY_ERRORS, 'space_not_found', 'version_conflict'],
+    settingsWrite: true,
+  },
+  getIdentifier: {
+    method: 'GET',
+    path: '/spaces/:space/identifiers/:key',
+    summary: 'Get one identifier',
+    params: IdentifierParams,
+    success: { status: 200, body: IdentifierSchema },
+    errors: ['space_not_found', 'identifier_not_found'],
+    returnsEtag: true,
+  },
+  updateIdentifier: {
+    method: 'PATCH',
+    path: '/spaces/:space/identifiers/:key',
+    summary: 'Change the display name, limit, normalization, blocked values or source keys',
+    params: IdentifierParams,
+    body: UpdateIdentifierInputSchema,
+    success: { status: 200, body: IdentifierSchema },
+    errors: [...BODY_ERRORS, 'space_not_found', 'identifier_not_found', 'version_conflict'],
+    settingsWrite: true,
+  },
+  deleteIdentifier: {
+    method: 'DELETE',
+    path: '/spaces/:space/identifiers/:key',
+    summary: 'Delete an identifier that is not mapped to an address type',
+    params: IdentifierParams,
+    success: { status: 204, body: null },
+    errors: ['space_not_found', 'identifier_not_found', 'identifier_mapped', 'version_conflict'],
+    settingsWrite: true,
+  },
+  getAddressTypeMappings: {
+    method: 'GET',
+    path: '/spaces/:space/address-type-mappings',
+    summary: 'Which identifier holds phone numbers and which holds email addresses',
+    params: SpaceParams,
+    success: { status: 200, body: AddressTypeMappingsResponseSchema },
+    errors: ['space_not_found'],
+    returnsEtag: true,
+  },
+  putAddressTypeMappings: {
+    method: 'PUT',
+    path: '/spaces/:space/address-type-mappings',
+    summary: 'Map the phone and email address types to identifiers',
+    params: SpaceParams,
+    body: AddressTypeMappingsSchema,
+    success: { status: 200, body: AddressTypeMappingsResponseSchema },
+    errors: [...BODY_ERRORS, 'space_not_found', 'version_conflict'],
+    settingsWrite: true,
+  },
+  getSettings: {
+    method: 'GET',
+    path: '/spaces/:space/settings',
+    summary: "Export a space's whole configuration",
+    params: SpaceParams,
+    success: { status: 200, body: SettingsDocumentSchema },
+    errors: ['space_not_found'],
+    returnsEtag: true,
+  },
+  putSettings: {
+    method: 'PUT',
+    path: '/spaces/:space/settings',
+    summary: "Import (replace) a space's whole configuration",
+    params: SpaceParams,
+    body: SettingsImportSchema,
+    success: { status: 200, body: SettingsDocumentSchema },
+    errors: [...BODY_ERRORS, 'space_not_found', 'version_conflict'],
+    settingsWrite: true,
+  },
+  listAudit: {
+    method: 'GET',
+    path: '/spaces/:space/audit',
+    summary: 'Page through the settings audit log, newest first',
+    params: SpaceParams,
+    query: PageQuerySchema,
+    success: { status: 200, body: AuditPageSchema },
+    errors: ['space_not_found', 'validation_failed'],
+  },
+  healthz: {
+    method: 'GET',
+    path: '/healthz',
+    summary: 'Liveness',
+    success: { status: 200, body: z.object({ status: z.literal('ok') }) },
+    errors: [],
+  },
+  readyz: {
+    method: 'GET',
+    path: '/readyz',
+    summary: 'Readiness: the store answers',
+    success: { status: 200, body: z.object({ status: z.literal('ready') }) },
+    errors: ['not_ready'],
+  },
+});
+
+export type Routes = typeof routes;
+export type RouteName = keyof Routes;
+
+/** Fills `:param` placeholders of a route path (values are URI-encoded). */
+export function buildPath(path: string, params: Record<string, string> = {}): string {
+  return path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`Missing path parameter "${name}" for ${path}`);
+    return encodeURIComponent(value);
+  });
+}
