@@ -1,0 +1,44 @@
+import { Box } from '@twilio-paste/box';
+import { Button } from '@twilio-paste/button';
+import { Callout, CalloutHeading, CalloutText } from '@twilio-paste/callout';
+import { Text } from '@twilio-paste/text';
+import { describeError } from '../lib/api-client.ts';
+
+interface ErrorStateProps {
+  /** What could not be done, e.g. "The identifiers could not be loaded". */
+  heading: string;
+  error: unknown;
+  onRetry?: () => void;
+  retrying?: boolean;
+}
+
+/** A failed load: what failed, the server's explanation, the request id for support, and Retry. */
+export function ErrorState({ heading, error, onRetry, retrying = false }: ErrorStateProps) {
+  const { title, detail, requestId } = describeError(error);
+  return (
+    <Callout variant="error" marginY="space0">
+      <CalloutHeading as="h3">{heading}</CalloutHeading>
+      <CalloutText>
+        <Text as="span" fontWeight="fontWeightSemibold">
+          {title}.
+        </Text>{' '}
+        {detail}
+      </CalloutText>
+      {requestId ? (
+        <CalloutText>
+          Request ID:{' '}
+          <Text as="span" fontFamily="fontFamilyCode">
+            {requestId}
+          </Text>
+        </CalloutText>
+      ) : null}
+      {onRetry ? (
+        <Box marginTop="space40">
+          <Button variant="secondary" size="small" onClick={onRetry} loading={retrying}>
+            Retry
+          </Button>
+        </Box>
+      ) : null}
+    </Callout>
+  );
+}

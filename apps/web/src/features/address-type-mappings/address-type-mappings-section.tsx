@@ -1,0 +1,263 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { ADDRESS_TYPES, type AddressType, type AddressTypeMappings, type Identifier } from '@idr/contracts';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert } from '@twilio-paste/alert';
+import { Box } from '@twilio-paste/box';
+import { Button } from '@twilio-paste/button';
+import { Callout, CalloutText } from '@twilio-paste/callout';
+import { HelpText } from '@twilio-paste/help-text';
+import { Label } from '@twilio-paste/label';
+import { ScreenReaderOnly } from '@twilio-paste/screen-reader-only';
+import { Option, Select } from '@twilio-paste/select';
+import { SkeletonLoader } from '@twilio-paste/skeleton-loader';
+import { Stack } from '@twilio-paste/stack';
+import { Text } from '@twilio-paste/text';
+import { useEffect, useId, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { ErrorState } from '../../components/error-state.tsx';
+import { useToast } from '../../components/toast.tsx';
+import { ApiError, describeError, isVersionConflict } from '../../lib/api-client.ts';
+import { ADDRESS_TYPE_LABEL } from '../../lib/labels.ts';
+import { settingsQueryKey } from '../../lib/query-client.ts';
+import { useBeforeUnload } from '../../lib/use-before-unload.ts';
+import {
+  identifierOptionLabel,
+  type MappingBase,
+  MappingFormSchema,
+  type MappingFormValues,
+  normalizationWarning,
+  rebaseMappings,
+  toFormValues,
+} from './mapping-form.ts';
+import { addressTypeMappingsQueryOptions, useSaveAddressTypeMappings } from './mappings-queries.ts';
+
+interface AddressTypeMappingsSectionProps {
+  spaceId: string;
+  /** The space's identifiers; `undefined` while they load (or failed: the page shows that error). */
+  identifiers: Identifier[] | undefined;
+}
+
+const FIELD_HELP: Record<AddressType, string> = {
+  phone: 'Calls, SMS and WhatsApp messages are looked up by this identifier.',
+  email: 'Emails are looked up by this identifier.',
+};
+
+/** The "Identifier mapping by address type" form (SPEC §4). */
+export function AddressTypeMappingsSection({ spaceId, identifiers }: AddressTypeMappingsSectionProps) {
+  const query = useQuery(addressTypeMappingsQueryOptions(spaceId));
+
+  if (query.isError) {
+    return (
+      <ErrorState
+        heading="The address-type mappings could not be loaded"
+        error={query.error}
+        onRetry={() => void query.refetch()}
+        retrying={query.isFetching}
+      />
+    );
+  }
+  if (query.isPending || identifiers === undefined) {
+    return (
+      <Box
+        aria-busy="true"
+        display="grid"
+        gridTemplateColumns={['1fr', '1fr 1fr']}
+        columnGap="space80"
+        maxWidth="size80"
+      >
+        <ScreenReaderOnly>Loading mappings…</ScreenReaderOnly>
+        {ADDRESS_TYPES.map((type) => (
+          <Stack key={type} orientation="vertical" spacing="space30">
+            <SkeletonLoader width="size10" height="sizeIcon20" />
+            <SkeletonLoader height="sizeSquare90" />
+          </Stack>
+        ))}
+      </Box>
+    );
+  }
+  return <MappingForm spaceId={spaceId} identifiers={identifiers} server={query.data} />;
+}
+
+function MappingForm({
+  spaceId,
+  identifiers,
+  server,
+}: {
+  spaceId: string;
+  identifiers: Identifier[];
+  server: MappingBase;
+}) {
+  const toast = useToast();
+  const queryClient = useQueryClient();
+  const mutation = useSaveAddressTypeMappings(spaceId);
+  const ids = { phone: useId(), email: useId() };
+  const [base, setBase] = useState<MappingBase>(server);
+  const [conflict, setConflict] = useState(false);
+  const [formError, setFormError] = useState<unknown>(null);
+  const [reloading, setReloading] = useState(false);
+
+  const form = useForm<MappingFormValues, unknown, AddressTypeMappings>({
+    resolver: zodResolver(MappingFormSchema),
+    defaultValues: toFormValues(server.mappings),
+  });
+  const { errors, isDirty, isSubmitting } = form.formState;
+  useBeforeUnload(isDirty);
+
+  useEffect(() => {
+    if (conflict) return;
+    const next = rebaseMappings(base, server, isDirty);
+    if (next.base !== base) setBase(next.base);
+    if (next.resetForm) form.reset(toFormValues(next.base.mappings));
+  }, [server, base, isDirty, conflict, form]);
+
+  const values = form.watch();
+  const byKey = new Map(identifiers.map((identifier) => [identifier.key, identifier]));
+
+  function handleError(error: unknown) {
+    if (isVersionConflict(error)) {
+      setConflict(true);
+      return;
+    }
+    if (error instanceof ApiError && error.code === 'validation_failed' && error.issues.length > 0) {
+      let mapped = false;
+      for (const issue of error.issues) {
+        const field = ADDRESS_TYPES.find((type) => issue.path === type || issue.path.endsWith(`.${type}`));
+        if (field) {
+          form.setError(field, { type: 'server', message: issue.message }, { shouldFocus: !mapped });
+          mapped = true;
+        }
+      }
+      if (mapped) return;
+    }
+    setFormError(error);
+  }
+
+  const onSubmit = form.handleSubmit(async (mappings) => {
+    setFormError(null);
+    try {
+      const saved = await mutation.mutateAsync({ mappings, version: base.version });
+      setBase(saved);
+      form.reset(toFormValues(saved.mappings));
+      toast('Identifier mapping by address type saved.');
+    } catch (error) {
+      handleError(error);
+    }
+  });
+
+  async function reload() {
+    setReloading(true);
+    setFormError(null);
+    try {
+      await queryClient.invalidateQueries({ queryKey: settingsQueryKey(spaceId) });
+      const fresh = await queryClient.fetchQuery(addressTypeMappingsQueryOptions(spaceId));
+      setBase(fresh);
+      form.reset(toFormValues(fresh.mappings));
+      setConflict(false);
+    } catch (error) {
+      setFormError(error);
+    } finally {
+      setReloading(false);
+    }
+  }
+
+  function discard() {
+    setFormError(null);
+    form.reset(toFormValues(base.mappings));
+  }
+
+  const errorDescription = formError ? describeError(formError) : null;
+  const busy = isSubmitting || mutation.isPending;
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="Identifier mapping by address type">
+      <Stack orientation="vertical" spacing="space70">
+        {conflict ? (
+          <Alert variant="warning">
+            <Text as="p" marginBottom="space30">
+              <strong>Someone else changed the settings while you were editing.</strong> Your mapping was not saved.
+              Reload to see the latest mapping, then make your change again.
+            </Text>
+            <Button variant="secondary" size="small" onClick={reload} loading={reloading}>
+              Reload
+            </Button>
+          </Alert>
+        ) : null}
+        {errorDescription ? (
+          <Alert variant="error">
+            <Text as="p">
+              <strong>{errorDescription.title}.</strong> {errorDescription.detail}
+              {errorDescription.requestId ? ` (Request ID: ${errorDescription.requestId})` : ''}
+            </Text>
+          </Alert>
+        ) : null}
+        <Box
+          display="grid"
+          gridTemplateColumns={['1fr', '1fr 1fr']}
+          columnGap="space80"
+          rowGap="space70"
+          maxWidth="size80"
+        >
+          {ADDRESS_TYPES.map((type) => {
+            const fieldId = ids[type];
+            const helpId = `${fieldId}-help`;
+            const warningId = `${fieldId}-warning`;
+            const selected = values[type] ? byKey.get(values[type]) : undefined;
+            const warning = normalizationWarning(type, selected);
+            const error = errors[type];
+            const mappedKey = values[type];
+            const missing = mappedKey && !byKey.has(mappedKey) ? mappedKey : null;
+            return (
+              <Box key={type}>
+                <Label htmlFor={fieldId}>{ADDRESS_TYPE_LABEL[type]}</Label>
+                <Select
+                  id={fieldId}
+                  {...form.register(type)}
+                  hasError={error !== undefined}
+                  disabled={conflict}
+                  aria-describedby={warning ? `${helpId} ${warningId}` : helpId}
+                >
+                  <Option value="">None</Option>
+                  {identifiers.map((identifier) => (
+                    <Option key={identifier.key} value={identifier.key}>
+                      {identifierOptionLabel(identifier)}
+                    </Option>
+                  ))}
+                  {missing ? <Option value={missing}>{`${missing} (no longer exists)`}</Option> : null}
+                </Select>
+                {error ? (
+                  <HelpText id={helpId} variant="error">
+                    {error.message}
+                  </HelpText>
+                ) : (
+                  <HelpText id={helpId}>{FIELD_HELP[type]}</HelpText>
+                )}
+                {warning ? (
+                  <Box marginTop="space30">
+                    <Callout variant="warning" id={warningId} marginY="space0">
+                      <CalloutText>{warning}</CalloutText>
+                    </Callout>
+                  </Box>
+                ) : null}
+              </Box>
+            );
+          })}
+        </Box>
+        <Box display="flex" columnGap="space40" alignItems="center">
+          <Button variant="primary" type="submit" disabled={!isDirty || conflict} loading={busy}>
+            Save mapping
+          </Button>
+          {isDirty && !conflict ? (
+            <Button variant="secondary" onClick={discard} disabled={busy}>
+              Discard changes
+            </Button>
+          ) : null}
+          {isDirty && !conflict ? (
+            <Text as="span" color="colorTextWeak" fontSize="fontSize20">
+              You have unsaved changes.
+            </Text>
+          ) : null}
+        </Box>
+      </Stack>
+    </form>
+  );
+}

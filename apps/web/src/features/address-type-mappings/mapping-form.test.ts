@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import {
+  identifierOptionLabel,
+  MappingFormSchema,
+  normalizationWarning,
+  rebaseMappings,
+  toFormValues,
+} from './mapping-form.ts';
+
+const phone = { key: 'phone', displayName: 'Phone', normalization: 'phone' as const };
+const email = { key: 'email', displayName: 'email', normalization: 'email' as const };
+const userId = { key: 'user_id', displayName: 'User ID', normalization: 'trim' as const };
+
+describe('normalizationWarning', () => {
+  it('says nothing when the normalization fits the address type, or nothing is mapped', () => {
+    expect(normalizationWarning('phone', phone)).toBeNull();
+    expect(normalizationWarning('email', email)).toBeNull();
+    expect(normalizationWarning('phone', undefined)).toBeNull();
+  });
+
+  it('warns when phone is mapped to an identifier not normalized as phone', () => {
+    const warning = normalizationWarning('phone', userId);
+    expect(warning).toContain('User ID (user_id) uses “trim” normalization, not “phone”');
+    expect(warning).toContain('E.164');
+  });
+
+  it('warns when email is mapped to an identifier not normalized as email', () => {
+    expect(normalizationWarning('email', phone)).toContain('not “email”');
+  });
+});
+
+describe('MappingFormSchema', () => {
+  it('turns "None" into null', () => {
+    expect(MappingFormSchema.parse({ phone: '', email: 'email' })).toEqual({ phone: null, email: 'email' });
+  });
+
+  it('refuses one identifier for both address types, on the email field', () => {
+    const result = MappingFormSchema.safeParse({ phone: 'email', email: 'email' });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual(['email']);
+  });
+
+  it('round-trips with toFormValues', () => {
+    expect(toFormValues({ phone: null, email: 'email' })).toEqual({ phone: '', email: 'email' });
+  });
+});
+
+describe('rebaseMappings', () => {
+  const base = { mappings: { phone: 'phone', email: 'email' }, version: 3 };
+
+  it('ignores answers that are not newer', () => {
+    expect(rebaseMappings(base, { ...base, version: 3 }, false)).toEqual({ base, resetForm: false });
+  });
+
+  it('follows the server while the form is clean', () => {
+    const server = { mappings: { phone: null, email: 'email' }, version: 4 };
+    expect(rebaseMappings(base, server, false)).toEqual({ base: server, resetForm: true });
+  });
+
+  it('moves only the version when a dirty form’s mappings were not changed by others', () => {
+    expect(rebaseMappings(base, { ...base, version: 5 }, true)).toEqual({
+      base: { ...base, version: 5 },
+      resetForm: false,
+    });
+  });
+
+  it('keeps the old base when others changed the mappings, so saving conflicts', () => {
+    const server = { mappings: { phone: null, email: 'email' }, version: 5 };
+    expect(rebaseMappings(base, server, true)).toEqual({ base, resetForm: false });
+  });
+});
+
+describe('identifierOptionLabel', () => {
+  it('shows the display name with the key, once when they are equal', () => {
+    expect(identifierOptionLabel(userId)).toBe('User ID (user_id)');
+    expect(identifierOptionLabel(email)).toBe('email');
+  });
+});

@@ -1,0 +1,77 @@
+import {
+  ADDRESS_TYPES,
+  type AddressType,
+  type AddressTypeMappings,
+  AddressTypeMappingsSchema,
+  EXPECTED_NORMALIZATION,
+  type Identifier,
+} from '@idr/contracts';
+import { z } from 'zod';
+
+/** Form values: one select per address type, `''` meaning "None". */
+export type MappingFormValues = Record<AddressType, string>;
+
+/** The form's values turned into the API body and validated with the shared schema. */
+export const MappingFormSchema = z
+  .object({ phone: z.string(), email: z.string() })
+  .transform((values) => ({ phone: values.phone || null, email: values.email || null }))
+  .pipe(AddressTypeMappingsSchema);
+
+export function toFormValues(mappings: { phone: string | null; email: string | null }): MappingFormValues {
+  return { phone: mappings.phone ?? '', email: mappings.email ?? '' };
+}
+
+/** The mappings (and settings version) the form's edits started from. */
+export interface MappingBase {
+  mappings: { phone: string | null; email: string | null };
+  version: number;
+}
+
+function sameMappings(a: MappingBase['mappings'], b: MappingBase['mappings']): boolean {
+  return ADDRESS_TYPES.every((type) => a[type] === b[type]);
+}
+
+/**
+ * What to do when the server's mappings arrive while the form is open. A clean form follows the
+ * server. A dirty form keeps the user's choices: if the server's mappings are still the ones the
+ * edit started from (another settings write raised the version), the base version moves along;
+ * if someone changed the mappings, the base stays so that saving answers 412 and nothing is
+ * silently overwritten.
+ */
+export function rebaseMappings(
+  base: MappingBase,
+  server: MappingBase,
+  isDirty: boolean,
+): { base: MappingBase; resetForm: boolean } {
+  if (server.version <= base.version) return { base, resetForm: false };
+  if (!isDirty) return { base: server, resetForm: true };
+  if (sameMappings(base.mappings, server.mappings))
+    return { base: { ...base, version: server.version }, resetForm: false };
+  return { base, resetForm: false };
+}
+
+/** Option label of an identifier: "Display name (key)", or just the key when they are the same. */
+export function identifierOptionLabel(identifier: Pick<Identifier, 'key' | 'displayName'>): string {
+  return identifier.displayName === identifier.key ? identifier.key : `${identifier.displayName} (${identifier.key})`;
+}
+
+/**
+ * The SPEC §4 warning: mapping an address type to an identifier whose normalization differs from
+ * the one that address type needs is allowed, but lookups would not match the stored values.
+ */
+export function normalizationWarning(
+  addressType: AddressType,
+  identifier: Pick<Identifier, 'key' | 'displayName' | 'normalization'> | undefined,
+): string | null {
+  if (!identifier) return null;
+  const expected = EXPECTED_NORMALIZATION[addressType];
+  if (identifier.normalization === expected) return null;
+  const name = identifierOptionLabel(identifier);
+  const stored =
+    addressType === 'phone'
+      ? 'Lookups by phone number search for E.164 numbers (such as +14155550100)'
+      : 'Lookups by email address search for trimmed, lowercase addresses';
+  return `${name} uses “${identifier.normalization}” normalization, not “${expected}”. ${stored}, which would not match the values stored for this identifier. Choose an identifier with “${expected}” normalization, or change its normalization in identity-resolution settings.`;
+}
+
+export type { AddressTypeMappings };

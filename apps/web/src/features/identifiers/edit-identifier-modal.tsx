@@ -1,0 +1,246 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { type DisplayNameForm, DisplayNameFormSchema, type Identifier } from '@idr/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { Alert } from '@twilio-paste/alert';
+import { Box } from '@twilio-paste/box';
+import { Button } from '@twilio-paste/button';
+import { HelpText } from '@twilio-paste/help-text';
+import { Input } from '@twilio-paste/input';
+import { Label } from '@twilio-paste/label';
+import { Modal, ModalBody, ModalFooter, ModalFooterActions, ModalHeader, ModalHeading } from '@twilio-paste/modal';
+import { Stack } from '@twilio-paste/stack';
+import { Text } from '@twilio-paste/text';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useToast } from '../../components/toast.tsx';
+import { ApiError, describeError, isVersionConflict } from '../../lib/api-client.ts';
+import { useBeforeUnload } from '../../lib/use-before-unload.ts';
+import { identifiersQueryOptions, useUpdateDisplayName } from './identifiers-queries.ts';
+
+interface EditIdentifierModalProps {
+  spaceId: string;
+  /** The identifier as listed when the edit started. */
+  identifier: Identifier;
+  /** Settings version of that listing; the save is conditional on it. */
+  version: number;
+  onClose: () => void;
+}
+
+const FORM_STYLE = { display: 'flex', flexDirection: 'column', minHeight: 0 } as const;
+
+interface Base {
+  displayName: string;
+  version: number;
+}
+
+/** Edits one identifier's display name; priority is shown, not edited (SPEC §3). */
+export function EditIdentifierModal({ spaceId, identifier, version, onClose }: EditIdentifierModalProps) {
+  const headingId = useId();
+  const inputId = useId();
+  const helpId = useId();
+  const inputRef = useRef<HTMLInputElement | null>(null);
+  const toast = useToast();
+  const list = useQuery(identifiersQueryOptions(spaceId));
+  const mutation = useUpdateDisplayName(spaceId);
+  const [base, setBase] = useState<Base>({ displayName: identifier.displayName, version });
+  const [conflict, setConflict] = useState(false);
+  const [formError, setFormError] = useState<unknown>(null);
+  const [reloading, setReloading] = useState(false);
+
+  const form = useForm<DisplayNameForm>({
+    resolver: zodResolver(DisplayNameFormSchema),
+    defaultValues: { displayName: identifier.displayName },
+  });
+  const { errors, isDirty, isSubmitting } = form.formState;
+  useBeforeUnload(isDirty);
+
+  // A settings write that left this identifier's display name alone (e.g. a mapping change) raises
+  // the version without conflicting with this edit: follow it. A change to this display name does
+  // not move the base, so saving answers 412 and the user decides.
+  const live = list.data?.identifiers.find((candidate) => candidate.key === identifier.key);
+  const liveVersion = list.data?.version;
+  useEffect(() => {
+    if (!live || liveVersion === undefined || conflict) return;
+    if (liveVersion > base.version && live.displayName === base.displayName) {
+      setBase({ displayName: base.displayName, version: liveVersion });
+    }
+  }, [live, liveVersion, base, conflict]);
+
+  function handleError(error: unknown) {
+    if (isVersionConflict(error)) {
+      setConflict(true);
+      return;
+    }
+    if (error instanceof ApiError && error.code === 'validation_failed' && error.issues.length > 0) {
+      const fieldIssue = error.issues.find(
+        (issue) => issue.path === 'displayName' || issue.path.endsWith('.displayName'),
+      );
+      if (fieldIssue) {
+        form.setError('displayName', { type: 'server', message: fieldIssue.message }, { shouldFocus: true });
+        return;
+      }
+    }
+    setFormError(error);
+  }
+
+  const onSubmit = form.handleSubmit(async ({ displayName }) => {
+    setFormError(null);
+    if (displayName === base.displayName) {
+      onClose();
+      return;
+    }
+    try {
+      await mutation.mutateAsync({ key: identifier.key, displayName, version: base.version });
+      toast(`Display name of ${identifier.key} saved as “${displayName}”.`);
+      onClose();
+    } catch (error) {
+      handleError(error);
+    }
+  });
+
+  async function resetToDefault() {
+    setFormError(null);
+    form.clearErrors();
+    try {
+      await mutation.mutateAsync({ key: identifier.key, displayName: null, version: base.version });
+      toast(`Display name of ${identifier.key} reset to the default “${identifier.key}”.`);
+      onClose();
+    } catch (error) {
+      handleError(error);
+    }
+  }
+
+  async function reload() {
+    setReloading(true);
+    setFormError(null);
+    try {
+      const result = await list.refetch();
+      if (result.error) throw result.error;
+      const fresh = result.data?.identifiers.find((candidate) => candidate.key === identifier.key);
+      if (!result.data || !fresh) {
+        setFormError(new Error(`The identifier ${identifier.key} no longer exists. Close this dialog.`));
+        return;
+      }
+      setBase({ displayName: fresh.displayName, version: result.data.version });
+      form.reset({ displayName: fresh.displayName });
+      setConflict(false);
+      inputRef.current?.focus();
+    } catch (error) {
+      setFormError(error);
+    } finally {
+      setReloading(false);
+    }
+  }
+
+  const { ref: registerRef, ...displayNameField } = form.register('displayName');
+  const busy = isSubmitting || mutation.isPending;
+  const errorDescription = formError ? describeError(formError) : null;
+  const priority = live?.priority ?? identifier.priority;
+
+  return (
+    <Modal isOpen onDismiss={onClose} size="default" ariaLabelledby={headingId} initialFocusRef={inputRef}>
+      {/* The form wraps body and footer so Enter in the field and the Save button both submit. */}
+      <form onSubmit={onSubmit} noValidate style={FORM_STYLE}>
+        <ModalHeader>
+          <ModalHeading as="h2" id={headingId}>
+            Edit identifier
+          </ModalHeading>
+        </ModalHeader>
+        <ModalBody>
+          <Stack orientation="vertical" spacing="space70">
+            {conflict ? (
+              <Alert variant="warning">
+                <Text as="p" marginBottom="space30">
+                  <strong>Someone else changed the settings while you were editing.</strong> Your display name was not
+                  saved. Reload to see the latest values, then make your change again.
+                </Text>
+                <Button variant="secondary" size="small" onClick={reload} loading={reloading}>
+                  Reload
+                </Button>
+              </Alert>
+            ) : null}
+            {errorDescription ? (
+              <Alert variant="error">
+                <Text as="p">
+                  <strong>{errorDescription.title}.</strong> {errorDescription.detail}
+                  {errorDescription.requestId ? ` (Request ID: ${errorDescription.requestId})` : ''}
+                </Text>
+              </Alert>
+            ) : null}
+            <Box
+              as="dl"
+              display="grid"
+              gridTemplateColumns="max-content 1fr"
+              columnGap="space60"
+              rowGap="space30"
+              margin="space0"
+            >
+              <Text as="dt" fontWeight="fontWeightSemibold">
+                Identifier
+              </Text>
+              <Text as="dd" margin="space0" fontFamily="fontFamilyCode">
+                {identifier.key}
+              </Text>
+              <Text as="dt" fontWeight="fontWeightSemibold">
+                Priority
+              </Text>
+              <Text as="dd" margin="space0">
+                {priority}{' '}
+                <Text as="span" color="colorTextWeak">
+                  (changed in identity-resolution settings)
+                </Text>
+              </Text>
+            </Box>
+            <Box>
+              <Label htmlFor={inputId} required>
+                Display name
+              </Label>
+              <Input
+                id={inputId}
+                type="text"
+                autoComplete="off"
+                aria-describedby={helpId}
+                hasError={errors.displayName !== undefined}
+                disabled={conflict}
+                {...displayNameField}
+                ref={(element) => {
+                  registerRef(element);
+                  inputRef.current = element;
+                }}
+              />
+              {errors.displayName ? (
+                <HelpText id={helpId} variant="error">
+                  {errors.displayName.message}
+                </HelpText>
+              ) : (
+                <HelpText id={helpId}>
+                  How agents and flow builders see this identifier. 1–50 characters, unique in the space; defaults to
+                  the identifier key.
+                </HelpText>
+              )}
+            </Box>
+          </Stack>
+        </ModalBody>
+        <ModalFooter>
+          <ModalFooterActions justify="start">
+            <Button
+              variant="secondary"
+              onClick={resetToDefault}
+              disabled={busy || conflict || base.displayName === identifier.key}
+            >
+              Reset to default
+            </Button>
+          </ModalFooterActions>
+          <ModalFooterActions>
+            <Button variant="secondary" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button variant="primary" type="submit" loading={busy} disabled={conflict}>
+              Save
+            </Button>
+          </ModalFooterActions>
+        </ModalFooter>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,164 @@
+import { ADDRESS_TYPES, type AddressType, type Identifier } from '@idr/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { Badge } from '@twilio-paste/badge';
+import { Box } from '@twilio-paste/box';
+import { Button } from '@twilio-paste/button';
+import { Callout, CalloutHeading, CalloutText } from '@twilio-paste/callout';
+import { EditIcon } from '@twilio-paste/icons/esm/EditIcon';
+import { ScreenReaderOnly } from '@twilio-paste/screen-reader-only';
+import { SkeletonLoader } from '@twilio-paste/skeleton-loader';
+import { Table, TBody, Td, THead, Th, Tr } from '@twilio-paste/table';
+import { Text } from '@twilio-paste/text';
+import { useState } from 'react';
+import { ErrorState } from '../../components/error-state.tsx';
+import { ADDRESS_TYPE_LABEL } from '../../lib/labels.ts';
+import { EditIdentifierModal } from './edit-identifier-modal.tsx';
+import { identifiersQueryOptions } from './identifiers-queries.ts';
+
+interface IdentifiersTableProps {
+  spaceId: string;
+  /** The space's address-type mappings, when known: shown as a badge on the mapped identifiers. */
+  mappings?: Record<AddressType, string | null>;
+}
+
+const SKELETON_ROWS = [1, 2, 3, 4];
+
+function TableHead() {
+  return (
+    <THead>
+      <Tr>
+        <Th width="size10">Priority</Th>
+        <Th>Identifier</Th>
+        <Th>Display name</Th>
+        <Th>Address type</Th>
+        <Th textAlign="right" width="size20">
+          <ScreenReaderOnly>Actions</ScreenReaderOnly>
+        </Th>
+      </Tr>
+    </THead>
+  );
+}
+
+/** The identifiers of a space in priority order, each with an Edit identifier action (SPEC §3). */
+export function IdentifiersTable({ spaceId, mappings }: IdentifiersTableProps) {
+  const query = useQuery(identifiersQueryOptions(spaceId));
+  const [editingKey, setEditingKey] = useState<string | null>(null);
+
+  if (query.isPending) {
+    return (
+      <Box aria-busy="true">
+        <ScreenReaderOnly>Loading identifiers…</ScreenReaderOnly>
+        <Table aria-hidden="true">
+          <TableHead />
+          <TBody>
+            {SKELETON_ROWS.map((row) => (
+              <Tr key={row}>
+                {[1, 2, 3, 4, 5].map((cell) => (
+                  <Td key={cell}>
+                    <SkeletonLoader height="sizeIcon20" />
+                  </Td>
+                ))}
+              </Tr>
+            ))}
+          </TBody>
+        </Table>
+      </Box>
+    );
+  }
+
+  if (query.isError) {
+    return (
+      <ErrorState
+        heading="The identifiers could not be loaded"
+        error={query.error}
+        onRetry={() => void query.refetch()}
+        retrying={query.isFetching}
+      />
+    );
+  }
+
+  const { identifiers, version } = query.data;
+  if (identifiers.length === 0) {
+    return (
+      <Callout variant="neutral">
+        <CalloutHeading as="h3">This space has no identifiers yet</CalloutHeading>
+        <CalloutText>
+          Without identifiers, incoming events cannot be matched to customer profiles. Add identifiers (for example{' '}
+          <Text as="code" fontFamily="fontFamilyCode">
+            user_id
+          </Text>
+          ,{' '}
+          <Text as="code" fontFamily="fontFamilyCode">
+            email
+          </Text>
+          ,{' '}
+          <Text as="code" fontFamily="fontFamilyCode">
+            phone
+          </Text>
+          ) in the identity-resolution settings, or import a settings document with{' '}
+          <Text as="code" fontFamily="fontFamilyCode">
+            PUT /api/v1/spaces/{spaceId}/settings
+          </Text>
+          . They will be listed here in priority order.
+        </CalloutText>
+      </Callout>
+    );
+  }
+
+  const editing = identifiers.find((identifier) => identifier.key === editingKey);
+
+  return (
+    <>
+      <Table>
+        <TableHead />
+        <TBody>
+          {identifiers.map((identifier: Identifier) => {
+            const addressType = ADDRESS_TYPES.find((type) => mappings?.[type] === identifier.key);
+            return (
+              <Tr key={identifier.key}>
+                <Td>{identifier.priority}</Td>
+                <Td>
+                  <Text as="span" fontFamily="fontFamilyCode">
+                    {identifier.key}
+                  </Text>
+                </Td>
+                <Td>{identifier.displayName}</Td>
+                <Td>
+                  {addressType ? (
+                    <Badge as="span" variant="neutral">
+                      {ADDRESS_TYPE_LABEL[addressType]}
+                    </Badge>
+                  ) : (
+                    <Text as="span" color="colorTextWeak">
+                      —<ScreenReaderOnly>not mapped</ScreenReaderOnly>
+                    </Text>
+                  )}
+                </Td>
+                <Td textAlign="right">
+                  <Button
+                    variant="secondary"
+                    size="small"
+                    aria-label={`Edit identifier ${identifier.key}`}
+                    onClick={() => setEditingKey(identifier.key)}
+                  >
+                    <EditIcon decorative />
+                    Edit
+                  </Button>
+                </Td>
+              </Tr>
+            );
+          })}
+        </TBody>
+      </Table>
+      {editing ? (
+        <EditIdentifierModal
+          key={editing.key}
+          spaceId={spaceId}
+          identifier={editing}
+          version={version}
+          onClose={() => setEditingKey(null)}
+        />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import { QueryClient } from '@tanstack/react-query';
+import { ApiError, NetworkError } from './api-client.ts';
+
+/** Retries only what may succeed on a second try: lost connections and 5xx/429 answers. */
+export function shouldRetry(failureCount: number, error: unknown): boolean {
+  if (failureCount >= 2) return false;
+  if (error instanceof NetworkError) return true;
+  if (error instanceof ApiError) return error.status >= 500 || error.status === 429;
+  return false;
+}
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: { retry: shouldRetry, staleTime: 10_000 },
+      mutations: { retry: false },
+    },
+  });
+}
+
+/**
+ * Every settings write raises the one settings version of the space (SPEC §9), so every
+ * settings query shares this key prefix and is refetched after any write.
+ */
+export function settingsQueryKey(spaceId: string) {
+  return ['spaces', spaceId, 'settings'] as const;
+}
