@@ -6,3 +6,5 @@ export * from './openapi.ts';
 export * from './routes.ts';
 export * from './settings.ts';
 export * from './spaces.ts';
+export * from './events.ts';
+export * from './profiles.ts';

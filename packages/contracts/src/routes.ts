@@ -25,6 +25,8 @@ export interface RouteDefinition {
   /** Success status and body; `null` for an empty body. */
   success: { status: number; body: z.ZodType | null };
   errors: readonly ErrorCode[];
+  /** Largest accepted body (body-parser syntax); 1 MiB when absent. */
+  bodyLimit?: string;
   /** Writes that take `If-Match` and raise the settings version. */
   settingsWrite?: boolean;
   /** Reads that return the settings version as an ETag. */
@@ -114,7 +116,6 @@ export const routes = defineRoutes({
     params: IdentifierParams,
     success: { status: 200, body: IdentifierSchema },
     errors: ['space_not_found', 'identifier_not_found'],
-    returnsEtag: true,
   },
   updateIdentifier: {
     method: 'PATCH',

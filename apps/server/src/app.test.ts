@@ -1,0 +1,126 @@
+import { routes } from '@idr/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectProblem } from './test-support/expect-problem.ts';
+import { availableStoreKinds, createSpace, createTestApp, type TestApp } from './test-support/test-stores.ts';
+
+const kinds = await availableStoreKinds();
+
+describe.each(kinds)('HTTP behaviour on %s', (kind) => {
+  let t: TestApp;
+  let space: string;
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    space = await createSpace(t.http);
+  });
+  afterAll(() => t.dispose());
+
+  const identifiers = () => `/api/v1/spaces/${space}/identifiers`;
+
+  it('answers healthz and readyz', async () => {
+    expect((await t.http.get('/api/v1/healthz').expect(200)).body).toEqual({ status: 'ok' });
+    expect((await t.http.get('/api/v1/readyz').expect(200)).body).toEqual({ status: 'ready' });
+  });
+
+  it('serves an OpenAPI 3.1 document with every route of the contract', async () => {
+    const response = await t.http.get('/api/v1/openapi.json').expect(200);
+    expect(response.body.openapi).toBe('3.1.0');
+    for (const route of Object.values(routes)) {
+      const path = `/api/v1${route.path.replace(/:([A-Za-z]+)/g, '{$1}')}`;
+      expect(response.body.paths[path]?.[route.method.toLowerCase()], `${route.method} ${path}`).toBeDefined();
+    }
+    const patch = response.body.paths['/api/v1/spaces/{space}/identifiers/{key}'].patch;
+    expect(patch.requestBody.content['application/json'].schema.properties.displayName).toBeDefined();
+    expect(Object.keys(patch.responses)).toEqual(expect.arrayContaining(['200', '400', '404', '412']));
+  });
+
+  it('sets security headers and never X-Powered-By', async () => {
+    const response = await t.http.get('/api/v1/healthz');
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(response.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('echoes a sane X-Request-Id and puts it in problems', async () => {
+    const response = await t.http.get('/api/v1/spaces/ghost/identifiers').set('X-Request-Id', 'ivr-call-42');
+    expect(expectProblem(response, 404, 'space_not_found').requestId).toBe('ivr-call-42');
+    const generated = await t.http.get('/api/v1/healthz').set('X-Request-Id', 'bad id with spaces');
+    expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('answers malformed JSON with 400 invalid_json', async () => {
+    const response = await t.http.post(identifiers()).set('Content-Type', 'application/json').send('{"key": ');
+    expectProblem(response, 400, 'invalid_json');
+  });
+
+  it('answers a body that is not JSON with 415 unsupported_media_type', async () => {
+    expectProblem(
+      await t.http.post(identifiers()).set('Content-Type', 'text/plain').send('key=crm'),
+      415,
+      'unsupported_media_type',
+    );
+    expectProblem(
+      await t.http.post(identifiers()).set('Content-Type', 'application/x-www-form-urlencoded').send('key=crm'),
+      415,
+      'unsupported_media_type',
+    );
+  });
+
+  it('answers a missing body or a JSON value that is not an object with 400 validation_failed', async () => {
+    expectProblem(await t.http.post(identifiers()), 400, 'validation_failed');
+    expectProblem(
+      await t.http.post(identifiers()).set('Content-Type', 'application/json').send('"key"'),
+      400,
+      'validation_failed',
+    );
+    expectProblem(
+      await t.http.post(identifiers()).set('Content-Type', 'application/json').send('null'),
+      400,
+      'validation_failed',
+    );
+    expectProblem(
+      await t.http.post(identifiers()).set('Content-Type', 'application/json').send('[1,2]'),
+      400,
+      'validation_failed',
+    );
+  });
+
+  it('answers a body over 1 MiB with 413 payload_too_large', async () => {
+    const huge = JSON.stringify({ key: 'crm_id', displayName: 'x'.repeat(1024 * 1024 + 10) });
+    expectProblem(
+      await t.http.post(identifiers()).set('Content-Type', 'application/json').send(huge),
+      413,
+      'payload_too_large',
+    );
+  });
+
+  it('answers unknown API paths with a 404 problem and wrong methods with 405 and Allow', async () => {
+    expectProblem(await t.http.get('/api/v1/nothing-here'), 404, 'not_found');
+    expectProblem(await t.http.get('/api/v2/spaces'), 404, 'not_found');
+    const wrongMethod = await t.http.delete('/api/v1/spaces');
+    expectProblem(wrongMethod, 405, 'method_not_allowed');
+    expect(wrongMethod.headers.allow).toBe('GET, POST');
+  });
+
+  it('survives hostile paths, headers and values without a 500', async () => {
+    const responses = await Promise.all([
+      t.http.get('/api/v1/spaces/%E0%A4%A/identifiers'),
+      t.http.get(`/api/v1/spaces/${space}/identifiers/%00`),
+      t.http.patch(`${identifiers()}/email`).send({ displayName: { $gt: '' } }),
+      t.http.patch(`${identifiers()}/email`).send({ __proto__: { polluted: true }, displayName: 'ok' }),
+      t.http.post(identifiers()).set('Content-Type', 'application/json; charset=latin-9').send('{}'),
+      t.http.get(`/api/v1/spaces/${space}/audit?limit[]=1`),
+      t.http.patch(`${identifiers()}/email`).set('If-Match', '"1", W/"2", *x').send({ displayName: 'x' }),
+    ]);
+    for (const response of responses) {
+      expect(response.status, response.text).toBeLessThan(500);
+      expect(response.status, response.text).toBeGreaterThanOrEqual(200);
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('answers the console routes with a hint when the console is not built', async () => {
+    const response = await t.http.get('/');
+    expect(response.status).toBe(503);
+    expect(response.text).toContain('build');
+  });
+});

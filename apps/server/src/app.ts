@@ -1,0 +1,57 @@
+import { routes } from '@idr/contracts';
+import express, { type Express } from 'express';
+import type { Logger } from 'pino';
+import { addressTypeMappingsRouter } from './features/address-type-mappings/address-type-mappings.router.ts';
+import { createAddressTypeMappingsService } from './features/address-type-mappings/address-type-mappings.service.ts';
+import { auditRouter } from './features/audit/audit.router.ts';
+import { healthRouter } from './features/health/health.router.ts';
+import { identifiersRouter } from './features/identifiers/identifiers.router.ts';
+import { createIdentifiersService } from './features/identifiers/identifiers.service.ts';
+import { settingsRouter } from './features/settings/settings.router.ts';
+import { createSettingsService } from './features/settings/settings.service.ts';
+import { spacesRouter } from './features/spaces/spaces.router.ts';
+import { createSpacesService } from './features/spaces/spaces.service.ts';
+import { consoleStatic } from './http/console-static.ts';
+import { errorHandler } from './http/error-handler.ts';
+import { apiNotFound } from './http/not-found.ts';
+import { requestLogger } from './http/request-context.ts';
+import { securityHeaders } from './http/security-headers.ts';
+import type { Store } from './store/store.ts';
+
+/** What the app is built from; tests pass their own. */
+export interface AppDependencies {
+  store: Store;
+  logger: Logger;
+  /** Folder of the built console; without it, `/` explains how to build it. */
+  webDistDir?: string;
+  now?: () => Date;
+  version?: string;
+}
+
+/** Builds the Express app: the API under /api/v1 and the console. Reads no environment. */
+export function createApp({
+  store,
+  logger,
+  webDistDir,
+  now = () => new Date(),
+  version = '0.1.0',
+}: AppDependencies): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  // Settings resources carry their own strong ETags (the settings version); Express's body hashes would contradict them.
+  app.set('etag', false);
+  app.use(securityHeaders);
+  app.use(requestLogger(logger));
+
+  app.use(healthRouter(store, version));
+  app.use(spacesRouter(createSpacesService(store, now)));
+  app.use(identifiersRouter(createIdentifiersService(store, now)));
+  app.use(addressTypeMappingsRouter(createAddressTypeMappingsService(store, now)));
+  app.use(settingsRouter(createSettingsService(store, now)));
+  app.use(auditRouter(store));
+  app.use('/api', apiNotFound(routes));
+
+  app.use(consoleStatic(webDistDir));
+  app.use(errorHandler);
+  return app;
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z.string().min(1).default('sqlite:./data/idr.sqlite'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  IDR_ADMIN_PASSWORD: z.string().min(12, 'IDR_ADMIN_PASSWORD needs at least 12 characters').optional(),
+  IDR_API_TOKEN: z.string().min(16, 'IDR_API_TOKEN needs at least 16 characters').optional(),
+  /** Folder of the built console; defaults to apps/web/dist next to the server. */
+  IDR_WEB_DIST: z.string().optional(),
+});
+
+/** The server's configuration. */
+export type Env = z.infer<typeof EnvSchema>;
+
+/** The only place that reads process.env: parses it, or throws with every problem at once. */
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n  ');
+    throw new Error(`Invalid configuration:\n  ${problems}`);
+  }
+  return result.data;
+}

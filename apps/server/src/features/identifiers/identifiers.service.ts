@@ -1,0 +1,188 @@
+import type {
+  CreateIdentifierInput,
+  Identifier,
+  IdentifierList,
+  Issue,
+  ReorderIdentifiersInput,
+  UpdateIdentifierInput,
+} from '@idr/contracts';
+import { AppError, validationFailed } from '../../http/app-error.ts';
+import {
+  deleteIdentifier,
+  insertIdentifiers,
+  listIdentifiers,
+  updateIdentifier,
+  updatePriorities,
+} from '../../store/identifiers.repository.ts';
+import { getMappings } from '../../store/mappings.repository.ts';
+import { findSpace } from '../../store/spaces.repository.ts';
+import type { Executor, Store } from '../../store/store.ts';
+import { requireSpace, type WriteContext, writeSettings } from '../settings/settings-write.ts';
+import {
+  blockedValueIssues,
+  buildIdentifier,
+  displayNameTakenMessage,
+  findDisplayNameOwner,
+} from './identifier-rules.ts';
+
+function requireIdentifier(identifiers: Identifier[], key: string): Identifier {
+  const identifier = identifiers.find((candidate) => candidate.key === key);
+  if (!identifier) throw new AppError('identifier_not_found', `No identifier has the key "${key}"`);
+  return identifier;
+}
+
+function assertDisplayNameFree(identifiers: Identifier[], identifier: Identifier, issues: Issue[]): void {
+  const owner = findDisplayNameOwner(identifiers, identifier.displayName, identifier.key);
+  if (owner) {
+    const message =
+      identifier.displayName === identifier.key
+        ? `${displayNameTakenMessage(identifier.displayName, owner)}; the display name defaults to the key, so give one`
+        : displayNameTakenMessage(identifier.displayName, owner);
+    issues.push({ path: 'displayName', message });
+  }
+  issues.push(...blockedValueIssues(identifier));
+  if (issues.length > 0) throw validationFailed(issues);
+}
+
+/** Priorities 1..n in list order, for the identifiers whose priority differs from that. */
+function renumber(identifiers: Identifier[]): Map<string, number> {
+  const changes = new Map<string, number>();
+  identifiers.forEach((identifier, index) => {
+    if (identifier.priority !== index + 1) changes.set(identifier.key, index + 1);
+  });
+  return changes;
+}
+
+function applyPriorities(identifiers: Identifier[], changes: Map<string, number>): Identifier[] {
+  return identifiers.map((identifier) => ({
+    ...identifier,
+    priority: changes.get(identifier.key) ?? identifier.priority,
+  }));
+}
+
+async function readIdentifierList(db: Executor, spaceId: string): Promise<IdentifierList> {
+  // The version is read first: a write landing in between makes the ETag older than the data, which
+  // costs the client a 412 at worst, never a lost update.
+  const space = requireSpace(await findSpace(db, spaceId), spaceId);
+  return { identifiers: await listIdentifiers(db, spaceId), version: space.version };
+}
+
+/** Identifier settings of a space: list, create, change, delete, reorder. */
+export function createIdentifiersService(store: Store, now: () => Date) {
+  return {
+    list(spaceId: string): Promise<IdentifierList> {
+      return readIdentifierList(store.db, spaceId);
+    },
+
+    async get(spaceId: string, key: string): Promise<Identifier> {
+      const { identifiers } = await readIdentifierList(store.db, spaceId);
+      return requireIdentifier(identifiers, key);
+    },
+
+    create(spaceId: string, input: CreateIdentifierInput, context: WriteContext) {
+      return writeSettings(store, spaceId, context, now, async (trx, _space, at) => {
+        const identifiers = await listIdentifiers(trx, spaceId);
+        if (identifiers.some((identifier) => identifier.key === input.key)) {
+          throw new AppError('identifier_exists', `The identifier "${input.key}" already exists in this space`);
+        }
+        const last = identifiers.length + 1;
+        const priority = input.priority ?? last;
+        const issues: Issue[] = [];
+        if (priority > last) issues.push({ path: 'priority', message: `Use a priority from 1 to ${last}` });
+        const identifier = buildIdentifier(input, priority, issues);
+        assertDisplayNameFree(identifiers, identifier, issues);
+        const shifted = renumber(
+          identifiers
+            .filter((existing) => existing.priority < priority)
+            .concat(
+              [identifier],
+              identifiers.filter((existing) => existing.priority >= priority),
+            ),
+        );
+        shifted.delete(identifier.key);
+        // Free the positions first so that the new row never shares a priority with an old one.
+        await updatePriorities(trx, spaceId, shifted, at);
+        await insertIdentifiers(trx, spaceId, [identifier], at);
+        return {
+          result: identifier,
+          action: 'identifier.create',
+          target: `identifier:${identifier.key}`,
+          before: null,
+          after: identifier,
+        };
+      });
+    },
+
+    update(spaceId: string, key: string, input: UpdateIdentifierInput, context: WriteContext) {
+      return writeSettings(store, spaceId, context, now, async (trx, _space, at) => {
+        const identifiers = await listIdentifiers(trx, spaceId);
+        const before = requireIdentifier(identifiers, key);
+        const issues: Issue[] = [];
+        if (input.sourceKeys !== undefined && before.kind === 'default') {
+          issues.push({
+            path: 'sourceKeys',
+            message: 'Source keys are for custom identifiers; built-in ones are read from fixed places',
+          });
+        }
+        const after: Identifier = {
+          ...before,
+          ...(input.displayName !== undefined ? { displayName: input.displayName ?? before.key } : {}),
+          ...(input.limit ? { limit: input.limit } : {}),
+          ...(input.normalization ? { normalization: input.normalization } : {}),
+          ...(input.blockedValues ? { blockedValues: input.blockedValues } : {}),
+          ...(input.sourceKeys && before.kind === 'custom' ? { sourceKeys: input.sourceKeys } : {}),
+        };
+        assertDisplayNameFree(identifiers, after, issues);
+        await updateIdentifier(trx, spaceId, after, at);
+        return { result: after, action: 'identifier.update', target: `identifier:${key}`, before, after };
+      });
+    },
+
+    remove(spaceId: string, key: string, context: WriteContext) {
+      return writeSettings(store, spaceId, context, now, async (trx, _space, at) => {
+        const identifiers = await listIdentifiers(trx, spaceId);
+        const before = requireIdentifier(identifiers, key);
+        const mappings = await getMappings(trx, spaceId);
+        const mappedAs = (Object.keys(mappings) as Array<keyof typeof mappings>).find((type) => mappings[type] === key);
+        if (mappedAs) {
+          throw new AppError(
+            'identifier_mapped',
+            `"${key}" is mapped to the ${mappedAs} address type; unmap it before deleting the identifier`,
+          );
+        }
+        await deleteIdentifier(trx, spaceId, key);
+        await updatePriorities(trx, spaceId, renumber(identifiers.filter((identifier) => identifier.key !== key)), at);
+        return { result: undefined, action: 'identifier.delete', target: `identifier:${key}`, before, after: null };
+      });
+    },
+
+    reorder(spaceId: string, input: ReorderIdentifiersInput, context: WriteContext) {
+      return writeSettings(store, spaceId, context, now, async (trx, _space, at) => {
+        const identifiers = await listIdentifiers(trx, spaceId);
+        const existing = new Set(identifiers.map((identifier) => identifier.key));
+        const unknown = input.keys.filter((key) => !existing.has(key));
+        const missing = [...existing].filter((key) => !input.keys.includes(key));
+        const issues: Issue[] = [];
+        if (unknown.length > 0)
+          issues.push({ path: 'keys', message: `Unknown identifier keys: ${unknown.join(', ')}` });
+        if (missing.length > 0)
+          issues.push({ path: 'keys', message: `List every identifier; missing: ${missing.join(', ')}` });
+        if (issues.length > 0) throw validationFailed(issues);
+        const byKey = new Map(identifiers.map((identifier) => [identifier.key, identifier]));
+        const ordered = input.keys.map((key) => byKey.get(key)!);
+        const changes = renumber(ordered);
+        await updatePriorities(trx, spaceId, changes, at);
+        const after = applyPriorities(ordered, changes);
+        return {
+          result: after,
+          action: 'identifier.reorder',
+          target: 'identifiers',
+          before: identifiers.map((identifier) => identifier.key),
+          after: after.map((identifier) => identifier.key),
+        };
+      });
+    },
+  };
+}
+
+export type IdentifiersService = ReturnType<typeof createIdentifiersService>;

@@ -1,0 +1,395 @@
+import { SUGGESTED_BLOCKED_VALUES } from '@idr/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectProblem, issuePaths } from '../../test-support/expect-problem.ts';
+import { availableStoreKinds, createSpace, createTestApp, type TestApp } from '../../test-support/test-stores.ts';
+
+const kinds = await availableStoreKinds();
+
+describe.each(kinds)('identifiers API on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+  });
+  afterAll(() => t.dispose());
+
+  const base = (space: string) => `/api/v1/spaces/${space}/identifiers`;
+
+  async function keysInOrder(space: string) {
+    const response = await t.http.get(base(space)).expect(200);
+    return response.body.identifiers.map((identifier: { key: string; priority: number }) => [
+      identifier.priority,
+      identifier.key,
+    ]);
+  }
+
+  it('lists the contact-center preset in priority order with its version as a strong ETag', async () => {
+    const space = await createSpace(t.http);
+    const response = await t.http.get(base(space)).expect(200);
+    expect(response.headers.etag).toBe(`"${response.body.version}"`);
+    expect(response.body.identifiers).toEqual([
+      {
+        key: 'user_id',
+        kind: 'default',
+        displayName: 'user_id',
+        priority: 1,
+        limit: { count: 1, window: 'ever' },
+        normalization: 'trim',
+        blockedValues: SUGGESTED_BLOCKED_VALUES,
+        sourceKeys: [],
+      },
+      {
+        key: 'email',
+        kind: 'default',
+        displayName: 'email',
+        priority: 2,
+        limit: { count: 5, window: 'ever' },
+        normalization: 'email',
+        blockedValues: SUGGESTED_BLOCKED_VALUES,
+        sourceKeys: [],
+      },
+      {
+        key: 'phone',
+        kind: 'custom',
+        displayName: 'phone',
+        priority: 3,
+        limit: { count: 5, window: 'ever' },
+        normalization: 'phone',
+        blockedValues: SUGGESTED_BLOCKED_VALUES,
+        sourceKeys: ['phone'],
+      },
+      {
+        key: 'anonymous_id',
+        kind: 'default',
+        displayName: 'anonymous_id',
+        priority: 4,
+        limit: { count: 5, window: 'weekly' },
+        normalization: 'trim',
+        blockedValues: SUGGESTED_BLOCKED_VALUES,
+        sourceKeys: [],
+      },
+    ]);
+  });
+
+  it('creates a custom identifier with the defaults of SPEC §2, last in priority', async () => {
+    const space = await createSpace(t.http);
+    const response = await t.http.post(base(space)).send({ key: 'crm_id' }).expect(201);
+    expect(response.body).toEqual({
+      key: 'crm_id',
+      kind: 'custom',
+      displayName: 'crm_id',
+      priority: 5,
+      limit: { count: 5, window: 'ever' },
+      normalization: 'trim',
+      blockedValues: SUGGESTED_BLOCKED_VALUES,
+      sourceKeys: ['crm_id'],
+    });
+    expect(response.headers.etag).toMatch(/^"\d+"$/);
+  });
+
+  it('creates built-ins as kind default, user_id with a limit of 1 and phone with phone normalization', async () => {
+    const space = await createSpace(t.http, { preset: 'empty' });
+    const userId = await t.http.post(base(space)).send({ key: 'user_id' }).expect(201);
+    expect(userId.body).toMatchObject({
+      kind: 'default',
+      priority: 1,
+      limit: { count: 1, window: 'ever' },
+      sourceKeys: [],
+    });
+    const phone = await t.http
+      .post(base(space))
+      .send({ key: 'phone', sourceKeys: ['phone_number'] })
+      .expect(201);
+    expect(phone.body).toMatchObject({ kind: 'custom', normalization: 'phone', sourceKeys: ['phone_number'] });
+    const email = await t.http.post(base(space)).send({ key: 'email' }).expect(201);
+    expect(email.body).toMatchObject({ kind: 'default', normalization: 'email', priority: 3 });
+  });
+
+  it('inserts at a given position and renumbers the others in their order', async () => {
+    const space = await createSpace(t.http);
+    await t.http.post(base(space)).send({ key: 'crm_id', priority: 2, displayName: 'CRM id' }).expect(201);
+    expect(await keysInOrder(space)).toEqual([
+      [1, 'user_id'],
+      [2, 'crm_id'],
+      [3, 'email'],
+      [4, 'phone'],
+      [5, 'anonymous_id'],
+    ]);
+    const beyond = await t.http.post(base(space)).send({ key: 'other', priority: 7 });
+    expectProblem(beyond, 400, 'validation_failed');
+    expect(issuePaths(beyond)).toEqual(['priority']);
+  });
+
+  it('refuses a key that exists with 409 identifier_exists', async () => {
+    const space = await createSpace(t.http);
+    expectProblem(await t.http.post(base(space)).send({ key: 'email' }), 409, 'identifier_exists');
+  });
+
+  it.each([
+    ['an upper-case key', { key: 'Email' }, 'key'],
+    ['the reserved key', { key: 'priority' }, 'key'],
+    ['a key of 65 characters', { key: `a${'b'.repeat(64)}` }, 'key'],
+    ['a key starting with a digit', { key: '1abc' }, 'key'],
+    ['a wrong kind', { key: 'group_id', kind: 'custom' }, 'kind'],
+    ['source keys on a built-in', { key: 'group_id', sourceKeys: ['group'] }, 'sourceKeys'],
+    ['eleven source keys', { key: 'crm_id', sourceKeys: Array.from({ length: 11 }, (_, i) => `k${i}`) }, 'sourceKeys'],
+    ['a limit of 0', { key: 'crm_id', limit: { count: 0, window: 'ever' } }, 'limit.count'],
+    ['a limit of 1001', { key: 'crm_id', limit: { count: 1001, window: 'ever' } }, 'limit.count'],
+    ['a fractional limit', { key: 'crm_id', limit: { count: 1.5, window: 'ever' } }, 'limit.count'],
+    ['an unknown window', { key: 'crm_id', limit: { count: 2, window: 'hourly' } }, 'limit.window'],
+    ['an unknown normalization', { key: 'crm_id', normalization: 'upper' }, 'normalization'],
+    ['an unknown field', { key: 'crm_id', colour: 'red' }, ''],
+  ])('refuses %s with 400 validation_failed on the field', async (_name, body, path) => {
+    const space = await createSpace(t.http);
+    const response = await t.http.post(base(space)).send(body);
+    expectProblem(response, 400, 'validation_failed');
+    expect(issuePaths(response)).toContain(path);
+    expect(await keysInOrder(space)).toHaveLength(4);
+  });
+
+  describe('display names', () => {
+    it('trims, saves, and resets to the key with null', async () => {
+      const space = await createSpace(t.http);
+      const saved = await t.http
+        .patch(`${base(space)}/email`)
+        .send({ displayName: '  Email address ' })
+        .expect(200);
+      expect(saved.body.displayName).toBe('Email address');
+      const list = await t.http.get(base(space)).expect(200);
+      expect(list.body.identifiers[1].displayName).toBe('Email address');
+      const reset = await t.http
+        .patch(`${base(space)}/email`)
+        .send({ displayName: null })
+        .expect(200);
+      expect(reset.body.displayName).toBe('email');
+    });
+
+    it.each([
+      ['empty', ''],
+      ['blank', '   '],
+      ['51 characters', 'x'.repeat(51)],
+      ['a line break', 'Email\naddress'],
+      ['a tab', 'Email\taddress'],
+      ['a number', 42],
+    ])('refuses a display name that is %s', async (_name, displayName) => {
+      const space = await createSpace(t.http);
+      const response = await t.http.patch(`${base(space)}/email`).send({ displayName });
+      expectProblem(response, 400, 'validation_failed');
+      expect(issuePaths(response)).toEqual(['displayName']);
+    });
+
+    it('accepts exactly 50 characters and non-Latin letters', async () => {
+      const space = await createSpace(t.http);
+      await t.http
+        .patch(`${base(space)}/email`)
+        .send({ displayName: 'é'.repeat(50) })
+        .expect(200);
+      await t.http
+        .patch(`${base(space)}/phone`)
+        .send({ displayName: '電話番号' })
+        .expect(200);
+    });
+
+    it('refuses a display name another identifier has, ignoring case', async () => {
+      const space = await createSpace(t.http);
+      await t.http
+        .patch(`${base(space)}/email`)
+        .send({ displayName: 'Contact' })
+        .expect(200);
+      const clash = await t.http.patch(`${base(space)}/phone`).send({ displayName: 'CONTACT' });
+      const problem = expectProblem(clash, 400, 'validation_failed');
+      expect(problem.issues).toEqual([{ path: 'displayName', message: expect.stringContaining('"email"') }]);
+      const byKey = await t.http.patch(`${base(space)}/phone`).send({ displayName: 'User_ID' });
+      expectProblem(byKey, 400, 'validation_failed');
+      const created = await t.http.post(base(space)).send({ key: 'contact' });
+      expect(issuePaths(created)).toEqual(['displayName']);
+    });
+
+    it('keeps its own name when saved again in another case', async () => {
+      const space = await createSpace(t.http);
+      await t.http
+        .patch(`${base(space)}/email`)
+        .send({ displayName: 'email' })
+        .expect(200);
+      await t.http
+        .patch(`${base(space)}/email`)
+        .send({ displayName: 'EMAIL' })
+        .expect(200);
+    });
+  });
+
+  it('changes limit, normalization, blocked values and source keys', async () => {
+    const space = await createSpace(t.http);
+    const response = await t.http
+      .patch(`${base(space)}/phone`)
+      .send({
+        limit: { count: 3, window: 'monthly' },
+        normalization: 'trim',
+        blockedValues: [{ value: '^\\+1555', match: 'regex' }],
+        sourceKeys: ['phone', 'mobile'],
+      })
+      .expect(200);
+    expect(response.body).toMatchObject({
+      limit: { count: 3, window: 'monthly' },
+      normalization: 'trim',
+      blockedValues: [{ value: '^\\+1555', match: 'regex' }],
+      sourceKeys: ['phone', 'mobile'],
+      priority: 3,
+    });
+    expectProblem(await t.http.patch(`${base(space)}/email`).send({ sourceKeys: ['mail'] }), 400, 'validation_failed');
+    expectProblem(await t.http.patch(`${base(space)}/email`).send({ priority: 1 }), 400, 'validation_failed');
+  });
+
+  it.each([
+    ['catastrophic backtracking', '(a+)+$'],
+    ['nested quantifiers over alternatives', '^(a|aa)+$'],
+    ['a pattern that does not compile', '([a-z'],
+    ['a pattern of 201 characters', `^${'a'.repeat(200)}`],
+  ])('refuses a blocked regex with %s', async (_name, value) => {
+    const space = await createSpace(t.http);
+    const response = await t.http.patch(`${base(space)}/email`).send({ blockedValues: [{ value, match: 'regex' }] });
+    const problem = expectProblem(response, 400, 'validation_failed');
+    expect(problem.issues?.[0]?.path).toBe('blockedValues.0.value');
+  });
+
+  it('refuses more than 100 blocked values and accepts 100', async () => {
+    const space = await createSpace(t.http);
+    const values = (n: number) => Array.from({ length: n }, (_, i) => ({ value: `v${i}`, match: 'exact' }));
+    expectProblem(
+      await t.http.patch(`${base(space)}/email`).send({ blockedValues: values(101) }),
+      400,
+      'validation_failed',
+    );
+    await t.http
+      .patch(`${base(space)}/email`)
+      .send({ blockedValues: values(100) })
+      .expect(200);
+  });
+
+  it('answers 404 for an unknown identifier or space', async () => {
+    const space = await createSpace(t.http);
+    expectProblem(await t.http.patch(`${base(space)}/nope`).send({ displayName: 'x' }), 404, 'identifier_not_found');
+    expectProblem(await t.http.delete(`${base(space)}/nope`), 404, 'identifier_not_found');
+    expectProblem(await t.http.get(`${base(space)}/NOT-A-KEY`), 404, 'identifier_not_found');
+    expectProblem(await t.http.get(base('no-such-space')), 404, 'space_not_found');
+    expectProblem(await t.http.get(base('Not_A_Space')), 404, 'space_not_found');
+    expectProblem(await t.http.post(base('no-such-space')).send({ key: 'x' }), 404, 'space_not_found');
+  });
+
+  it('deletes an unmapped identifier and closes the gap in priorities', async () => {
+    const space = await createSpace(t.http);
+    await t.http.delete(`${base(space)}/user_id`).expect(204);
+    expect(await keysInOrder(space)).toEqual([
+      [1, 'email'],
+      [2, 'phone'],
+      [3, 'anonymous_id'],
+    ]);
+  });
+
+  it('refuses to delete a mapped identifier until it is unmapped', async () => {
+    const space = await createSpace(t.http);
+    expectProblem(await t.http.delete(`${base(space)}/phone`), 409, 'identifier_mapped');
+    await t.http.put(`/api/v1/spaces/${space}/address-type-mappings`).send({ phone: null, email: 'email' }).expect(200);
+    await t.http.delete(`${base(space)}/phone`).expect(204);
+  });
+
+  it('reorders priority with every key and refuses partial or unknown lists', async () => {
+    const space = await createSpace(t.http);
+    const response = await t.http
+      .put(`${base(space)}/priority`)
+      .send({ keys: ['email', 'user_id', 'anonymous_id', 'phone'] })
+      .expect(200);
+    expect(response.body.identifiers.map((identifier: { key: string }) => identifier.key)).toEqual([
+      'email',
+      'user_id',
+      'anonymous_id',
+      'phone',
+    ]);
+    expect(response.headers.etag).toBe(`"${response.body.version}"`);
+    for (const keys of [
+      ['email', 'user_id'],
+      ['email', 'user_id', 'anonymous_id', 'phone', 'ghost'],
+      ['email', 'email', 'user_id', 'anonymous_id', 'phone'],
+      [],
+    ]) {
+      expectProblem(await t.http.put(`${base(space)}/priority`).send({ keys }), 400, 'validation_failed');
+    }
+    expect((await keysInOrder(space)).map(([, key]: [number, string]) => key)).toEqual([
+      'email',
+      'user_id',
+      'anonymous_id',
+      'phone',
+    ]);
+  });
+
+  describe('If-Match', () => {
+    it('applies a write based on the current version, quoted or bare, and raises the version', async () => {
+      const space = await createSpace(t.http);
+      const { body } = await t.http.get(base(space)).expect(200);
+      const first = await t.http
+        .patch(`${base(space)}/email`)
+        .set('If-Match', `"${body.version}"`)
+        .send({ displayName: 'A' })
+        .expect(200);
+      expect(first.headers.etag).toBe(`"${body.version + 1}"`);
+      await t.http
+        .patch(`${base(space)}/email`)
+        .set('If-Match', String(body.version + 1))
+        .send({ displayName: 'B' })
+        .expect(200);
+    });
+
+    it('answers 412 version_conflict to a stale version on every settings write and changes nothing', async () => {
+      const space = await createSpace(t.http);
+      const { body } = await t.http.get(base(space)).expect(200);
+      await t.http
+        .patch(`${base(space)}/email`)
+        .send({ displayName: 'Someone else' })
+        .expect(200);
+      const stale = `"${body.version}"`;
+      const writes = [
+        t.http
+          .patch(`${base(space)}/email`)
+          .set('If-Match', stale)
+          .send({ displayName: 'Mine' }),
+        t.http.post(base(space)).set('If-Match', stale).send({ key: 'crm_id' }),
+        t.http.delete(`${base(space)}/user_id`).set('If-Match', stale),
+        t.http
+          .put(`${base(space)}/priority`)
+          .set('If-Match', stale)
+          .send({ keys: ['phone', 'email', 'user_id', 'anonymous_id'] }),
+        t.http
+          .put(`/api/v1/spaces/${space}/address-type-mappings`)
+          .set('If-Match', stale)
+          .send({ phone: null, email: null }),
+        t.http.patch(`/api/v1/spaces/${space}`).set('If-Match', stale).send({ name: 'Renamed' }),
+        t.http
+          .put(`/api/v1/spaces/${space}/settings`)
+          .set('If-Match', 'garbage')
+          .send({ defaultCountry: 'US', identifiers: [], mappings: { phone: null, email: null } }),
+      ];
+      for (const response of await Promise.all(writes)) expectProblem(response, 412, 'version_conflict');
+      const after = await t.http.get(base(space)).expect(200);
+      expect(after.body.version).toBe(body.version + 1);
+      expect(after.body.identifiers.map((identifier: { displayName: string }) => identifier.displayName)).toEqual([
+        'user_id',
+        'Someone else',
+        'phone',
+        'anonymous_id',
+      ]);
+    });
+  });
+
+  it('lets exactly one of two concurrent writes based on the same version win', async () => {
+    const space = await createSpace(t.http);
+    const { body } = await t.http.get(base(space)).expect(200);
+    const results = await Promise.all(
+      ['One', 'Two', 'Three'].map((displayName) =>
+        t.http
+          .patch(`${base(space)}/email`)
+          .set('If-Match', `"${body.version}"`)
+          .send({ displayName }),
+      ),
+    );
+    expect(results.map((response) => response.status).sort()).toEqual([200, 412, 412]);
+  });
+});

@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectProblem, issuePaths } from '../../test-support/expect-problem.ts';
+import { availableStoreKinds, createSpace, createTestApp, type TestApp } from '../../test-support/test-stores.ts';
+
+const kinds = await availableStoreKinds();
+
+describe.each(kinds)('settings export and import on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+  });
+  afterAll(() => t.dispose());
+
+  const path = (space: string) => `/api/v1/spaces/${space}/settings`;
+
+  it('exports the whole configuration with its version as ETag', async () => {
+    const space = await createSpace(t.http);
+    const response = await t.http.get(path(space)).expect(200);
+    expect(response.body).toMatchObject({ defaultCountry: 'US', mappings: { phone: 'phone', email: 'email' } });
+    expect(response.body.identifiers).toHaveLength(4);
+    expect(response.headers.etag).toBe(`"${response.body.version}"`);
+  });
+
+  it('round-trips an export into another space, ignoring the version in the body', async () => {
+    const source = await createSpace(t.http, { defaultCountry: 'GB' });
+    await t.http
+      .post(`/api/v1/spaces/${source}/identifiers`)
+      .send({ key: 'crm_id', displayName: 'CRM', priority: 1 })
+      .expect(201);
+    await t.http
+      .patch(`/api/v1/spaces/${source}/identifiers/phone`)
+      .send({ blockedValues: [{ value: '^\\+44', match: 'regex' }] })
+      .expect(200);
+    const exported = (await t.http.get(path(source)).expect(200)).body;
+    const target = await createSpace(t.http, { preset: 'empty' });
+    const imported = await t.http
+      .put(path(target))
+      .send({ ...exported, version: 999 })
+      .expect(200);
+    expect(imported.body.identifiers).toEqual(exported.identifiers);
+    expect(imported.body.mappings).toEqual(exported.mappings);
+    expect(imported.body.defaultCountry).toBe('GB');
+    const again = (await t.http.get(path(target)).expect(200)).body;
+    expect({ ...again, version: 0 }).toEqual({ ...exported, version: 0 });
+    expect(imported.headers.etag).toBe(`"${again.version}"`);
+  });
+
+  it('orders identifiers by the list when priorities are left out, and fills defaults', async () => {
+    const space = await createSpace(t.http);
+    const response = await t.http
+      .put(path(space))
+      .send({
+        defaultCountry: 'US',
+        identifiers: [{ key: 'email' }, { key: 'user_id' }],
+        mappings: { phone: null, email: 'email' },
+      })
+      .expect(200);
+    expect(
+      response.body.identifiers.map((identifier: { key: string; priority: number }) => [
+        identifier.priority,
+        identifier.key,
+      ]),
+    ).toEqual([
+      [1, 'email'],
+      [2, 'user_id'],
+    ]);
+    expect(response.body.identifiers[1].limit).toEqual({ count: 1, window: 'ever' });
+  });
+
+  it('refuses an invalid document as a whole, listing every problem, and changes nothing', async () => {
+    const space = await createSpace(t.http);
+    const before = (await t.http.get(path(space)).expect(200)).body;
+    const response = await t.http.put(path(space)).send({
+      defaultCountry: 'US',
+      identifiers: [
+        { key: 'email', displayName: 'Contact', priority: 1 },
+        { key: 'phone', displayName: 'contact', priority: 2 },
+        { key: 'email', priority: 3 },
+        { key: 'crm_id', priority: 4, blockedValues: [{ value: '(a+)+$', match: 'regex' }] },
+      ],
+      mappings: { phone: 'ghost', email: 'email' },
+    });
+    expectProblem(response, 400, 'validation_failed');
+    expect(issuePaths(response)).toEqual(
+      expect.arrayContaining([
+        'identifiers.2.key',
+        'identifiers.1.displayName',
+        'identifiers.3.blockedValues.0.value',
+        'mappings.phone',
+      ]),
+    );
+    expect((await t.http.get(path(space)).expect(200)).body).toEqual(before);
+  });
+
+  it('refuses priorities that are not 1..n', async () => {
+    const space = await createSpace(t.http);
+    const response = await t.http.put(path(space)).send({
+      defaultCountry: 'US',
+      identifiers: [
+        { key: 'email', priority: 1 },
+        { key: 'user_id', priority: 3 },
+      ],
+      mappings: { phone: null, email: null },
+    });
+    expectProblem(response, 400, 'validation_failed');
+    expect(issuePaths(response)).toEqual(['identifiers']);
+  });
+
+  it('honours If-Match on import', async () => {
+    const space = await createSpace(t.http);
+    const exported = (await t.http.get(path(space)).expect(200)).body;
+    await t.http.put(path(space)).set('If-Match', `"${exported.version}"`).send(exported).expect(200);
+    expectProblem(
+      await t.http.put(path(space)).set('If-Match', `"${exported.version}"`).send(exported),
+      412,
+      'version_conflict',
+    );
+  });
+});

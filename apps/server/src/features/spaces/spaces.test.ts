@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectProblem, issuePaths } from '../../test-support/expect-problem.ts';
+import { availableStoreKinds, createSpace, createTestApp, type TestApp } from '../../test-support/test-stores.ts';
+import { createSpacesService } from './spaces.service.ts';
+
+const kinds = await availableStoreKinds();
+
+describe.each(kinds)('spaces API on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+  });
+  afterAll(() => t.dispose());
+
+  it('creates the default space with the contact-center preset once, on first start', async () => {
+    const service = createSpacesService(t.store, () => new Date());
+    expect(await service.ensureDefaultSpace()).toBe(true);
+    expect(await service.ensureDefaultSpace()).toBe(false);
+    const spaces = await t.http.get('/api/v1/spaces').expect(200);
+    expect(spaces.body.spaces).toContainEqual({
+      id: 'default',
+      name: 'Default',
+      defaultCountry: 'US',
+      createdAt: expect.any(String),
+      updatedAt: expect.any(String),
+    });
+    const identifiers = await t.http.get('/api/v1/spaces/default/identifiers').expect(200);
+    expect(identifiers.body.identifiers.map((identifier: { key: string }) => identifier.key)).toEqual([
+      'user_id',
+      'email',
+      'phone',
+      'anonymous_id',
+    ]);
+  });
+
+  it('creates a space from a preset and answers 409 space_exists the second time', async () => {
+    const created = await t.http
+      .post('/api/v1/spaces')
+      .send({ id: 'prod', name: 'Production', defaultCountry: 'GB' })
+      .expect(201);
+    expect(created.body).toEqual({
+      id: 'prod',
+      name: 'Production',
+      defaultCountry: 'GB',
+      createdAt: expect.any(String),
+      updatedAt: expect.any(String),
+    });
+    expect(new Date(created.body.createdAt).toISOString()).toBe(created.body.createdAt);
+    expectProblem(await t.http.post('/api/v1/spaces').send({ id: 'prod', name: 'Again' }), 409, 'space_exists');
+  });
+
+  it('creates an empty space with no identifiers and no mappings', async () => {
+    const space = await createSpace(t.http, { preset: 'empty' });
+    const identifiers = await t.http.get(`/api/v1/spaces/${space}/identifiers`).expect(200);
+    expect(identifiers.body.identifiers).toEqual([]);
+  });
+
+  it('copies identifiers, mappings and default country from another space', async () => {
+    const source = await createSpace(t.http, { defaultCountry: 'DE' });
+    await t.http.patch(`/api/v1/spaces/${source}/identifiers/email`).send({ displayName: 'E-Mail' }).expect(200);
+    await t.http.post(`/api/v1/spaces/${source}/identifiers`).send({ key: 'crm_id' }).expect(201);
+    await t.http
+      .put(`/api/v1/spaces/${source}/address-type-mappings`)
+      .send({ phone: 'phone', email: null })
+      .expect(200);
+    const copy = await createSpace(t.http, { copyFrom: source });
+    const [from, to] = await Promise.all(
+      [source, copy].map((space) => t.http.get(`/api/v1/spaces/${space}/settings`).expect(200)),
+    );
+    expect(to!.body.identifiers).toEqual(from!.body.identifiers);
+    expect(to!.body.mappings).toEqual({ phone: 'phone', email: null });
+    expect(to!.body.defaultCountry).toBe('DE');
+    expectProblem(
+      await t.http.post('/api/v1/spaces').send({ id: 'x1', name: 'X', copyFrom: 'ghost' }),
+      404,
+      'space_not_found',
+    );
+  });
+
+  it.each([
+    ['an upper-case id', { id: 'Prod', name: 'P' }, 'id'],
+    ['an id starting with a dash', { id: '-prod', name: 'P' }, 'id'],
+    ['an id of 64 characters', { id: 'a'.repeat(64), name: 'P' }, 'id'],
+    ['no name', { id: 'p2' }, 'name'],
+    ['a lower-case country', { id: 'p3', name: 'P', defaultCountry: 'us' }, 'defaultCountry'],
+    ['an unknown preset', { id: 'p4', name: 'P', preset: 'retail' }, 'preset'],
+    ['both a preset and a copy', { id: 'p5', name: 'P', preset: 'empty', copyFrom: 'default' }, 'copyFrom'],
+  ])('refuses %s', async (_name, body, path) => {
+    const response = await t.http.post('/api/v1/spaces').send(body);
+    expectProblem(response, 400, 'validation_failed');
+    expect(issuePaths(response)).toContain(path);
+  });
+
+  it('renames a space and changes its default country as a settings write', async () => {
+    const space = await createSpace(t.http);
+    const before = await t.http.get(`/api/v1/spaces/${space}/identifiers`).expect(200);
+    const response = await t.http
+      .patch(`/api/v1/spaces/${space}`)
+      .send({ name: 'Renamed', defaultCountry: 'FR' })
+      .expect(200);
+    expect(response.body).toMatchObject({ id: space, name: 'Renamed', defaultCountry: 'FR' });
+    expect(response.headers.etag).toBe(`"${before.body.version + 1}"`);
+    expectProblem(
+      await t.http.patch(`/api/v1/spaces/${space}`).send({ defaultCountry: 'USA' }),
+      400,
+      'validation_failed',
+    );
+    expectProblem(await t.http.patch('/api/v1/spaces/ghost').send({ name: 'x' }), 404, 'space_not_found');
+  });
+});

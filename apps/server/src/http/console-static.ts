@@ -1,0 +1,31 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import express, { type Router } from 'express';
+
+/**
+ * Serves the built console: hashed assets cached for a year, and index.html (never cached) for any
+ * other GET so that client-side routes survive a reload.
+ */
+export function consoleStatic(webDistDir: string | undefined): Router {
+  const router = express.Router();
+  const indexFile = webDistDir && join(webDistDir, 'index.html');
+  if (!webDistDir || !indexFile || !existsSync(indexFile)) {
+    router.get(/^\/(?!api\/).*/, (_req, res) => {
+      res
+        .status(503)
+        .type('text/plain')
+        .send('The console is not built. Run `npx pnpm@12.4.2 build` (or `pnpm start`, which builds it) and reload.');
+    });
+    return router;
+  }
+  router.use(
+    '/assets',
+    express.static(join(webDistDir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }),
+  );
+  router.use(express.static(webDistDir, { index: false, maxAge: 0 }));
+  router.get(/^\/(?!api\/).*/, (_req, res) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(indexFile);
+  });
+  return router;
+}

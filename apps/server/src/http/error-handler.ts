@@ -1,0 +1,53 @@
+import { toIssues } from '@idr/contracts';
+import type { ErrorRequestHandler } from 'express';
+import { ZodError } from 'zod';
+import { AppError } from './app-error.ts';
+import { sendProblem } from './problem.ts';
+
+// body-parser marks its failures with a `type`; each maps to the code SPEC §9 names.
+const BODY_PARSER_ERRORS: Record<
+  string,
+  { code: 'invalid_json' | 'payload_too_large' | 'unsupported_media_type'; detail: string }
+> = {
+  'entity.parse.failed': { code: 'invalid_json', detail: 'The body is not valid JSON' },
+  'entity.too.large': { code: 'payload_too_large', detail: 'The body is larger than this endpoint accepts' },
+  'encoding.unsupported': { code: 'unsupported_media_type', detail: 'Unsupported content encoding' },
+  'charset.unsupported': { code: 'unsupported_media_type', detail: 'Unsupported charset; send UTF-8' },
+  'request.aborted': { code: 'invalid_json', detail: 'The request body was cut off' },
+  'request.size.invalid': { code: 'invalid_json', detail: 'The body is shorter than its Content-Length' },
+  'stream.encoding.set': { code: 'invalid_json', detail: 'The body could not be read' },
+};
+
+/** The one error handler: AppError and zod errors as their problem, anything else as a logged 500. */
+export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
+  if (res.headersSent) {
+    req.log.error({ err: error }, 'error after the response started');
+    res.end();
+    return;
+  }
+  if (error instanceof AppError) {
+    sendProblem(res, { code: error.code, detail: error.message, issues: error.issues, headers: error.headers });
+    return;
+  }
+  if (error instanceof ZodError) {
+    const issues = toIssues(error);
+    sendProblem(res, { code: 'validation_failed', detail: 'The request is not valid', issues });
+    return;
+  }
+  const parserError = typeof error?.type === 'string' ? BODY_PARSER_ERRORS[error.type] : undefined;
+  if (parserError) {
+    sendProblem(res, { code: parserError.code, detail: parserError.detail });
+    return;
+  }
+  // Express marks client errors it raised itself (e.g. a path that is not valid percent-encoding).
+  const status = Number(error?.status ?? error?.statusCode);
+  if (status >= 400 && status < 500) {
+    sendProblem(res, { code: 'not_found', detail: 'Nothing is at this address' });
+    return;
+  }
+  req.log.error({ err: error }, 'unhandled error');
+  sendProblem(res, {
+    code: 'internal_error',
+    detail: `Something went wrong on our side; quote request id ${String(req.id)} when you report it`,
+  });
+};

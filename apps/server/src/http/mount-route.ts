@@ -1,0 +1,102 @@
+import { API_PREFIX, type RouteDefinition, toIssues } from '@idr/contracts';
+import express, { type Request, type Response, type Router } from 'express';
+import type { z } from 'zod';
+import { AppError, validationFailed } from './app-error.ts';
+import { etagOf, parseIfMatch } from './if-match.ts';
+
+type Parsed<T> = T extends z.ZodType ? z.output<T> : undefined;
+
+/** What a handler receives: validated input and the request's precondition and actor. */
+export interface RouteInput<R extends RouteDefinition> {
+  params: Parsed<R['params']>;
+  query: Parsed<R['query']>;
+  body: Parsed<R['body']>;
+  /** Versions from If-Match; undefined when the request has no precondition. */
+  ifMatch: number[] | undefined;
+  actor: string;
+  req: Request;
+}
+
+/** What a handler returns: the success body and, for settings resources, the version to send as ETag. */
+export interface RouteOutput<R extends RouteDefinition> {
+  body: R['success']['body'] extends z.ZodType ? z.input<R['success']['body']> : null;
+  version?: number;
+}
+
+const DEFAULT_BODY_LIMIT = '1mb';
+
+// A bad path parameter names something that cannot exist: answer as for an unknown one.
+const PARAM_NOT_FOUND = {
+  space: { code: 'space_not_found', message: 'No space has this id' },
+  key: { code: 'identifier_not_found', message: 'No identifier has this key' },
+  id: { code: 'profile_not_found', message: 'No profile has this id' },
+} as const;
+
+function parseParams(route: RouteDefinition, req: Request): unknown {
+  if (!route.params) return undefined;
+  const result = route.params.safeParse(req.params);
+  if (result.success) return result.data;
+  const name = String(result.error.issues[0]?.path[0] ?? '') as keyof typeof PARAM_NOT_FOUND;
+  const notFound = PARAM_NOT_FOUND[name];
+  if (notFound) throw new AppError(notFound.code, `${notFound.message}: "${String(req.params[name])}"`);
+  throw new AppError('not_found', 'Nothing is at this address');
+}
+
+function hasBody(req: Request): boolean {
+  return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+}
+
+function parseBody(route: RouteDefinition, req: Request): unknown {
+  if (!route.body) return undefined;
+  if (req.body === undefined) {
+    if (hasBody(req)) {
+      throw new AppError('unsupported_media_type', 'Send the body as JSON with Content-Type: application/json');
+    }
+    throw validationFailed([{ path: '', message: 'Send a JSON body' }]);
+  }
+  const result = route.body.safeParse(req.body);
+  if (!result.success) throw validationFailed(toIssues(result.error));
+  return result.data;
+}
+
+/**
+ * Mounts one route of the contracts table: parses params, query and body with its schemas, reads
+ * If-Match, calls the handler and sends its body with the declared status (and ETag when versioned).
+ */
+export function mountRoute<R extends RouteDefinition>(
+  router: Router,
+  route: R,
+  handler: (input: RouteInput<R>) => Promise<RouteOutput<R>>,
+): void {
+  const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
+  const middlewares = route.body
+    ? [
+        express.json({
+          limit: route.bodyLimit ?? DEFAULT_BODY_LIMIT,
+          strict: false,
+          type: ['application/json', 'application/*+json'],
+        }),
+      ]
+    : [];
+  router[method](API_PREFIX + route.path, ...middlewares, async (req: Request, res: Response) => {
+    const params = parseParams(route, req);
+    let query: unknown;
+    if (route.query) {
+      const result = route.query.safeParse(req.query);
+      if (!result.success) throw validationFailed(toIssues(result.error));
+      query = result.data;
+    }
+    const body = parseBody(route, req);
+    const output = await handler({
+      params,
+      query,
+      body,
+      ifMatch: parseIfMatch(req.get('if-match')),
+      actor: String(res.locals.actor ?? 'anonymous'),
+      req,
+    } as RouteInput<R>);
+    if (output.version !== undefined) res.set('ETag', etagOf(output.version));
+    if (output.body === null) res.status(route.success.status).end();
+    else res.status(route.success.status).json(output.body);
+  });
+}

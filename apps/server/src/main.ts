@@ -1,0 +1,60 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { pino } from 'pino';
+import { createApp } from './app.ts';
+import { readEnv } from './env.ts';
+import { createSpacesService } from './features/spaces/spaces.service.ts';
+import { migrateToLatest, openDatabase } from './store/database.ts';
+import { createStore } from './store/store.ts';
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+async function main(): Promise<void> {
+  const env = readEnv();
+  const logger = pino({ level: env.LOG_LEVEL });
+  const store = createStore(openDatabase(env.DATABASE_URL));
+  await migrateToLatest(store.db);
+  if (await createSpacesService(store, () => new Date()).ensureDefaultSpace()) {
+    logger.info('created the "default" space with the contact-center preset');
+  }
+
+  // dist/main.js and src/main.ts both sit one folder below apps/server.
+  const webDistDir = env.IDR_WEB_DIST ?? resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+  const app = createApp({ store, logger, webDistDir });
+  const server = app.listen(env.PORT, env.HOST, () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : env.PORT;
+    logger.info({ url: `http://${env.HOST}:${port}/`, database: env.DATABASE_URL.split(':')[0] }, 'listening');
+    // A plain line for people starting it from a terminal.
+    process.stdout.write(`\nIdentity Resolution Console: http://${env.HOST}:${port}/\n\n`);
+  });
+  server.on('error', (error) => {
+    logger.fatal({ err: error }, 'cannot listen');
+    process.exit(1);
+  });
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing requests in flight');
+    const force = setTimeout(() => {
+      logger.warn('requests still open after the grace period; closing anyway');
+      server.closeAllConnections();
+    }, SHUTDOWN_GRACE_MS);
+    force.unref();
+    server.close(async () => {
+      await store.close();
+      logger.info('stopped');
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,60 @@
+// Every table's key starts with space_id (the distribution column for Citus/YugabyteDB/CockroachDB),
+// ids come from the application, and timestamps are ISO 8601 UTC strings so that one query codebase
+// sorts and compares them the same way on SQLite and PostgreSQL.
+
+export interface SpacesTable {
+  /** The space id: this table's key is the distribution column itself. */
+  id: string;
+  name: string;
+  default_country: string;
+  /** Settings version, raised by every settings write. */
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IdentifiersTable {
+  space_id: string;
+  key: string;
+  kind: string;
+  display_name: string;
+  /** Case-folded display name, unique in the space. */
+  display_name_folded: string;
+  priority: number;
+  limit_count: number;
+  limit_window: string;
+  normalization: string;
+  /** JSON array of `{ value, match }`. */
+  blocked_values: string;
+  /** JSON array of source keys (custom identifiers). */
+  source_keys: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AddressTypeMappingsTable {
+  space_id: string;
+  address_type: string;
+  identifier_key: string;
+}
+
+export interface AuditEntriesTable {
+  space_id: string;
+  /** Time-ordered id: the page cursor. */
+  id: string;
+  at: string;
+  actor: string;
+  action: string;
+  target: string;
+  /** JSON, or null. */
+  before_json: string | null;
+  after_json: string | null;
+}
+
+/** The database as Kysely sees it. */
+export interface Database {
+  spaces: SpacesTable;
+  identifiers: IdentifiersTable;
+  address_type_mappings: AddressTypeMappingsTable;
+  audit_entries: AuditEntriesTable;
+}

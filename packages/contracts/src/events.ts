@@ -1,0 +1,191 @@
+import { z } from 'zod';
+import { IssueSchema } from './errors.ts';
+import { IdentifierKeySchema } from './identifiers.ts';
+
+/** Largest accepted event, measured as UTF-8 bytes of its JSON serialization (SPEC §5). */
+export const MAX_EVENT_BYTES = 32 * 1024;
+
+/** Most events accepted in one `{ batch }` request (SPEC §9). */
+export const MAX_EVENT_BATCH_SIZE = 1000;
+
+/** Longest accepted `messageId` (SPEC §5). */
+export const MAX_MESSAGE_ID_LENGTH = 100;
+
+/** How far past the received time an event timestamp may lie (SPEC §5). */
+export const MAX_EVENT_CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
+
+/** Segment event types the resolver accepts. */
+export const EventTypeSchema = z.enum(['identify', 'track', 'page', 'screen', 'group', 'alias']);
+export type EventType = z.infer<typeof EventTypeSchema>;
+
+// Segment libraries send ids as strings, some server libraries as numbers; null means "not set".
+const IdValueSchema = z.union([z.string(), z.number()]).nullable().optional();
+
+/** A free-form map of traits or properties. */
+export const TraitsSchema = z.record(z.string(), z.unknown());
+
+/** One `context.externalIds` entry; only entries with collection `users` (or none) are read. */
+export const ExternalIdSchema = z.looseObject({
+  id: z.union([z.string(), z.number()]),
+  type: z.string().min(1).max(100),
+  collection: z.string().max(100).nullable().optional(),
+  encoding: z.string().max(100).nullable().optional(),
+});
+export type ExternalId = z.infer<typeof ExternalIdSchema>;
+
+/** `context.device`: where mobile ids, advertising ids and push tokens are read (SPEC §5.1). */
+export const EventDeviceSchema = z.looseObject({
+  id: z.string().nullable().optional(),
+  type: z.string().nullable().optional(),
+  advertisingId: z.string().nullable().optional(),
+  adTrackingEnabled: z.boolean().nullable().optional(),
+  token: z.string().nullable().optional(),
+});
+
+/** `context` of an event; unknown Segment context fields are kept as they are. */
+export const EventContextSchema = z.looseObject({
+  traits: TraitsSchema.nullable().optional(),
+  device: EventDeviceSchema.nullable().optional(),
+  externalIds: z.array(ExternalIdSchema).nullable().optional(),
+  integrations: z.record(z.string(), z.unknown()).nullable().optional(),
+});
+
+const EventObjectSchema = z.looseObject({
+  type: EventTypeSchema,
+  event: z.string().max(200).nullable().optional(),
+  messageId: z.string().min(1).max(MAX_MESSAGE_ID_LENGTH).optional(),
+  timestamp: z.iso.datetime({ offset: true }).optional(),
+  userId: IdValueSchema,
+  anonymousId: IdValueSchema,
+  groupId: IdValueSchema,
+  previousId: IdValueSchema,
+  traits: TraitsSchema.nullable().optional(),
+  properties: TraitsSchema.nullable().optional(),
+  context: EventContextSchema.nullable().optional(),
+});
+
+function utf8Length(text: string): number {
+  // Counting code units is enough to decide most events without walking them.
+  if (text.length * 3 <= MAX_EVENT_BYTES) return text.length;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4; // a surrogate pair is one 4-byte code point
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+function checkEventSize(event: unknown, ctx: z.RefinementCtx): void {
+  if (utf8Length(JSON.stringify(event)) > MAX_EVENT_BYTES) {
+    ctx.addIssue({ code: 'custom', path: [], message: `An event may be at most ${MAX_EVENT_BYTES} bytes of JSON` });
+  }
+}
+
+/**
+ * A Segment-shaped event (SPEC §5) without the clock-dependent timestamp bound; use
+ * `createEventSchema(receivedAt)` to validate incoming events.
+ */
+export const EventSchema = EventObjectSchema.superRefine(checkEventSize);
+export type Event = z.infer<typeof EventSchema>;
+
+/** The event schema with the timestamp bound of SPEC §5: not before 1970, at most 24 h after `receivedAt`. */
+export function createEventSchema(receivedAt: Date | number) {
+  const latest = (typeof receivedAt === 'number' ? receivedAt : receivedAt.getTime()) + MAX_EVENT_CLOCK_SKEW_MS;
+  return EventObjectSchema.superRefine((event, ctx) => {
+    if (event.timestamp !== undefined) {
+      const at = Date.parse(event.timestamp);
+      if (!(at >= 0)) {
+        ctx.addIssue({ code: 'custom', path: ['timestamp'], message: 'The timestamp may not be before 1970' });
+      } else if (at > latest) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['timestamp'],
+          message: 'The timestamp may be at most 24 hours after the time the event is received',
+        });
+      }
+    }
+    checkEventSize(event, ctx);
+  });
+}
+
+/**
+ * Body of `POST …/events` with several events. Items are checked one by one so that an invalid
+ * event is answered with outcome `rejected` without failing the others (SPEC §9).
+ */
+export const EventBatchSchema = z.object({
+  batch: z.array(z.unknown()).max(MAX_EVENT_BATCH_SIZE, `Send at most ${MAX_EVENT_BATCH_SIZE} events in one batch`),
+});
+export type EventBatch = z.infer<typeof EventBatchSchema>;
+
+/** What happened to an event (SPEC §9). */
+export const ResolutionOutcomeSchema = z.enum(['created', 'matched', 'merged', 'unresolved', 'duplicate', 'rejected']);
+export type ResolutionOutcome = z.infer<typeof ResolutionOutcomeSchema>;
+
+/** Why a candidate identifier value was not used (SPEC §6, §7). */
+export const DropReasonSchema = z.enum(['blocked', 'invalid', 'limit', 'merge_limit', 'mapping_limit']);
+export type DropReason = z.infer<typeof DropReasonSchema>;
+
+/** One identifier value: key and normalized value. */
+export const IdentifierValueSchema = z.object({ key: IdentifierKeySchema, value: z.string() });
+export type IdentifierValue = z.infer<typeof IdentifierValueSchema>;
+
+/** A value of the event that was not used, and why; `value` is the raw value (trimmed, ≤255) for `invalid`. */
+export const DroppedIdentifierSchema = z.object({ key: IdentifierKeySchema, value: z.string(), reason: DropReasonSchema });
+export type DroppedIdentifier = z.infer<typeof DroppedIdentifierSchema>;
+
+/** Why an event was rejected. */
+export const ResolutionErrorSchema = z.object({
+  code: z.literal('validation_failed'),
+  message: z.string(),
+  issues: z.array(IssueSchema),
+});
+export type ResolutionError = z.infer<typeof ResolutionErrorSchema>;
+
+/** Kinds of step the resolver reports in a trace. */
+export const TraceStepKindSchema = z.enum([
+  'rejected',
+  'duplicate',
+  'extracted',
+  'dropped',
+  'candidates',
+  'unresolved',
+  'matched',
+  'check_failed',
+  'demoted',
+  'created',
+  'added',
+  'merged',
+  'traits',
+]);
+export type TraceStepKind = z.infer<typeof TraceStepKindSchema>;
+
+/** One step of the resolution, in words an admin can read in the preview. */
+export const TraceStepSchema = z.object({
+  /** Pass of the demotion loop (SPEC §7 steps 1–4) the step belongs to; 0 before the loop. */
+  attempt: z.number().int().nonnegative(),
+  kind: TraceStepKindSchema,
+  message: z.string(),
+});
+export type TraceStep = z.infer<typeof TraceStepSchema>;
+
+/** The resolution result of one event (SPEC §9). */
+export const ResolutionResultSchema = z.object({
+  messageId: z.string(),
+  outcome: ResolutionOutcomeSchema,
+  profileId: z.string().nullable(),
+  mergedProfileIds: z.array(z.string()),
+  addedIdentifiers: z.array(IdentifierValueSchema),
+  droppedIdentifiers: z.array(DroppedIdentifierSchema),
+  error: ResolutionErrorSchema.optional(),
+  trace: z.array(TraceStepSchema).optional(),
+});
+export type ResolutionResult = z.infer<typeof ResolutionResultSchema>;
+
+/** Response of `POST …/events`: one result per event, in order. */
+export const EventResultsSchema = z.object({ results: z.array(ResolutionResultSchema) });
+export type EventResults = z.infer<typeof EventResultsSchema>;
