@@ -135,7 +135,11 @@ export const IdentifierValueSchema = z.object({ key: IdentifierKeySchema, value:
 export type IdentifierValue = z.infer<typeof IdentifierValueSchema>;
 
 /** A value of the event that was not used, and why; `value` is the raw value (trimmed, ≤255) for `invalid`. */
-export const DroppedIdentifierSchema = z.object({ key: IdentifierKeySchema, value: z.string(), reason: DropReasonSchema });
+export const DroppedIdentifierSchema = z.object({
+  key: IdentifierKeySchema,
+  value: z.string(),
+  reason: DropReasonSchema,
+});
 export type DroppedIdentifier = z.infer<typeof DroppedIdentifierSchema>;
 
 /** Why an event was rejected. */

@@ -1,0 +1,186 @@
+import type { AddressType, AddressTypeMappings } from '@idr/contracts';
+import { findBlockedMatch } from './blocked.ts';
+import { normalizeIdentifierValue } from './normalize.ts';
+import { type CompiledIdentifier, compileSettings, type ResolverSettings } from './settings.ts';
+import type { ProfileState, ResolverStore } from './store.ts';
+
+/** Why a lookup could not run; the server maps each code to its HTTP status (SPEC §9). */
+export type LookupErrorCode = 'address_type_not_mapped' | 'identifier_not_found' | 'invalid_address';
+
+/** A lookup that could not run. */
+export interface LookupFailure {
+  ok: false;
+  code: LookupErrorCode;
+  message: string;
+}
+
+/** The identifier a lookup searched and the value it searched for. */
+export interface LookupTarget {
+  ok: true;
+  identifier: { key: string; displayName: string };
+  normalizedValue: string;
+  /** The value is blocked for this identifier: no profile can hold it and none is created. */
+  blocked: boolean;
+}
+
+/** What a lookup found (at most one profile, by invariant I1), and whether it created it. */
+export interface LookupFound {
+  ok: true;
+  identifier: { key: string; displayName: string };
+  normalizedValue: string;
+  profiles: ProfileState[];
+  created: boolean;
+}
+
+function targetFor(
+  settings: ResolverSettings,
+  identifier: CompiledIdentifier,
+  raw: string,
+): LookupTarget | LookupFailure {
+  const normalized = normalizeIdentifierValue(identifier.normalization, raw, settings.defaultCountry);
+  if (normalized.kind !== 'value') {
+    return {
+      ok: false,
+      code: 'invalid_address',
+      message: `${JSON.stringify(raw.trim().slice(0, 255))} is not a valid ${identifier.key} value (normalization ${identifier.normalization})`,
+    };
+  }
+  return {
+    ok: true,
+    identifier: { key: identifier.key, displayName: identifier.displayName },
+    normalizedValue: normalized.value,
+    blocked: findBlockedMatch(identifier, normalized.value) !== null,
+  };
+}
+
+/**
+ * Picks the identifier mapped to an address type and normalizes the address with its
+ * normalization (SPEC §8): `+1 (415) 555-0100` on `phone` becomes `+14155550100`.
+ */
+export function normalizeAddress(input: {
+  settings: ResolverSettings;
+  mappings: AddressTypeMappings;
+  addressType: AddressType;
+  address: string;
+}): LookupTarget | LookupFailure {
+  const key = input.mappings[input.addressType];
+  if (key === null) {
+    return {
+      ok: false,
+      code: 'address_type_not_mapped',
+      message: `No identifier is mapped to the ${input.addressType} address type`,
+    };
+  }
+  const identifier = compileSettings(input.settings).byKey.get(key);
+  if (!identifier) {
+    return {
+      ok: false,
+      code: 'address_type_not_mapped',
+      message: `The ${input.addressType} address type is mapped to ${key}, which does not exist`,
+    };
+  }
+  return targetFor(input.settings, identifier, input.address);
+}
+
+/** Normalizes a value for an identifier key, for the manual search by key and value. */
+export function normalizeLookupValue(input: {
+  settings: ResolverSettings;
+  key: string;
+  value: string;
+}): LookupTarget | LookupFailure {
+  const identifier = compileSettings(input.settings).byKey.get(input.key);
+  if (!identifier) return { ok: false, code: 'identifier_not_found', message: `There is no identifier ${input.key}` };
+  return targetFor(input.settings, identifier, input.value);
+}
+
+/** The live profile holding an identifier value (already normalized), if any. */
+export async function findProfileByValue(
+  store: ResolverStore,
+  key: string,
+  value: string,
+): Promise<ProfileState | undefined> {
+  const [profile] = await store.findProfilesByValues([{ key, value }]);
+  return profile;
+}
+
+/** Follows a profile id through tombstones: the survivor, and whether the id was merged (a 308 for the API). */
+export async function followTombstone(
+  store: ResolverStore,
+  id: string,
+): Promise<{ profile: ProfileState; merged: boolean } | undefined> {
+  const profile = await store.getProfile(id);
+  return profile ? { profile, merged: profile.id !== id } : undefined;
+}
+
+async function search(store: ResolverStore, target: LookupTarget): Promise<ProfileState[]> {
+  if (target.blocked) return [];
+  const profile = await findProfileByValue(store, target.identifier.key, target.normalizedValue);
+  return profile ? [profile] : [];
+}
+
+/**
+ * Lookup by address type (SPEC §8): normalize through the mapped identifier and search. With
+ * `createIfNotFound`, a blank profile holding just that value is created, `createdAt` = server time.
+ */
+export async function lookupByAddress(input: {
+  settings: ResolverSettings;
+  mappings: AddressTypeMappings;
+  addressType: AddressType;
+  address: string;
+  createIfNotFound?: boolean;
+  store: ResolverStore;
+  now: () => number;
+  newId: () => string;
+}): Promise<LookupFound | LookupFailure> {
+  const target = normalizeAddress(input);
+  if (!target.ok) return target;
+  const profiles = await search(input.store, target);
+  const found = { ok: true as const, identifier: target.identifier, normalizedValue: target.normalizedValue };
+  if (profiles.length > 0 || !input.createIfNotFound) return { ...found, profiles, created: false };
+  if (target.blocked) {
+    return {
+      ok: false,
+      code: 'invalid_address',
+      message: `${target.normalizedValue} is a blocked ${target.identifier.key} value: no profile may hold it`,
+    };
+  }
+  const at = input.now();
+  const id = input.newId();
+  const identifier = { key: target.identifier.key, value: target.normalizedValue, firstSeenAt: at };
+  await input.store.apply({
+    message: null,
+    profile: {
+      profileId: id,
+      create: { createdAt: at },
+      mergeProfileIds: [],
+      addIdentifiers: [identifier],
+      setTraits: {},
+      mergedFrom: [],
+      mergeCount: 0,
+      updatedAt: at,
+    },
+  });
+  const profile: ProfileState = {
+    id,
+    createdAt: at,
+    updatedAt: at,
+    identifiers: [identifier],
+    traits: {},
+    mergedFrom: [],
+    mergeCount: 0,
+  };
+  return { ...found, profiles: [profile], created: true };
+}
+
+/** Lookup by identifier key and value (the agent's manual search); never creates. */
+export async function lookupByIdentifier(input: {
+  settings: ResolverSettings;
+  key: string;
+  value: string;
+  store: ResolverStore;
+}): Promise<LookupFound | LookupFailure> {
+  const target = normalizeLookupValue(input);
+  if (!target.ok) return target;
+  const profiles = await search(input.store, target);
+  return { ok: true, identifier: target.identifier, normalizedValue: target.normalizedValue, profiles, created: false };
+}

@@ -1,0 +1,151 @@
+import type { Issue, Normalization, TraceStep, TraceStepKind } from '@idr/contracts';
+import type { BlockedMatch } from './blocked.ts';
+import type { ProfileState } from './store.ts';
+
+/**
+ * The steps of one resolution in words an admin can read in the preview. Resolution without a
+ * trace passes `null` and builds no strings (the hot path).
+ */
+export interface Trace {
+  steps: TraceStep[];
+  attempt: number;
+}
+
+/** A trace with no steps yet. */
+export function createTrace(): Trace {
+  return { steps: [], attempt: 0 };
+}
+
+function add(trace: Trace, kind: TraceStepKind, message: string): void {
+  trace.steps.push({ attempt: trace.attempt, kind, message });
+}
+
+function show(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
+}
+
+/** `email "jane@example.com"`. */
+export function describeValue(key: string, value: string): string {
+  return `${key} ${show(value)}`;
+}
+
+function list(items: readonly string[]): string {
+  return items.length === 0 ? 'none' : items.join(', ');
+}
+
+function iso(time: number): string {
+  return new Date(time).toISOString();
+}
+
+const NORMALIZATION_NAMES: Record<Normalization, string> = {
+  email: 'an email address (local@domain)',
+  phone: 'a valid phone number',
+  trim: 'a string or number',
+  none: 'a string or number',
+};
+
+export function traceRejected(trace: Trace, issues: readonly Issue[]): void {
+  const details = issues.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message));
+  add(trace, 'rejected', `The event is invalid and was not resolved (${details.join('; ')}).`);
+}
+
+export function traceDuplicate(trace: Trace, messageId: string): void {
+  add(
+    trace,
+    'duplicate',
+    `Message ${show(messageId)} was already processed: its first result is returned and nothing changes.`,
+  );
+}
+
+export function traceExtracted(trace: Trace, key: string, raw: unknown, source: string): void {
+  add(trace, 'extracted', `Read ${key} ${show(raw)} from ${source}.`);
+}
+
+export function traceEmpty(trace: Trace, key: string, source: string): void {
+  add(trace, 'dropped', `Ignored ${key} from ${source}: it is empty after normalization.`);
+}
+
+export function traceInvalid(
+  trace: Trace,
+  key: string,
+  value: string,
+  normalization: Normalization,
+  source: string,
+): void {
+  add(
+    trace,
+    'dropped',
+    `Dropped ${describeValue(key, value)} from ${source} (invalid): it is not ${NORMALIZATION_NAMES[normalization]} of at most 255 characters.`,
+  );
+}
+
+export function traceBlocked(trace: Trace, key: string, value: string, blocked: BlockedMatch): void {
+  const how =
+    blocked.match === 'exact'
+      ? `the blocked value ${show(blocked.pattern)}`
+      : `the blocked pattern /${blocked.pattern}/`;
+  add(trace, 'dropped', `Dropped ${describeValue(key, value)} (blocked): it matches ${how}.`);
+}
+
+export function traceCandidates(trace: Trace, candidates: ReadonlyArray<{ key: string; value: string }>): void {
+  add(
+    trace,
+    'candidates',
+    `Candidates in priority order: ${list(candidates.map((candidate) => describeValue(candidate.key, candidate.value)))}.`,
+  );
+}
+
+export function traceUnresolved(trace: Trace): void {
+  add(trace, 'unresolved', 'No usable identifier value is left: the event is unresolved and nothing is written.');
+}
+
+export function traceMatched(
+  trace: Trace,
+  matches: ReadonlyArray<{ profile: ProfileState; values: string[] }>,
+  newValues: readonly string[],
+): void {
+  const held =
+    matches.length === 0
+      ? 'no profile holds any of them'
+      : matches.map((match) => `profile ${match.profile.id} holds ${match.values.join(', ')}`).join('; ');
+  add(trace, 'matched', `Attempt ${trace.attempt}: ${held}; new values: ${list(newValues)}.`);
+}
+
+export function traceCheckFailed(trace: Trace, message: string): void {
+  add(trace, 'check_failed', message);
+}
+
+export function traceDemoted(trace: Trace, key: string, value: string, reason: string, remaining: number): void {
+  add(
+    trace,
+    'demoted',
+    `Demoted ${describeValue(key, value)}, the lowest-priority candidate (reason ${reason}); ${remaining} candidate${remaining === 1 ? '' : 's'} left.`,
+  );
+}
+
+export function traceCreated(trace: Trace, profileId: string, values: readonly string[], at: number): void {
+  add(trace, 'created', `Created profile ${profileId} (created at ${iso(at)}) holding ${list(values)}.`);
+}
+
+export function traceMerged(trace: Trace, survivor: ProfileState, merged: readonly ProfileState[]): void {
+  add(
+    trace,
+    'merged',
+    `Merged ${merged.map((profile) => profile.id).join(', ')} into ${survivor.id}, the oldest profile (created ${iso(survivor.createdAt)}); the merged ids now resolve to ${survivor.id}.`,
+  );
+}
+
+export function traceAdded(trace: Trace, profileId: string, values: readonly string[], at: number): void {
+  add(
+    trace,
+    'added',
+    values.length === 0
+      ? `Profile ${profileId} already holds every candidate: no value added.`
+      : `Added ${list(values)} to profile ${profileId}, first seen ${iso(at)}.`,
+  );
+}
+
+export function traceTraits(trace: Trace, profileId: string, keys: readonly string[]): void {
+  if (keys.length === 0) return;
+  add(trace, 'traits', `Set traits ${keys.join(', ')} on profile ${profileId} (newest event timestamp wins).`);
+}
