@@ -1,0 +1,77 @@
+import { expect, identifierRow, openIdentifiersTab, saveScreenshot, test } from './fixtures.ts';
+
+test('map phone and email and see the mapping after a reload', async ({ page, api }) => {
+  await api.reset({ phone: null, email: null });
+  await openIdentifiersTab(page);
+  const phone = page.getByLabel('Phone number');
+  const email = page.getByLabel('Email address');
+  const save = page.getByRole('button', { name: 'Save mapping' });
+  await expect(phone).toHaveValue('');
+  await expect(email).toHaveValue('');
+  await expect(save).toBeDisabled();
+
+  await phone.selectOption('phone');
+  await email.selectOption('email');
+  await expect(save).toBeEnabled();
+  await save.click();
+
+  await expect(page.getByText('Identifier mapping by address type saved.')).toBeVisible();
+  await expect(save).toBeDisabled();
+  await expect(identifierRow(page, 'phone').getByText('Phone number')).toBeVisible();
+  await expect(identifierRow(page, 'email').getByText('Email address')).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByLabel('Phone number')).toHaveValue('phone');
+  await expect(page.getByLabel('Email address')).toHaveValue('email');
+  await expect(identifierRow(page, 'phone').getByText('Phone number')).toBeVisible();
+  expect(await api.mappings()).toEqual({ phone: 'phone', email: 'email' });
+});
+
+test('warns when the normalization does not fit, and refuses one identifier for both types', async ({ page, api }) => {
+  await openIdentifiersTab(page);
+  const phone = page.getByLabel('Phone number');
+  const email = page.getByLabel('Email address');
+
+  await phone.selectOption('user_id');
+  await expect(phone).toHaveAccessibleDescription(/uses “trim” normalization, not “phone”.*E\.164/);
+  await saveScreenshot(page, 'mapping-warning');
+
+  // One identifier for both address types: refused in the browser, under the email field.
+  await email.selectOption('user_id');
+  await page.getByRole('button', { name: 'Save mapping' }).click();
+  await expect(email).toHaveAccessibleDescription(/only one address type/);
+  expect(await api.mappings()).toEqual({ phone: 'phone', email: 'email' });
+
+  // The warning does not block saving: the mapping is allowed (SPEC §4).
+  await email.selectOption('email');
+  await page.getByRole('button', { name: 'Save mapping' }).click();
+  await expect(page.getByText('Identifier mapping by address type saved.')).toBeVisible();
+  expect(await api.mappings()).toEqual({ phone: 'user_id', email: 'email' });
+
+  // Discard puts back what is saved.
+  await phone.selectOption('');
+  await page.getByRole('button', { name: 'Discard changes' }).click();
+  await expect(phone).toHaveValue('user_id');
+});
+
+test('a mapping conflict made by a second client is explained and reloads the form', async ({
+  page,
+  api,
+  browserProblems,
+}) => {
+  browserProblems.allowHttpStatus(412);
+  await openIdentifiersTab(page);
+  const phone = page.getByLabel('Phone number');
+  await phone.selectOption('');
+
+  await api.setMappings({ phone: 'phone', email: null });
+
+  await page.getByRole('button', { name: 'Save mapping' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'Someone else changed the settings' });
+  await expect(alert).toBeVisible();
+  await alert.getByRole('button', { name: 'Reload' }).click();
+  await expect(alert).toBeHidden();
+  await expect(phone).toHaveValue('phone');
+  await expect(page.getByLabel('Email address')).toHaveValue('');
+  expect(await api.mappings()).toEqual({ phone: 'phone', email: null });
+});

@@ -1,0 +1,169 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { type APIRequestContext, test as base, expect, type Locator, type Page } from '@playwright/test';
+
+export { expect };
+
+export const SPACE_API = '/api/v1/spaces/default';
+
+/** The contact-center preset of SPEC §2, as a settings document: left-out fields take their defaults. */
+export const CONTACT_CENTER_SETTINGS = {
+  defaultCountry: 'US',
+  identifiers: [
+    { key: 'user_id', kind: 'default', priority: 1, limit: { count: 1, window: 'ever' }, normalization: 'trim' },
+    { key: 'email', kind: 'default', priority: 2, limit: { count: 5, window: 'ever' }, normalization: 'email' },
+    {
+      key: 'phone',
+      kind: 'custom',
+      priority: 3,
+      limit: { count: 5, window: 'ever' },
+      normalization: 'phone',
+      sourceKeys: ['phone'],
+    },
+    { key: 'anonymous_id', kind: 'default', priority: 4, limit: { count: 5, window: 'weekly' }, normalization: 'trim' },
+  ],
+  mappings: { phone: 'phone' as string | null, email: 'email' as string | null },
+};
+
+/** A second client of the API: what another admin or an integration does meanwhile. */
+export class SettingsApi {
+  constructor(private readonly request: APIRequestContext) {}
+
+  /** Puts the space back to the contact-center preset (display names = keys), with optional mappings. */
+  async reset(mappings: { phone: string | null; email: string | null } = CONTACT_CENTER_SETTINGS.mappings) {
+    const response = await this.request.put(`${SPACE_API}/settings`, {
+      data: { ...CONTACT_CENTER_SETTINGS, mappings },
+    });
+    expect(response.status(), await response.text()).toBe(200);
+  }
+
+  async setDisplayName(key: string, displayName: string | null) {
+    const response = await this.request.patch(`${SPACE_API}/identifiers/${key}`, { data: { displayName } });
+    expect(response.status(), await response.text()).toBe(200);
+  }
+
+  async setMappings(mappings: { phone: string | null; email: string | null }) {
+    const response = await this.request.put(`${SPACE_API}/address-type-mappings`, { data: mappings });
+    expect(response.status(), await response.text()).toBe(200);
+  }
+
+  async displayName(key: string): Promise<string> {
+    const response = await this.request.get(`${SPACE_API}/identifiers`);
+    expect(response.status()).toBe(200);
+    const body = (await response.json()) as { identifiers: Array<{ key: string; displayName: string }> };
+    const identifier = body.identifiers.find((candidate) => candidate.key === key);
+    if (!identifier) throw new Error(`No identifier ${key}`);
+    return identifier.displayName;
+  }
+
+  async mappings(): Promise<{ phone: string | null; email: string | null }> {
+    const response = await this.request.get(`${SPACE_API}/address-type-mappings`);
+    expect(response.status()).toBe(200);
+    return ((await response.json()) as { mappings: { phone: string | null; email: string | null } }).mappings;
+  }
+}
+
+/** Collects what must never happen in the browser: console errors, page errors, failed requests. */
+export interface BrowserProblems {
+  /** HTTP error statuses this test provokes on purpose (e.g. 400, 412); others still fail it. */
+  allowHttpStatus(...statuses: number[]): void;
+}
+
+interface Fixtures {
+  api: SettingsApi;
+  browserProblems: BrowserProblems;
+}
+
+export const test = base.extend<Fixtures>({
+  api: [
+    async ({ request }, use) => {
+      const api = new SettingsApi(request);
+      // Each journey starts from the preset, so the order of tests does not matter.
+      await api.reset();
+      await use(api);
+    },
+    { auto: true },
+  ],
+  browserProblems: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      const allowed = new Set<number>();
+      page.on('console', (message) => {
+        if (message.type() !== 'error') return;
+        const text = message.text();
+        // Chromium logs every HTTP error answer of fetch() as a console error; allowed statuses are expected.
+        const status = /the server responded with a status of (\d{3})/.exec(text)?.[1];
+        if (status && allowed.has(Number(status))) return;
+        problems.push(`console.error: ${text}`);
+      });
+      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      page.on('requestfailed', (request) => {
+        problems.push(`request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText ?? ''}`);
+      });
+      page.on('response', (response) => {
+        if (response.status() >= 400 && !allowed.has(response.status())) {
+          problems.push(`HTTP ${response.status()}: ${response.request().method()} ${response.url()}`);
+        }
+      });
+      await use({
+        allowHttpStatus: (...statuses) => {
+          for (const status of statuses) allowed.add(status);
+        },
+      });
+      expect(problems, 'problems in the browser').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+/** Opens Unified Profiles › Manage › Identifiers and waits for the identifiers to load. */
+export async function openIdentifiersTab(page: Page) {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/unified-profiles\/manage\/identifiers$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Manage' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Identifiers', selected: true })).toBeVisible();
+  await expect(identifierRow(page, 'user_id')).toBeVisible();
+  await expect(page.getByLabel('Phone number')).toBeVisible();
+}
+
+/** The table row of one identifier, found through its Edit action. */
+export function identifierRow(page: Page, key: string): Locator {
+  return page
+    .getByRole('row')
+    .filter({ has: page.getByRole('button', { name: `Edit identifier ${key}`, exact: true }) });
+}
+
+/** The Display name cell of one identifier's row. */
+export function displayNameCell(page: Page, key: string): Locator {
+  return identifierRow(page, key).getByRole('cell').nth(2);
+}
+
+export async function openEditModal(page: Page, key: string) {
+  await page.getByRole('button', { name: `Edit identifier ${key}`, exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Edit identifier' });
+  await expect(dialog).toBeVisible();
+  const input = dialog.getByRole('textbox', { name: /Display name/ });
+  await expect(input).toBeFocused();
+  return { dialog, input };
+}
+
+/** Fails with the list of axe violations (rule, impact, elements) when there are any. */
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const violations = results.violations.map(
+    (violation) =>
+      `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
+        .map((node) => node.target.join(' '))
+        .join(', ')}`,
+  );
+  expect(violations, 'axe violations').toEqual([]);
+}
+
+const SCREENSHOT_DIR = join(process.cwd(), 'test-results', 'screenshots');
+
+/** Saves a full-page screenshot to test-results/screenshots/<name>.png. */
+export async function saveScreenshot(page: Page, name: string) {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true, animations: 'disabled' });
+}

@@ -1,0 +1,149 @@
+import {
+  displayNameCell,
+  expect,
+  expectNoAxeViolations,
+  identifierRow,
+  openEditModal,
+  openIdentifiersTab,
+  saveScreenshot,
+  test,
+} from './fixtures.ts';
+
+test('edit a display name and see it after a reload', async ({ page, api }) => {
+  await openIdentifiersTab(page);
+  await expect(displayNameCell(page, 'email')).toHaveText('email');
+
+  const { dialog, input } = await openEditModal(page, 'email');
+  await expect(dialog.getByText('Priority')).toBeVisible();
+  await expect(input).toHaveValue('email');
+  await input.fill('Email address');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('Display name of email saved as “Email address”.')).toBeVisible();
+  await expect(displayNameCell(page, 'email')).toHaveText('Email address');
+  // Focus goes back to the action that opened the dialog.
+  await expect(page.getByRole('button', { name: 'Edit identifier email', exact: true })).toBeFocused();
+
+  await page.reload();
+  await expect(displayNameCell(page, 'email')).toHaveText('Email address');
+  expect(await api.displayName('email')).toBe('Email address');
+});
+
+test('reset a display name to its default', async ({ page, api }) => {
+  await api.setDisplayName('user_id', 'Customer ID');
+  await openIdentifiersTab(page);
+  await expect(displayNameCell(page, 'user_id')).toHaveText('Customer ID');
+
+  const { dialog } = await openEditModal(page, 'user_id');
+  await dialog.getByRole('button', { name: 'Reset to default' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(displayNameCell(page, 'user_id')).toHaveText('user_id');
+  expect(await api.displayName('user_id')).toBe('user_id');
+});
+
+test('a validation error is shown next to the field', async ({ page, api, browserProblems }) => {
+  browserProblems.allowHttpStatus(400);
+  await api.setDisplayName('phone', 'Mobile');
+  await openIdentifiersTab(page);
+  const patches: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'PATCH') patches.push(request.url());
+  });
+
+  const { dialog, input } = await openEditModal(page, 'email');
+  const save = dialog.getByRole('button', { name: 'Save' });
+
+  // Checked in the browser with the shared schema: nothing is sent.
+  await input.fill('   ');
+  await save.click();
+  await expect(input).toHaveAccessibleDescription('Enter a display name');
+  await expect(input).toHaveAttribute('aria-invalid', 'true');
+  await expect(input).toBeFocused();
+
+  await input.fill('x'.repeat(51));
+  await expect(input).toHaveAccessibleDescription('Use at most 50 characters');
+  expect(patches).toEqual([]);
+
+  // A case-insensitive clash with another identifier's display name comes from the server.
+  await input.fill('MOBILE');
+  await save.click();
+  await expect(input).toHaveAttribute('aria-invalid', 'true');
+  await expect(input).not.toHaveAccessibleDescription(/How agents and flow builders see/);
+  const description = await input.evaluate((element) => {
+    const ids = element.getAttribute('aria-describedby') ?? '';
+    return ids
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' ');
+  });
+  expect(description.trim().length).toBeGreaterThan(0);
+  expect(patches).toHaveLength(1);
+  await expect(dialog).toBeVisible();
+
+  // Correcting the value clears the error; Cancel leaves everything as it was.
+  await input.fill('Email');
+  await expect(input).not.toHaveAttribute('aria-invalid', 'true');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  expect(await api.displayName('email')).toBe('email');
+});
+
+test('a 412 conflict made by a second client is explained and reloads the form', async ({
+  page,
+  api,
+  browserProblems,
+}) => {
+  browserProblems.allowHttpStatus(412);
+  await openIdentifiersTab(page);
+  const { dialog, input } = await openEditModal(page, 'email');
+  await input.fill('Mine');
+
+  // Another admin renames the same identifier while the form is open.
+  await api.setDisplayName('email', 'Theirs');
+
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  const alert = dialog.getByRole('alert').filter({ hasText: 'Someone else changed the settings' });
+  await expect(alert).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Save' })).toBeDisabled();
+  expect(await api.displayName('email')).toBe('Theirs');
+  await saveScreenshot(page, 'identifiers-conflict');
+
+  await alert.getByRole('button', { name: 'Reload' }).click();
+  await expect(alert).toBeHidden();
+  await expect(input).toHaveValue('Theirs');
+  await expect(displayNameCell(page, 'email')).toHaveText('Theirs');
+
+  // After the reload the edit goes through.
+  await input.fill('Mine after all');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(displayNameCell(page, 'email')).toHaveText('Mine after all');
+  expect(await api.displayName('email')).toBe('Mine after all');
+});
+
+test('the Identifiers tab is accessible, keyboard-operable, and looks right in light and dark', async ({ page }) => {
+  await openIdentifiersTab(page);
+  await expect(identifierRow(page, 'phone').getByText('Phone number')).toBeVisible();
+  await expect(identifierRow(page, 'email').getByText('Email address')).toBeVisible();
+  await expect(identifierRow(page, 'user_id').getByRole('cell').nth(3)).toHaveText(/—/);
+  await expectNoAxeViolations(page);
+  await saveScreenshot(page, 'identifiers-light');
+
+  // Keyboard only: focus the Edit action, open with Enter, close with Escape.
+  const edit = page.getByRole('button', { name: 'Edit identifier phone', exact: true });
+  await edit.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Edit identifier' });
+  await expect(dialog.getByRole('textbox', { name: /Display name/ })).toBeFocused();
+  await expectNoAxeViolations(page);
+  await saveScreenshot(page, 'identifiers-edit-modal');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(edit).toBeFocused();
+
+  await page.getByRole('button', { name: 'Dark theme' }).click();
+  await expect(page.getByRole('button', { name: 'Light theme' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await saveScreenshot(page, 'identifiers-dark');
+});
