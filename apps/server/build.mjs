@@ -1,6 +1,11 @@
-// Bundles the server and the workspace packages it imports (which ship TypeScript source) into
-// dist/main.js; npm dependencies stay external and load from node_modules.
+// Bundles the server with the workspace packages it imports (they ship TypeScript source) and their
+// pure-JS dependencies into dist/main.js. The server's own npm dependencies stay external: they
+// resolve from apps/server/node_modules, and better-sqlite3 is a native addon that cannot be bundled.
+import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
+
+const { dependencies } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const external = Object.keys(dependencies).filter((name) => !name.startsWith('@idr/'));
 
 await build({
   entryPoints: ['src/main.ts'],
@@ -10,10 +15,8 @@ await build({
   target: 'node20',
   format: 'esm',
   sourcemap: true,
-  packages: 'external',
-  alias: {
-    '@idr/contracts': '../../packages/contracts/src/index.ts',
-    '@idr/resolver': '../../packages/resolver/src/index.ts',
-  },
+  external,
+  // Bundled CommonJS dependencies call require(); give the ESM bundle one.
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
 });

@@ -1,3 +1,4 @@
+import type { Response } from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectProblem } from '../../test-support/expect-problem.ts';
 import { availableStoreKinds, createSpace, createTestApp, type TestApp } from '../../test-support/test-stores.ts';
@@ -50,7 +51,7 @@ describe.each(kinds)('audit log on %s', (kind) => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const response = await t.http
+      const response: Response = await t.http
         .get(audit(space))
         .query(cursor ? { limit: 2, cursor } : { limit: 2 })
         .expect(200);
