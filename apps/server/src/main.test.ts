@@ -1,0 +1,71 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readEnv } from './env.ts';
+
+const serverDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dataDir = mkdtempSync(join(tmpdir(), 'idr-main-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+/** Starts src/main.ts as a real process and collects what it prints. */
+function startServer(env: Record<string, string>) {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: serverDir,
+    env: { ...process.env, LOG_LEVEL: 'info', HOST: '127.0.0.1', ...env },
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    output += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const listening = async (): Promise<string> => {
+    for (let i = 0; i < 200; i += 1) {
+      const match = /Identity Resolution Console: (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) return match[1];
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`server did not start:\n${output}`);
+  };
+  return { child, exited, listening, output: () => output };
+}
+
+describe('readEnv', () => {
+  it('applies the defaults of SPEC §11', () => {
+    expect(readEnv({})).toMatchObject({
+      PORT: 3000,
+      HOST: '127.0.0.1',
+      DATABASE_URL: 'sqlite:./data/idr.sqlite',
+      LOG_LEVEL: 'info',
+    });
+  });
+  it('lists every problem at once', () => {
+    expect(() => readEnv({ PORT: 'eighty', LOG_LEVEL: 'loud' })).toThrow(/PORT[\s\S]*LOG_LEVEL/);
+  });
+});
+
+describe('the server process', () => {
+  it('starts on a new SQLite file with the default space, serves, and stops cleanly on SIGTERM', async () => {
+    const server = startServer({ PORT: '0', DATABASE_URL: `sqlite:${join(dataDir, 'first.sqlite')}` });
+    const url = await server.listening();
+    const ready = await fetch(`${url}api/v1/readyz`);
+    expect(ready.status).toBe(200);
+    const identifiers = await (await fetch(`${url}api/v1/spaces/default/identifiers`)).json();
+    expect(identifiers.identifiers).toHaveLength(4);
+    expect(server.output()).toContain('created the \\"default\\" space');
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    expect(server.output()).toContain('stopped');
+  });
+
+  it('refuses to start with a bad configuration and says why', async () => {
+    const server = startServer({ PORT: '0', DATABASE_URL: 'mysql://nope' });
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toContain('DATABASE_URL must start with sqlite: or postgres://');
+  });
+});
