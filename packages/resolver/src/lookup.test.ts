@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { followTombstone, lookupByAddress, lookupByIdentifier, normalizeAddress } from './lookup.ts';
+import { toProfileView } from './profile-view.ts';
+import { createWorld, day, presetSettings } from './test-support.ts';
+
+const mappings = { phone: 'phone', email: 'email' };
+
+describe('normalizeAddress', () => {
+  it.each<[string, 'phone' | 'email', string, string]>([
+    ['a national phone number', 'phone', '(415) 555-0100', '+14155550100'],
+    ['a whatsapp address', 'phone', 'whatsapp:+1 415 555 0100', '+14155550100'],
+    ['an email address', 'email', ' Jane@Example.com ', 'jane@example.com'],
+  ])('normalizes %s through the mapped identifier', (_name, addressType, address, expected) => {
+    expect(normalizeAddress({ settings: presetSettings(), mappings, addressType, address })).toMatchObject({
+      ok: true,
+      identifier: { key: addressType, displayName: addressType },
+      normalizedValue: expected,
+    });
+  });
+
+  it.each<[string, { phone: string | null; email: string | null }, string, string]>([
+    ['an unmapped address type', { phone: null, email: 'email' }, '+14155550100', 'address_type_not_mapped'],
+    [
+      'a mapping to a missing identifier',
+      { phone: 'mobile', email: 'email' },
+      '+14155550100',
+      'address_type_not_mapped',
+    ],
+    ['an address that does not normalize', mappings, 'not a number', 'invalid_address'],
+  ])('fails on %s', (_name, mapping, address, code) => {
+    expect(
+      normalizeAddress({ settings: presetSettings(), mappings: mapping, addressType: 'phone', address }),
+    ).toMatchObject({
+      ok: false,
+      code,
+    });
+  });
+});
+
+describe('lookups', () => {
+  it('finds the profile holding the number, and creates one only when asked', async () => {
+    const world = createWorld();
+    await world.send({ type: 'identify', userId: 'u1', traits: { phone: '+1 415 555 0100' }, timestamp: day(1) });
+    const common = { settings: world.settings, mappings, store: world.store, now: world.now, newId: world.newId };
+    const found = await lookupByAddress({ ...common, addressType: 'phone', address: 'tel:(415) 555-0100' });
+    expect(found).toMatchObject({
+      ok: true,
+      normalizedValue: '+14155550100',
+      created: false,
+      profiles: [{ id: 'P1' }],
+    });
+
+    const missing = await lookupByAddress({ ...common, addressType: 'phone', address: '+1 212 555 0199' });
+    expect(missing).toMatchObject({ ok: true, profiles: [], created: false });
+
+    const created = await lookupByAddress({
+      ...common,
+      addressType: 'phone',
+      address: '+1 212 555 0199',
+      createIfNotFound: true,
+    });
+    expect(created).toMatchObject({ ok: true, created: true, profiles: [{ id: 'P2', createdAt: world.now() }] });
+    expect(world.store.profileHolding('phone', '+12125550199')?.id).toBe('P2');
+
+    const again = await lookupByAddress({
+      ...common,
+      addressType: 'phone',
+      address: '(212) 555-0199',
+      createIfNotFound: true,
+    });
+    expect(again).toMatchObject({ ok: true, created: false, profiles: [{ id: 'P2' }] });
+  });
+
+  it('never creates a profile for a blocked value', async () => {
+    const world = createWorld();
+    const common = { settings: world.settings, mappings, store: world.store, now: world.now, newId: world.newId };
+    const result = await lookupByAddress({
+      ...common,
+      addressType: 'email',
+      address: 'NULL@x',
+      createIfNotFound: false,
+    });
+    expect(result).toMatchObject({ ok: true, profiles: [] });
+    const blockedSettings = presetSettings({ email: { blockedValues: [{ value: 'null@x', match: 'exact' }] } });
+    const refused = await lookupByAddress({
+      ...common,
+      settings: blockedSettings,
+      addressType: 'email',
+      address: 'NULL@x',
+      createIfNotFound: true,
+    });
+    expect(refused).toMatchObject({ ok: false, code: 'invalid_address' });
+    expect(world.store.listProfiles()).toEqual([]);
+  });
+
+  it('looks up by identifier key and value, normalizing the value', async () => {
+    const world = createWorld();
+    await world.send({ type: 'identify', userId: 'u1', traits: { email: 'jane@example.com' } });
+    const found = await lookupByIdentifier({
+      settings: world.settings,
+      key: 'email',
+      value: 'JANE@example.com',
+      store: world.store,
+    });
+    expect(found).toMatchObject({ ok: true, normalizedValue: 'jane@example.com', profiles: [{ id: 'P1' }] });
+    expect(
+      await lookupByIdentifier({ settings: world.settings, key: 'nope', value: 'x', store: world.store }),
+    ).toMatchObject({ ok: false, code: 'identifier_not_found' });
+  });
+
+  it('follows a tombstone to the survivor', async () => {
+    const world = createWorld();
+    await world.send({ type: 'page', anonymousId: 'a1', timestamp: day(1) });
+    await world.send({ type: 'page', anonymousId: 'a2', timestamp: day(2) });
+    await world.send({
+      type: 'page',
+      anonymousId: 'a2',
+      context: { externalIds: [{ id: 'a1', type: 'anonymous_id' }] },
+      timestamp: day(3),
+    });
+    expect(await followTombstone(world.store, 'P2')).toMatchObject({ merged: true, profile: { id: 'P1' } });
+    expect(await followTombstone(world.store, 'P1')).toMatchObject({ merged: false, profile: { id: 'P1' } });
+    expect(await followTombstone(world.store, 'P9')).toBeUndefined();
+  });
+});
+
+describe('toProfileView', () => {
+  it('shows identifiers in priority order with display names and ISO times (SPEC §8)', async () => {
+    const settings = presetSettings({ email: { displayName: 'Email address' } });
+    const world = createWorld(settings);
+    await world.send({
+      type: 'identify',
+      anonymousId: 'a1',
+      traits: { email: 'j@x.y', plan: 'pro' },
+      userId: 'u1',
+      timestamp: day(1),
+    });
+    const profile = await world.store.getProfile('P1');
+    expect(toProfileView(profile!, settings)).toEqual({
+      id: 'P1',
+      createdAt: day(1),
+      updatedAt: new Date(world.now()).toISOString(),
+      identifiers: [
+        { key: 'user_id', displayName: 'user_id', value: 'u1', firstSeenAt: day(1) },
+        { key: 'email', displayName: 'Email address', value: 'j@x.y', firstSeenAt: day(1) },
+        { key: 'anonymous_id', displayName: 'anonymous_id', value: 'a1', firstSeenAt: day(1) },
+      ],
+      traits: { email: 'j@x.y', plan: 'pro' },
+      mergedFrom: [],
+      mergeCount: 0,
+    });
+  });
+});

@@ -1,0 +1,73 @@
+import type { Normalization } from '@idr/contracts';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { normalizeIdentifierValue } from './normalize.ts';
+
+describe('normalization (SPEC §6)', () => {
+  it.each<[Normalization, string, string, string]>([
+    ['email', '  Jane@Example.COM ', 'US', 'jane@example.com'],
+    ['email', 'jane@example.com', 'US', 'jane@example.com'],
+    ['phone', '+1 415 555 0100', 'US', '+14155550100'],
+    ['phone', '(415) 555-0100', 'US', '+14155550100'],
+    ['phone', 'tel:+1-415-555-0100', 'US', '+14155550100'],
+    ['phone', 'sms:(415) 555-0100', 'US', '+14155550100'],
+    ['phone', 'whatsapp:+442079460958', 'US', '+442079460958'],
+    ['phone', 'TEL: +1 415 555 0100', 'US', '+14155550100'],
+    ['phone', '020 7946 0958', 'GB', '+442079460958'],
+    ['phone', ' 06 12 34 56 78 ', 'FR', '+33612345678'],
+    ['trim', '  abc  ', 'US', 'abc'],
+    ['none', '  abc  ', 'US', '  abc  '],
+  ])('%s normalizes %j (country %s) to %j', (normalization, raw, country, expected) => {
+    expect(normalizeIdentifierValue(normalization, raw, country)).toEqual({ kind: 'value', value: expected });
+  });
+
+  it.each<[Normalization, string]>([
+    ['email', 'not-an-email'],
+    ['email', 'jane doe@example.com'],
+    ['email', 'a@b@c'],
+    ['email', '@example.com'],
+    ['phone', '12345'],
+    ['phone', '+1 555 555 0100'],
+    ['phone', 'call me'],
+    ['trim', 'x'.repeat(256)],
+    ['none', 'y'.repeat(256)],
+    ['email', `${'a'.repeat(250)}@example.com`],
+  ])('%s refuses %j as invalid', (normalization, raw) => {
+    expect(normalizeIdentifierValue(normalization, raw, 'US')).toEqual({ kind: 'invalid' });
+  });
+
+  it.each<[Normalization, string]>([
+    ['email', '   '],
+    ['phone', ' tel: '],
+    ['trim', ' \t '],
+    ['none', ''],
+  ])('%s ignores %j as empty', (normalization, raw) => {
+    expect(normalizeIdentifierValue(normalization, raw, 'US')).toEqual({ kind: 'empty' });
+  });
+
+  it('keeps a value of exactly 255 characters', () => {
+    expect(normalizeIdentifierValue('trim', 'z'.repeat(255), 'US')).toEqual({ kind: 'value', value: 'z'.repeat(255) });
+  });
+
+  const phoneLike = fc.oneof(
+    fc.stringMatching(/^(tel:|sms:|whatsapp:)?\+?[0-9 ()-]{4,20}$/),
+    fc.constantFrom('+1 415 555 0100', '(212) 555-0199', '+44 20 7946 0958', '+33 6 12 34 56 78'),
+  );
+  const emailLike = fc.oneof(fc.emailAddress(), fc.string(), fc.constantFrom(' A@B.C ', 'x@y'));
+
+  it.each<[Normalization, fc.Arbitrary<string>]>([
+    ['email', emailLike],
+    ['phone', phoneLike],
+    ['trim', fc.string()],
+    ['none', fc.string()],
+  ])('%s is idempotent', (normalization, arbitrary) => {
+    fc.assert(
+      fc.property(arbitrary, fc.constantFrom('US', 'GB', 'FR', 'DE'), (raw, country) => {
+        const once = normalizeIdentifierValue(normalization, raw, country);
+        if (once.kind !== 'value') return;
+        expect(normalizeIdentifierValue(normalization, once.value, country)).toEqual(once);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

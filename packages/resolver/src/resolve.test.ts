@@ -1,0 +1,454 @@
+import { type Identifier, LIMIT_WINDOW_DAYS, type LimitWindow } from '@idr/contracts';
+import { describe, expect, it } from 'vitest';
+import { createMemoryStore } from './memory-store.ts';
+import { planResolution, previewEvent } from './resolve.ts';
+import type { ResolverSettings } from './settings.ts';
+import type { ProfileState, ResolverStore } from './store.ts';
+import { createWorld, DAY, day, identifier, presetSettings, T0 } from './test-support.ts';
+
+function keysOf(profile: ProfileState | undefined, key: string): string[] {
+  return (profile?.identifiers ?? [])
+    .filter((held) => held.key === key)
+    .map((held) => held.value)
+    .sort();
+}
+
+describe('limit windows', () => {
+  const windows = (['daily', 'weekly', 'monthly', 'annually'] as LimitWindow[]).map(
+    (window) => [window, LIMIT_WINDOW_DAYS[window]!] as const,
+  );
+
+  it.each(windows)('%s: a third value within %i days is demoted', async (window, days) => {
+    const world = createWorld(presetSettings({ anonymous_id: { limit: { count: 2, window } } }));
+    await world.send({ type: 'identify', userId: 'u1', anonymousId: 'a1', timestamp: day(0) });
+    await world.send({ type: 'identify', userId: 'u1', anonymousId: 'a2', timestamp: day(0) });
+    const result = await world.send({
+      type: 'identify',
+      userId: 'u1',
+      anonymousId: 'a3',
+      timestamp: new Date(T0 + days * DAY - 60_000).toISOString(),
+    });
+    expect(result.droppedIdentifiers).toEqual([{ key: 'anonymous_id', value: 'a3', reason: 'limit' }]);
+  });
+
+  it.each(windows)('%s: once %i days have passed the old values no longer count', async (window, days) => {
+    const world = createWorld(presetSettings({ anonymous_id: { limit: { count: 2, window } } }));
+    await world.send({ type: 'identify', userId: 'u1', anonymousId: 'a1', timestamp: day(0) });
+    await world.send({ type: 'identify', userId: 'u1', anonymousId: 'a2', timestamp: day(0) });
+    const result = await world.send({ type: 'identify', userId: 'u1', anonymousId: 'a3', timestamp: day(days) });
+    expect(result).toMatchObject({ outcome: 'matched', droppedIdentifiers: [] });
+    expect(keysOf(await world.store.getProfile('P1'), 'anonymous_id')).toEqual(['a1', 'a2', 'a3']);
+  });
+
+  it('ever: the count never resets', async () => {
+    const world = createWorld();
+    await world.send({ type: 'identify', userId: 'u1', timestamp: day(0) });
+    const result = await world.send({ type: 'identify', userId: 'u1', traits: { email: 'x@y.z' }, timestamp: day(0) });
+    expect(result.outcome).toBe('matched');
+    for (let i = 0; i < 5; i++) {
+      await world.send({ type: 'identify', userId: 'u1', traits: { email: `e${i}@y.z` }, timestamp: day(900 + i) });
+    }
+    expect(keysOf(await world.store.getProfile('P1'), 'email')).toHaveLength(5);
+  });
+});
+
+describe('limits', () => {
+  it('an excess that predates a tightened limit is kept, never grows, and never blocks resolution', async () => {
+    const world = createWorld();
+    for (const email of ['a@x.y', 'b@x.y', 'c@x.y'])
+      await world.send({ type: 'identify', userId: 'u1', traits: { email } });
+    const tightened = presetSettings({ email: { limit: { count: 1, window: 'ever' } } });
+    const store = world.store;
+    const send = (event: Record<string, unknown>) =>
+      planResolution({ settings: tightened, event, store, now: world.now, newId: world.newId }).then(
+        async (decision) => {
+          if (decision.plan) await store.apply(decision.plan);
+          return decision.result;
+        },
+      );
+    expect(await send({ type: 'identify', userId: 'u1', traits: { email: 'b@x.y' } })).toMatchObject({
+      outcome: 'matched',
+      droppedIdentifiers: [],
+    });
+    expect(await send({ type: 'identify', userId: 'u1', traits: { email: 'd@x.y' } })).toMatchObject({
+      outcome: 'matched',
+      droppedIdentifiers: [{ key: 'email', value: 'd@x.y', reason: 'limit' }],
+    });
+    expect(keysOf(await store.getProfile('P1'), 'email')).toEqual(['a@x.y', 'b@x.y', 'c@x.y']);
+  });
+
+  it('demotion that leaves one candidate: it resolves on the highest-priority value alone', async () => {
+    const world = createWorld();
+    await world.send({ type: 'identify', userId: 'u1', traits: { email: 'one@x.y', phone: '+14155550100' } });
+    await world.send({ type: 'identify', userId: 'u2', anonymousId: 'a2' });
+    const result = await world.send({
+      type: 'identify',
+      userId: 'u3',
+      anonymousId: 'a2',
+      traits: { email: 'one@x.y', phone: '(415) 555-0100' },
+    });
+    expect(result).toMatchObject({
+      outcome: 'created',
+      addedIdentifiers: [{ key: 'user_id', value: 'u3' }],
+      droppedIdentifiers: [
+        { key: 'anonymous_id', value: 'a2', reason: 'limit' },
+        { key: 'phone', value: '+14155550100', reason: 'limit' },
+        { key: 'email', value: 'one@x.y', reason: 'limit' },
+      ],
+    });
+  });
+
+  it('the merge cap: a survivor may not count more than 100 merged profiles', async () => {
+    const store = createMemoryStore();
+    const settings = presetSettings();
+    const mergedFrom = Array.from({ length: 100 }, (_, i) => `old${i}`);
+    await store.apply({
+      message: null,
+      profile: {
+        profileId: 'big',
+        create: { createdAt: T0 },
+        mergeProfileIds: [],
+        addIdentifiers: [{ key: 'email', value: 'big@x.y', firstSeenAt: T0 }],
+        setTraits: {},
+        mergedFrom,
+        mergeCount: 100,
+        updatedAt: T0,
+      },
+    });
+    const small = { type: 'identify', anonymousId: 'a1', timestamp: day(1) };
+    await planAndApply(store, settings, small);
+    const result = await planAndApply(store, settings, {
+      type: 'identify',
+      traits: { email: 'big@x.y' },
+      anonymousId: 'a1',
+      timestamp: day(2),
+    });
+    expect(result).toMatchObject({
+      outcome: 'matched',
+      profileId: 'big',
+      droppedIdentifiers: [{ key: 'anonymous_id', value: 'a1', reason: 'merge_limit' }],
+    });
+  });
+
+  it('the value cap: a profile may not hold more than 1000 values', async () => {
+    const settings: ResolverSettings = {
+      defaultCountry: 'US',
+      identifiers: [
+        identifier('tag', 1, { kind: 'custom', sourceKeys: ['tag'], limit: { count: 1000, window: 'ever' } }),
+        identifier('email', 2, { limit: { count: 1000, window: 'ever' } }),
+      ],
+    };
+    const store = createMemoryStore();
+    await store.apply({
+      message: null,
+      profile: {
+        profileId: 'full',
+        create: { createdAt: T0 },
+        mergeProfileIds: [],
+        addIdentifiers: Array.from({ length: 1000 }, (_, i) => ({ key: 'tag', value: `t${i}`, firstSeenAt: T0 })),
+        setTraits: {},
+        mergedFrom: [],
+        mergeCount: 0,
+        updatedAt: T0,
+      },
+    });
+    const result = await planAndApply(store, settings, { type: 'identify', traits: { tag: 't5', email: 'new@x.y' } });
+    expect(result).toMatchObject({
+      outcome: 'matched',
+      profileId: 'full',
+      addedIdentifiers: [],
+      droppedIdentifiers: [{ key: 'email', value: 'new@x.y', reason: 'mapping_limit' }],
+    });
+  });
+});
+
+let ids = 0;
+async function planAndApply(store: ResolverStore, settings: ResolverSettings, event: Record<string, unknown>) {
+  const decision = await planResolution({
+    settings,
+    event,
+    store,
+    now: () => T0 + 1000 * DAY,
+    newId: () => `id${++ids}`,
+  });
+  if (decision.plan) await store.apply(decision.plan);
+  return decision.result;
+}
+
+describe('merges', () => {
+  it('merges three profiles into the oldest, ties broken by the smallest id', async () => {
+    const world = createWorld(
+      presetSettings({
+        email: { limit: { count: 5, window: 'ever' } },
+        anonymous_id: { limit: { count: 5, window: 'ever' } },
+      }),
+    );
+    await world.send({ type: 'page', anonymousId: 'a1', timestamp: day(3) }); // P1, youngest
+    await world.send({ type: 'page', anonymousId: 'a2', timestamp: day(1) }); // P2
+    await world.send({ type: 'page', traits: { email: 'e@x.y' }, timestamp: day(1) }); // P3, same age as P2
+    const result = await world.send({
+      type: 'identify',
+      anonymousId: 'a1',
+      traits: { email: 'e@x.y', phone: '+14155550100' },
+      context: { externalIds: [{ id: 'a2', type: 'anonymous_id' }] },
+      timestamp: day(4),
+    });
+    expect(result).toMatchObject({
+      outcome: 'merged',
+      profileId: 'P2',
+      mergedProfileIds: ['P3', 'P1'],
+      addedIdentifiers: [{ key: 'phone', value: '+14155550100' }],
+    });
+    const survivor = await world.store.getProfile('P2');
+    expect(survivor).toMatchObject({ id: 'P2', mergeCount: 2, mergedFrom: ['P3', 'P1'] });
+    expect(keysOf(survivor, 'anonymous_id')).toEqual(['a1', 'a2']);
+    expect((await world.store.getProfile('P1'))?.id).toBe('P2');
+    expect((await world.store.getProfile('P3'))?.id).toBe('P2');
+    // First-seen times survive the merge.
+    expect(survivor?.identifiers.find((held) => held.value === 'a1')?.firstSeenAt).toBe(Date.parse(day(3)));
+  });
+
+  it('merge counts add up transitively and tombstones of tombstones resolve to the survivor', async () => {
+    const world = createWorld(presetSettings({ anonymous_id: { limit: { count: 50, window: 'ever' } } }));
+    await world.send({ type: 'page', anonymousId: 'a1', timestamp: day(1) });
+    await world.send({ type: 'page', anonymousId: 'a2', timestamp: day(2) });
+    await world.send({ type: 'page', anonymousId: 'a3', timestamp: day(0) });
+    await world.send({ type: 'identify', traits: { email: 'j@x.y' }, anonymousId: 'a1', timestamp: day(3) });
+    await world.send({ type: 'identify', traits: { email: 'j@x.y' }, anonymousId: 'a2', timestamp: day(3) }); // P2 → P1
+    const result = await world.send({
+      type: 'identify',
+      anonymousId: 'a1',
+      context: { externalIds: [{ id: 'a3', type: 'anonymous_id' }] },
+      timestamp: day(4),
+    });
+    expect(result).toMatchObject({ outcome: 'merged', profileId: 'P3', mergedProfileIds: ['P1'] });
+    expect(await world.store.getProfile('P2')).toMatchObject({ id: 'P3', mergeCount: 2, mergedFrom: ['P1', 'P2'] });
+  });
+});
+
+describe('traits (SPEC §7.6)', () => {
+  it('the newest event timestamp wins, also out of order', async () => {
+    const world = createWorld();
+    await world.send({ type: 'identify', userId: 'u1', traits: { plan: 'gold', name: 'Jane' }, timestamp: day(2) });
+    await world.send({ type: 'identify', userId: 'u1', traits: { plan: 'silver' }, timestamp: day(1) });
+    await world.send({ type: 'identify', userId: 'u1', context: { traits: { name: 'Janet' } }, timestamp: day(3) });
+    const profile = await world.store.getProfile('P1');
+    expect(profile?.traits).toEqual({
+      plan: { value: 'gold', at: Date.parse(day(2)) },
+      name: { value: 'Janet', at: Date.parse(day(3)) },
+    });
+  });
+
+  it('traits override context.traits within one event', async () => {
+    const world = createWorld();
+    await world.send({
+      type: 'identify',
+      userId: 'u1',
+      traits: { plan: 'a' },
+      context: { traits: { plan: 'b', x: 1 } },
+    });
+    expect((await world.store.getProfile('P1'))?.traits).toMatchObject({ plan: { value: 'a' }, x: { value: 1 } });
+  });
+
+  it("across a merge a merged profile's newer trait beats the survivor's older one", async () => {
+    const world = createWorld();
+    await world.send({ type: 'identify', anonymousId: 'a1', traits: { plan: 'gold', tier: 1 }, timestamp: day(1) });
+    await world.send({ type: 'identify', anonymousId: 'a2', traits: { plan: 'silver', tier: 2 }, timestamp: day(2) });
+    await world.send({ type: 'identify', anonymousId: 'a1', traits: { tier: 3 }, timestamp: day(3) });
+    const result = await world.send({
+      type: 'track',
+      event: 'x',
+      anonymousId: 'a1',
+      context: { externalIds: [{ id: 'a2', type: 'anonymous_id' }] },
+      timestamp: day(4),
+    });
+    expect(result).toMatchObject({ outcome: 'merged', profileId: 'P1', mergedProfileIds: ['P2'] });
+    expect((await world.store.getProfile('P1'))?.traits).toEqual({
+      plan: { value: 'silver', at: Date.parse(day(2)) },
+      tier: { value: 3, at: Date.parse(day(3)) },
+    });
+  });
+});
+
+describe('events without usable identifiers', () => {
+  it('an event without identifiers is unresolved and writes no profile', async () => {
+    const world = createWorld();
+    expect(await world.send({ type: 'track', event: 'Viewed', traits: { plan: 'x' } })).toMatchObject({
+      outcome: 'unresolved',
+      profileId: null,
+      droppedIdentifiers: [],
+    });
+    expect(world.store.listProfiles()).toEqual([]);
+  });
+
+  it('an event whose identifiers are all blocked is unresolved, each reported as blocked', async () => {
+    const world = createWorld();
+    const result = await world.send({
+      type: 'identify',
+      userId: 'null',
+      anonymousId: '0000',
+      context: { externalIds: [{ id: 'ANONYMOUS', type: 'user_id' }] },
+    });
+    expect(result).toMatchObject({
+      outcome: 'unresolved',
+      profileId: null,
+      droppedIdentifiers: [
+        { key: 'user_id', value: 'null', reason: 'blocked' },
+        { key: 'user_id', value: 'ANONYMOUS', reason: 'blocked' },
+        { key: 'anonymous_id', value: '0000', reason: 'blocked' },
+      ],
+    });
+    expect(world.store.listProfiles()).toEqual([]);
+  });
+
+  it('a blocked value is dropped and the event resolves on the others', async () => {
+    const world = createWorld();
+    const result = await world.send({ type: 'identify', userId: 'u1', anonymousId: 'anonymous' });
+    expect(result).toMatchObject({
+      outcome: 'created',
+      addedIdentifiers: [{ key: 'user_id', value: 'u1' }],
+      droppedIdentifiers: [{ key: 'anonymous_id', value: 'anonymous', reason: 'blocked' }],
+    });
+  });
+
+  it('an invalid value is reported with its raw value, trimmed and cut to 255 characters', async () => {
+    const world = createWorld();
+    const long = ` ${'x'.repeat(300)}@`;
+    const result = await world.send({ type: 'identify', userId: 'u1', traits: { email: long } });
+    expect(result.droppedIdentifiers).toEqual([{ key: 'email', value: 'x'.repeat(255), reason: 'invalid' }]);
+  });
+});
+
+describe('duplicates and rejected events', () => {
+  it('the same messageId is processed once: the repeat answers duplicate and changes nothing', async () => {
+    const world = createWorld();
+    const first = await world.send({ type: 'identify', messageId: 'm-1', userId: 'u1', traits: { plan: 'a' } });
+    const repeat = await world.send({ type: 'identify', messageId: 'm-1', userId: 'u2', traits: { plan: 'b' } });
+    expect(repeat).toEqual({ ...first, outcome: 'duplicate' });
+    expect(world.store.listProfiles()).toHaveLength(1);
+    expect((await world.store.getProfile('P1'))?.traits.plan?.value).toBe('a');
+  });
+
+  it('an unresolved message is remembered too', async () => {
+    const world = createWorld();
+    await world.send({ type: 'track', messageId: 'm-2', event: 'x' });
+    expect(await world.send({ type: 'track', messageId: 'm-2', event: 'x' })).toMatchObject({ outcome: 'duplicate' });
+  });
+
+  const now = T0 + 1000 * DAY;
+  it.each<[string, Record<string, unknown>, string]>([
+    ['no type', { userId: 'u1' }, 'type'],
+    ['an unknown type', { type: 'purchase', userId: 'u1' }, 'type'],
+    ['a messageId over 100 characters', { type: 'track', messageId: 'm'.repeat(101) }, 'messageId'],
+    ['a timestamp that is not ISO 8601', { type: 'track', timestamp: 'yesterday' }, 'timestamp'],
+    ['a timestamp before 1970', { type: 'track', timestamp: '1969-12-31T23:59:59Z' }, 'timestamp'],
+    [
+      'a timestamp more than 24 h ahead',
+      { type: 'track', timestamp: new Date(now + DAY + 1000).toISOString() },
+      'timestamp',
+    ],
+    ['traits that are not an object', { type: 'identify', traits: 'x' }, 'traits'],
+    ['an event over 32 KiB', { type: 'track', properties: { blob: 'x'.repeat(33_000) } }, ''],
+  ])('rejects an event with %s, as a value', async (_name, event, path) => {
+    const world = createWorld();
+    const result = await world.send(event);
+    expect(result.outcome).toBe('rejected');
+    expect(result.profileId).toBeNull();
+    expect(result.error?.code).toBe('validation_failed');
+    expect(result.error?.issues.map((issue) => issue.path)).toContain(path);
+    expect(world.store.listProfiles()).toEqual([]);
+  });
+
+  it('accepts a timestamp exactly 24 h ahead and the epoch itself', async () => {
+    const world = createWorld();
+    const ahead = await world.send({
+      type: 'identify',
+      userId: 'u1',
+      timestamp: new Date(world.now() + DAY).toISOString(),
+    });
+    const epoch = await world.send({ type: 'identify', userId: 'u2', timestamp: '1970-01-01T00:00:00Z' });
+    expect([ahead.outcome, epoch.outcome]).toEqual(['created', 'created']);
+  });
+
+  it('a profile created by an event takes its timestamp, or the received time without one', async () => {
+    const world = createWorld();
+    await world.send({ type: 'identify', userId: 'u1', timestamp: day(5) });
+    await world.send({ type: 'identify', userId: 'u2' });
+    expect((await world.store.getProfile('P1'))?.createdAt).toBe(Date.parse(day(5)));
+    expect((await world.store.getProfile('P2'))?.createdAt).toBe(world.now());
+  });
+});
+
+describe('preview and trace', () => {
+  it('previewEvent explains the demotion and writes nothing', async () => {
+    const world = createWorld();
+    await world.send({ type: 'identify', userId: 'abc123', traits: { email: 'jane@example.com' } });
+    const before = JSON.stringify(world.store.listProfiles());
+    const result = await previewEvent({
+      settings: world.settings,
+      event: { type: 'identify', messageId: 'preview-1', userId: 'abc456', traits: { email: 'jane@example.com' } },
+      store: world.store,
+      now: world.now,
+      newId: () => 'would-be',
+    });
+    expect(result).toMatchObject({ outcome: 'created', profileId: 'would-be' });
+    expect(JSON.stringify(world.store.listProfiles())).toBe(before);
+    expect(await world.store.findMessage('preview-1')).toBeUndefined();
+    const kinds = result.trace?.map((step) => step.kind);
+    expect(kinds).toEqual([
+      'extracted',
+      'extracted',
+      'candidates',
+      'matched',
+      'check_failed',
+      'demoted',
+      'matched',
+      'created',
+      'traits',
+    ]);
+    const messages = result.trace?.map((step) => step.message).join('\n');
+    expect(messages).toContain('profile P1 holds email "jane@example.com"');
+    expect(messages).toContain('2 user_id values');
+    expect(messages).toContain('Demoted email "jane@example.com", the lowest-priority candidate (reason limit)');
+    expect(result.trace?.find((step) => step.kind === 'created')?.attempt).toBe(2);
+  });
+
+  it('a trace explains blocked, invalid and rejected values', async () => {
+    const world = createWorld();
+    const blocked = await world.send({ type: 'identify', userId: 'null', traits: { email: 'nope' } }, { trace: true });
+    const text = blocked.trace?.map((step) => step.message).join('\n');
+    expect(text).toContain('Dropped user_id "null" (blocked): it matches the blocked value "null"');
+    expect(text).toContain('Dropped email "nope" from traits.email (invalid)');
+    expect(text).toContain('unresolved');
+    const rejected = await world.send({ type: 'nope' }, { trace: true });
+    expect(rejected.trace?.[0]?.kind).toBe('rejected');
+  });
+
+  it('results carry no trace unless asked', async () => {
+    const world = createWorld();
+    expect(await world.send({ type: 'identify', userId: 'u1' })).not.toHaveProperty('trace');
+  });
+
+  it('planResolution reports unrecognised externalIds types', async () => {
+    const world = createWorld();
+    const decision = await planResolution({
+      settings: world.settings,
+      event: { type: 'identify', userId: 'u1', context: { externalIds: [{ id: 'z', type: 'zendesk_id' }] } },
+      store: world.store,
+      now: world.now,
+      newId: world.newId,
+    });
+    expect(decision.unrecognizedExternalIdTypes).toEqual(['zendesk_id']);
+    expect(decision.plan?.profile?.create).toEqual({ createdAt: world.now() });
+  });
+});
+
+describe('settings', () => {
+  it('identifiers are ranked by their priority field', async () => {
+    const shuffled: Identifier[] = [...presetSettings().identifiers].reverse();
+    const world = createWorld({ defaultCountry: 'US', identifiers: shuffled });
+    await world.send({ type: 'identify', userId: 'u1', traits: { email: 'a@x.y' } });
+    const result = await world.send({ type: 'identify', userId: 'u2', traits: { email: 'a@x.y' } });
+    expect(result.droppedIdentifiers).toEqual([{ key: 'email', value: 'a@x.y', reason: 'limit' }]);
+  });
+});
