@@ -1,6 +1,7 @@
 import { SUGGESTED_BLOCKED_VALUES } from '@idr/contracts';
 import { describe, expect, it } from 'vitest';
-import { checkBlockedRegex, findBlockedMatch } from './blocked.ts';
+import { findBlockedMatch } from './blocked.ts';
+import { checkBlockedRegex } from './regex-safety.ts';
 import { compileSettings } from './settings.ts';
 import { identifier } from './test-support.ts';
 

@@ -1,4 +1,4 @@
-export { type BlockedMatch, type BlockedRegexCheck, checkBlockedRegex, findBlockedMatch } from './blocked.ts';
+export { type BlockedMatch, findBlockedMatch } from './blocked.ts';
 export { type Candidate, type PreparedCandidates, prepareCandidates, valueId } from './candidates.ts';
 export { type Extraction, extractCandidates, type RawCandidate } from './extract.ts';
 export { countInWindow, MAX_MERGE_COUNT, MAX_PROFILE_VALUES } from './limits.ts';
@@ -24,6 +24,7 @@ export {
   normalizePhone,
 } from './normalize.ts';
 export { toProfileView } from './profile-view.ts';
+export { type BlockedRegexCheck, checkBlockedRegex } from './regex-safety.ts';
 export {
   planParsedResolution,
   planResolution,
