@@ -54,7 +54,12 @@ export function Layout({ pathname, spaceId, theme, onToggleTheme, children }: La
           <Box display="flex" flexShrink={0} alignItems="center" justifyContent="center" width="sizeIcon60">
             <ProductLogo size={28} />
           </Box>
-          <SidebarHeaderLabel>Identity Resolution Console</SidebarHeaderLabel>
+          <SidebarHeaderLabel>
+            {/* Two lines rather than an ellipsis: the product name must be readable in full. */}
+            <Box as="span" display="block" whiteSpace="normal" lineHeight="lineHeight20">
+              Identity Resolution Console
+            </Box>
+          </SidebarHeaderLabel>
         </SidebarHeader>
         <SidebarBody>
           <SidebarNavigation aria-label="Console" hierarchical hideItemsOnCollapse id={IDS.navigation}>
@@ -89,7 +94,7 @@ export function Layout({ pathname, spaceId, theme, onToggleTheme, children }: La
         </SidebarFooter>
       </Sidebar>
       <SidebarPushContentWrapper collapsed={collapsed} variant="compact">
-        <Topbar id={IDS.topbar}>
+        <Topbar id={IDS.topbar} role="banner">
           <TopbarActions justify="start">
             <Text as="span" color="colorTextWeak">
               Space:{' '}
