@@ -1,12 +1,18 @@
+import { randomUUID } from 'node:crypto';
 import { routes } from '@idr/contracts';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import { addressTypeMappingsRouter } from './features/address-type-mappings/address-type-mappings.router.ts';
 import { createAddressTypeMappingsService } from './features/address-type-mappings/address-type-mappings.service.ts';
 import { auditRouter } from './features/audit/audit.router.ts';
+import { eventsRouter } from './features/events/events.router.ts';
+import { createEventsService } from './features/events/events.service.ts';
+import { createResolverContextLoader } from './features/events/resolver-context.ts';
 import { healthRouter } from './features/health/health.router.ts';
 import { identifiersRouter } from './features/identifiers/identifiers.router.ts';
 import { createIdentifiersService } from './features/identifiers/identifiers.service.ts';
+import { profilesRouter } from './features/profiles/profiles.router.ts';
+import { createProfilesService } from './features/profiles/profiles.service.ts';
 import { settingsRouter } from './features/settings/settings.router.ts';
 import { createSettingsService } from './features/settings/settings.service.ts';
 import { spacesRouter } from './features/spaces/spaces.router.ts';
@@ -25,6 +31,8 @@ export interface AppDependencies {
   /** Folder of the built console; without it, `/` explains how to build it. */
   webDistDir?: string;
   now?: () => Date;
+  /** Generates profile ids and missing message ids. */
+  newId?: () => string;
   version?: string;
 }
 
@@ -34,6 +42,7 @@ export function createApp({
   logger,
   webDistDir,
   now = () => new Date(),
+  newId = randomUUID,
   version = '0.1.0',
 }: AppDependencies): Express {
   const app = express();
@@ -49,6 +58,9 @@ export function createApp({
   app.use(addressTypeMappingsRouter(createAddressTypeMappingsService(store, now)));
   app.use(settingsRouter(createSettingsService(store, now)));
   app.use(auditRouter(store));
+  const loadResolverContext = createResolverContextLoader();
+  app.use(eventsRouter(createEventsService(store, loadResolverContext, now, newId)));
+  app.use(profilesRouter(createProfilesService(store, loadResolverContext, now, newId)));
   app.use('/api', apiNotFound(routes));
 
   app.use(consoleStatic(webDistDir));

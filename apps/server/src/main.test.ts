@@ -55,7 +55,9 @@ describe('the server process', () => {
     const url = await server.listening();
     const ready = await fetch(`${url}api/v1/readyz`);
     expect(ready.status).toBe(200);
-    const identifiers = await (await fetch(`${url}api/v1/spaces/default/identifiers`)).json();
+    const identifiers = (await (await fetch(`${url}api/v1/spaces/default/identifiers`)).json()) as {
+      identifiers: unknown[];
+    };
     expect(identifiers.identifiers).toHaveLength(4);
     expect(server.output()).toContain('created the \\"default\\" space');
     server.child.kill('SIGTERM');

@@ -4,6 +4,7 @@ export * from './events.ts';
 export * from './identifiers.ts';
 export * from './mappings.ts';
 export * from './openapi.ts';
+export * from './profile-events.ts';
 export * from './profiles.ts';
 export * from './routes.ts';
 export * from './settings.ts';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PageQuerySchema, SpaceIdSchema } from './common.ts';
 import type { ErrorCode } from './errors.ts';
+import { EventResultsSchema, ResolutionResultSchema } from './events.ts';
 import {
   CreateIdentifierInputSchema,
   IdentifierKeySchema,
@@ -10,6 +11,8 @@ import {
   UpdateIdentifierInputSchema,
 } from './identifiers.ts';
 import { AddressTypeMappingsResponseSchema, AddressTypeMappingsSchema } from './mappings.ts';
+import { EventsRequestSchema, ProfileEventsPageSchema } from './profile-events.ts';
+import { LookupRequestSchema, LookupResponseSchema, ProfileIdSchema, ProfileSchema } from './profiles.ts';
 import { AuditPageSchema, SettingsDocumentSchema, SettingsImportSchema } from './settings.ts';
 import { CreateSpaceInputSchema, SpaceListSchema, SpaceSchema, UpdateSpaceInputSchema } from './spaces.ts';
 
@@ -38,6 +41,7 @@ export const API_PREFIX = '/api/v1';
 
 const SpaceParams = z.object({ space: SpaceIdSchema });
 const IdentifierParams = z.object({ space: SpaceIdSchema, key: IdentifierKeySchema });
+const ProfileParams = z.object({ space: SpaceIdSchema, id: ProfileIdSchema });
 
 const BODY_ERRORS = ['invalid_json', 'validation_failed', 'payload_too_large', 'unsupported_media_type'] as const;
 
@@ -182,6 +186,51 @@ export const routes = defineRoutes({
     query: PageQuerySchema,
     success: { status: 200, body: AuditPageSchema },
     errors: ['space_not_found', 'validation_failed'],
+  },
+  ingestEvents: {
+    method: 'POST',
+    path: '/spaces/:space/events',
+    summary: 'Resolve one event, or a batch of up to 1000 (an invalid event in a batch is rejected alone)',
+    params: SpaceParams,
+    body: EventsRequestSchema,
+    bodyLimit: '32mb',
+    success: { status: 200, body: EventResultsSchema },
+    errors: [...BODY_ERRORS, 'space_not_found'],
+  },
+  previewEvent: {
+    method: 'POST',
+    path: '/spaces/:space/events/preview',
+    summary: 'Dry-run one event through the resolver and explain each step; writes nothing',
+    params: SpaceParams,
+    body: EventsRequestSchema,
+    success: { status: 200, body: ResolutionResultSchema },
+    errors: [...BODY_ERRORS, 'space_not_found'],
+  },
+  lookupProfiles: {
+    method: 'POST',
+    path: '/spaces/:space/profiles/lookup',
+    summary: 'Find the profile for an incoming address (or an identifier value), optionally creating it',
+    params: SpaceParams,
+    body: LookupRequestSchema,
+    success: { status: 200, body: LookupResponseSchema },
+    errors: [...BODY_ERRORS, 'space_not_found', 'identifier_not_found', 'address_type_not_mapped', 'invalid_address'],
+  },
+  getProfile: {
+    method: 'GET',
+    path: '/spaces/:space/profiles/:id',
+    summary: 'Get a profile; a merged id answers 308 with the Location of its survivor',
+    params: ProfileParams,
+    success: { status: 200, body: ProfileSchema },
+    errors: ['space_not_found', 'profile_not_found'],
+  },
+  listProfileEvents: {
+    method: 'GET',
+    path: '/spaces/:space/profiles/:id/events',
+    summary: "Page through a profile's events (including those of profiles merged into it), newest first",
+    params: ProfileParams,
+    query: PageQuerySchema,
+    success: { status: 200, body: ProfileEventsPageSchema },
+    errors: ['space_not_found', 'profile_not_found', 'validation_failed'],
   },
   healthz: {
     method: 'GET',

@@ -17,11 +17,13 @@ export interface RouteInput<R extends RouteDefinition> {
   req: Request;
 }
 
-/** What a handler returns: the success body and, for settings resources, the version to send as ETag. */
-export interface RouteOutput<R extends RouteDefinition> {
-  body: R['success']['body'] extends z.ZodType ? z.input<R['success']['body']> : null;
-  version?: number;
-}
+/**
+ * What a handler returns: the success body and, for settings resources, the version to send as
+ * ETag; or a permanent redirect (a merged profile's id answers with its survivor's address).
+ */
+export type RouteOutput<R extends RouteDefinition> =
+  | { body: R['success']['body'] extends z.ZodType ? z.input<R['success']['body']> : null; version?: number }
+  | { redirect: string };
 
 const DEFAULT_BODY_LIMIT = '1mb';
 
@@ -95,6 +97,10 @@ export function mountRoute<R extends RouteDefinition>(
       actor: String(res.locals.actor ?? 'anonymous'),
       req,
     } as RouteInput<R>);
+    if ('redirect' in output) {
+      res.redirect(308, output.redirect);
+      return;
+    }
     if (output.version !== undefined) res.set('ETag', etagOf(output.version));
     if (output.body === null) res.status(route.success.status).end();
     else res.status(route.success.status).json(output.body);

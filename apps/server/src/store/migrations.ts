@@ -54,6 +54,63 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0002_profiles': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('profiles')
+        .addColumn('space_id', 'text', (c) => c.notNull())
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .addColumn('merged_into', 'text')
+        .addColumn('merged_from', 'text', (c) => c.notNull())
+        .addColumn('merge_count', 'integer', (c) => c.notNull())
+        .addColumn('traits', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('profiles_pk', ['space_id', 'id'])
+        .execute();
+      await db.schema.createIndex('profiles_merged_into').on('profiles').columns(['space_id', 'merged_into']).execute();
+      await db.schema
+        .createTable('profile_identifiers')
+        .addColumn('space_id', 'text', (c) => c.notNull())
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .addColumn('profile_id', 'text', (c) => c.notNull())
+        .addColumn('first_seen_at', 'bigint', (c) => c.notNull())
+        // The primary key is invariant I1: one holder per identifier value in a space.
+        .addPrimaryKeyConstraint('profile_identifiers_pk', ['space_id', 'key', 'value'])
+        .execute();
+      await db.schema
+        .createIndex('profile_identifiers_profile')
+        .on('profile_identifiers')
+        .columns(['space_id', 'profile_id'])
+        .execute();
+      await db.schema
+        .createTable('processed_messages')
+        .addColumn('space_id', 'text', (c) => c.notNull())
+        .addColumn('message_id', 'text', (c) => c.notNull())
+        .addColumn('result', 'text', (c) => c.notNull())
+        .addColumn('processed_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('processed_messages_pk', ['space_id', 'message_id'])
+        .execute();
+      await db.schema
+        .createTable('profile_events')
+        .addColumn('space_id', 'text', (c) => c.notNull())
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('profile_id', 'text', (c) => c.notNull())
+        .addColumn('message_id', 'text', (c) => c.notNull())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('outcome', 'text', (c) => c.notNull())
+        .addColumn('received_at', 'bigint', (c) => c.notNull())
+        .addColumn('event', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('profile_events_pk', ['space_id', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('profile_events_profile')
+        .on('profile_events')
+        .columns(['space_id', 'profile_id', 'id'])
+        .execute();
+    },
+  },
 };
 
 /** Serves the migrations from code, so the bundled server needs no migration folder on disk. */

@@ -57,4 +57,53 @@ export interface Database {
   identifiers: IdentifiersTable;
   address_type_mappings: AddressTypeMappingsTable;
   audit_entries: AuditEntriesTable;
+  profiles: ProfilesTable;
+  profile_identifiers: ProfileIdentifiersTable;
+  processed_messages: ProcessedMessagesTable;
+  profile_events: ProfileEventsTable;
+}
+
+export interface ProfilesTable {
+  space_id: string;
+  id: string;
+  /** Epoch milliseconds (bigint: PostgreSQL returns it as a string, read with Number()). */
+  created_at: number | string;
+  updated_at: number | string;
+  /** The survivor this profile was merged into; null while live. Always points at a live profile. */
+  merged_into: string | null;
+  /** JSON array of ids merged into this profile, transitively. */
+  merged_from: string;
+  merge_count: number;
+  /** JSON object of trait key → { value, at }. */
+  traits: string;
+}
+
+export interface ProfileIdentifiersTable {
+  space_id: string;
+  key: string;
+  value: string;
+  /** Always a live profile (invariant I1: one holder per value). */
+  profile_id: string;
+  first_seen_at: number | string;
+}
+
+export interface ProcessedMessagesTable {
+  space_id: string;
+  message_id: string;
+  /** JSON of the first result, answered again (as `duplicate`) for a repeat. */
+  result: string;
+  processed_at: number | string;
+}
+
+export interface ProfileEventsTable {
+  space_id: string;
+  /** Time-ordered id: the page cursor. */
+  id: string;
+  profile_id: string;
+  message_id: string;
+  type: string;
+  outcome: string;
+  received_at: number | string;
+  /** JSON of the event as received. */
+  event: string;
 }

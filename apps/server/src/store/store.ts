@@ -9,17 +9,28 @@ export type Executor = Kysely<Database> | Transaction<Database>;
 export interface Store {
   db: Kysely<Database>;
   dialect: Dialect;
-  /** Runs `work` in a transaction, retrying a bounded number of times on serialization failures. */
-  transaction<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in a transaction, retrying a bounded number of times on serialization failures and
+   * deadlocks; with `retryOnConflict`, also when a concurrent transaction inserted the same key first.
+   */
+  transaction<T>(work: (trx: Transaction<Database>) => Promise<T>, options?: { retryOnConflict?: boolean }): Promise<T>;
   close(): Promise<void>;
 }
 
-// PostgreSQL: serialization_failure and deadlock_detected; SQLite: SQLITE_BUSY after busy_timeout.
-const RETRYABLE_CODES = new Set(['40001', '40P01', 'SQLITE_BUSY']);
-const MAX_ATTEMPTS = 5;
+// PostgreSQL: serialization_failure and deadlock_detected; SQLite: SQLITE_BUSY after busy_timeout;
+// ours: a read found a profile merged by a concurrent transaction.
+const RETRYABLE_CODES = new Set(['40001', '40P01', 'SQLITE_BUSY', 'concurrent_change']);
+// Unique violations: a concurrent transaction claimed the same identifier value or message id first.
+const CONFLICT_CODES = new Set(['23505', 'SQLITE_CONSTRAINT_PRIMARYKEY', 'SQLITE_CONSTRAINT_UNIQUE']);
+const MAX_ATTEMPTS = 8;
 
-function isRetryable(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && RETRYABLE_CODES.has(String((error as { code?: unknown }).code));
+function errorCode(error: unknown): string {
+  return typeof error === 'object' && error !== null ? String((error as { code?: unknown }).code) : '';
+}
+
+function isRetryable(error: unknown, retryOnConflict: boolean): boolean {
+  const code = errorCode(error);
+  return RETRYABLE_CODES.has(code) || (retryOnConflict && CONFLICT_CODES.has(code));
 }
 
 /** Wraps an open database as the store port. */
@@ -27,12 +38,12 @@ export function createStore(handle: DatabaseHandle): Store {
   return {
     db: handle.db,
     dialect: handle.dialect,
-    async transaction(work) {
+    async transaction(work, options = {}) {
       for (let attempt = 1; ; attempt += 1) {
         try {
           return await handle.db.transaction().execute(work);
         } catch (error) {
-          if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
+          if (attempt >= MAX_ATTEMPTS || !isRetryable(error, options.retryOnConflict ?? false)) throw error;
           await new Promise((resolve) => setTimeout(resolve, 5 * 2 ** attempt * Math.random()));
         }
       }

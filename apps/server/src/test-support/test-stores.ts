@@ -38,11 +38,13 @@ export async function availableStoreKinds(): Promise<StoreKind[]> {
 }
 
 /** A migrated store in its own fresh database; `dispose` closes it and drops the database. */
-export async function openTestStore(kind: StoreKind): Promise<{ store: Store; dispose: () => Promise<void> }> {
+export async function openTestStore(
+  kind: StoreKind,
+): Promise<{ store: Store; url: string; dispose: () => Promise<void> }> {
   if (kind === 'sqlite') {
     const store = createStore(openDatabase('sqlite::memory:'));
     await migrateToLatest(store.db);
-    return { store, dispose: () => store.close() };
+    return { store, url: 'sqlite::memory:', dispose: () => store.close() };
   }
   const name = `idr_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
@@ -55,6 +57,7 @@ export async function openTestStore(kind: StoreKind): Promise<{ store: Store; di
   await migrateToLatest(store.db);
   return {
     store,
+    url: url.toString(),
     async dispose() {
       await store.close();
       const cleaner = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
@@ -69,14 +72,16 @@ export async function openTestStore(kind: StoreKind): Promise<{ store: Store; di
 export interface TestApp {
   app: Express;
   store: Store;
+  /** The database URL (a second app on the same PostgreSQL database plays a second server process). */
+  url: string;
   http: ReturnType<typeof request>;
   dispose: () => Promise<void>;
 }
 
 export async function createTestApp(kind: StoreKind, options: { now?: () => Date } = {}): Promise<TestApp> {
-  const { store, dispose } = await openTestStore(kind);
+  const { store, url, dispose } = await openTestStore(kind);
   const app = createApp({ store, logger: pino({ level: 'silent' }), now: options.now });
-  return { app, store, http: request(app), dispose };
+  return { app, store, url, http: request(app), dispose };
 }
 
 let spaceCounter = 0;

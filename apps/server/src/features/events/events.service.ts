@@ -1,0 +1,78 @@
+import { EventBatchSchema, type ResolutionResult, toIssues } from '@idr/contracts';
+import { parseEvent, planResolution, previewEvent, type ResolverSettings } from '@idr/resolver';
+import { validationFailed } from '../../http/app-error.ts';
+import { newSortableId } from '../../store/ids.ts';
+import { createSqlResolverStore, insertProfileEvent } from '../../store/profiles.repository.ts';
+import type { Store } from '../../store/store.ts';
+import type { ResolverContextLoader } from './resolver-context.ts';
+
+// Outcomes that attach the event to a profile's history.
+const RECORDED_OUTCOMES = new Set(['created', 'matched', 'merged']);
+
+/** Runs events through the resolver against the database: one transaction per event. */
+export function createEventsService(
+  store: Store,
+  loadContext: ResolverContextLoader,
+  now: () => Date,
+  newId: () => string,
+) {
+  const nowMs = () => now().getTime();
+
+  async function resolveOne(spaceId: string, settings: ResolverSettings, raw: unknown): Promise<ResolutionResult> {
+    return store.transaction(
+      async (trx) => {
+        const resolverStore = createSqlResolverStore(trx, spaceId, { dialect: store.dialect, now: nowMs });
+        const decision = await planResolution({ settings, event: raw, store: resolverStore, now: nowMs, newId });
+        if (decision.plan) await resolverStore.apply(decision.plan);
+        const { result, event } = decision;
+        if (event && result.profileId && RECORDED_OUTCOMES.has(result.outcome)) {
+          await insertProfileEvent(trx, spaceId, {
+            id: newSortableId(),
+            profileId: result.profileId,
+            messageId: result.messageId,
+            type: event.type,
+            outcome: result.outcome,
+            receivedAt: nowMs(),
+            payload: raw,
+          });
+        }
+        return result;
+      },
+      // Two events claiming the same new identifier value (or message id) at once: the loser re-reads and retries.
+      { retryOnConflict: true },
+    );
+  }
+
+  return {
+    /** One event (invalid → 400) or `{ batch }` (an invalid event is `rejected` without failing the others). */
+    async ingest(spaceId: string, body: Record<string, unknown>): Promise<ResolutionResult[]> {
+      const { settings } = await loadContext(store.db, spaceId);
+      if ('batch' in body) {
+        const envelope = EventBatchSchema.safeParse(body);
+        if (!envelope.success) throw validationFailed(toIssues(envelope.error));
+        const results: ResolutionResult[] = [];
+        // In order: later events of a batch see what earlier ones wrote.
+        for (const raw of envelope.data.batch) results.push(await resolveOne(spaceId, settings, raw));
+        return results;
+      }
+      const parsed = parseEvent(body, nowMs());
+      if (!parsed.ok) throw validationFailed(parsed.issues);
+      return [await resolveOne(spaceId, settings, body)];
+    },
+
+    /** Dry run with a trace; reads the current profiles and writes nothing. */
+    async preview(spaceId: string, body: Record<string, unknown>): Promise<ResolutionResult> {
+      const { settings } = await loadContext(store.db, spaceId);
+      const parsed = parseEvent(body, nowMs());
+      if (!parsed.ok) throw validationFailed(parsed.issues);
+      const readOnly = createSqlResolverStore(store.db, spaceId, {
+        dialect: store.dialect,
+        readOnly: true,
+        now: nowMs,
+      });
+      return previewEvent({ settings, event: body, store: readOnly, now: nowMs, newId });
+    },
+  };
+}
+
+export type EventsService = ReturnType<typeof createEventsService>;

@@ -1,0 +1,196 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectProblem, issuePaths } from '../../test-support/expect-problem.ts';
+import { availableStoreKinds, createSpace, createTestApp, type TestApp } from '../../test-support/test-stores.ts';
+
+const kinds = await availableStoreKinds();
+
+describe.each(kinds)('events API on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+  });
+  afterAll(() => t.dispose());
+
+  async function send(space: string, event: Record<string, unknown>) {
+    const response = await t.http.post(`/api/v1/spaces/${space}/events`).send(event);
+    expect(response.status, response.text).toBe(200);
+    return response.body.results[0];
+  }
+
+  async function profile(space: string, id: string) {
+    return (await t.http.get(`/api/v1/spaces/${space}/profiles/${id}`).expect(200)).body;
+  }
+
+  const values = (p: { identifiers: Array<{ key: string; value: string }> }) =>
+    p.identifiers.map((identifier) => `${identifier.key}:${identifier.value}`).sort();
+
+  it('resolves an event without identifiers as unresolved and writes nothing', async () => {
+    const space = await createSpace(t.http);
+    const result = await send(space, { type: 'track', event: 'Viewed' });
+    expect(result).toMatchObject({
+      outcome: 'unresolved',
+      profileId: null,
+      addedIdentifiers: [],
+      droppedIdentifiers: [],
+    });
+    expect(result.messageId).toEqual(expect.any(String));
+  });
+
+  it('worked example: anonymous to known', async () => {
+    const space = await createSpace(t.http);
+    const first = await send(space, { type: 'page', anonymousId: 'anon_123' });
+    expect(first.outcome).toBe('created');
+    const second = await send(space, { type: 'identify', userId: 'u1', anonymousId: 'anon_123' });
+    expect(second).toMatchObject({
+      outcome: 'matched',
+      profileId: first.profileId,
+      addedIdentifiers: [{ key: 'user_id', value: 'u1' }],
+    });
+    expect(values(await profile(space, first.profileId))).toEqual(['anonymous_id:anon_123', 'user_id:u1']);
+  });
+
+  it('worked example: demotion keeps the email on P1 and creates P2 for the new user id', async () => {
+    const space = await createSpace(t.http);
+    const p1 = await send(space, { type: 'identify', userId: 'abc123', traits: { email: 'jane@example.com' } });
+    const event = await send(space, { type: 'identify', userId: 'abc456', traits: { email: 'Jane@Example.com' } });
+    expect(event.outcome).toBe('created');
+    expect(event.profileId).not.toBe(p1.profileId);
+    expect(event.droppedIdentifiers).toEqual([{ key: 'email', value: 'jane@example.com', reason: 'limit' }]);
+    expect(values(await profile(space, p1.profileId))).toEqual(['email:jane@example.com', 'user_id:abc123']);
+    expect(values(await profile(space, event.profileId))).toEqual(['user_id:abc456']);
+  });
+
+  it('worked example: merge into the older profile, whose old id then answers 308', async () => {
+    const space = await createSpace(t.http);
+    const e1 = await send(space, { type: 'page', anonymousId: 'a1' });
+    await send(space, { type: 'identify', anonymousId: 'a1', traits: { email: 'jane@example.com' } });
+    const e3 = await send(space, { type: 'page', anonymousId: 'a2' });
+    const e4 = await send(space, { type: 'identify', anonymousId: 'a2', traits: { email: 'jane@example.com' } });
+    expect(e4).toMatchObject({ outcome: 'merged', profileId: e1.profileId, mergedProfileIds: [e3.profileId] });
+    const survivor = await profile(space, e1.profileId);
+    expect(values(survivor)).toEqual(['anonymous_id:a1', 'anonymous_id:a2', 'email:jane@example.com']);
+    expect(survivor).toMatchObject({ mergedFrom: [e3.profileId], mergeCount: 1 });
+    const redirect = await t.http.get(`/api/v1/spaces/${space}/profiles/${e3.profileId}`).redirects(0);
+    expect(redirect.status).toBe(308);
+    expect(redirect.headers.location).toBe(`/api/v1/spaces/${space}/profiles/${e1.profileId}`);
+    const events = await t.http.get(`/api/v1/spaces/${space}/profiles/${e3.profileId}/events`).expect(200);
+    expect(events.body.events).toHaveLength(4);
+  });
+
+  it('worked example: shared device protection', async () => {
+    const space = await createSpace(t.http);
+    const u1 = await send(space, { type: 'identify', userId: 'u1', anonymousId: 'a1' });
+    const u2 = await send(space, { type: 'identify', userId: 'u2', anonymousId: 'a1' });
+    expect(u2.outcome).toBe('created');
+    expect(u2.droppedIdentifiers).toEqual([{ key: 'anonymous_id', value: 'a1', reason: 'limit' }]);
+    expect(values(await profile(space, u1.profileId))).toEqual(['anonymous_id:a1', 'user_id:u1']);
+  });
+
+  it('drops blocked and invalid values with their reasons and resolves on the rest', async () => {
+    const space = await createSpace(t.http);
+    const result = await send(space, {
+      type: 'identify',
+      userId: 'anonymous',
+      anonymousId: 'a-9',
+      traits: { email: 'not an email', phone: '(415) 555-0100' },
+    });
+    expect(result.outcome).toBe('created');
+    expect(result.droppedIdentifiers).toEqual(
+      expect.arrayContaining([
+        { key: 'user_id', value: 'anonymous', reason: 'blocked' },
+        { key: 'email', value: 'not an email', reason: 'invalid' },
+      ]),
+    );
+    expect(values(await profile(space, result.profileId))).toEqual(['anonymous_id:a-9', 'phone:+14155550100']);
+  });
+
+  it('merges traits, newest event timestamp winning', async () => {
+    const space = await createSpace(t.http);
+    const first = await send(space, {
+      type: 'identify',
+      userId: 'u1',
+      timestamp: '2026-01-02T00:00:00Z',
+      traits: { plan: 'pro', name: 'Jane' },
+    });
+    await send(space, { type: 'identify', userId: 'u1', timestamp: '2026-01-01T00:00:00Z', traits: { plan: 'free' } });
+    await send(space, {
+      type: 'identify',
+      userId: 'u1',
+      timestamp: '2026-01-03T00:00:00Z',
+      context: { traits: { name: 'Jane Doe' } },
+    });
+    expect((await profile(space, first.profileId)).traits).toEqual({ plan: 'pro', name: 'Jane Doe' });
+  });
+
+  it('processes a message id once and answers a repeat as duplicate', async () => {
+    const space = await createSpace(t.http);
+    const first = await send(space, { type: 'page', messageId: 'm-1', anonymousId: 'x1' });
+    const again = await send(space, { type: 'page', messageId: 'm-1', anonymousId: 'x2' });
+    expect(again).toMatchObject({ messageId: 'm-1', outcome: 'duplicate', profileId: first.profileId });
+    const lookup = await t.http
+      .post(`/api/v1/spaces/${space}/profiles/lookup`)
+      .send({ identifier: 'anonymous_id', value: 'x2' })
+      .expect(200);
+    expect(lookup.body.profiles).toEqual([]);
+  });
+
+  it('answers a single invalid event with 400 and rejects only the invalid events of a batch', async () => {
+    const space = await createSpace(t.http);
+    const invalid = await t.http.post(`/api/v1/spaces/${space}/events`).send({ type: 'explode', userId: 'u1' });
+    expectProblem(invalid, 400, 'validation_failed');
+    expect(issuePaths(invalid)).toEqual(['type']);
+    const future = await t.http
+      .post(`/api/v1/spaces/${space}/events`)
+      .send({ type: 'page', anonymousId: 'a', timestamp: '2999-01-01T00:00:00Z' });
+    expect(issuePaths(future)).toEqual(['timestamp']);
+    const batch = await t.http
+      .post(`/api/v1/spaces/${space}/events`)
+      .send({
+        batch: [
+          { type: 'page', anonymousId: 'b1' },
+          { userId: 'no type' },
+          { type: 'identify', userId: 'u9', anonymousId: 'b1' },
+        ],
+      })
+      .expect(200);
+    expect(batch.body.results.map((result: { outcome: string }) => result.outcome)).toEqual([
+      'created',
+      'rejected',
+      'matched',
+    ]);
+    expect(batch.body.results[1].error).toBeDefined();
+    expectProblem(
+      await t.http
+        .post(`/api/v1/spaces/${space}/events`)
+        .send({ batch: Array.from({ length: 1001 }, () => ({ type: 'page' })) }),
+      400,
+      'validation_failed',
+    );
+  });
+
+  it('previews with a trace and writes nothing', async () => {
+    const space = await createSpace(t.http);
+    const preview = await t.http
+      .post(`/api/v1/spaces/${space}/events/preview`)
+      .send({ type: 'identify', userId: 'p1' })
+      .expect(200);
+    expect(preview.body.outcome).toBe('created');
+    expect(preview.body.trace.length).toBeGreaterThan(0);
+    const lookup = await t.http
+      .post(`/api/v1/spaces/${space}/profiles/lookup`)
+      .send({ identifier: 'user_id', value: 'p1' })
+      .expect(200);
+    expect(lookup.body.profiles).toEqual([]);
+  });
+
+  it('applies settings changes to events received after them', async () => {
+    const space = await createSpace(t.http);
+    await send(space, { type: 'identify', userId: 'u1', traits: { email: 'a@example.com' } });
+    await t.http
+      .patch(`/api/v1/spaces/${space}/identifiers/email`)
+      .send({ blockedValues: [{ value: 'b@example.com', match: 'exact' }] })
+      .expect(200);
+    const blocked = await send(space, { type: 'identify', userId: 'u2', traits: { email: 'B@example.com' } });
+    expect(blocked.droppedIdentifiers).toEqual([{ key: 'email', value: 'b@example.com', reason: 'blocked' }]);
+  });
+});

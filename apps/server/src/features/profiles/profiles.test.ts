@@ -1,0 +1,124 @@
+import { pino } from 'pino';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../app.ts';
+import { migrateToLatest, openDatabase } from '../../store/database.ts';
+import { createStore } from '../../store/store.ts';
+import { expectProblem } from '../../test-support/expect-problem.ts';
+import { availableStoreKinds, createSpace, createTestApp, type TestApp } from '../../test-support/test-stores.ts';
+
+const kinds = await availableStoreKinds();
+
+describe.each(kinds)('profile lookups on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+  });
+  afterAll(() => t.dispose());
+
+  const lookup = (space: string, body: Record<string, unknown>) =>
+    t.http.post(`/api/v1/spaces/${space}/profiles/lookup`).send(body);
+
+  it('finds the profile of an incoming call by a national phone number', async () => {
+    const space = await createSpace(t.http);
+    const event = await t.http
+      .post(`/api/v1/spaces/${space}/events`)
+      .send({ type: 'identify', userId: 'u1', traits: { phone: '+1 415 555 0100' } })
+      .expect(200);
+    const response = await lookup(space, { addressType: 'phone', address: 'tel:(415) 555-0100' }).expect(200);
+    expect(response.body).toMatchObject({
+      identifier: { key: 'phone', displayName: 'phone' },
+      normalizedValue: '+14155550100',
+      created: false,
+    });
+    expect(response.body.profiles.map((p: { id: string }) => p.id)).toEqual([event.body.results[0].profileId]);
+    expect(response.body.profiles[0].identifiers[0]).toEqual({
+      key: 'user_id',
+      displayName: 'user_id',
+      value: 'u1',
+      firstSeenAt: expect.any(String),
+    });
+  });
+
+  it('creates a blank profile with createIfNotFound, once', async () => {
+    const space = await createSpace(t.http);
+    const first = await lookup(space, {
+      addressType: 'email',
+      address: ' New@Example.com ',
+      createIfNotFound: true,
+    }).expect(200);
+    expect(first.body).toMatchObject({ normalizedValue: 'new@example.com', created: true });
+    expect(first.body.profiles[0].identifiers).toEqual([
+      expect.objectContaining({ key: 'email', value: 'new@example.com' }),
+    ]);
+    const second = await lookup(space, {
+      addressType: 'email',
+      address: 'new@example.com',
+      createIfNotFound: true,
+    }).expect(200);
+    expect(second.body).toMatchObject({ created: false, profiles: [{ id: first.body.profiles[0].id }] });
+  });
+
+  it('shows display names next to identifiers', async () => {
+    const space = await createSpace(t.http);
+    await t.http.patch(`/api/v1/spaces/${space}/identifiers/email`).send({ displayName: 'Email address' }).expect(200);
+    const response = await lookup(space, { addressType: 'email', address: 'x@example.com' }).expect(200);
+    expect(response.body.identifier).toEqual({ key: 'email', displayName: 'Email address' });
+    expect(response.body.profiles).toEqual([]);
+  });
+
+  it('answers 422 for an unmapped address type or an unreadable address, 404 for an unknown identifier', async () => {
+    const space = await createSpace(t.http);
+    await t.http.put(`/api/v1/spaces/${space}/address-type-mappings`).send({ phone: null, email: 'email' }).expect(200);
+    expectProblem(
+      await lookup(space, { addressType: 'phone', address: '+14155550100' }),
+      422,
+      'address_type_not_mapped',
+    );
+    expectProblem(await lookup(space, { addressType: 'email', address: 'not-an-email' }), 422, 'invalid_address');
+    expectProblem(await lookup(space, { identifier: 'ghost', value: 'x' }), 404, 'identifier_not_found');
+    expectProblem(await lookup(space, { addressType: 'fax', address: 'x' }), 400, 'validation_failed');
+    expectProblem(await t.http.get(`/api/v1/spaces/${space}/profiles/nope`), 404, 'profile_not_found');
+  });
+});
+
+describe.runIf(kinds.includes('postgres'))('two server processes on one PostgreSQL database', () => {
+  let t: TestApp;
+  let second: { http: ReturnType<typeof request>; close: () => Promise<void> };
+  beforeAll(async () => {
+    t = await createTestApp('postgres');
+    const store = createStore(openDatabase(t.url));
+    await migrateToLatest(store.db);
+    second = { http: request(createApp({ store, logger: pino({ level: 'silent' }) })), close: () => store.close() };
+  });
+  afterAll(async () => {
+    await second.close();
+    await t.dispose();
+  });
+
+  it('never creates two profiles for one identifier value and loses no merge', async () => {
+    const space = await createSpace(t.http);
+    const servers = [t.http, second.http];
+    // 40 events at once, alternating servers: all about one customer seen on 8 devices.
+    const events = Array.from({ length: 40 }, (_, i) => ({
+      type: 'identify',
+      anonymousId: `device-${i % 8}`,
+      traits: { email: 'jane@example.com' },
+    }));
+    const responses = await Promise.all(
+      events.map((event, i) => servers[i % 2]!.post(`/api/v1/spaces/${space}/events`).send(event)),
+    );
+    for (const response of responses) expect(response.status, response.text).toBe(200);
+    const ids = new Set(responses.map((response) => response.body.results[0].profileId));
+    expect(ids.size).toBe(1);
+    const found = await t.http
+      .post(`/api/v1/spaces/${space}/profiles/lookup`)
+      .send({ identifier: 'email', value: 'jane@example.com' })
+      .expect(200);
+    const anonymous = found.body.profiles[0].identifiers.filter(
+      (identifier: { key: string }) => identifier.key === 'anonymous_id',
+    );
+    // The preset allows 5 anonymous ids a week: the rest were demoted, none went to another profile.
+    expect(anonymous).toHaveLength(5);
+  });
+});
