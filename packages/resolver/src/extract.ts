@@ -26,29 +26,35 @@ function deviceOf(event: Event): Exclude<NonNullable<Event['context']>['device']
   return event.context?.device ?? undefined;
 }
 
+function push(out: RawCandidate[], identifier: CompiledIdentifier, raw: unknown, source: string): void {
+  if (isPresent(raw)) out.push({ identifier, raw, source });
+}
+
 function readBuiltIn(event: Event, identifier: CompiledIdentifier, out: RawCandidate[]): void {
-  const push = (raw: unknown, source: string) => {
-    if (isPresent(raw)) out.push({ identifier, raw, source });
-  };
   switch (identifier.key) {
     case 'user_id':
-      push(event.userId, 'userId');
+      push(out, identifier, event.userId, 'userId');
       return;
     case 'email':
-      push(event.traits?.email, 'traits.email');
-      push(event.context?.traits?.email, 'context.traits.email');
-      push(event.properties?.email, 'properties.email');
+      push(out, identifier, event.traits?.email, 'traits.email');
+      push(out, identifier, event.context?.traits?.email, 'context.traits.email');
+      push(out, identifier, event.properties?.email, 'properties.email');
       return;
     case 'anonymous_id':
-      push(event.anonymousId, 'anonymousId');
+      push(out, identifier, event.anonymousId, 'anonymousId');
       return;
     case 'group_id':
-      push(event.groupId, 'groupId');
+      push(out, identifier, event.groupId, 'groupId');
       return;
     case 'ga_client_id': {
       const ga = event.context?.integrations?.['Google Analytics'];
       if (typeof ga === 'object' && ga !== null) {
-        push((ga as Record<string, unknown>).clientId, 'context.integrations["Google Analytics"].clientId');
+        push(
+          out,
+          identifier,
+          (ga as Record<string, unknown>).clientId,
+          'context.integrations["Google Analytics"].clientId',
+        );
       }
       return;
     }
@@ -62,13 +68,14 @@ function readBuiltIn(event: Event, identifier: CompiledIdentifier, out: RawCandi
   if (!device || typeof device.type !== 'string' || device.type.toLowerCase() !== platform) return;
   switch (identifier.key.slice(dot + 1)) {
     case 'id':
-      push(device.id, 'context.device.id');
+      push(out, identifier, device.id, 'context.device.id');
       return;
     case 'idfa':
-      if (device.adTrackingEnabled === true) push(device.advertisingId, 'context.device.advertisingId');
+      if (device.adTrackingEnabled === true)
+        push(out, identifier, device.advertisingId, 'context.device.advertisingId');
       return;
     case 'push_token':
-      push(device.token, 'context.device.token');
+      push(out, identifier, device.token, 'context.device.token');
       return;
   }
 }

@@ -1,3 +1,4 @@
+/// <reference path="./recheck-browser.d.ts" />
 import { MAX_BLOCKED_REGEX_LENGTH } from '@idr/contracts';
 // A module of its own: recheck is ~3 MB of JavaScript, needed when settings are saved, never while resolving.
 import recheck from 'recheck/lib/browser.js';

@@ -1,5 +1,5 @@
-import type { DroppedIdentifier, Event, IdentifierValue, ResolutionResult } from '@idr/contracts';
-import { type Candidate, prepareCandidates, valueId } from './candidates.ts';
+import type { DroppedIdentifier, Event, ResolutionResult } from '@idr/contracts';
+import { type Candidate, prepareCandidates } from './candidates.ts';
 import { countInWindow, MAX_MERGE_COUNT, MAX_PROFILE_VALUES } from './limits.ts';
 import { type CompiledSettings, compileSettings, type ResolverSettings } from './settings.ts';
 import type {
@@ -269,19 +269,14 @@ export async function planParsedResolution(input: ResolveParsedInput): Promise<R
   if (trace) traceCandidates(trace, candidates);
 
   // One read for every candidate: demotion only shrinks C, so later passes filter this answer.
-  const holders =
-    candidates.length === 0
-      ? []
-      : await store.findProfilesByValues(
-          candidates.map((candidate): IdentifierValue => ({ key: candidate.key, value: candidate.value })),
-        );
+  // Candidates are { key, value } pairs already: no copies for the store.
+  const holders = candidates.length === 0 ? [] : await store.findProfilesByValues(candidates);
   const holderOf = new Map<string, ProfileState>();
-  if (holders.length > 0) {
-    const wanted = new Set(candidates.map((candidate) => candidate.id));
-    for (const profile of holders) {
-      for (const identifier of profile.identifiers) {
-        const id = valueId(identifier.key, identifier.value);
-        if (wanted.has(id)) holderOf.set(id, profile);
+  for (const profile of holders) {
+    for (const identifier of profile.identifiers) {
+      for (const candidate of candidates) {
+        if (candidate.value === identifier.value && candidate.key === identifier.key)
+          holderOf.set(candidate.id, profile);
       }
     }
   }

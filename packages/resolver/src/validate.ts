@@ -1,4 +1,4 @@
-import { createEventSchema, type Event, type Issue, toIssues } from '@idr/contracts';
+import { type Event, EventSchema, eventTimestampIssue, type Issue, toIssues } from '@idr/contracts';
 
 /** A parsed event, or the issues that make it invalid. */
 export type EventParse = { ok: true; event: Event } | { ok: false; issues: Issue[] };
@@ -8,8 +8,12 @@ export type EventParse = { ok: true; event: Event } | { ok: false; issues: Issue
  * An invalid event is a value, never a throw.
  */
 export function parseEvent(raw: unknown, receivedAt: number): EventParse {
-  const parsed = createEventSchema(receivedAt).safeParse(raw);
-  return parsed.success ? { ok: true, event: parsed.data } : { ok: false, issues: toIssues(parsed.error) };
+  // One shared schema: building a zod schema per event (for its clock) costs more than resolving it.
+  const parsed = EventSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, issues: toIssues(parsed.error) };
+  const timestamp = parsed.data.timestamp;
+  const issue = timestamp === undefined ? null : eventTimestampIssue(timestamp, receivedAt);
+  return issue ? { ok: false, issues: [{ path: 'timestamp', message: issue }] } : { ok: true, event: parsed.data };
 }
 
 /** The event's timestamp in epoch ms: its `timestamp`, or the received time when it has none (SPEC §5). */
