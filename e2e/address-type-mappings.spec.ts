@@ -33,7 +33,7 @@ test('warns when the normalization does not fit, and refuses one identifier for 
   const email = page.getByLabel('Email address');
 
   await phone.selectOption('user_id');
-  await expect(phone).toHaveAccessibleDescription(/uses “trim” normalization, not “phone”.*E\.164/);
+  await expect(phone).toHaveAccessibleDescription(/Lookups will not match: user_id uses “trim” normalization.*E\.164/);
   await saveScreenshot(page, 'mapping-warning');
 
   // One identifier for both address types: refused in the browser, under the email field.

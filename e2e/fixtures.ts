@@ -38,6 +38,14 @@ export class SettingsApi {
     expect(response.status(), await response.text()).toBe(200);
   }
 
+  /** The `empty` preset: no identifiers, no mappings. */
+  async resetToEmpty() {
+    const response = await this.request.put(`${SPACE_API}/settings`, {
+      data: { defaultCountry: 'US', identifiers: [], mappings: { phone: null, email: null } },
+    });
+    expect(response.status(), await response.text()).toBe(200);
+  }
+
   async setDisplayName(key: string, displayName: string | null) {
     const response = await this.request.patch(`${SPACE_API}/identifiers/${key}`, { data: { displayName } });
     expect(response.status(), await response.text()).toBe(200);
@@ -162,8 +170,15 @@ export async function expectNoAxeViolations(page: Page) {
 
 const SCREENSHOT_DIR = join(process.cwd(), 'test-results', 'screenshots');
 
-/** Saves a full-page screenshot to test-results/screenshots/<name>.png. */
+/**
+ * Saves a screenshot of the whole page to test-results/screenshots/<name>.png. The viewport grows to
+ * the page's height first: a full-page capture would cut the fixed sidebar at the old viewport height.
+ */
 export async function saveScreenshot(page: Page, name: string) {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true, animations: 'disabled' });
+  const viewport = page.viewportSize() ?? { width: 1440, height: 900 };
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height) });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), animations: 'disabled' });
+  await page.setViewportSize(viewport);
 }

@@ -1,14 +1,16 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-// Vendor code changes far less often than ours: separate chunks keep it cached across deploys,
-// and the Paste + emotion chunk is only fetched once the lazily loaded page needs it.
-function vendorChunk(id: string): string | null {
-  if (!id.includes('node_modules')) return null;
-  if (/node_modules\/(react|react-dom|scheduler)\//.test(id)) return 'vendor-react';
-  if (/@tanstack|react-hook-form|@hookform|zod/.test(id)) return 'vendor-data';
-  return 'vendor-ui';
-}
+// Vendor code changes far less often than ours: separate chunks stay cached across deploys. The
+// forms chunk (react-hook-form, zod) is only fetched with the lazily loaded page, since the shell
+// never imports the contracts. Priorities matter: a group also captures its modules' dependencies,
+// so React must be claimed first or it would land in whichever chunk imports it first.
+const VENDOR_CHUNKS = [
+  { name: 'vendor-react', test: /node_modules\/(react|react-dom|scheduler)\//, priority: 40 },
+  { name: 'vendor-query', test: /node_modules\/@tanstack\//, priority: 30 },
+  { name: 'vendor-forms', test: /node_modules\/(react-hook-form|@hookform\/resolvers|zod)\//, priority: 20 },
+  { name: 'vendor-paste', test: /node_modules\//, priority: 10 },
+];
 
 export default defineConfig({
   plugins: [react()],
@@ -22,7 +24,7 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         codeSplitting: {
-          groups: [{ name: vendorChunk, test: /node_modules/ }],
+          groups: VENDOR_CHUNKS,
         },
       },
     },

@@ -1,4 +1,3 @@
-import { DEFAULT_SPACE_ID } from '@idr/contracts';
 import { Box } from '@twilio-paste/box';
 import { Spinner } from '@twilio-paste/spinner';
 import { lazy, Suspense, useEffect } from 'react';
@@ -7,6 +6,10 @@ import { Layout, MANAGE_PATH } from './layout.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { Providers } from './providers.tsx';
 import { useThemePreference } from './theme-preference.ts';
+
+// The space created on first start (DEFAULT_SPACE_ID of @idr/contracts). Not imported from there:
+// the contracts module pulls in zod, which the shell does not need before the page loads.
+const SPACE_ID = 'default';
 
 const ManagePage = lazy(() => import('./manage-page.tsx').then((module) => ({ default: module.ManagePage })));
 
@@ -43,7 +46,7 @@ function Routes({ pathname, spaceId }: { pathname: string; spaceId: string }) {
 export function App() {
   const pathname = usePathname();
   const [theme, toggleTheme] = useThemePreference();
-  const spaceId = DEFAULT_SPACE_ID;
+  const spaceId = SPACE_ID;
   return (
     <Providers theme={theme}>
       <Layout pathname={pathname} spaceId={spaceId} theme={theme} onToggleTheme={toggleTheme}>

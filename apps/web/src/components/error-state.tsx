@@ -2,7 +2,7 @@ import { Box } from '@twilio-paste/box';
 import { Button } from '@twilio-paste/button';
 import { Callout, CalloutHeading, CalloutText } from '@twilio-paste/callout';
 import { Text } from '@twilio-paste/text';
-import { describeError } from '../lib/api-client.ts';
+import { describeError } from '../lib/errors.ts';
 
 interface ErrorStateProps {
   /** What could not be done, e.g. "The identifiers could not be loaded". */

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ApiError,
-  callRoute,
-  describeError,
-  isVersionConflict,
-  NetworkError,
-  ResponseSchemaError,
-} from './api-client.ts';
+import { callRoute } from './api-client.ts';
+import { ApiError, describeError, isVersionConflict, NetworkError, ResponseSchemaError } from './errors.ts';
 import { shouldRetry } from './query-client.ts';
 
 const identifierList = {

@@ -1,5 +1,6 @@
 import { API_PREFIX, buildPath, type Issue, ProblemSchema, type RouteName, type Routes, routes } from '@idr/contracts';
 import type { z } from 'zod';
+import { ApiError, NetworkError, ResponseSchemaError } from './errors.ts';
 
 type RouteOf<N extends RouteName> = Routes[N];
 type ParamsOf<N extends RouteName> =
@@ -24,64 +25,6 @@ export interface ApiResponse<T> {
   /** The ETag without quotes (the settings version), when the route returns one. */
   etag: string | null;
   requestId: string | null;
-}
-
-/** The server answered with an error (problem+json, or something unexpected on an error status). */
-export class ApiError extends Error {
-  override readonly name = 'ApiError';
-  readonly status: number;
-  /** A code of SPEC §9, or `unknown` when the error body was not problem+json (e.g. a proxy page). */
-  readonly code: string;
-  readonly title: string;
-  readonly detail: string;
-  readonly issues: readonly Issue[];
-  readonly requestId: string | null;
-
-  constructor(init: {
-    status: number;
-    code: string;
-    title: string;
-    detail: string;
-    issues?: readonly Issue[];
-    requestId?: string | null;
-  }) {
-    super(init.detail || init.title);
-    this.status = init.status;
-    this.code = init.code;
-    this.title = init.title;
-    this.detail = init.detail;
-    this.issues = init.issues ?? [];
-    this.requestId = init.requestId ?? null;
-  }
-}
-
-/** The request never got an answer: the server is down, the network is gone, or CORS/proxy failed. */
-export class NetworkError extends Error {
-  override readonly name = 'NetworkError';
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-  }
-}
-
-/** The server answered with success, but the body does not match the contract. */
-export class ResponseSchemaError extends Error {
-  override readonly name = 'ResponseSchemaError';
-  readonly route: RouteName;
-  readonly status: number;
-  readonly issues: readonly Issue[];
-  readonly requestId: string | null;
-  constructor(route: RouteName, status: number, issues: readonly Issue[], requestId: string | null) {
-    super(`The server's answer to ${route} does not match the API contract`);
-    this.route = route;
-    this.status = status;
-    this.issues = issues;
-    this.requestId = requestId;
-  }
-}
-
-/** Whether an error is a 412 `version_conflict`: someone else changed the settings first. */
-export function isVersionConflict(error: unknown): error is ApiError {
-  return error instanceof ApiError && error.code === 'version_conflict';
 }
 
 function toIssueList(error: z.ZodError): Issue[] {
@@ -163,26 +106,4 @@ export async function callRoute<N extends RouteName>(
     throw new ResponseSchemaError(name, response.status, toIssueList(parsed.error), requestId);
   }
   return { data: parsed.data as ResultOf<N>, status: response.status, etag, requestId };
-}
-
-/** A short, human explanation of any error the client may throw, for error states and alerts. */
-export function describeError(error: unknown): { title: string; detail: string; requestId: string | null } {
-  if (error instanceof ApiError) {
-    return { title: error.title, detail: error.detail, requestId: error.requestId };
-  }
-  if (error instanceof NetworkError) {
-    return { title: 'The server cannot be reached', detail: error.message, requestId: null };
-  }
-  if (error instanceof ResponseSchemaError) {
-    return {
-      title: 'Unexpected answer from the server',
-      detail: `${error.message}. The console and the server may be on different versions; reload the page.`,
-      requestId: error.requestId,
-    };
-  }
-  return {
-    title: 'Something went wrong',
-    detail: error instanceof Error ? error.message : String(error),
-    requestId: null,
-  };
 }

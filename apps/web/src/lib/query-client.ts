@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { ApiError, NetworkError } from './api-client.ts';
+import { ApiError, NetworkError } from './errors.ts';
 
 /** Retries only what may succeed on a second try: lost connections and 5xx/429 answers. */
 export function shouldRetry(failureCount: number, error: unknown): boolean {

@@ -16,7 +16,7 @@ import { useEffect, useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { ErrorState } from '../../components/error-state.tsx';
 import { useToast } from '../../components/toast.tsx';
-import { ApiError, describeError, isVersionConflict } from '../../lib/api-client.ts';
+import { ApiError, describeError, isVersionConflict } from '../../lib/errors.ts';
 import { ADDRESS_TYPE_LABEL } from '../../lib/labels.ts';
 import { settingsQueryKey } from '../../lib/query-client.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
@@ -63,7 +63,7 @@ export function AddressTypeMappingsSection({ spaceId, identifiers }: AddressType
         display="grid"
         gridTemplateColumns={['1fr', '1fr 1fr']}
         columnGap="space80"
-        maxWidth="size80"
+        maxWidth="size100"
       >
         <ScreenReaderOnly>Loading mappings…</ScreenReaderOnly>
         {ADDRESS_TYPES.map((type) => (
@@ -195,7 +195,7 @@ function MappingForm({
           gridTemplateColumns={['1fr', '1fr 1fr']}
           columnGap="space80"
           rowGap="space70"
-          maxWidth="size80"
+          maxWidth="size100"
         >
           {ADDRESS_TYPES.map((type) => {
             const fieldId = ids[type];

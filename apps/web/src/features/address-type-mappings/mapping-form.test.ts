@@ -20,12 +20,12 @@ describe('normalizationWarning', () => {
 
   it('warns when phone is mapped to an identifier not normalized as phone', () => {
     const warning = normalizationWarning('phone', userId);
-    expect(warning).toContain('User ID (user_id) uses “trim” normalization, not “phone”');
+    expect(warning).toContain('Lookups will not match: User ID (user_id) uses “trim” normalization');
     expect(warning).toContain('E.164');
   });
 
   it('warns when email is mapped to an identifier not normalized as email', () => {
-    expect(normalizationWarning('email', phone)).toContain('not “email”');
+    expect(normalizationWarning('email', phone)).toContain('Choose an identifier with “email” normalization');
   });
 });
 

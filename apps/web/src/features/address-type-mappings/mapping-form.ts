@@ -50,6 +50,8 @@ export function rebaseMappings(
   return { base, resetForm: false };
 }
 
+const ADDRESS_TYPE_NOUN: Record<AddressType, string> = { phone: 'phone number', email: 'email address' };
+
 /** Option label of an identifier: "Display name (key)", or just the key when they are the same. */
 export function identifierOptionLabel(identifier: Pick<Identifier, 'key' | 'displayName'>): string {
   return identifier.displayName === identifier.key ? identifier.key : `${identifier.displayName} (${identifier.key})`;
@@ -67,11 +69,8 @@ export function normalizationWarning(
   const expected = EXPECTED_NORMALIZATION[addressType];
   if (identifier.normalization === expected) return null;
   const name = identifierOptionLabel(identifier);
-  const stored =
-    addressType === 'phone'
-      ? 'Lookups by phone number search for E.164 numbers (such as +14155550100)'
-      : 'Lookups by email address search for trimmed, lowercase addresses';
-  return `${name} uses “${identifier.normalization}” normalization, not “${expected}”. ${stored}, which would not match the values stored for this identifier. Choose an identifier with “${expected}” normalization, or change its normalization in identity-resolution settings.`;
+  const search = addressType === 'phone' ? 'E.164 numbers such as +14155550100' : 'trimmed, lowercase email addresses';
+  return `Lookups will not match: ${name} uses “${identifier.normalization}” normalization, but ${ADDRESS_TYPE_NOUN[addressType]} lookups search for ${search}. Choose an identifier with “${expected}” normalization.`;
 }
 
 export type { AddressTypeMappings };

@@ -13,7 +13,7 @@ import { Text } from '@twilio-paste/text';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useToast } from '../../components/toast.tsx';
-import { ApiError, describeError, isVersionConflict } from '../../lib/api-client.ts';
+import { ApiError, describeError, isVersionConflict } from '../../lib/errors.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
 import { identifiersQueryOptions, useUpdateDisplayName } from './identifiers-queries.ts';
 

@@ -1,0 +1,66 @@
+import { expect, expectNoAxeViolations, identifierRow, saveScreenshot, test } from './fixtures.ts';
+
+const IDENTIFIERS_URL = '**/api/v1/spaces/default/identifiers';
+
+test('a space without identifiers explains what to do', async ({ page, api }) => {
+  await api.resetToEmpty();
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'This space has no identifiers yet' })).toBeVisible();
+  await expect(page.getByText('PUT /api/v1/spaces/default/settings')).toBeVisible();
+  // The mapping form still works: nothing to choose but "None".
+  await expect(page.getByLabel('Phone number')).toHaveValue('');
+  await expect(page.getByLabel('Phone number').getByRole('option')).toHaveText(['None']);
+  await expectNoAxeViolations(page);
+  await saveScreenshot(page, 'identifiers-empty');
+});
+
+test('skeletons show while the identifiers load', async ({ page }) => {
+  let release: () => void = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(IDENTIFIERS_URL, async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto('/');
+  await expect(page.getByText('Loading identifiers…')).toBeAttached();
+  await expect(page.locator('[aria-busy="true"]').first()).toBeVisible();
+  await saveScreenshot(page, 'identifiers-loading');
+  release();
+  await expect(identifierRow(page, 'email')).toBeVisible();
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+});
+
+test('a failed load shows the problem, its request id, and Retry', async ({ page, browserProblems }) => {
+  browserProblems.allowHttpStatus(503);
+  let failing = true;
+  await page.route(IDENTIFIERS_URL, async (route) => {
+    if (!failing) return route.continue();
+    return route.fulfill({
+      status: 503,
+      contentType: 'application/problem+json',
+      body: JSON.stringify({
+        type: 'about:blank',
+        title: 'Service unavailable',
+        status: 503,
+        detail: 'The database is not answering',
+        code: 'not_ready',
+        requestId: 'req-e2e-503',
+      }),
+    });
+  });
+  await page.goto('/');
+  const error = page.getByRole('heading', { name: 'The identifiers could not be loaded' });
+  // The client retries a 5xx twice before it gives up.
+  await expect(error).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText('The database is not answering')).toBeVisible();
+  await expect(page.getByText('req-e2e-503')).toBeVisible();
+  await expectNoAxeViolations(page);
+  await saveScreenshot(page, 'identifiers-error');
+
+  failing = false;
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await expect(identifierRow(page, 'email')).toBeVisible();
+  await expect(error).toBeHidden();
+});
