@@ -75,3 +75,19 @@ test('a mapping conflict made by a second client is explained and reloads the fo
   await expect(page.getByLabel('Email address')).toHaveValue('');
   expect(await api.mappings()).toEqual({ phone: 'phone', email: null });
 });
+
+test('unsaved mapping changes ask before the page is left', async ({ page }) => {
+  await openIdentifiersTab(page);
+  const phone = page.getByLabel('Phone number');
+  // Chromium only asks when the page has had a real user gesture.
+  await phone.click();
+  await page.keyboard.press('Escape');
+  await phone.selectOption('user_id');
+  await expect(page.getByText('You have unsaved changes.')).toBeVisible();
+
+  const dialog = page.waitForEvent('dialog');
+  await page.close({ runBeforeUnload: true });
+  const beforeUnload = await dialog;
+  expect(beforeUnload.type()).toBe('beforeunload');
+  await beforeUnload.accept();
+});

@@ -56,6 +56,7 @@ test('a failed load shows the problem, its request id, and Retry', async ({ page
   await expect(error).toBeVisible({ timeout: 15_000 });
   await expect(page.getByText('The database is not answering')).toBeVisible();
   await expect(page.getByText('req-e2e-503')).toBeVisible();
+  await expect(page.getByText('The mapping can be changed once the identifiers have loaded.')).toBeVisible();
   await expectNoAxeViolations(page);
   await saveScreenshot(page, 'identifiers-error');
 

@@ -62,7 +62,7 @@ export function Layout({ pathname, spaceId, theme, onToggleTheme, children }: La
           </SidebarHeaderLabel>
         </SidebarHeader>
         <SidebarBody>
-          <SidebarNavigation aria-label="Console" hierarchical hideItemsOnCollapse id={IDS.navigation}>
+          <SidebarNavigation aria-label="Console" hierarchical id={IDS.navigation}>
             <SidebarNavigationDisclosure visible>
               <SidebarNavigationDisclosureHeadingWrapper>
                 <SidebarNavigationDisclosureHeading

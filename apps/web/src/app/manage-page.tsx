@@ -49,7 +49,11 @@ export function ManagePage({ spaceId }: { spaceId: string }) {
                 heading="Identifier mapping by address type"
                 description="When a call, message or email comes in, the profile lookup searches the identifier mapped to its address type. An identifier can hold only one address type."
               >
-                <AddressTypeMappingsSection spaceId={spaceId} identifiers={identifiers.data?.identifiers} />
+                <AddressTypeMappingsSection
+                  spaceId={spaceId}
+                  identifiers={identifiers.data?.identifiers}
+                  identifiersFailed={identifiers.isError}
+                />
               </Section>
             </Box>
           </TabPanel>

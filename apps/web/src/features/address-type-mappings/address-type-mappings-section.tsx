@@ -7,6 +7,7 @@ import { Button } from '@twilio-paste/button';
 import { Callout, CalloutText } from '@twilio-paste/callout';
 import { HelpText } from '@twilio-paste/help-text';
 import { Label } from '@twilio-paste/label';
+import { Paragraph } from '@twilio-paste/paragraph';
 import { ScreenReaderOnly } from '@twilio-paste/screen-reader-only';
 import { Option, Select } from '@twilio-paste/select';
 import { SkeletonLoader } from '@twilio-paste/skeleton-loader';
@@ -33,8 +34,10 @@ import { addressTypeMappingsQueryOptions, useSaveAddressTypeMappings } from './m
 
 interface AddressTypeMappingsSectionProps {
   spaceId: string;
-  /** The space's identifiers; `undefined` while they load (or failed: the page shows that error). */
+  /** The space's identifiers; `undefined` while they load or when they failed to load. */
   identifiers: Identifier[] | undefined;
+  /** The identifiers failed to load (the page shows that error and its Retry). */
+  identifiersFailed?: boolean;
 }
 
 const FIELD_HELP: Record<AddressType, string> = {
@@ -43,7 +46,11 @@ const FIELD_HELP: Record<AddressType, string> = {
 };
 
 /** The "Identifier mapping by address type" form (SPEC §4). */
-export function AddressTypeMappingsSection({ spaceId, identifiers }: AddressTypeMappingsSectionProps) {
+export function AddressTypeMappingsSection({
+  spaceId,
+  identifiers,
+  identifiersFailed = false,
+}: AddressTypeMappingsSectionProps) {
   const query = useQuery(addressTypeMappingsQueryOptions(spaceId));
 
   if (query.isError) {
@@ -54,6 +61,13 @@ export function AddressTypeMappingsSection({ spaceId, identifiers }: AddressType
         onRetry={() => void query.refetch()}
         retrying={query.isFetching}
       />
+    );
+  }
+  if (identifiersFailed && identifiers === undefined) {
+    return (
+      <Paragraph>
+        The mapping can be changed once the identifiers have loaded. Use Retry above to load them again.
+      </Paragraph>
     );
   }
   if (query.isPending || identifiers === undefined) {

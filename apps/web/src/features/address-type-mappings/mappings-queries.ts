@@ -7,8 +7,7 @@ import { settingsQueryKey } from '../../lib/query-client.ts';
 export function addressTypeMappingsQueryOptions(spaceId: string) {
   return queryOptions<AddressTypeMappingsResponse>({
     queryKey: [...settingsQueryKey(spaceId), 'address-type-mappings'],
-    queryFn: async ({ signal }) =>
-      (await callRoute('getAddressTypeMappings', { params: { space: spaceId }, signal })).data,
+    queryFn: async () => (await callRoute('getAddressTypeMappings', { params: { space: spaceId } })).data,
   });
 }
 

@@ -83,19 +83,23 @@ export function IdentifiersTable({ spaceId, mappings }: IdentifiersTableProps) {
       <Callout variant="neutral">
         <CalloutHeading as="h3">This space has no identifiers yet</CalloutHeading>
         <CalloutText>
-          Without identifiers, incoming events cannot be matched to customer profiles. Add identifiers (for example{' '}
+          Without identifiers, incoming events cannot be matched to customer profiles. Add identifiers such as{' '}
           <Text as="code" fontFamily="fontFamilyCode">
             user_id
           </Text>
           ,{' '}
           <Text as="code" fontFamily="fontFamilyCode">
             email
-          </Text>
-          ,{' '}
+          </Text>{' '}
+          and{' '}
           <Text as="code" fontFamily="fontFamilyCode">
             phone
+          </Text>{' '}
+          through the API with{' '}
+          <Text as="code" fontFamily="fontFamilyCode">
+            POST /api/v1/spaces/{spaceId}/identifiers
           </Text>
-          ) in the identity-resolution settings, or import a settings document with{' '}
+          , or import a whole settings document with{' '}
           <Text as="code" fontFamily="fontFamilyCode">
             PUT /api/v1/spaces/{spaceId}/settings
           </Text>
