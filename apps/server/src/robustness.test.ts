@@ -1,4 +1,4 @@
-import { buildPath, routes } from '@idr/contracts';
+import { buildPath, type RouteDefinition, routes } from '@idr/contracts';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSpace, createTestApp, type TestApp } from './test-support/test-stores.ts';
@@ -53,7 +53,7 @@ describe('every route under random input', () => {
     ),
   );
 
-  for (const [name, route] of Object.entries(routes)) {
+  for (const [name, route] of Object.entries(routes as Record<string, RouteDefinition>)) {
     it(`${route.method} ${route.path} never answers 5xx`, async () => {
       await fc.assert(
         fc.asyncProperty(

@@ -9,3 +9,4 @@ export * from './profiles.ts';
 export * from './routes.ts';
 export * from './settings.ts';
 export * from './spaces.ts';
+export * from './unrecognized-types.ts';

@@ -15,6 +15,7 @@ import { EventsRequestSchema, ProfileEventsPageSchema } from './profile-events.t
 import { LookupRequestSchema, LookupResponseSchema, ProfileIdSchema, ProfileSchema } from './profiles.ts';
 import { AuditPageSchema, SettingsDocumentSchema, SettingsImportSchema } from './settings.ts';
 import { CreateSpaceInputSchema, SpaceListSchema, SpaceSchema, UpdateSpaceInputSchema } from './spaces.ts';
+import { UnrecognizedIdentifierTypeListSchema } from './unrecognized-types.ts';
 
 /** One route of the API: how to call it, what it answers, which errors it declares. */
 export interface RouteDefinition {
@@ -231,6 +232,14 @@ export const routes = defineRoutes({
     query: PageQuerySchema,
     success: { status: 200, body: ProfileEventsPageSchema },
     errors: ['space_not_found', 'profile_not_found', 'validation_failed'],
+  },
+  listUnrecognizedIdentifierTypes: {
+    method: 'GET',
+    path: '/spaces/:space/unrecognized-identifier-types',
+    summary: 'External-id types seen in events that match no identifier, for a one-click add',
+    params: SpaceParams,
+    success: { status: 200, body: UnrecognizedIdentifierTypeListSchema },
+    errors: ['space_not_found'],
   },
   healthz: {
     method: 'GET',

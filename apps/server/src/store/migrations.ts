@@ -111,6 +111,19 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0003_unrecognized_identifier_types': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('unrecognized_identifier_types')
+        .addColumn('space_id', 'text', (c) => c.notNull())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('first_seen_at', 'bigint', (c) => c.notNull())
+        .addColumn('last_seen_at', 'bigint', (c) => c.notNull())
+        .addColumn('event_count', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('unrecognized_identifier_types_pk', ['space_id', 'type'])
+        .execute();
+    },
+  },
 };
 
 /** Serves the migrations from code, so the bundled server needs no migration folder on disk. */

@@ -61,6 +61,7 @@ export interface Database {
   profile_identifiers: ProfileIdentifiersTable;
   processed_messages: ProcessedMessagesTable;
   profile_events: ProfileEventsTable;
+  unrecognized_identifier_types: UnrecognizedIdentifierTypesTable;
 }
 
 export interface ProfilesTable {
@@ -106,4 +107,13 @@ export interface ProfileEventsTable {
   received_at: number | string;
   /** JSON of the event as received. */
   event: string;
+}
+
+export interface UnrecognizedIdentifierTypesTable {
+  space_id: string;
+  /** A `context.externalIds[].type` that matched no identifier key. */
+  type: string;
+  first_seen_at: number | string;
+  last_seen_at: number | string;
+  event_count: number | string;
 }

@@ -4,6 +4,7 @@ import { validationFailed } from '../../http/app-error.ts';
 import { newSortableId } from '../../store/ids.ts';
 import { createSqlResolverStore, insertProfileEvent } from '../../store/profiles.repository.ts';
 import type { Store } from '../../store/store.ts';
+import { recordUnrecognizedTypes } from '../../store/unrecognized-types.repository.ts';
 import type { ResolverContextLoader } from './resolver-context.ts';
 
 // Outcomes that attach the event to a profile's history.
@@ -25,6 +26,9 @@ export function createEventsService(
         const decision = await planResolution({ settings, event: raw, store: resolverStore, now: nowMs, newId });
         if (decision.plan) await resolverStore.apply(decision.plan);
         const { result, event } = decision;
+        if (decision.unrecognizedExternalIdTypes.length > 0) {
+          await recordUnrecognizedTypes(trx, spaceId, decision.unrecognizedExternalIdTypes, nowMs());
+        }
         if (event && result.profileId && RECORDED_OUTCOMES.has(result.outcome)) {
           await insertProfileEvent(trx, spaceId, {
             id: newSortableId(),

@@ -194,3 +194,47 @@ describe.each(kinds)('events API on %s', (kind) => {
     expect(blocked.droppedIdentifiers).toEqual([{ key: 'email', value: 'b@example.com', reason: 'blocked' }]);
   });
 });
+
+describe.each(kinds)('unrecognised external-id types on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+  });
+  afterAll(() => t.dispose());
+
+  it('lists external-id types that match no identifier until one is added for them', async () => {
+    const space = await createSpace(t.http);
+    const externalIds = [
+      { id: 'C-1', type: 'crm_id', collection: 'users' },
+      { id: 'X', type: 'Loyalty Card', collection: 'users' },
+      { id: 'u1', type: 'user_id', collection: 'users' },
+    ];
+    for (let i = 0; i < 2; i += 1) {
+      await t.http
+        .post(`/api/v1/spaces/${space}/events`)
+        .send({ type: 'identify', context: { externalIds } })
+        .expect(200);
+    }
+    const listed = await t.http.get(`/api/v1/spaces/${space}/unrecognized-identifier-types`).expect(200);
+    expect(
+      listed.body.types
+        .map((entry: { type: string; eventCount: number; addable: boolean }) => [
+          entry.type,
+          entry.eventCount,
+          entry.addable,
+        ])
+        .sort(),
+    ).toEqual([
+      ['Loyalty Card', 2, false],
+      ['crm_id', 2, true],
+    ]);
+    await t.http.post(`/api/v1/spaces/${space}/identifiers`).send({ key: 'crm_id' }).expect(201);
+    const after = await t.http.get(`/api/v1/spaces/${space}/unrecognized-identifier-types`).expect(200);
+    expect(after.body.types.map((entry: { type: string }) => entry.type)).toEqual(['Loyalty Card']);
+    const recognised = await t.http
+      .post(`/api/v1/spaces/${space}/events`)
+      .send({ type: 'identify', context: { externalIds: [{ id: 'C-2', type: 'crm_id' }] } })
+      .expect(200);
+    expect(recognised.body.results[0].addedIdentifiers).toEqual([{ key: 'crm_id', value: 'C-2' }]);
+  });
+});

@@ -29,5 +29,8 @@ export function identifiersRouter(service: IdentifiersService): Router {
     const { version } = await service.remove(params.space, params.key, { ifMatch, actor });
     return { body: null, version };
   });
+  mountRoute(router, routes.listUnrecognizedIdentifierTypes, async ({ params }) => ({
+    body: await service.unrecognizedTypes(params.space),
+  }));
   return router;
 }

@@ -4,8 +4,10 @@ import type {
   IdentifierList,
   Issue,
   ReorderIdentifiersInput,
+  UnrecognizedIdentifierTypeList,
   UpdateIdentifierInput,
 } from '@idr/contracts';
+import { IdentifierKeySchema } from '@idr/contracts';
 import { AppError, validationFailed } from '../../http/app-error.ts';
 import {
   deleteIdentifier,
@@ -17,6 +19,7 @@ import {
 import { getMappings } from '../../store/mappings.repository.ts';
 import { findSpace } from '../../store/spaces.repository.ts';
 import type { Executor, Store } from '../../store/store.ts';
+import { listUnrecognizedTypes } from '../../store/unrecognized-types.repository.ts';
 import { requireSpace, type WriteContext, writeSettings } from '../settings/settings-write.ts';
 import {
   blockedValueIssues,
@@ -77,6 +80,18 @@ export function createIdentifiersService(store: Store, now: () => Date) {
     async get(spaceId: string, key: string): Promise<Identifier> {
       const { identifiers } = await readIdentifierList(store.db, spaceId);
       return requireIdentifier(identifiers, key);
+    },
+
+    /** External-id types seen in events that still match no identifier (SPEC §5.2). */
+    async unrecognizedTypes(spaceId: string): Promise<UnrecognizedIdentifierTypeList> {
+      const { identifiers } = await readIdentifierList(store.db, spaceId);
+      const known = new Set(identifiers.map((identifier) => identifier.key));
+      const seen = await listUnrecognizedTypes(store.db, spaceId);
+      return {
+        types: seen
+          .filter((entry) => !known.has(entry.type))
+          .map((entry) => ({ ...entry, addable: IdentifierKeySchema.safeParse(entry.type).success })),
+      };
     },
 
     create(spaceId: string, input: CreateIdentifierInput, context: WriteContext) {
