@@ -80,6 +80,7 @@ test('a validation error is shown next to the field', async ({ page, api, browse
   expect(description.trim().length).toBeGreaterThan(0);
   expect(patches).toHaveLength(1);
   await expect(dialog).toBeVisible();
+  await saveScreenshot(page, 'identifiers-validation-error');
 
   // Correcting the value clears the error; Cancel leaves everything as it was.
   await input.fill('Email');
