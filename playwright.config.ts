@@ -12,7 +12,8 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   forbidOnly: !!process.env.CI,
-  reporter: 'list',
+  // `list` for people; JSON for scripts/test-summary.mjs (outside test-results, which Playwright empties).
+  reporter: [['list'], ['json', { outputFile: 'test-reports/playwright.json' }]],
   timeout: 30_000,
   expect: { timeout: 5_000 },
   use: {
