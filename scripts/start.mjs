@@ -31,7 +31,12 @@ function run(label, command, args, cwd) {
 
 const webIndex = join(root, 'apps/web/dist/index.html');
 if (isStale(webIndex, ['apps/web/src', 'apps/web/index.html', 'apps/web/vite.config.ts', 'packages/contracts/src'])) {
-  run('building the console', process.execPath, [join(root, 'apps/web/node_modules/vite/bin/vite.js'), 'build'], 'apps/web');
+  run(
+    'building the console',
+    process.execPath,
+    [join(root, 'apps/web/node_modules/vite/bin/vite.js'), 'build'],
+    'apps/web',
+  );
 }
 const serverBundle = join(root, 'apps/server/dist/main.js');
 if (isStale(serverBundle, ['apps/server/src', 'packages/contracts/src', 'packages/resolver/src'])) {
