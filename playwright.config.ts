@@ -14,7 +14,8 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   // `list` for people; JSON for scripts/test-summary.mjs (outside test-results, which Playwright empties).
   reporter: [['list'], ['json', { outputFile: 'test-reports/playwright.json' }]],
-  timeout: 30_000,
+  // Generous: three axe passes on a loaded 2-core machine take most of 30 s.
+  timeout: 60_000,
   expect: { timeout: 5_000 },
   use: {
     baseURL: BASE_URL,
