@@ -12,6 +12,7 @@ import {
   type ResolverSettings,
   resolveEvent,
   resolveParsedEvent,
+  valueId,
 } from '@idr/resolver';
 import { generateStream } from './stream.ts';
 
@@ -108,9 +109,9 @@ async function main(): Promise<void> {
   }
 
   const lookups = parsed.map((event) =>
-    prepareCandidates(compiled, event, null).candidates.map((candidate) => candidate.id),
+    prepareCandidates(compiled, event, null).candidates.map(({ key, value }) => valueId(key, value)),
   );
-  const inserts = results.map((result) => result.addedIdentifiers.map(({ key, value }) => `${key}\u0000${value}`));
+  const inserts = results.map((result) => result.addedIdentifiers.map(({ key, value }) => valueId(key, value)));
   const base: number[] = [];
   for (let round = 0; round < 5; round++) base.push(baseline(lookups, inserts));
 

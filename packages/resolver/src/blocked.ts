@@ -8,7 +8,10 @@ export interface BlockedMatch {
 
 /** Whether a normalized value is blocked for an identifier: exact case-insensitively, or by regex as written (SPEC §6). */
 export function findBlockedMatch(identifier: CompiledIdentifier, value: string): BlockedMatch | null {
-  if (identifier.blockedExact.size > 0) {
+  if (!identifier.hasBlocked) return null;
+  // Lower-casing never shortens a string (it can lengthen one: "İ"), so a value longer than every
+  // exact blocked value cannot match one.
+  if (value.length <= identifier.blockedExactMaxLength) {
     const lower = value.toLowerCase();
     if (identifier.blockedExact.has(lower)) return { match: 'exact', pattern: lower };
   }

@@ -1,7 +1,7 @@
 import type { DroppedIdentifier, Event } from '@idr/contracts';
 import { findBlockedMatch } from './blocked.ts';
-import { extractCandidates } from './extract.ts';
-import { describeRawValue, normalizeIdentifierValue } from './normalize.ts';
+import { type RawValueSink, readExternalIds, readIdentifier } from './extract.ts';
+import { describeRawValue, normalizeText } from './normalize.ts';
 import type { CompiledIdentifier, CompiledSettings } from './settings.ts';
 import { type Trace, traceBlocked, traceEmpty, traceExtracted, traceInvalid } from './trace.ts';
 
@@ -10,8 +10,6 @@ export interface Candidate {
   identifier: CompiledIdentifier;
   key: string;
   value: string;
-  /** `key + "\0" + value`: identifier values are looked up by this. */
-  id: string;
 }
 
 /** C, in priority order then order of appearance, and what was dropped on the way. */
@@ -21,53 +19,94 @@ export interface PreparedCandidates {
   unrecognizedTypes: string[];
 }
 
-/** The map key of one identifier value. */
+/** The map key of one identifier value (`key + "\0" + value`). */
 export function valueId(key: string, value: string): string {
   return `${key}\u0000${value}`;
 }
 
-function pushDropped(dropped: DroppedIdentifier[], entry: DroppedIdentifier): void {
+function pushDropped(dropped: DroppedIdentifier[], key: string, value: string, reason: 'invalid' | 'blocked'): void {
   // The same bad value read from two places is reported once.
   for (const existing of dropped) {
-    if (existing.key === entry.key && existing.value === entry.value && existing.reason === entry.reason) return;
+    if (existing.key === key && existing.value === value && existing.reason === reason) return;
   }
-  dropped.push(entry);
+  dropped.push({ key, value, reason });
 }
+
+/**
+ * Normalizes, blocks and de-duplicates each raw value as extraction reads it, in reading order
+ * (priority, then order of appearance): no intermediate list of raw values.
+ */
+class Preparer implements RawValueSink {
+  /**
+   * C so far: `scratch[0..count)`. The scratch array is reused from event to event (preparation is
+   * synchronous) and copied out at the end at its exact size, instead of growing a fresh array.
+   */
+  private readonly scratch: Candidate[] = [];
+  private count = 0;
+  dropped: DroppedIdentifier[] = [];
+  private defaultCountry = '';
+  private trace: Trace | null = null;
+
+  start(defaultCountry: string, trace: Trace | null): void {
+    this.count = 0;
+    this.dropped = [];
+    this.defaultCountry = defaultCountry;
+    this.trace = trace;
+  }
+
+  /** The candidates, in a new array of their own. */
+  finish(): Candidate[] {
+    const candidates = this.scratch.slice(0, this.count);
+    this.trace = null;
+    return candidates;
+  }
+
+  take(identifier: CompiledIdentifier, raw: unknown, source: string): void {
+    // null and undefined mean "not sent", not "invalid".
+    if (raw === undefined || raw === null) return;
+    const trace = this.trace;
+    if (trace) traceExtracted(trace, identifier.key, raw, source);
+    const text = typeof raw === 'string' ? raw : typeof raw === 'number' && Number.isFinite(raw) ? String(raw) : null;
+    const value = text === null ? null : normalizeText(identifier.normalization, text, this.defaultCountry);
+    if (value === '') {
+      if (trace) traceEmpty(trace, identifier.key, source);
+      return;
+    }
+    if (value === null) {
+      const described = describeRawValue(raw);
+      if (trace) traceInvalid(trace, identifier.key, described, identifier.normalization, source);
+      pushDropped(this.dropped, identifier.key, described, 'invalid');
+      return;
+    }
+    if (identifier.hasBlocked) {
+      const blocked = findBlockedMatch(identifier, value);
+      if (blocked) {
+        if (trace) traceBlocked(trace, identifier.key, value, blocked);
+        pushDropped(this.dropped, identifier.key, value, 'blocked');
+        return;
+      }
+    }
+    // Candidates come in rank order, so a duplicate can only sit among the last ones, of the same identifier.
+    const scratch = this.scratch;
+    for (let i = this.count - 1; i >= 0; i--) {
+      const candidate = scratch[i]!;
+      if (candidate.identifier !== identifier) break;
+      if (candidate.value === value) return;
+    }
+    scratch[this.count++] = { identifier, key: identifier.key, value };
+  }
+}
+
+const preparer = new Preparer();
 
 /** Extraction, normalization, blocking and de-duplication: everything before SPEC §7 step 1. */
 export function prepareCandidates(settings: CompiledSettings, event: Event, trace: Trace | null): PreparedCandidates {
-  const extraction = extractCandidates(settings, event);
-  const candidates: Candidate[] = [];
-  const dropped: DroppedIdentifier[] = [];
-  const seen = new Set<string>();
-  for (const { identifier, raw, source } of extraction.candidates) {
-    if (trace) traceExtracted(trace, identifier.key, raw, source);
-    const text = typeof raw === 'string' ? raw : typeof raw === 'number' && Number.isFinite(raw) ? String(raw) : null;
-    const normalized =
-      text === null
-        ? ({ kind: 'invalid' } as const)
-        : normalizeIdentifierValue(identifier.normalization, text, settings.defaultCountry);
-    if (normalized.kind === 'empty') {
-      if (trace) traceEmpty(trace, identifier.key, source);
-      continue;
-    }
-    if (normalized.kind === 'invalid') {
-      const value = describeRawValue(raw);
-      if (trace) traceInvalid(trace, identifier.key, value, identifier.normalization, source);
-      pushDropped(dropped, { key: identifier.key, value, reason: 'invalid' });
-      continue;
-    }
-    const value = normalized.value;
-    const blocked = findBlockedMatch(identifier, value);
-    if (blocked) {
-      if (trace) traceBlocked(trace, identifier.key, value, blocked);
-      pushDropped(dropped, { key: identifier.key, value, reason: 'blocked' });
-      continue;
-    }
-    const id = valueId(identifier.key, value);
-    if (seen.has(id)) continue;
-    seen.add(id);
-    candidates.push({ identifier, key: identifier.key, value, id });
+  const unrecognizedTypes: string[] = [];
+  const external = readExternalIds(settings, event, unrecognizedTypes);
+  preparer.start(settings.defaultCountry, trace);
+  for (const identifier of settings.identifiers) {
+    readIdentifier(event, identifier, preparer);
+    if (external) for (const entry of external[identifier.rank]!) preparer.take(identifier, entry.raw, entry.source);
   }
-  return { candidates, dropped, unrecognizedTypes: extraction.unrecognizedTypes };
+  return { candidates: preparer.finish(), dropped: preparer.dropped, unrecognizedTypes };
 }

@@ -15,6 +15,12 @@ export interface Extraction {
   unrecognizedTypes: string[];
 }
 
+/** Receives each value read from an event: extraction collects them, candidate preparation processes them in place. */
+export interface RawValueSink {
+  /** `raw` may be `null`/`undefined` ("not sent"): the sink skips those. */
+  take(identifier: CompiledIdentifier, raw: unknown, source: string): void;
+}
+
 type Bag = Record<string, unknown> | null | undefined;
 
 function isPresent(value: unknown): boolean {
@@ -22,35 +28,26 @@ function isPresent(value: unknown): boolean {
   return value !== undefined && value !== null;
 }
 
-function deviceOf(event: Event): Exclude<NonNullable<Event['context']>['device'], null | undefined> | undefined {
-  return event.context?.device ?? undefined;
-}
-
-function push(out: RawCandidate[], identifier: CompiledIdentifier, raw: unknown, source: string): void {
-  if (isPresent(raw)) out.push({ identifier, raw, source });
-}
-
-function readBuiltIn(event: Event, identifier: CompiledIdentifier, out: RawCandidate[]): void {
+function readBuiltIn(event: Event, identifier: CompiledIdentifier, sink: RawValueSink): void {
   switch (identifier.key) {
     case 'user_id':
-      push(out, identifier, event.userId, 'userId');
+      sink.take(identifier, event.userId, 'userId');
       return;
     case 'email':
-      push(out, identifier, event.traits?.email, 'traits.email');
-      push(out, identifier, event.context?.traits?.email, 'context.traits.email');
-      push(out, identifier, event.properties?.email, 'properties.email');
+      sink.take(identifier, event.traits?.email, 'traits.email');
+      sink.take(identifier, event.context?.traits?.email, 'context.traits.email');
+      sink.take(identifier, event.properties?.email, 'properties.email');
       return;
     case 'anonymous_id':
-      push(out, identifier, event.anonymousId, 'anonymousId');
+      sink.take(identifier, event.anonymousId, 'anonymousId');
       return;
     case 'group_id':
-      push(out, identifier, event.groupId, 'groupId');
+      sink.take(identifier, event.groupId, 'groupId');
       return;
     case 'ga_client_id': {
       const ga = event.context?.integrations?.['Google Analytics'];
       if (typeof ga === 'object' && ga !== null) {
-        push(
-          out,
+        sink.take(
           identifier,
           (ga as Record<string, unknown>).clientId,
           'context.integrations["Google Analytics"].clientId',
@@ -59,39 +56,78 @@ function readBuiltIn(event: Event, identifier: CompiledIdentifier, out: RawCandi
       return;
     }
   }
-  const dot = identifier.key.indexOf('.');
-  if (dot < 0) return;
-  const platform = identifier.key.slice(0, dot);
-  if (platform !== 'ios' && platform !== 'android') return;
-  const device = deviceOf(event);
+  const platform = identifier.platform;
+  if (platform === null) return;
+  const device = event.context?.device;
   // SDKs spell the type "ios", "iOS" or "Android"; the platform is what matters.
   if (!device || typeof device.type !== 'string' || device.type.toLowerCase() !== platform) return;
-  switch (identifier.key.slice(dot + 1)) {
+  switch (identifier.deviceField) {
     case 'id':
-      push(out, identifier, device.id, 'context.device.id');
+      sink.take(identifier, device.id, 'context.device.id');
       return;
     case 'idfa':
       if (device.adTrackingEnabled === true)
-        push(out, identifier, device.advertisingId, 'context.device.advertisingId');
+        sink.take(identifier, device.advertisingId, 'context.device.advertisingId');
       return;
     case 'push_token':
-      push(out, identifier, device.token, 'context.device.token');
+      sink.take(identifier, device.token, 'context.device.token');
       return;
   }
 }
 
-function readCustom(event: Event, identifier: CompiledIdentifier, out: RawCandidate[]): void {
-  const bags: Array<[Bag, string]> = [
-    [event.traits, 'traits'],
-    [event.context?.traits, 'context.traits'],
-    [event.properties, 'properties'],
-  ];
-  for (const [bag, name] of bags) {
-    if (!bag) continue;
-    for (const spelling of identifier.sourceKeys) {
-      const raw = Object.hasOwn(bag, spelling) ? bag[spelling] : undefined;
-      if (isPresent(raw)) out.push({ identifier, raw, source: `${name}.${spelling}` });
+function readBag(bag: Bag, identifier: CompiledIdentifier, paths: readonly string[], sink: RawValueSink): void {
+  if (!bag) return;
+  const spellings = identifier.sourceKeys;
+  for (let i = 0; i < spellings.length; i++) {
+    const spelling = spellings[i]!;
+    if (Object.hasOwn(bag, spelling)) sink.take(identifier, bag[spelling], paths[i]!);
+  }
+}
+
+function readCustom(event: Event, identifier: CompiledIdentifier, sink: RawValueSink): void {
+  const paths = identifier.sourcePaths;
+  readBag(event.traits, identifier, paths[0]!, sink);
+  readBag(event.context?.traits, identifier, paths[1]!, sink);
+  readBag(event.properties, identifier, paths[2]!, sink);
+}
+
+/** Reads one identifier from its places in the event (SPEC §5.1, §5.2), not `context.externalIds`. */
+export function readIdentifier(event: Event, identifier: CompiledIdentifier, sink: RawValueSink): void {
+  if (identifier.builtIn) readBuiltIn(event, identifier, sink);
+  else readCustom(event, identifier, sink);
+}
+
+/**
+ * The `context.externalIds` entries (collection `users` or none) of each identifier, by rank, in
+ * array order; `null` when the event has none. Types that match no identifier go to `unrecognized`.
+ */
+export function readExternalIds(
+  settings: CompiledSettings,
+  event: Event,
+  unrecognized: string[],
+): RawCandidate[][] | null {
+  const externalIds = event.context?.externalIds;
+  if (!externalIds) return null;
+  const byRank: RawCandidate[][] = settings.identifiers.map(() => []);
+  for (let index = 0; index < externalIds.length; index++) {
+    const entry = externalIds[index]!;
+    if (entry.collection !== undefined && entry.collection !== null && entry.collection !== 'users') continue;
+    const identifier = settings.byKey.get(entry.type);
+    if (!identifier) {
+      if (!unrecognized.includes(entry.type)) unrecognized.push(entry.type);
+      continue;
     }
+    if (isPresent(entry.id)) {
+      byRank[identifier.rank]!.push({ identifier, raw: entry.id, source: `context.externalIds[${index}]` });
+    }
+  }
+  return byRank;
+}
+
+class Collector implements RawValueSink {
+  readonly candidates: RawCandidate[] = [];
+  take(identifier: CompiledIdentifier, raw: unknown, source: string): void {
+    if (isPresent(raw)) this.candidates.push({ identifier, raw, source });
   }
 }
 
@@ -100,27 +136,12 @@ function readCustom(event: Event, identifier: CompiledIdentifier, out: RawCandid
  * `context.externalIds` (collection `users` or none). Values are raw: not yet normalized.
  */
 export function extractCandidates(settings: CompiledSettings, event: Event): Extraction {
-  const perIdentifier: RawCandidate[][] = settings.identifiers.map(() => []);
-  for (const identifier of settings.identifiers) {
-    const out = perIdentifier[identifier.rank]!;
-    if (identifier.builtIn) readBuiltIn(event, identifier, out);
-    else readCustom(event, identifier, out);
-  }
   const unrecognizedTypes: string[] = [];
-  const externalIds = event.context?.externalIds;
-  if (externalIds) {
-    for (let index = 0; index < externalIds.length; index++) {
-      const entry = externalIds[index]!;
-      if (entry.collection !== undefined && entry.collection !== null && entry.collection !== 'users') continue;
-      const identifier = settings.byKey.get(entry.type);
-      if (!identifier) {
-        if (!unrecognizedTypes.includes(entry.type)) unrecognizedTypes.push(entry.type);
-        continue;
-      }
-      if (isPresent(entry.id)) {
-        perIdentifier[identifier.rank]!.push({ identifier, raw: entry.id, source: `context.externalIds[${index}]` });
-      }
-    }
+  const external = readExternalIds(settings, event, unrecognizedTypes);
+  const collector = new Collector();
+  for (const identifier of settings.identifiers) {
+    readIdentifier(event, identifier, collector);
+    if (external) collector.candidates.push(...external[identifier.rank]!);
   }
-  return { candidates: perIdentifier.flat(), unrecognizedTypes };
+  return { candidates: collector.candidates, unrecognizedTypes };
 }

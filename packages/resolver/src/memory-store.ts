@@ -1,6 +1,12 @@
 import type { IdentifierValue, ResolutionResult } from '@idr/contracts';
-import { valueId } from './candidates.ts';
-import type { ProfileState, ResolutionPlan, ResolverStore, StoredIdentifier, TraitState } from './store.ts';
+import type {
+  ProfileState,
+  ResolutionPlan,
+  ResolverStore,
+  StoredIdentifier,
+  SyncResolverStore,
+  TraitState,
+} from './store.ts';
 
 /** A live profile inside the in-memory store (mutable there, read-only to everyone else). */
 interface MutableProfile extends ProfileState {
@@ -11,6 +17,7 @@ interface MutableProfile extends ProfileState {
 
 /** The in-memory store, plus inspection helpers for tests and benchmarks. */
 export interface MemoryStore extends ResolverStore {
+  readonly sync: SyncResolverStore;
   /** Every live profile, oldest first. */
   listProfiles(): ProfileState[];
   /** The live profile holding a value, if any. */
@@ -22,10 +29,12 @@ export interface MemoryStore extends ResolverStore {
 /**
  * A `ResolverStore` in memory, used by tests, previews and benchmarks. It checks invariant I1 on
  * every write and throws if a plan would break it (a resolver bug, never an expected outcome).
+ * It offers the synchronous view (`sync`), which the resolver uses instead of awaiting.
  */
 export function createMemoryStore(): MemoryStore {
   const profiles = new Map<string, MutableProfile>();
-  const holderOf = new Map<string, MutableProfile>();
+  // Holders by key, then by value: no `key + value` string to build and hash for each lookup.
+  const holders = new Map<string, Map<string, MutableProfile>>();
   const mergedInto = new Map<string, string>();
   const messages = new Map<string, ResolutionResult>();
 
@@ -36,11 +45,84 @@ export function createMemoryStore(): MemoryStore {
     return profiles.get(current);
   }
 
+  function holderOf(key: string, value: string): MutableProfile | undefined {
+    return holders.get(key)?.get(value);
+  }
+
+  function valuesOf(key: string): Map<string, MutableProfile> {
+    let byValue = holders.get(key);
+    if (byValue === undefined) {
+      byValue = new Map();
+      holders.set(key, byValue);
+    }
+    return byValue;
+  }
+
+  function apply(plan: ResolutionPlan): void {
+    if (plan.message) messages.set(plan.message.messageId, plan.message.result);
+    const write = plan.profile;
+    if (!write) return;
+    let profile: MutableProfile | undefined;
+    if (write.create) {
+      if (profiles.has(write.profileId) || mergedInto.has(write.profileId)) {
+        throw new Error(`Profile id ${write.profileId} is already taken`);
+      }
+      profile = {
+        id: write.profileId,
+        createdAt: write.create.createdAt,
+        updatedAt: write.updatedAt,
+        identifiers: [],
+        traits: {},
+        mergedFrom: [],
+        mergeCount: 0,
+      };
+      profiles.set(profile.id, profile);
+    } else {
+      profile = profiles.get(write.profileId);
+      if (!profile) throw new Error(`Profile ${write.profileId} is not live`);
+    }
+    for (const mergedId of write.mergeProfileIds) {
+      const merged = profiles.get(mergedId);
+      if (!merged) throw new Error(`Profile ${mergedId} to merge is not live`);
+      for (const identifier of merged.identifiers) {
+        profile.identifiers.push(identifier);
+        valuesOf(identifier.key).set(identifier.value, profile);
+      }
+      profiles.delete(mergedId);
+      mergedInto.set(mergedId, profile.id);
+    }
+    for (const identifier of write.addIdentifiers) {
+      const byValue = valuesOf(identifier.key);
+      const holder = byValue.get(identifier.value);
+      if (holder !== undefined && holder !== profile) {
+        throw new Error(`Invariant I1: ${identifier.key} ${identifier.value} is already on profile ${holder.id}`);
+      }
+      if (holder === profile) continue;
+      profile.identifiers.push({ key: identifier.key, value: identifier.value, firstSeenAt: identifier.firstSeenAt });
+      byValue.set(identifier.value, profile);
+    }
+    for (const key in write.setTraits) profile.traits[key] = write.setTraits[key]!;
+    // The resolver passes the profile's own list back when nothing was merged: no copy needed then.
+    if (write.mergedFrom !== profile.mergedFrom && (write.mergedFrom.length > 0 || profile.mergedFrom.length > 0)) {
+      profile.mergedFrom = [...write.mergedFrom];
+    }
+    profile.mergeCount = write.mergeCount;
+    profile.updatedAt = write.updatedAt;
+  }
+
+  const sync: SyncResolverStore = {
+    holderOf,
+    findMessage: (messageId) => messages.get(messageId),
+    apply,
+  };
+
   return {
+    sync,
+
     async findProfilesByValues(values: readonly IdentifierValue[]): Promise<ProfileState[]> {
       const found: ProfileState[] = [];
       for (const { key, value } of values) {
-        const holder = holderOf.get(valueId(key, value));
+        const holder = holderOf(key, value);
         if (holder !== undefined && !found.includes(holder)) found.push(holder);
       }
       return found;
@@ -55,52 +137,7 @@ export function createMemoryStore(): MemoryStore {
     },
 
     async apply(plan: ResolutionPlan): Promise<void> {
-      if (plan.message) messages.set(plan.message.messageId, plan.message.result);
-      const write = plan.profile;
-      if (!write) return;
-      let profile: MutableProfile | undefined;
-      if (write.create) {
-        if (profiles.has(write.profileId) || mergedInto.has(write.profileId)) {
-          throw new Error(`Profile id ${write.profileId} is already taken`);
-        }
-        profile = {
-          id: write.profileId,
-          createdAt: write.create.createdAt,
-          updatedAt: write.updatedAt,
-          identifiers: [],
-          traits: {},
-          mergedFrom: [],
-          mergeCount: 0,
-        };
-        profiles.set(profile.id, profile);
-      } else {
-        profile = profiles.get(write.profileId);
-        if (!profile) throw new Error(`Profile ${write.profileId} is not live`);
-      }
-      for (const mergedId of write.mergeProfileIds) {
-        const merged = profiles.get(mergedId);
-        if (!merged) throw new Error(`Profile ${mergedId} to merge is not live`);
-        for (const identifier of merged.identifiers) {
-          profile.identifiers.push(identifier);
-          holderOf.set(valueId(identifier.key, identifier.value), profile);
-        }
-        profiles.delete(mergedId);
-        mergedInto.set(mergedId, profile.id);
-      }
-      for (const identifier of write.addIdentifiers) {
-        const id = valueId(identifier.key, identifier.value);
-        const holder = holderOf.get(id);
-        if (holder !== undefined && holder !== profile) {
-          throw new Error(`Invariant I1: ${identifier.key} ${identifier.value} is already on profile ${holder.id}`);
-        }
-        if (holder === profile) continue;
-        profile.identifiers.push({ ...identifier });
-        holderOf.set(id, profile);
-      }
-      for (const key in write.setTraits) profile.traits[key] = write.setTraits[key]!;
-      profile.mergedFrom = [...write.mergedFrom];
-      profile.mergeCount = write.mergeCount;
-      profile.updatedAt = write.updatedAt;
+      apply(plan);
     },
 
     listProfiles(): ProfileState[] {
@@ -110,7 +147,7 @@ export function createMemoryStore(): MemoryStore {
     },
 
     profileHolding(key: string, value: string): ProfileState | undefined {
-      return holderOf.get(valueId(key, value));
+      return holderOf(key, value);
     },
 
     tombstones(): ReadonlyMap<string, string> {

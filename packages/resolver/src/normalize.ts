@@ -21,28 +21,73 @@ export function normalizeEmail(raw: string): NormalizedValue {
   return EMAIL_SHAPE.test(value) ? { kind: 'value', value } : INVALID;
 }
 
-// Parsing a phone number costs ~10 µs; the same numbers arrive again and again, so remember them.
+// Parsing a phone number costs ~10 µs; the same numbers arrive again and again, so remember them:
+// per default country, the raw text as received → its E.164 form, `''` (empty) or `null` (invalid).
 const PHONE_CACHE_SIZE = 10_000;
-const phoneCache = new Map<string, NormalizedValue>();
+const phoneCache = new Map<string, Map<string, string | null>>();
+let phoneCacheSize = 0;
 
-function parsePhone(text: string, defaultCountry: string): NormalizedValue {
+function parsePhone(text: string, defaultCountry: string): string | null {
   // The `min` metadata validates by national number patterns too (see docs/decisions/002).
   const parsed = parsePhoneNumberFromString(text, defaultCountry as Parameters<typeof parsePhoneNumberFromString>[1]);
-  return parsed?.isValid() ? { kind: 'value', value: parsed.number } : INVALID;
+  return parsed?.isValid() ? parsed.number : null;
+}
+
+/** `normalizePhone` as a string (E.164), `''` when empty, `null` when invalid. */
+function phoneText(raw: string, defaultCountry: string): string | null {
+  let byText = phoneCache.get(defaultCountry);
+  if (byText === undefined) {
+    byText = new Map();
+    phoneCache.set(defaultCountry, byText);
+  }
+  let result = byText.get(raw);
+  if (result === undefined) {
+    const text = raw.trim().replace(PHONE_PREFIX, '').trim();
+    result = text === '' ? '' : parsePhone(text, defaultCountry);
+    if (phoneCacheSize >= PHONE_CACHE_SIZE) {
+      phoneCache.clear();
+      phoneCacheSize = 0;
+      byText = new Map();
+      phoneCache.set(defaultCountry, byText);
+    }
+    byText.set(raw, result);
+    phoneCacheSize++;
+  }
+  return result;
+}
+
+function toNormalizedValue(text: string | null): NormalizedValue {
+  return text === null ? INVALID : text === '' ? EMPTY : { kind: 'value', value: text };
 }
 
 /** Trims, strips a `tel:`, `sms:` or `whatsapp:` prefix and formats as E.164 using the default country. */
 export function normalizePhone(raw: string, defaultCountry: string): NormalizedValue {
-  const text = raw.trim().replace(PHONE_PREFIX, '').trim();
-  if (text === '') return EMPTY;
-  const cacheKey = `${defaultCountry}\u0000${text}`;
-  let result = phoneCache.get(cacheKey);
-  if (result === undefined) {
-    result = parsePhone(text, defaultCountry);
-    if (phoneCache.size >= PHONE_CACHE_SIZE) phoneCache.clear();
-    phoneCache.set(cacheKey, result);
+  return toNormalizedValue(phoneText(raw, defaultCountry));
+}
+
+/**
+ * The hot-path form of `normalizeIdentifierValue`: the normalized value as a string, `''` when it
+ * is empty (a value is never empty otherwise) and `null` when it is invalid. No allocation beyond
+ * the normalized string itself.
+ */
+export function normalizeText(normalization: Normalization, raw: string, defaultCountry: string): string | null {
+  let value: string | null;
+  switch (normalization) {
+    case 'email':
+      value = raw.trim().toLowerCase();
+      if (value !== '' && !EMAIL_SHAPE.test(value)) return null;
+      break;
+    case 'phone':
+      value = phoneText(raw, defaultCountry);
+      break;
+    case 'trim':
+      value = raw.trim();
+      break;
+    case 'none':
+      value = raw;
+      break;
   }
-  return result;
+  return value !== null && value.length > MAX_IDENTIFIER_VALUE_LENGTH ? null : value;
 }
 
 /**
@@ -54,25 +99,7 @@ export function normalizeIdentifierValue(
   raw: string,
   defaultCountry: string,
 ): NormalizedValue {
-  let result: NormalizedValue;
-  switch (normalization) {
-    case 'email':
-      result = normalizeEmail(raw);
-      break;
-    case 'phone':
-      result = normalizePhone(raw, defaultCountry);
-      break;
-    case 'trim': {
-      const value = raw.trim();
-      result = value === '' ? EMPTY : { kind: 'value', value };
-      break;
-    }
-    case 'none':
-      result = raw === '' ? EMPTY : { kind: 'value', value: raw };
-      break;
-  }
-  if (result.kind === 'value' && result.value.length > MAX_IDENTIFIER_VALUE_LENGTH) return INVALID;
-  return result;
+  return toNormalizedValue(normalizeText(normalization, raw, defaultCountry));
 }
 
 /** How an invalid raw value is reported in `droppedIdentifiers`: trimmed, cut to 255 characters (SPEC §6). */

@@ -1,5 +1,5 @@
-import type { DroppedIdentifier, Event, ResolutionResult } from '@idr/contracts';
-import { type Candidate, prepareCandidates } from './candidates.ts';
+import type { Event, IdentifierValue, Issue, ResolutionResult } from '@idr/contracts';
+import { type Candidate, type PreparedCandidates, prepareCandidates } from './candidates.ts';
 import { countInWindow, MAX_MERGE_COUNT, MAX_PROFILE_VALUES } from './limits.ts';
 import { type CompiledSettings, compileSettings, type ResolverSettings } from './settings.ts';
 import type {
@@ -8,6 +8,7 @@ import type {
   ResolutionPlan,
   ResolverStore,
   StoredIdentifier,
+  SyncResolverStore,
   TraitState,
 } from './store.ts';
 import {
@@ -79,9 +80,40 @@ function olderFirst(a: ProfileState, b: ProfileState): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+/** Sorts a few profiles oldest first, in place: a stable insertion sort (`Array#sort` allocates). */
+function sortOlderFirst(profiles: ProfileState[]): void {
+  for (let i = 1; i < profiles.length; i++) {
+    const profile = profiles[i]!;
+    let j = i - 1;
+    while (j >= 0 && olderFirst(profiles[j]!, profile) > 0) {
+      profiles[j + 1] = profiles[j]!;
+      j--;
+    }
+    profiles[j + 1] = profile;
+  }
+}
+
+// Shared empty lists, only ever read (never handed out in a result or a plan that may be kept).
+const NO_PROFILES: ProfileState[] = [];
+
 function timesOf(profile: ProfileState, key: string): number[] {
   const times: number[] = [];
   for (const identifier of profile.identifiers) if (identifier.key === key) times.push(identifier.firstSeenAt);
+  return times;
+}
+
+/** The first-seen times of a key in F: the matched profiles' values, then the new values (at `at`). */
+function timesInF(
+  matched: readonly ProfileState[],
+  newValues: readonly Candidate[],
+  key: string,
+  at: number,
+): number[] {
+  const times: number[] = [];
+  for (const profile of matched) {
+    for (const held of profile.identifiers) if (held.key === key) times.push(held.firstSeenAt);
+  }
+  for (const candidate of newValues) if (candidate.key === key) times.push(at);
   return times;
 }
 
@@ -98,19 +130,31 @@ function checkWouldBeProfile(
 ): CheckFailure | null {
   // Keys that may have grown: with one matched profile only the keys of new values can, with a
   // merge every key of F can (two profiles with one user_id each, as in the demotion example).
-  const keys = new Set<string>();
-  for (const candidate of newValues) keys.add(candidate.key);
-  if (matched.length > 1)
-    for (const profile of matched) for (const identifier of profile.identifiers) keys.add(identifier.key);
+  // A key F does not hold counts 0 and cannot fail, so with a merge every identifier is checked.
+  const merging = matched.length > 1;
   for (const identifier of settings.identifiers) {
-    if (!keys.has(identifier.key)) continue;
-    const times: number[] = [];
+    const key = identifier.key;
+    let added = 0;
+    for (const candidate of newValues) if (candidate.identifier === identifier) added++;
+    if (added === 0 && !merging) continue;
+    // Count F's values of the key, and those in the window ending at `at`, without building lists.
+    const windowMs = identifier.windowMs;
+    const windowStart = windowMs === null ? 0 : at - windowMs;
+    let total = added;
+    let inWindow = windowMs === null || at > windowStart ? added : 0;
+    let later = false;
     for (const profile of matched) {
-      for (const held of profile.identifiers) if (held.key === identifier.key) times.push(held.firstSeenAt);
+      for (const held of profile.identifiers) {
+        if (held.key !== key) continue;
+        total++;
+        if (held.firstSeenAt > at) later = true;
+        else if (held.firstSeenAt > windowStart) inWindow++;
+      }
     }
-    for (const candidate of newValues) if (candidate.key === identifier.key) times.push(at);
-    if (times.length <= identifier.limitCount) continue;
-    const count = countInWindow(times, at, identifier.windowMs);
+    if (total === 0 || total <= identifier.limitCount) continue;
+    // Out-of-order values (first seen after `at`) need the general count over every window.
+    const count =
+      windowMs === null ? total : later ? countInWindow(timesInF(matched, newValues, key, at), at, windowMs) : inWindow;
     if (count <= identifier.limitCount) continue;
     // An excess a profile already holds (a limit tightened later) is kept but may not grow.
     let held = 0;
@@ -149,19 +193,20 @@ function checkWouldBeProfile(
   return null;
 }
 
-/** Traits of the event: `context.traits`, overridden by `traits` (the identify call's own traits). */
+/**
+ * Traits of the event: `context.traits`, overridden by `traits` (the identify call's own traits).
+ * With one of the two, that object itself (read by its own keys, never written).
+ */
 function eventTraits(event: Event): Record<string, unknown> | null {
   const contextTraits = event.context?.traits;
   const traits = event.traits;
-  if (!contextTraits && !traits) return null;
+  if (!contextTraits) return traits ?? null;
+  if (!traits) return contextTraits;
   return { ...contextTraits, ...traits };
 }
 
-/**
- * SPEC §7.6: for each trait key the value with the newest event timestamp wins, also across a
- * merge. Ties keep the survivor's value over a merged one, and the event's value over a stored one.
- */
-function mergeTraits(
+/** `mergeTraits` as first written: on a copy of the survivor's traits (any key, however odd). */
+function mergeTraitsCopying(
   survivor: ProfileState | null,
   merged: readonly ProfileState[],
   incoming: Record<string, unknown> | null,
@@ -180,16 +225,64 @@ function mergeTraits(
     }
   }
   if (incoming) {
-    for (const key in incoming) {
+    const own = { ...incoming };
+    for (const key in own) {
       const existing = current[key];
       if (existing === undefined || at >= existing.at) {
-        const trait = { value: incoming[key], at };
+        const trait = { value: own[key], at };
         current[key] = trait;
         changed[key] = trait;
       }
     }
   }
   return changed;
+}
+
+/**
+ * `mergeTraitsCopying` without copying the survivor's traits: the current value of a key is the
+ * changed one, else the survivor's own. Keys that `Object.prototype` knows (`constructor`,
+ * `__proto__`…) behave oddly on plain objects, so meeting one returns `null` and the caller falls
+ * back to the copying version, which keeps exactly the same behaviour.
+ */
+function mergeTraitsInPlace(
+  survivor: ProfileState | null,
+  merged: readonly ProfileState[],
+  incoming: Record<string, unknown> | null,
+  at: number,
+): Record<string, TraitState> | null {
+  const base = survivor ? survivor.traits : null;
+  const changed: Record<string, TraitState> = {};
+  for (const profile of merged) {
+    const traits = profile.traits;
+    for (const key in traits) {
+      if (key in Object.prototype) return null;
+      const trait = traits[key]!;
+      const existing = changed[key] ?? (base !== null && Object.hasOwn(base, key) ? base[key] : undefined);
+      if (existing === undefined || trait.at > existing.at) changed[key] = trait;
+    }
+  }
+  if (incoming) {
+    for (const key in incoming) {
+      if (!Object.hasOwn(incoming, key)) continue;
+      if (key in Object.prototype) return null;
+      const existing = changed[key] ?? (base !== null && Object.hasOwn(base, key) ? base[key] : undefined);
+      if (existing === undefined || at >= existing.at) changed[key] = { value: incoming[key], at };
+    }
+  }
+  return changed;
+}
+
+/**
+ * SPEC §7.6: for each trait key the value with the newest event timestamp wins, also across a
+ * merge. Ties keep the survivor's value over a merged one, and the event's value over a stored one.
+ */
+function mergeTraits(
+  survivor: ProfileState | null,
+  merged: readonly ProfileState[],
+  incoming: Record<string, unknown> | null,
+  at: number,
+): Record<string, TraitState> {
+  return mergeTraitsInPlace(survivor, merged, incoming, at) ?? mergeTraitsCopying(survivor, merged, incoming, at);
 }
 
 function finish(decision: ResolutionDecision, trace: Trace | null): ResolutionDecision {
@@ -211,101 +304,121 @@ function rejectedDecision(
   return { result, plan: null, unrecognizedExternalIdTypes: [], event: null, timestamp: receivedAt };
 }
 
-/**
- * Decides how an event resolves (SPEC §5–7) without writing anything: reads the store, returns the
- * result and the plan to apply. Invalid events come back as outcome `rejected`, never as a throw.
- */
-export async function planResolution(input: ResolveInput): Promise<ResolutionDecision> {
-  const receivedAt = input.now();
-  const parsed = parseEvent(input.event, receivedAt);
-  if (!parsed.ok) {
-    const trace = input.trace ? createTrace() : null;
-    if (trace) traceRejected(trace, parsed.issues);
-    const message = parsed.issues
-      .map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message))
-      .join('; ');
-    const error = { code: 'validation_failed' as const, message: `Invalid event: ${message}`, issues: parsed.issues };
-    return finish(rejectedDecision(input.event, input, receivedAt, error), trace);
-  }
-  return planParsedResolution({ ...input, event: parsed.event, receivedAt });
+/** The decision for an invalid event: outcome `rejected`, nothing written. */
+function invalidDecision(input: ResolveInput, receivedAt: number, issues: Issue[]): ResolutionDecision {
+  const trace = input.trace ? createTrace() : null;
+  if (trace) traceRejected(trace, issues);
+  const message = issues.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message)).join('; ');
+  const error = { code: 'validation_failed' as const, message: `Invalid event: ${message}`, issues };
+  return finish(rejectedDecision(input.event, input, receivedAt, error), trace);
 }
 
-/** `planResolution` for an event already validated with `parseEvent`. */
-export async function planParsedResolution(input: ResolveParsedInput): Promise<ResolutionDecision> {
-  const { event, store, receivedAt } = input;
-  const settings = compileSettings(input.settings);
-  const trace = input.trace ? createTrace() : null;
-  const at = eventTime(event, receivedAt);
-  const messageId = event.messageId ?? input.newId();
+/** What planning needs of its input once the event is valid. */
+type PlanInput = Pick<ResolveInput, 'settings' | 'newId' | 'trace'>;
 
-  if (event.messageId !== undefined) {
-    const first = await store.findMessage(messageId);
-    if (first) {
-      if (trace) traceDuplicate(trace, messageId);
-      const { trace: _firstTrace, ...firstResult } = first;
-      return finish(
-        {
-          result: { ...firstResult, outcome: 'duplicate' },
-          plan: null,
-          unrecognizedExternalIdTypes: [],
-          event,
-          timestamp: at,
-        },
-        trace,
-      );
-    }
-  }
+/** The state of one resolution between its store reads. */
+interface Planning {
+  input: PlanInput;
+  settings: CompiledSettings;
+  trace: Trace | null;
+  event: Event;
+  receivedAt: number;
+  at: number;
+  messageId: string;
+}
 
-  const prepared = prepareCandidates(settings, event, trace);
-  const dropped: DroppedIdentifier[] = prepared.dropped;
-  const candidates = prepared.candidates;
+function startPlanning(input: PlanInput, event: Event, receivedAt: number): Planning {
+  return {
+    input,
+    settings: compileSettings(input.settings),
+    trace: input.trace ? createTrace() : null,
+    event,
+    receivedAt,
+    at: eventTime(event, receivedAt),
+    messageId: event.messageId ?? input.newId(),
+  };
+}
+
+/** SPEC §7.7: a repeated message id answers its first result, with outcome `duplicate`. */
+function duplicateDecision(planning: Planning, first: ResolutionResult): ResolutionDecision {
+  const { trace, messageId, event, at } = planning;
+  if (trace) traceDuplicate(trace, messageId);
+  const { trace: _firstTrace, ...firstResult } = first;
+  return finish(
+    {
+      result: { ...firstResult, outcome: 'duplicate' },
+      plan: null,
+      unrecognizedExternalIdTypes: [],
+      event,
+      timestamp: at,
+    },
+    trace,
+  );
+}
+
+/** Extraction, normalization and blocking (SPEC §5–6), traced. */
+function candidatesOf(planning: Planning): PreparedCandidates {
+  const prepared = prepareCandidates(planning.settings, planning.event, planning.trace);
+  if (planning.trace) traceCandidates(planning.trace, prepared.candidates);
+  return prepared;
+}
+
+/**
+ * SPEC §7 steps 1–5, given C and the live profile holding each value of C (`holders[i]` holds
+ * `candidates[i]`, read once: demotion only shrinks C, so later passes filter this answer).
+ */
+function decide(
+  planning: Planning,
+  prepared: PreparedCandidates,
+  holders: readonly (ProfileState | undefined)[],
+): ResolutionDecision {
+  const { settings, trace, event, at, messageId, receivedAt } = planning;
+  const { candidates, dropped } = prepared;
+  const result: ResolutionResult = {
+    messageId,
+    outcome: 'unresolved',
+    profileId: null,
+    mergedProfileIds: [],
+    addedIdentifiers: [],
+    droppedIdentifiers: dropped,
+  };
   const decision: ResolutionDecision = {
-    result: { ...emptyResult(messageId), droppedIdentifiers: dropped },
+    result,
     plan: null,
     unrecognizedExternalIdTypes: prepared.unrecognizedTypes,
     event,
     timestamp: at,
   };
-  if (trace) traceCandidates(trace, candidates);
 
-  // One read for every candidate: demotion only shrinks C, so later passes filter this answer.
-  // Candidates are { key, value } pairs already: no copies for the store.
-  const holders = candidates.length === 0 ? [] : await store.findProfilesByValues(candidates);
-  const holderOf = new Map<string, ProfileState>();
-  for (const profile of holders) {
-    for (const identifier of profile.identifiers) {
-      for (const candidate of candidates) {
-        if (candidate.value === identifier.value && candidate.key === identifier.key)
-          holderOf.set(candidate.id, profile);
-      }
-    }
-  }
-
-  // The demotion loop of SPEC §7 steps 1–4.
-  let matched: ProfileState[] = [];
+  // The demotion loop of SPEC §7 steps 1–4. Arrays are built at their final size: a pushed-to
+  // empty array would allocate room for 17 elements.
+  let matched: ProfileState[] = NO_PROFILES;
   let newValues: Candidate[] = [];
   for (;;) {
     if (trace) trace.attempt++;
     if (candidates.length === 0) {
       if (trace) traceUnresolved(trace);
-      decision.plan = { message: { messageId, result: decision.result }, profile: null };
+      decision.plan = { message: { messageId, result }, profile: null };
       return finish(decision, trace);
     }
-    matched = [];
-    newValues = [];
-    for (const candidate of candidates) {
-      const holder = holderOf.get(candidate.id);
-      if (holder === undefined) newValues.push(candidate);
+    matched = NO_PROFILES;
+    let newCount = 0;
+    for (let i = 0; i < candidates.length; i++) {
+      const holder = holders[i];
+      if (holder === undefined) newCount++;
+      else if (matched === NO_PROFILES) matched = [holder];
       else if (!matched.includes(holder)) matched.push(holder);
     }
-    if (matched.length > 1) matched.sort(olderFirst);
+    newValues = new Array<Candidate>(newCount);
+    for (let i = 0, n = 0; n < newCount; i++) if (holders[i] === undefined) newValues[n++] = candidates[i]!;
+    if (matched.length > 1) sortOlderFirst(matched);
     if (trace) {
       traceMatched(
         trace,
         matched.map((profile) => ({
           profile,
           values: candidates
-            .filter((candidate) => holderOf.get(candidate.id) === profile)
+            .filter((_candidate, i) => holders[i] === profile)
             .map((candidate) => describeValue(candidate.key, candidate.value)),
         })),
         newValues.map((candidate) => describeValue(candidate.key, candidate.value)),
@@ -323,15 +436,17 @@ export async function planParsedResolution(input: ResolveParsedInput): Promise<R
 
   // SPEC §7 step 5: create, match or merge.
   const survivor = matched[0] ?? null;
-  const merged = matched.slice(1);
-  const profileId = survivor ? survivor.id : input.newId();
-  const addIdentifiers: StoredIdentifier[] = newValues.map((candidate) => ({
-    key: candidate.key,
-    value: candidate.value,
-    firstSeenAt: at,
-  }));
+  const profileId = survivor ? survivor.id : planning.input.newId();
+  const addIdentifiers = newValues.map(
+    (candidate): StoredIdentifier => ({ key: candidate.key, value: candidate.value, firstSeenAt: at }),
+  );
+  const addedIdentifiers = newValues.map(
+    (candidate): IdentifierValue => ({ key: candidate.key, value: candidate.value }),
+  );
   let mergedFrom: readonly string[] = survivor ? survivor.mergedFrom : [];
   let mergeCount = survivor ? survivor.mergeCount : 0;
+  const merged = matched.length > 1 ? matched.slice(1) : NO_PROFILES;
+  const mergeProfileIds = merged.map((profile) => profile.id);
   if (merged.length > 0) {
     const all = [...mergedFrom];
     for (const profile of merged) {
@@ -344,7 +459,7 @@ export async function planParsedResolution(input: ResolveParsedInput): Promise<R
   const write: ProfileWrite = {
     profileId,
     create: survivor ? null : { createdAt: at },
-    mergeProfileIds: merged.map((profile) => profile.id),
+    mergeProfileIds,
     addIdentifiers,
     setTraits,
     mergedFrom,
@@ -352,11 +467,10 @@ export async function planParsedResolution(input: ResolveParsedInput): Promise<R
     updatedAt: receivedAt,
   };
 
-  const result = decision.result;
   result.outcome = survivor === null ? 'created' : merged.length > 0 ? 'merged' : 'matched';
   result.profileId = profileId;
-  result.mergedProfileIds = write.mergeProfileIds.slice();
-  result.addedIdentifiers = newValues.map((candidate) => ({ key: candidate.key, value: candidate.value }));
+  result.mergedProfileIds = mergeProfileIds.slice();
+  result.addedIdentifiers = addedIdentifiers;
   if (trace) {
     const added = newValues.map((candidate) => describeValue(candidate.key, candidate.value));
     if (survivor === null) traceCreated(trace, profileId, added, at);
@@ -370,8 +484,82 @@ export async function planParsedResolution(input: ResolveParsedInput): Promise<R
   return finish(decision, trace);
 }
 
+/** Plans a valid event on a store read synchronously (in memory): no promise per store call. */
+function planSync(input: PlanInput, event: Event, receivedAt: number, store: SyncResolverStore): ResolutionDecision {
+  const planning = startPlanning(input, event, receivedAt);
+  if (event.messageId !== undefined) {
+    const first = store.findMessage(planning.messageId);
+    if (first) return duplicateDecision(planning, first);
+  }
+  const prepared = candidatesOf(planning);
+  const candidates = prepared.candidates;
+  const holders = new Array<ProfileState | undefined>(candidates.length);
+  for (let i = 0; i < candidates.length; i++) holders[i] = store.holderOf(candidates[i]!.key, candidates[i]!.value);
+  return decide(planning, prepared, holders);
+}
+
+/** Plans a valid event on the async store port (SQL): one read of the message, one of the holders. */
+async function planAsync(
+  input: PlanInput,
+  event: Event,
+  receivedAt: number,
+  store: ResolverStore,
+): Promise<ResolutionDecision> {
+  const planning = startPlanning(input, event, receivedAt);
+  if (event.messageId !== undefined) {
+    const first = await store.findMessage(planning.messageId);
+    if (first) return duplicateDecision(planning, first);
+  }
+  const prepared = candidatesOf(planning);
+  const candidates = prepared.candidates;
+  // Candidates are { key, value } pairs already: no copies for the store.
+  const profiles = candidates.length === 0 ? [] : await store.findProfilesByValues(candidates);
+  const holders: (ProfileState | undefined)[] = new Array(candidates.length).fill(undefined);
+  for (const profile of profiles) {
+    for (const identifier of profile.identifiers) {
+      for (let i = 0; i < candidates.length; i++) {
+        const candidate = candidates[i]!;
+        if (candidate.value === identifier.value && candidate.key === identifier.key) holders[i] = profile;
+      }
+    }
+  }
+  return decide(planning, prepared, holders);
+}
+
+/**
+ * Decides how an event resolves (SPEC §5–7) without writing anything: reads the store, returns the
+ * result and the plan to apply. Invalid events come back as outcome `rejected`, never as a throw.
+ */
+export async function planResolution(input: ResolveInput): Promise<ResolutionDecision> {
+  const receivedAt = input.now();
+  const parsed = parseEvent(input.event, receivedAt);
+  if (!parsed.ok) return invalidDecision(input, receivedAt, parsed.issues);
+  const sync = input.store.sync;
+  return sync
+    ? planSync(input, parsed.event, receivedAt, sync)
+    : planAsync(input, parsed.event, receivedAt, input.store);
+}
+
+/** `planResolution` for an event already validated with `parseEvent`. */
+export async function planParsedResolution(input: ResolveParsedInput): Promise<ResolutionDecision> {
+  const sync = input.store.sync;
+  return sync
+    ? planSync(input, input.event, input.receivedAt, sync)
+    : planAsync(input, input.event, input.receivedAt, input.store);
+}
+
 /** Resolves an event and writes the decision to the store (SPEC §7). */
 export async function resolveEvent(input: ResolveInput): Promise<ResolutionResult> {
+  const sync = input.store.sync;
+  if (sync) {
+    // The in-memory store: decide and write without awaiting anything.
+    const receivedAt = input.now();
+    const parsed = parseEvent(input.event, receivedAt);
+    if (!parsed.ok) return invalidDecision(input, receivedAt, parsed.issues).result;
+    const decision = planSync(input, parsed.event, receivedAt, sync);
+    if (decision.plan) sync.apply(decision.plan);
+    return decision.result;
+  }
   const decision = await planResolution(input);
   if (decision.plan) await input.store.apply(decision.plan);
   return decision.result;
@@ -379,7 +567,13 @@ export async function resolveEvent(input: ResolveInput): Promise<ResolutionResul
 
 /** `resolveEvent` for an event already validated with `parseEvent`. */
 export async function resolveParsedEvent(input: ResolveParsedInput): Promise<ResolutionResult> {
-  const decision = await planParsedResolution(input);
+  const sync = input.store.sync;
+  if (sync) {
+    const decision = planSync(input, input.event, input.receivedAt, sync);
+    if (decision.plan) sync.apply(decision.plan);
+    return decision.result;
+  }
+  const decision = await planAsync(input, input.event, input.receivedAt, input.store);
   if (decision.plan) await input.store.apply(decision.plan);
   return decision.result;
 }

@@ -13,15 +13,30 @@ export interface CompiledIdentifier {
   /** 0-based position in priority order (0 is the highest priority). */
   rank: number;
   builtIn: boolean;
+  /** Built-in device identifiers (`ios.id`, `android.push_token`…): the platform and the device field; else `null`. */
+  platform: 'ios' | 'android' | null;
+  deviceField: string | null;
   normalization: Normalization;
   limitCount: number;
   /** Window length in ms, `null` for `ever`. */
   windowMs: number | null;
   windowName: string;
   blockedExact: ReadonlySet<string>;
+  /**
+   * Longest exact blocked value (lower-cased). Lower-casing never shortens a string, so a longer
+   * value cannot match one: a cheap pre-check that skips `toLowerCase` for most values.
+   */
+  blockedExactMaxLength: number;
   blockedRegexes: readonly RegExp[];
+  /** Whether any blocked value is configured. */
+  hasBlocked: boolean;
   /** Custom identifiers: every spelling of every source key, in reading order (SPEC §5.2). */
   sourceKeys: readonly string[];
+  /**
+   * Custom identifiers: the trace's name of each place read, `sourcePaths[bag][spelling]` for the
+   * bags `traits`, `context.traits`, `properties` (built once, not per event).
+   */
+  sourcePaths: readonly (readonly string[])[];
 }
 
 /** Settings prepared once per settings object. */
@@ -32,6 +47,9 @@ export interface CompiledSettings {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The bags custom identifiers are read from, in reading order (SPEC §5.2). */
+export const SOURCE_BAGS = ['traits', 'context.traits', 'properties'] as const;
 
 /** `phone_number` → `phoneNumber`. */
 export function toCamelCase(key: string): string {
@@ -53,27 +71,44 @@ function sourceKeySpellings(sourceKeys: readonly string[]): string[] {
   return spellings;
 }
 
+function devicePlace(key: string): Pick<CompiledIdentifier, 'platform' | 'deviceField'> {
+  const dot = key.indexOf('.');
+  const platform = dot < 0 ? '' : key.slice(0, dot);
+  if (platform !== 'ios' && platform !== 'android') return { platform: null, deviceField: null };
+  return { platform, deviceField: key.slice(dot + 1) };
+}
+
 function compileIdentifier(identifier: Identifier, rank: number): CompiledIdentifier {
   const days = LIMIT_WINDOW_DAYS[identifier.limit.window];
   const blockedExact = new Set<string>();
+  let blockedExactMaxLength = -1;
   const blockedRegexes: RegExp[] = [];
   for (const blocked of identifier.blockedValues) {
-    if (blocked.match === 'exact') blockedExact.add(blocked.value.toLowerCase());
+    if (blocked.match === 'exact') {
+      const lower = blocked.value.toLowerCase();
+      blockedExact.add(lower);
+      blockedExactMaxLength = Math.max(blockedExactMaxLength, lower.length);
+    }
     // Settings are validated when saved, so a pattern that fails to compile here is a broken invariant.
     else blockedRegexes.push(new RegExp(blocked.value));
   }
+  const sourceKeys = identifier.kind === 'custom' ? sourceKeySpellings(identifier.sourceKeys) : [];
   return {
     key: identifier.key,
     displayName: identifier.displayName,
     rank,
     builtIn: identifier.kind === 'default',
+    ...devicePlace(identifier.key),
     normalization: identifier.normalization,
     limitCount: identifier.limit.count,
     windowMs: days === null ? null : days * DAY_MS,
     windowName: identifier.limit.window,
     blockedExact,
+    blockedExactMaxLength,
     blockedRegexes,
-    sourceKeys: identifier.kind === 'custom' ? sourceKeySpellings(identifier.sourceKeys) : [],
+    hasBlocked: blockedExact.size > 0 || blockedRegexes.length > 0,
+    sourceKeys,
+    sourcePaths: SOURCE_BAGS.map((bag) => sourceKeys.map((spelling) => `${bag}.${spelling}`)),
   };
 }
 

@@ -60,6 +60,20 @@ export interface ResolutionPlan {
 }
 
 /**
+ * An optional synchronous view of a store that lives in memory. When a store offers it, the
+ * resolver reads and writes through it without awaiting (the same calls, in the same order, as the
+ * async port): a promise per store call costs more than the work of an in-memory lookup.
+ */
+export interface SyncResolverStore {
+  /** The live profile (never a tombstone) holding this value, if any. */
+  holderOf(key: string, value: string): ProfileState | undefined;
+  /** The result first recorded for this message id, if any. */
+  findMessage(messageId: string): ResolutionResult | undefined;
+  /** Writes a decided resolution, like `ResolverStore.apply`. */
+  apply(plan: ResolutionPlan): void;
+}
+
+/**
  * The persistence port of the resolver: one space's profiles. The server implements it on SQL
  * inside one transaction per event (reads lock the identifier values they touch), the in-memory
  * store implements it for tests, previews and benchmarks.
@@ -73,4 +87,6 @@ export interface ResolverStore {
   findMessage(messageId: string): Promise<ResolutionResult | undefined>;
   /** Writes a decided resolution. Only `resolveEvent` and `lookupByAddress` with `createIfNotFound` call it. */
   apply(plan: ResolutionPlan): Promise<void>;
+  /** Optional: the same store, synchronously (in-memory stores only; SQL adapters leave it out). */
+  readonly sync?: SyncResolverStore;
 }
