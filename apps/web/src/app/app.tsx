@@ -3,6 +3,7 @@ import { Spinner } from '@twilio-paste/spinner';
 import { lazy, Suspense, useEffect } from 'react';
 import { navigate, usePathname } from '../lib/router.ts';
 import { Layout, MANAGE_PATH } from './layout.tsx';
+import { manageTabForPath } from './manage-tabs.ts';
 import { NotFoundPage } from './not-found-page.tsx';
 import { Providers } from './providers.tsx';
 import { useThemePreference } from './theme-preference.ts';
@@ -33,10 +34,11 @@ function Routes({ pathname, spaceId }: { pathname: string; spaceId: string }) {
     if (redirect) navigate(redirect, { replace: true });
   }, [redirect]);
   if (redirect) return <PageLoading />;
-  if (pathname === MANAGE_PATH) {
+  const manageTab = manageTabForPath(pathname);
+  if (manageTab) {
     return (
       <Suspense fallback={<PageLoading />}>
-        <ManagePage spaceId={spaceId} />
+        <ManagePage spaceId={spaceId} tabId={manageTab.id} />
       </Suspense>
     );
   }

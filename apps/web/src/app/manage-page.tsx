@@ -7,15 +7,46 @@ import {
   PageHeaderKeyword,
   PageHeaderParagraph,
 } from '@twilio-paste/page-header';
-import { Tab, TabList, TabPanel, TabPanels, Tabs } from '@twilio-paste/tabs';
+import { Spinner } from '@twilio-paste/spinner';
+import { Tab, TabList, TabPanel, TabPanels, Tabs, useTabState } from '@twilio-paste/tabs';
+import { lazy, Suspense, useEffect } from 'react';
 import { Section } from '../components/section.tsx';
 import { AddressTypeMappingsSection } from '../features/address-type-mappings/address-type-mappings-section.tsx';
 import { addressTypeMappingsQueryOptions } from '../features/address-type-mappings/mappings-queries.ts';
-import { identifiersQueryOptions } from '../features/identifiers/identifiers-queries.ts';
 import { IdentifiersTable } from '../features/identifiers/identifiers-table.tsx';
+import { IdentityResolutionTab } from '../features/identity-resolution/identity-resolution-tab.tsx';
+import { identifiersQueryOptions } from '../lib/identifiers-query.ts';
+import { navigate } from '../lib/router.ts';
+import { MANAGE_TABS, type ManageTab } from './manage-tabs.ts';
 
-/** Unified Profiles › Manage: composes the identifiers and address-type-mapping features. */
-export function ManagePage({ spaceId }: { spaceId: string }) {
+// Loaded apart from the settings tabs: only admins who preview lookups need its code.
+const LookupPreviewTab = lazy(() =>
+  import('../features/lookup-preview/lookup-preview-tab.tsx').then((module) => ({ default: module.LookupPreviewTab })),
+);
+
+const tabDomId = (id: ManageTab['id']) => `manage-tab-${id}`;
+
+/**
+ * Keeps the selected tab and the URL in step: a tab chosen by click or arrow keys gets its path, and
+ * a path reached another way (back button, link) selects its tab. Panels stay mounted, so switching
+ * tabs keeps unsaved edits.
+ */
+function useManageTabState(tabId: ManageTab['id']) {
+  const state = useTabState({ baseId: 'manage-tabs', selectedId: tabDomId(tabId) });
+  const { selectedId, setSelectedId } = state;
+  useEffect(() => {
+    setSelectedId(tabDomId(tabId));
+  }, [tabId, setSelectedId]);
+  useEffect(() => {
+    const tab = MANAGE_TABS.find((candidate) => tabDomId(candidate.id) === selectedId);
+    if (tab && tab.path !== window.location.pathname) navigate(tab.path);
+  }, [selectedId]);
+  return state;
+}
+
+/** Unified Profiles › Manage: composes the identifiers, address-type-mapping and identity-resolution features. */
+export function ManagePage({ spaceId, tabId }: { spaceId: string; tabId: ManageTab['id'] }) {
+  const tabState = useManageTabState(tabId);
   const identifiers = useQuery(identifiersQueryOptions(spaceId));
   const mappings = useQuery(addressTypeMappingsQueryOptions(spaceId));
   return (
@@ -30,9 +61,11 @@ export function ManagePage({ spaceId }: { spaceId: string }) {
           </PageHeaderParagraph>
         </PageHeaderDetails>
       </PageHeader>
-      <Tabs baseId="manage-tabs" selectedId="manage-tab-identifiers">
+      <Tabs state={tabState}>
         <TabList aria-label="Manage unified profiles">
-          <Tab id="manage-tab-identifiers">Identifiers</Tab>
+          <Tab id={tabDomId('identifiers')}>Identifiers</Tab>
+          <Tab id={tabDomId('identity-resolution')}>Identity resolution</Tab>
+          <Tab id={tabDomId('lookup-preview')}>Lookup preview</Tab>
         </TabList>
         <TabPanels>
           <TabPanel>
@@ -55,6 +88,23 @@ export function ManagePage({ spaceId }: { spaceId: string }) {
                   identifiersFailed={identifiers.isError}
                 />
               </Section>
+            </Box>
+          </TabPanel>
+          <TabPanel>
+            <Box paddingTop="space90">
+              <IdentityResolutionTab spaceId={spaceId} />
+            </Box>
+          </TabPanel>
+          <TabPanel>
+            <Box paddingTop="space90">
+              <Suspense fallback={<Spinner decorative={false} title="Loading the lookup preview" size="sizeIcon70" />}>
+                <LookupPreviewTab
+                  spaceId={spaceId}
+                  identifiers={identifiers.data?.identifiers}
+                  mappings={mappings.data?.mappings}
+                  mappingsHref={`${MANAGE_TABS[0].path}#address-type-mappings-heading`}
+                />
+              </Suspense>
             </Box>
           </TabPanel>
         </TabPanels>

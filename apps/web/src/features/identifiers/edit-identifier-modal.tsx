@@ -14,8 +14,9 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useToast } from '../../components/toast.tsx';
 import { ApiError, describeError, isVersionConflict } from '../../lib/errors.ts';
+import { identifiersQueryOptions } from '../../lib/identifiers-query.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
-import { identifiersQueryOptions, useUpdateDisplayName } from './identifiers-queries.ts';
+import { useUpdateDisplayName } from './identifiers-queries.ts';
 
 interface EditIdentifierModalProps {
   spaceId: string;

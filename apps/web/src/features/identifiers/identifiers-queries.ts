@@ -1,17 +1,7 @@
-import type { Identifier, IdentifierList } from '@idr/contracts';
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Identifier } from '@idr/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { callRoute } from '../../lib/api-client.ts';
 import { settingsQueryKey } from '../../lib/query-client.ts';
-
-/** The identifiers of a space in priority order, with the settings version they belong to. */
-// Reads are not aborted when their component unmounts (no `signal`): they are small, their answer
-// is cached for the next mount, and an aborted request shows up as a failed one in the browser.
-export function identifiersQueryOptions(spaceId: string) {
-  return queryOptions<IdentifierList>({
-    queryKey: [...settingsQueryKey(spaceId), 'identifiers'],
-    queryFn: async () => (await callRoute('listIdentifiers', { params: { space: spaceId } })).data,
-  });
-}
 
 interface UpdateDisplayNameVariables {
   key: string;

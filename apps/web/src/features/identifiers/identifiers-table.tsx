@@ -11,9 +11,9 @@ import { Table, TBody, Td, THead, Th, Tr } from '@twilio-paste/table';
 import { Text } from '@twilio-paste/text';
 import { useState } from 'react';
 import { ErrorState } from '../../components/error-state.tsx';
+import { identifiersQueryOptions } from '../../lib/identifiers-query.ts';
 import { ADDRESS_TYPE_LABEL } from '../../lib/labels.ts';
 import { EditIdentifierModal } from './edit-identifier-modal.tsx';
-import { identifiersQueryOptions } from './identifiers-queries.ts';
 
 interface IdentifiersTableProps {
   spaceId: string;

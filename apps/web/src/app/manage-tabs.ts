@@ -1,0 +1,14 @@
+/** The tabs of Unified Profiles › Manage, each with its own path (the shell routes on these). */
+export const MANAGE_TABS = [
+  { id: 'identifiers', label: 'Identifiers', path: '/unified-profiles/manage/identifiers' },
+  { id: 'identity-resolution', label: 'Identity resolution', path: '/unified-profiles/manage/identity-resolution' },
+  { id: 'lookup-preview', label: 'Lookup preview', path: '/unified-profiles/manage/lookup-preview' },
+] as const;
+
+export type ManageTab = (typeof MANAGE_TABS)[number];
+
+/** The Manage tab a path opens, if any. */
+export function manageTabForPath(pathname: string): ManageTab | undefined {
+  const path = pathname.replace(/\/+$/, '');
+  return MANAGE_TABS.find((tab) => tab.path === path);
+}

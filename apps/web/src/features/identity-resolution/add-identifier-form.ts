@@ -1,0 +1,93 @@
+import {
+  BUILT_IN_IDENTIFIER_KEYS,
+  type CreateIdentifierInput,
+  DisplayNameSchema,
+  IdentifierKeySchema,
+  isBuiltInIdentifierKey,
+} from '@idr/contracts';
+import { z } from 'zod';
+import { parseSourceKeys, sourceKeysProblem } from './rules-form.ts';
+
+export interface AddIdentifierFormValues {
+  key: string;
+  /** Empty: the key. */
+  displayName: string;
+  /** Empty: last. */
+  position: string;
+  /** Comma-separated; custom identifiers only. */
+  sourceKeys: string;
+}
+
+/** Where each built-in identifier is read from (SPEC §5.1), to tell the admin what they are adding. */
+export const BUILT_IN_SOURCES: Record<(typeof BUILT_IN_IDENTIFIER_KEYS)[number], string> = {
+  user_id: 'userId',
+  email: 'traits.email, context.traits.email and properties.email',
+  anonymous_id: 'anonymousId',
+  group_id: 'groupId',
+  ga_client_id: 'context.integrations["Google Analytics"].clientId',
+  'ios.id': 'context.device.id of iOS devices',
+  'android.id': 'context.device.id of Android devices',
+  'ios.idfa': 'context.device.advertisingId of iOS devices with ad tracking enabled',
+  'android.idfa': 'context.device.advertisingId of Android devices with ad tracking enabled',
+  'ios.push_token': 'context.device.token of iOS devices',
+  'android.push_token': 'context.device.token of Android devices',
+};
+
+/** Built-in keys the space does not have yet, in the order of SPEC §5.1. */
+export function suggestedBuiltInKeys(existing: readonly string[]): string[] {
+  return BUILT_IN_IDENTIFIER_KEYS.filter((key) => !existing.includes(key));
+}
+
+/** The Add identifier form, checked with the contract's schemas; `existingKeys` catches a duplicate early. */
+export function addIdentifierFormSchema(existingKeys: readonly string[]) {
+  const lastPosition = existingKeys.length + 1;
+  return z
+    .object({
+      key: IdentifierKeySchema.refine(
+        (key) => !existingKeys.includes(key),
+        'An identifier with this key already exists in this space',
+      ),
+      displayName: z.string(),
+      position: z.string(),
+      sourceKeys: z.string(),
+    })
+    .superRefine((values, ctx) => {
+      if (values.displayName.trim() !== '') {
+        const result = DisplayNameSchema.safeParse(values.displayName);
+        if (!result.success) {
+          ctx.addIssue({ code: 'custom', path: ['displayName'], message: result.error.issues[0]?.message ?? '' });
+        }
+      }
+      if (values.position.trim() !== '') {
+        const position = Number(values.position);
+        if (!Number.isInteger(position) || position < 1 || position > lastPosition) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['position'],
+            message: `Enter a whole number from 1 to ${lastPosition}, or leave it empty to add the identifier last`,
+          });
+        }
+      }
+      if (!isBuiltInIdentifierKey(values.key)) {
+        const problem = sourceKeysProblem(values.sourceKeys);
+        if (problem) ctx.addIssue({ code: 'custom', path: ['sourceKeys'], message: problem });
+      }
+    })
+    .transform((values): CreateIdentifierInput => {
+      const input: CreateIdentifierInput = { key: values.key };
+      if (values.displayName.trim() !== '') input.displayName = values.displayName.trim();
+      if (values.position.trim() !== '') input.priority = Number(values.position);
+      if (!isBuiltInIdentifierKey(values.key)) input.sourceKeys = parseSourceKeys(values.sourceKeys);
+      return input;
+    });
+}
+
+/** The Add identifier field a server issue belongs to, or null. */
+export function addFieldForIssue(path: string): keyof AddIdentifierFormValues | null {
+  const clean = path.replace(/^body\./, '');
+  if (clean === 'key') return 'key';
+  if (clean === 'displayName') return 'displayName';
+  if (clean === 'priority') return 'position';
+  if (clean === 'sourceKeys' || /^sourceKeys\.\d+$/.test(clean)) return 'sourceKeys';
+  return null;
+}

@@ -1,0 +1,301 @@
+import type { Identifier, IdentifierList } from '@idr/contracts';
+import { useQueryClient } from '@tanstack/react-query';
+import { Badge } from '@twilio-paste/badge';
+import { Box } from '@twilio-paste/box';
+import { Button } from '@twilio-paste/button';
+import { ArrowDownIcon } from '@twilio-paste/icons/esm/ArrowDownIcon';
+import { ArrowUpIcon } from '@twilio-paste/icons/esm/ArrowUpIcon';
+import { DeleteIcon } from '@twilio-paste/icons/esm/DeleteIcon';
+import { EditIcon } from '@twilio-paste/icons/esm/EditIcon';
+import { PlusIcon } from '@twilio-paste/icons/esm/PlusIcon';
+import { ScreenReaderOnly } from '@twilio-paste/screen-reader-only';
+import { Stack } from '@twilio-paste/stack';
+import { Table, TBody, Td, THead, Th, Tr } from '@twilio-paste/table';
+import { Text } from '@twilio-paste/text';
+import { useEffect, useRef, useState } from 'react';
+import { ConflictAlert, FormErrorAlert } from '../../components/form-alerts.tsx';
+import { useToast } from '../../components/toast.tsx';
+import { isVersionConflict } from '../../lib/errors.ts';
+import { identifiersQueryOptions } from '../../lib/identifiers-query.ts';
+import { settingsQueryKey } from '../../lib/query-client.ts';
+import { useBeforeUnload } from '../../lib/use-before-unload.ts';
+import { AddIdentifierModal } from './add-identifier-modal.tsx';
+import { DeleteIdentifierDialog } from './delete-identifier-dialog.tsx';
+import { EditRulesModal } from './edit-rules-modal.tsx';
+import { useReorderIdentifiers } from './identity-resolution-queries.ts';
+import { moveKey, NORMALIZATIONS, rebaseOrder, shortLimit } from './rules-form.ts';
+
+interface Base {
+  keys: string[];
+  version: number;
+}
+
+type Dialog = { type: 'edit'; key: string } | { type: 'delete'; key: string } | { type: 'add' } | null;
+
+function sameOrder(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((key, index) => key === b[index]);
+}
+
+/** Keys of `b` that are also in `a`, in the order of `b`. */
+function commonOrder(a: readonly string[], b: readonly string[]): string[] {
+  const set = new Set(a);
+  return b.filter((key) => set.has(key));
+}
+
+function moveButtonId(key: string, direction: 'up' | 'down') {
+  return `priority-move-${direction}-${key}`;
+}
+
+/** The identifiers in priority order: reorder them, edit their rules, add and delete them. */
+export function PriorityTable({ spaceId, list }: { spaceId: string; list: IdentifierList }) {
+  const toast = useToast();
+  const queryClient = useQueryClient();
+  const mutation = useReorderIdentifiers(spaceId);
+  const serverKeys = list.identifiers.map((identifier) => identifier.key);
+  const [base, setBase] = useState<Base>({ keys: serverKeys, version: list.version });
+  const [draft, setDraft] = useState<string[]>(serverKeys);
+  const [conflict, setConflict] = useState(false);
+  const [saveError, setSaveError] = useState<unknown>(null);
+  const [reloading, setReloading] = useState(false);
+  const [announcement, setAnnouncement] = useState('');
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const focusAfterMove = useRef<{ key: string; direction: 'up' | 'down' } | null>(null);
+  const dirty = !sameOrder(draft, base.keys);
+  useBeforeUnload(dirty);
+
+  // Follow the server: an unchanged draft takes the new list as is; a changed one is rebased when
+  // the server's own order did not move (an edit of rules, an added or deleted identifier), and is
+  // left on its old version otherwise, so that saving answers 412 and the user decides.
+  const serverSignature = `${list.version}:${serverKeys.join(',')}`;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the server's list changes
+  useEffect(() => {
+    if (conflict || list.version <= base.version) return;
+    if (!dirty) {
+      setBase({ keys: serverKeys, version: list.version });
+      setDraft(serverKeys);
+      return;
+    }
+    if (sameOrder(commonOrder(serverKeys, base.keys), commonOrder(base.keys, serverKeys))) {
+      setBase({ keys: serverKeys, version: list.version });
+      setDraft((current) => rebaseOrder(current, serverKeys));
+    }
+  }, [serverSignature]);
+
+  useEffect(() => {
+    const request = focusAfterMove.current;
+    if (!request) return;
+    focusAfterMove.current = null;
+    const wanted = document.getElementById(moveButtonId(request.key, request.direction)) as HTMLButtonElement | null;
+    const other = document.getElementById(
+      moveButtonId(request.key, request.direction === 'up' ? 'down' : 'up'),
+    ) as HTMLButtonElement | null;
+    (wanted && !wanted.disabled ? wanted : other)?.focus();
+  });
+
+  const byKey = new Map(list.identifiers.map((identifier) => [identifier.key, identifier]));
+  const rows = draft.map((key) => byKey.get(key)).filter((identifier): identifier is Identifier => !!identifier);
+
+  function move(key: string, direction: 'up' | 'down') {
+    const next = moveKey(draft, key, direction === 'up' ? -1 : 1);
+    focusAfterMove.current = { key, direction };
+    setDraft(next);
+    setSaveError(null);
+    setAnnouncement(`${key} moved to priority ${next.indexOf(key) + 1} of ${next.length}.`);
+  }
+
+  async function save() {
+    setSaveError(null);
+    try {
+      const saved = await mutation.mutateAsync({ keys: draft, version: base.version });
+      const keys = saved.identifiers.map((identifier) => identifier.key);
+      setBase({ keys, version: saved.version });
+      setDraft(keys);
+      toast('Priority order saved. It applies to events received from now on.');
+    } catch (error) {
+      if (isVersionConflict(error)) setConflict(true);
+      else setSaveError(error);
+    }
+  }
+
+  function discard() {
+    setSaveError(null);
+    setDraft(base.keys);
+    setAnnouncement('Priority order changes discarded.');
+  }
+
+  async function reload() {
+    setReloading(true);
+    setSaveError(null);
+    try {
+      await queryClient.invalidateQueries({ queryKey: settingsQueryKey(spaceId) });
+      const fresh = await queryClient.fetchQuery(identifiersQueryOptions(spaceId));
+      const keys = fresh.identifiers.map((identifier) => identifier.key);
+      setBase({ keys, version: fresh.version });
+      setDraft(keys);
+      setConflict(false);
+    } catch (error) {
+      setSaveError(error);
+    } finally {
+      setReloading(false);
+    }
+  }
+
+  const editing = dialog?.type === 'edit' ? byKey.get(dialog.key) : undefined;
+  const deleting = dialog?.type === 'delete' ? byKey.get(dialog.key) : undefined;
+
+  return (
+    <Stack orientation="vertical" spacing="space60">
+      <Box>
+        <Button variant="secondary" onClick={() => setDialog({ type: 'add' })}>
+          <PlusIcon decorative />
+          Add identifier
+        </Button>
+      </Box>
+      {conflict ? (
+        <ConflictAlert notSaved="Your priority order was not saved" onReload={reload} reloading={reloading} />
+      ) : null}
+      <FormErrorAlert error={saveError} />
+      <Table>
+        <THead>
+          <Tr>
+            <Th width="size20">Priority</Th>
+            <Th>Identifier</Th>
+            <Th>Limit</Th>
+            <Th>Normalization</Th>
+            <Th>Blocked values</Th>
+            <Th textAlign="right">
+              <ScreenReaderOnly>Actions</ScreenReaderOnly>
+            </Th>
+          </Tr>
+        </THead>
+        <TBody>
+          {rows.map((identifier, index) => {
+            const was = base.keys.indexOf(identifier.key) + 1;
+            const moved = was !== index + 1;
+            return (
+              <Tr key={identifier.key}>
+                <Td>
+                  <Box display="flex" alignItems="center" columnGap="space30">
+                    <Box as="span" minWidth="sizeIcon20" fontWeight={moved ? 'fontWeightSemibold' : undefined}>
+                      {index + 1}
+                    </Box>
+                    <Button
+                      id={moveButtonId(identifier.key, 'up')}
+                      variant="secondary_icon"
+                      size="icon_small"
+                      aria-label={`Move ${identifier.key} up`}
+                      disabled={index === 0 || conflict}
+                      onClick={() => move(identifier.key, 'up')}
+                    >
+                      <ArrowUpIcon decorative />
+                    </Button>
+                    <Button
+                      id={moveButtonId(identifier.key, 'down')}
+                      variant="secondary_icon"
+                      size="icon_small"
+                      aria-label={`Move ${identifier.key} down`}
+                      disabled={index === rows.length - 1 || conflict}
+                      onClick={() => move(identifier.key, 'down')}
+                    >
+                      <ArrowDownIcon decorative />
+                    </Button>
+                  </Box>
+                  {moved ? (
+                    <Text as="span" display="block" color="colorTextWeak" fontSize="fontSize20">
+                      was {was || 'new'}
+                    </Text>
+                  ) : null}
+                </Td>
+                <Td>
+                  <Box display="flex" alignItems="center" columnGap="space30" flexWrap="wrap">
+                    <Text as="span" fontFamily="fontFamilyCode">
+                      {identifier.key}
+                    </Text>
+                    {identifier.kind === 'custom' ? (
+                      <Badge as="span" variant="decorative10">
+                        Custom
+                      </Badge>
+                    ) : null}
+                  </Box>
+                  {identifier.displayName !== identifier.key ? (
+                    <Text as="span" display="block" color="colorTextWeak" fontSize="fontSize20">
+                      {identifier.displayName}
+                    </Text>
+                  ) : null}
+                  {identifier.kind === 'custom' ? (
+                    <Text as="span" display="block" color="colorTextWeak" fontSize="fontSize20">
+                      Reads {identifier.sourceKeys.join(', ')}
+                    </Text>
+                  ) : null}
+                </Td>
+                <Td>{shortLimit(identifier.limit.count, identifier.limit.window)}</Td>
+                <Td>{NORMALIZATIONS[identifier.normalization].label}</Td>
+                <Td>{identifier.blockedValues.length === 0 ? 'None' : identifier.blockedValues.length}</Td>
+                <Td textAlign="right">
+                  <Box display="inline-flex" columnGap="space30">
+                    <Button
+                      variant="secondary"
+                      size="small"
+                      aria-label={`Edit rules for ${identifier.key}`}
+                      onClick={() => setDialog({ type: 'edit', key: identifier.key })}
+                    >
+                      <EditIcon decorative />
+                      Edit rules
+                    </Button>
+                    <Button
+                      variant="destructive_secondary"
+                      size="small"
+                      aria-label={`Delete ${identifier.key}`}
+                      onClick={() => setDialog({ type: 'delete', key: identifier.key })}
+                    >
+                      <DeleteIcon decorative />
+                      Delete
+                    </Button>
+                  </Box>
+                </Td>
+              </Tr>
+            );
+          })}
+        </TBody>
+      </Table>
+      <ScreenReaderOnly>
+        <output aria-live="polite">{announcement}</output>
+      </ScreenReaderOnly>
+      <Box display="flex" columnGap="space40" alignItems="center">
+        <Button variant="primary" onClick={save} disabled={!dirty || conflict} loading={mutation.isPending}>
+          Save order
+        </Button>
+        {dirty && !conflict ? (
+          <Button variant="secondary" onClick={discard} disabled={mutation.isPending}>
+            Discard changes
+          </Button>
+        ) : null}
+        {dirty && !conflict ? (
+          <Text as="span" color="colorTextWeak" fontSize="fontSize20">
+            You have unsaved changes to the priority order.
+          </Text>
+        ) : null}
+      </Box>
+      {editing ? (
+        <EditRulesModal
+          key={editing.key}
+          spaceId={spaceId}
+          identifier={editing}
+          version={list.version}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
+      {deleting ? (
+        <DeleteIdentifierDialog
+          spaceId={spaceId}
+          identifier={deleting}
+          version={list.version}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
+      {dialog?.type === 'add' ? (
+        <AddIdentifierModal spaceId={spaceId} list={list} onClose={() => setDialog(null)} />
+      ) : null}
+    </Stack>
+  );
+}

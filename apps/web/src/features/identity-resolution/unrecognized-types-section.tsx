@@ -1,0 +1,161 @@
+import type { UnrecognizedIdentifierType } from '@idr/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { Box } from '@twilio-paste/box';
+import { Button } from '@twilio-paste/button';
+import { PlusIcon } from '@twilio-paste/icons/esm/PlusIcon';
+import { Paragraph } from '@twilio-paste/paragraph';
+import { ScreenReaderOnly } from '@twilio-paste/screen-reader-only';
+import { SkeletonLoader } from '@twilio-paste/skeleton-loader';
+import { Table, TBody, Td, THead, Th, Tr } from '@twilio-paste/table';
+import { Text } from '@twilio-paste/text';
+import { useState } from 'react';
+import { ErrorState } from '../../components/error-state.tsx';
+import { FormErrorAlert } from '../../components/form-alerts.tsx';
+import { useToast } from '../../components/toast.tsx';
+import { ApiError } from '../../lib/errors.ts';
+import { unrecognizedTypesQueryOptions, useCreateIdentifier } from './identity-resolution-queries.ts';
+
+const DATE_TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+function TableHead() {
+  return (
+    <THead>
+      <Tr>
+        <Th>Type</Th>
+        <Th textAlign="right">Events</Th>
+        <Th>First seen</Th>
+        <Th>Last seen</Th>
+        <Th textAlign="right">
+          <ScreenReaderOnly>Actions</ScreenReaderOnly>
+        </Th>
+      </Tr>
+    </THead>
+  );
+}
+
+function DateTime({ value }: { value: string }) {
+  return <time dateTime={value}>{DATE_TIME.format(new Date(value))}</time>;
+}
+
+/** External-id types seen in events that match no identifier, with a one-click add (SPEC §5.2). */
+export function UnrecognizedTypesSection({ spaceId }: { spaceId: string }) {
+  const query = useQuery(unrecognizedTypesQueryOptions(spaceId));
+  const create = useCreateIdentifier(spaceId);
+  const toast = useToast();
+  const [adding, setAdding] = useState<string | null>(null);
+  const [addError, setAddError] = useState<unknown>(null);
+
+  async function add(type: UnrecognizedIdentifierType) {
+    setAdding(type.type);
+    setAddError(null);
+    try {
+      // No If-Match: adding a key does not depend on the rest of the listing, and a key added
+      // meanwhile answers 409, which is explained below.
+      const created = await create.mutateAsync({ input: { key: type.type } });
+      toast(
+        `${created.key} added as ${created.kind === 'custom' ? 'a custom' : 'a built-in'} identifier at priority ${created.priority}. Events received from now on are matched on it.`,
+      );
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'identifier_exists') {
+        setAddError(
+          new Error(`${type.type} is already an identifier: someone added it meanwhile. The list has been refreshed.`),
+        );
+        void query.refetch();
+      } else {
+        setAddError(error);
+      }
+    } finally {
+      setAdding(null);
+    }
+  }
+
+  if (query.isPending) {
+    return (
+      <Box aria-busy="true">
+        <ScreenReaderOnly>Loading unrecognised identifier types…</ScreenReaderOnly>
+        <Table aria-hidden="true">
+          <TableHead />
+          <TBody>
+            {[1, 2].map((row) => (
+              <Tr key={row}>
+                {[1, 2, 3, 4, 5].map((cell) => (
+                  <Td key={cell}>
+                    <SkeletonLoader height="sizeIcon20" />
+                  </Td>
+                ))}
+              </Tr>
+            ))}
+          </TBody>
+        </Table>
+      </Box>
+    );
+  }
+  if (query.isError) {
+    return (
+      <ErrorState
+        heading="The unrecognised identifier types could not be loaded"
+        error={query.error}
+        onRetry={() => void query.refetch()}
+        retrying={query.isFetching}
+      />
+    );
+  }
+  const { types } = query.data;
+  if (types.length === 0) {
+    return (
+      <Paragraph>
+        None so far. When events carry{' '}
+        <Text as="code" fontFamily="fontFamilyCode">
+          context.externalIds
+        </Text>{' '}
+        entries whose type matches no identifier, those types are listed here so that you can add them.
+      </Paragraph>
+    );
+  }
+  return (
+    <Box display="flex" flexDirection="column" rowGap="space50">
+      <FormErrorAlert error={addError} />
+      <Table>
+        <TableHead />
+        <TBody>
+          {types.map((type) => (
+            <Tr key={type.type}>
+              <Td>
+                <Text as="span" fontFamily="fontFamilyCode" wordBreak="break-all">
+                  {type.type}
+                </Text>
+              </Td>
+              <Td textAlign="right">{type.eventCount.toLocaleString()}</Td>
+              <Td>
+                <DateTime value={type.firstSeenAt} />
+              </Td>
+              <Td>
+                <DateTime value={type.lastSeenAt} />
+              </Td>
+              <Td textAlign="right">
+                {type.addable ? (
+                  <Button
+                    variant="secondary"
+                    size="small"
+                    aria-label={`Add ${type.type} as identifier`}
+                    loading={adding === type.type}
+                    disabled={adding !== null && adding !== type.type}
+                    onClick={() => void add(type)}
+                  >
+                    <PlusIcon decorative />
+                    Add as identifier
+                  </Button>
+                ) : (
+                  <Text as="span" color="colorTextWeak" fontSize="fontSize20">
+                    Not a valid identifier key: keys use lowercase letters, digits, “_” and “.”, start with a letter and
+                    have at most 64 characters. Send it under another type to use it.
+                  </Text>
+                )}
+              </Td>
+            </Tr>
+          ))}
+        </TBody>
+      </Table>
+    </Box>
+  );
+}

@@ -1,0 +1,17 @@
+import type { IdentifierList } from '@idr/contracts';
+import { queryOptions } from '@tanstack/react-query';
+import { callRoute } from './api-client.ts';
+import { settingsQueryKey } from './query-client.ts';
+
+/**
+ * The identifiers of a space in priority order, with the settings version they belong to. Shared:
+ * several features list identifiers, and one query key must have one query function.
+ */
+// Reads are not aborted when their component unmounts (no `signal`): they are small, their answer
+// is cached for the next mount, and an aborted request shows up as a failed one in the browser.
+export function identifiersQueryOptions(spaceId: string) {
+  return queryOptions<IdentifierList>({
+    queryKey: [...settingsQueryKey(spaceId), 'identifiers'],
+    queryFn: async () => (await callRoute('listIdentifiers', { params: { space: spaceId } })).data,
+  });
+}
