@@ -61,6 +61,16 @@ describe('callRoute', () => {
     expect(calls[0]?.init?.body).toBe('{"displayName":null}');
   });
 
+  it('adds the query parameters that are set, URL-encoded', async () => {
+    const first = fakeFetch(json({ events: [], nextCursor: null }));
+    await callRoute('listProfileEvents', { params: { space: 'default', id: 'p/1' }, query: { limit: 10 } }, first.impl);
+    expect(first.calls[0]?.url).toBe('/api/v1/spaces/default/profiles/p%2F1/events?limit=10');
+    const second = fakeFetch(json({ events: [], nextCursor: null }));
+    const query = { limit: 10, cursor: 'a+b' };
+    await callRoute('listProfileEvents', { params: { space: 'default', id: 'p1' }, query }, second.impl);
+    expect(second.calls[0]?.url).toBe('/api/v1/spaces/default/profiles/p1/events?limit=10&cursor=a%2Bb');
+  });
+
   it('turns problem+json into an ApiError with code, issues and request id', async () => {
     const problem = {
       type: 'about:blank',

@@ -6,6 +6,7 @@ type RouteOf<N extends RouteName> = Routes[N];
 type ParamsOf<N extends RouteName> =
   RouteOf<N> extends { params: z.ZodType } ? z.input<RouteOf<N>['params']> : undefined;
 type BodyOf<N extends RouteName> = RouteOf<N> extends { body: z.ZodType } ? z.input<RouteOf<N>['body']> : undefined;
+type QueryOf<N extends RouteName> = RouteOf<N> extends { query: z.ZodType } ? z.input<RouteOf<N>['query']> : undefined;
 /** What a route answers on success, as its contract parses it (`null` for an empty body). */
 export type ResultOf<N extends RouteName> = RouteOf<N>['success']['body'] extends z.ZodType
   ? z.output<RouteOf<N>['success']['body']>
@@ -14,6 +15,8 @@ export type ResultOf<N extends RouteName> = RouteOf<N>['success']['body'] extend
 export interface CallOptions<N extends RouteName> {
   params?: ParamsOf<N>;
   body?: BodyOf<N>;
+  /** Query parameters; `undefined` values are left out. */
+  query?: QueryOf<N>;
   /** Settings version the write is based on; sent as `If-Match`. */
   ifMatch?: number;
   signal?: AbortSignal;
@@ -29,6 +32,16 @@ export interface ApiResponse<T> {
 
 function toIssueList(error: z.ZodError): Issue[] {
   return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+}
+
+function toSearch(query: unknown): string {
+  if (typeof query !== 'object' || query === null) return '';
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null) search.set(name, String(value));
+  }
+  const text = search.toString();
+  return text === '' ? '' : `?${text}`;
 }
 
 function stripEtag(etag: string | null): string | null {
@@ -56,7 +69,8 @@ export async function callRoute<N extends RouteName>(
   fetchImpl: typeof fetch = globalThis.fetch.bind(globalThis),
 ): Promise<ApiResponse<ResultOf<N>>> {
   const route = routes[name];
-  const url = API_PREFIX + buildPath(route.path, (options.params ?? {}) as Record<string, string>);
+  const url =
+    API_PREFIX + buildPath(route.path, (options.params ?? {}) as Record<string, string>) + toSearch(options.query);
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.ifMatch !== undefined) headers['If-Match'] = `"${options.ifMatch}"`;

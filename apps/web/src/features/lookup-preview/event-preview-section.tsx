@@ -1,0 +1,374 @@
+import type { Identifier, ResolutionResult } from '@idr/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { Badge } from '@twilio-paste/badge';
+import { Box } from '@twilio-paste/box';
+import { Button } from '@twilio-paste/button';
+import { Callout, CalloutHeading, CalloutList, CalloutListItem, CalloutText } from '@twilio-paste/callout';
+import { Heading } from '@twilio-paste/heading';
+import { HelpText } from '@twilio-paste/help-text';
+import { Label } from '@twilio-paste/label';
+import { Paragraph } from '@twilio-paste/paragraph';
+import { ScreenReaderOnly } from '@twilio-paste/screen-reader-only';
+import { SkeletonLoader } from '@twilio-paste/skeleton-loader';
+import { Stack } from '@twilio-paste/stack';
+import { Table, TBody, Td, THead, Th, Tr } from '@twilio-paste/table';
+import { Text } from '@twilio-paste/text';
+import { type ReactNode, useId, useRef, useState } from 'react';
+import { ErrorState } from '../../components/error-state.tsx';
+import { ApiError } from '../../lib/errors.ts';
+import { DROP_REASON_TEXT, EXAMPLE_EVENT, OUTCOME_TEXT, parseEventJson, TRACE_KIND_LABEL } from './lookup-preview.ts';
+import { profileQueryOptions, useEventPreview } from './lookup-preview-queries.ts';
+import { Code, Fact, Facts, ProfileCard } from './profile-card.tsx';
+
+interface EventPreviewSectionProps {
+  spaceId: string;
+  identifiers: Identifier[] | undefined;
+  priorities: ReadonlyMap<string, number>;
+}
+
+// Paste's TextArea package is not among our dependencies; a Box renders the native element with
+// Paste's tokens, and BoxProps do not declare a textarea's own attributes, hence this cast.
+function textareaAttributes(attributes: {
+  value: string;
+  onChange: (event: React.ChangeEvent<HTMLTextAreaElement>) => void;
+  rows: number;
+}): object {
+  return { ...attributes, spellCheck: false, autoCapitalize: 'off', autoComplete: 'off' };
+}
+
+/** Dry-runs one event through the resolver and shows each step (SPEC §7); writes nothing. */
+export function EventPreviewSection({ spaceId, identifiers, priorities }: EventPreviewSectionProps) {
+  const textareaId = useId();
+  const helpId = `${textareaId}-help`;
+  const issuesId = `${textareaId}-issues`;
+  const textareaRef = useRef<HTMLTextAreaElement | null>(null);
+  const preview = useEventPreview(spaceId);
+  const [text, setText] = useState(EXAMPLE_EVENT);
+  const [jsonError, setJsonError] = useState<string | null>(null);
+
+  function run(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    preview.reset();
+    const parsed = parseEventJson(text);
+    if (!parsed.ok) {
+      setJsonError(parsed.message);
+      textareaRef.current?.focus();
+      return;
+    }
+    setJsonError(null);
+    preview.mutate(parsed.event, { onError: () => textareaRef.current?.focus() });
+  }
+
+  const error = preview.error;
+  const issues = error instanceof ApiError && error.issues.length > 0 ? error.issues : null;
+  const invalid = jsonError !== null || issues !== null;
+  const displayNames = new Map((identifiers ?? []).map((identifier) => [identifier.key, identifier.displayName]));
+
+  return (
+    <Stack orientation="vertical" spacing="space70">
+      <form onSubmit={run} noValidate aria-label="Dry-run an event">
+        <Stack orientation="vertical" spacing="space50">
+          <Box maxWidth="size100">
+            <Label htmlFor={textareaId} required>
+              Event (JSON)
+            </Label>
+            <Box
+              as="textarea"
+              ref={textareaRef}
+              id={textareaId}
+              {...textareaAttributes({
+                value: text,
+                onChange: (change) => {
+                  setText(change.target.value);
+                  if (jsonError) setJsonError(null);
+                },
+                rows: 14,
+              })}
+              aria-invalid={invalid || undefined}
+              aria-describedby={issues ? `${helpId} ${issuesId}` : helpId}
+              display="block"
+              width="100%"
+              boxSizing="border-box"
+              paddingX="space40"
+              paddingY="space30"
+              fontFamily="fontFamilyCode"
+              fontSize="fontSize30"
+              lineHeight="lineHeight30"
+              color="colorText"
+              backgroundColor="colorBackgroundBody"
+              borderRadius="borderRadius20"
+              borderStyle="solid"
+              borderWidth="borderWidth10"
+              borderColor={invalid ? 'colorBorderError' : 'colorBorder'}
+              resize="vertical"
+              outline="none"
+              _focus={{ boxShadow: 'shadowFocus', borderColor: 'colorBorderPrimary' }}
+            />
+            {jsonError ? (
+              <HelpText id={helpId} variant="error">
+                {jsonError}
+              </HelpText>
+            ) : (
+              <HelpText id={helpId}>
+                One Segment-style event (identify, track, page…). It is resolved against the current profiles and
+                settings, then thrown away.
+              </HelpText>
+            )}
+          </Box>
+          {issues ? (
+            <Callout variant="error" id={issuesId} marginY="space0">
+              <CalloutHeading as="h3">The server refused this event</CalloutHeading>
+              <CalloutList as="ul">
+                {issues.map((issue) => (
+                  <CalloutListItem key={`${issue.path}\u0000${issue.message}`}>
+                    <Code>{issue.path === '' ? '(the event)' : issue.path}</Code>: {issue.message}
+                  </CalloutListItem>
+                ))}
+              </CalloutList>
+            </Callout>
+          ) : null}
+          {error && !issues ? <ErrorState heading="The preview failed" error={error} /> : null}
+          <Box display="flex" columnGap="space40" alignItems="center" flexWrap="wrap" rowGap="space30">
+            <Button variant="primary" type="submit" loading={preview.isPending}>
+              Preview
+            </Button>
+            <Button
+              variant="secondary"
+              onClick={() => {
+                setText(EXAMPLE_EVENT);
+                setJsonError(null);
+                preview.reset();
+              }}
+            >
+              Restore the example
+            </Button>
+            <Text as="span" color="colorTextWeak" fontSize="fontSize20">
+              Dry run: nothing is written.
+            </Text>
+          </Box>
+        </Stack>
+      </form>
+      {preview.data ? (
+        <PreviewResult spaceId={spaceId} result={preview.data} displayNames={displayNames} priorities={priorities} />
+      ) : null}
+    </Stack>
+  );
+}
+
+function SubSection({ heading, children }: { heading: string; children: ReactNode }) {
+  const headingId = useId();
+  return (
+    <Box as="section" aria-labelledby={headingId}>
+      <Heading as="h4" variant="heading50" id={headingId}>
+        {heading}
+      </Heading>
+      {children}
+    </Box>
+  );
+}
+
+function IdentifierName({ keyName, displayNames }: { keyName: string; displayNames: ReadonlyMap<string, string> }) {
+  const displayName = displayNames.get(keyName);
+  if (!displayName || displayName === keyName) return <Code>{keyName}</Code>;
+  return (
+    <>
+      <Text as="span" display="block">
+        {displayName}
+      </Text>
+      <Text as="span" color="colorTextWeak" fontFamily="fontFamilyCode" fontSize="fontSize20">
+        {keyName}
+      </Text>
+    </>
+  );
+}
+
+function PreviewResult({
+  spaceId,
+  result,
+  displayNames,
+  priorities,
+}: {
+  spaceId: string;
+  result: ResolutionResult;
+  displayNames: ReadonlyMap<string, string>;
+  priorities: ReadonlyMap<string, number>;
+}) {
+  const headingId = useId();
+  const outcome = OUTCOME_TEXT[result.outcome];
+  // A `created` id is made up for the dry run: that profile does not exist.
+  const existing = result.profileId !== null && result.outcome !== 'created' ? result.profileId : null;
+  return (
+    <Box as="section" aria-labelledby={headingId}>
+      <Heading as="h3" variant="heading40" id={headingId}>
+        Preview result
+      </Heading>
+      <Stack orientation="vertical" spacing="space70">
+        <Callout variant="neutral" marginY="space0">
+          <CalloutText>
+            <strong>Dry run — nothing was written.</strong> No profile, event or setting changed; ingesting this event
+            for real may give another result if profiles or settings change first.
+          </CalloutText>
+        </Callout>
+        <Box role="status">
+          <Facts>
+            <Fact term="Outcome">
+              <Badge as="span" variant={outcome.variant}>
+                {outcome.label}
+              </Badge>{' '}
+              {outcome.summary}
+            </Fact>
+            <Fact term="Profile">
+              {result.outcome === 'created' ? (
+                'A new profile (not created: this is a dry run)'
+              ) : existing ? (
+                <Code>{existing}</Code>
+              ) : (
+                'None'
+              )}
+            </Fact>
+            {result.mergedProfileIds.length > 0 ? (
+              <Fact term="Would merge into it">
+                <Box as="ul" margin="space0" paddingLeft="space0" listStyleType="none">
+                  {result.mergedProfileIds.map((id) => (
+                    <Box as="li" key={id}>
+                      <Code>{id}</Code>
+                    </Box>
+                  ))}
+                </Box>
+              </Fact>
+            ) : null}
+            <Fact term="Message ID">
+              <Code>{result.messageId}</Code>
+            </Fact>
+          </Facts>
+        </Box>
+
+        <SubSection heading="Added identifiers">
+          {result.addedIdentifiers.length === 0 ? (
+            <Paragraph marginBottom="space0">No new identifier value would be added to a profile.</Paragraph>
+          ) : (
+            <Table>
+              <THead>
+                <Tr>
+                  <Th>Identifier</Th>
+                  <Th>Value</Th>
+                </Tr>
+              </THead>
+              <TBody>
+                {result.addedIdentifiers.map((added) => (
+                  <Tr key={`${added.key}\u0000${added.value}`}>
+                    <Td>
+                      <IdentifierName keyName={added.key} displayNames={displayNames} />
+                    </Td>
+                    <Td>
+                      <Code>{added.value}</Code>
+                    </Td>
+                  </Tr>
+                ))}
+              </TBody>
+            </Table>
+          )}
+        </SubSection>
+
+        <SubSection heading="Dropped identifiers">
+          {result.droppedIdentifiers.length === 0 ? (
+            <Paragraph marginBottom="space0">None: every identifier value of the event would be used.</Paragraph>
+          ) : (
+            <Table>
+              <THead>
+                <Tr>
+                  <Th>Identifier</Th>
+                  <Th>Value</Th>
+                  <Th>Why it was dropped</Th>
+                </Tr>
+              </THead>
+              <TBody>
+                {result.droppedIdentifiers.map((dropped) => {
+                  const reason = DROP_REASON_TEXT[dropped.reason];
+                  return (
+                    <Tr key={`${dropped.key}\u0000${dropped.value}\u0000${dropped.reason}`}>
+                      <Td>
+                        <IdentifierName keyName={dropped.key} displayNames={displayNames} />
+                      </Td>
+                      <Td>
+                        <Code>{dropped.value}</Code>
+                      </Td>
+                      <Td>
+                        <Badge as="span" variant="warning">
+                          {reason.label}
+                        </Badge>
+                        <Text as="span" display="block" marginTop="space20">
+                          {reason.explanation}
+                        </Text>
+                      </Td>
+                    </Tr>
+                  );
+                })}
+              </TBody>
+            </Table>
+          )}
+        </SubSection>
+
+        <SubSection heading="How the resolver decided">
+          {result.trace && result.trace.length > 0 ? (
+            <Box as="ol" margin="space0" paddingLeft="space70">
+              {result.trace.map((step, index) => (
+                // Steps have no id of their own; their order is their identity.
+                // biome-ignore lint/suspicious/noArrayIndexKey: the trace is never reordered
+                <Box as="li" key={index} marginBottom="space30" lineHeight="lineHeight30">
+                  <Text as="span" fontWeight="fontWeightSemibold">
+                    {TRACE_KIND_LABEL[step.kind]}:
+                  </Text>{' '}
+                  <Text as="span" wordBreak="break-word">
+                    {step.message}
+                  </Text>
+                </Box>
+              ))}
+            </Box>
+          ) : (
+            <Paragraph marginBottom="space0">The server sent no trace for this event.</Paragraph>
+          )}
+        </SubSection>
+
+        {existing ? (
+          <SubSection heading="The profile it would resolve to, as it is now">
+            <ExistingProfile spaceId={spaceId} profileId={existing} priorities={priorities} />
+          </SubSection>
+        ) : null}
+      </Stack>
+    </Box>
+  );
+}
+
+function ExistingProfile({
+  spaceId,
+  profileId,
+  priorities,
+}: {
+  spaceId: string;
+  profileId: string;
+  priorities: ReadonlyMap<string, number>;
+}) {
+  const query = useQuery(profileQueryOptions(spaceId, profileId));
+  if (query.isPending) {
+    return (
+      <Box aria-busy="true">
+        <ScreenReaderOnly>Loading the profile…</ScreenReaderOnly>
+        <SkeletonLoader height="sizeSquare200" />
+      </Box>
+    );
+  }
+  if (query.isError) {
+    return (
+      <ErrorState
+        heading="The profile could not be loaded"
+        error={query.error}
+        onRetry={() => void query.refetch()}
+        retrying={query.isFetching}
+      />
+    );
+  }
+  return (
+    <ProfileCard spaceId={spaceId} profile={query.data} priorities={priorities} headingAs="h5" showEvents={false} />
+  );
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import {
+  EXAMPLE_EVENT,
+  jsonErrorOffset,
+  LookupFormSchema,
+  lookupFieldOfIssue,
+  parseEventJson,
+  sortByPriority,
+  toLookupRequest,
+} from './lookup-preview.ts';
+
+const form = { searchBy: 'phone', address: '', identifier: '', value: '', createIfNotFound: false } as const;
+
+describe('the lookup form', () => {
+  it('asks for the address of the chosen type, or an identifier and a value', () => {
+    const phone = LookupFormSchema.safeParse({ ...form, address: '  ' });
+    expect(phone.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['address', 'Enter a phone number'],
+    ]);
+    const email = LookupFormSchema.safeParse({ ...form, searchBy: 'email' });
+    expect(email.error?.issues[0]?.message).toBe('Enter an email address');
+    const identifier = LookupFormSchema.safeParse({ ...form, searchBy: 'identifier' });
+    expect(identifier.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['identifier', 'value']);
+  });
+
+  it('builds the address or identifier body; only an address lookup may create', () => {
+    expect(toLookupRequest({ ...form, address: '(415) 555-0100' })).toEqual({
+      addressType: 'phone',
+      address: '(415) 555-0100',
+    });
+    expect(toLookupRequest({ ...form, searchBy: 'email', address: 'a@b.io', createIfNotFound: true })).toEqual({
+      addressType: 'email',
+      address: 'a@b.io',
+      createIfNotFound: true,
+    });
+    expect(
+      toLookupRequest({ ...form, searchBy: 'identifier', identifier: 'user_id', value: 'u1', createIfNotFound: true }),
+    ).toEqual({ identifier: 'user_id', value: 'u1' });
+  });
+
+  it('maps server issue paths onto fields', () => {
+    expect(lookupFieldOfIssue('address')).toBe('address');
+    expect(lookupFieldOfIssue('body.addressType')).toBe('address');
+    expect(lookupFieldOfIssue('value')).toBe('value');
+    expect(lookupFieldOfIssue('identifier')).toBe('identifier');
+    expect(lookupFieldOfIssue('')).toBeNull();
+  });
+});
+
+describe('reading the dry-run event', () => {
+  it('accepts one JSON object, and the example is one', () => {
+    expect(parseEventJson(EXAMPLE_EVENT)).toMatchObject({ ok: true, event: { type: 'identify' } });
+  });
+
+  it.each([
+    ['{\n  "type": "identify",\n  "userId": \n}', 'unexpected "}" at line 4, column 1'],
+    ['{"type": "identify",}', 'unexpected "}" at line 1, column 21'],
+    ["{'type': 'identify'}", `unexpected "'" at line 1, column 2`],
+    ['{"type": "identify"', 'it ends too early'],
+    ['{"type": "identify"} x', 'unexpected "x" at line 1, column 22'],
+    ['{"a": "\\x"}', 'at line 1, column 8'],
+  ])('says where %j goes wrong', (text, expected) => {
+    const parsed = parseEventJson(text);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.message).toContain(expected);
+  });
+
+  it('refuses JSON that is not one object, and empty text', () => {
+    expect(parseEventJson('[{"type":"identify"}]')).toMatchObject({ ok: false, message: /one JSON object/ });
+    expect(parseEventJson('null')).toMatchObject({ ok: false });
+    expect(parseEventJson('  ')).toMatchObject({ ok: false, message: /Enter an event/ });
+  });
+
+  it('finds no error in valid JSON of any shape', () => {
+    for (const text of ['{}', '[]', '[1, -2.5e3, true, false, null, "a\\u00e9\\n"]', ' {"a": {"b": [{}]}} ']) {
+      expect(jsonErrorOffset(text)).toBe(-1);
+    }
+    expect(jsonErrorOffset('01')).toBe(1);
+    expect(jsonErrorOffset('"a\nb"')).toBe(2);
+  });
+});
+
+describe('sortByPriority', () => {
+  it('lists values by identifier priority, unknown keys last, oldest first within a key', () => {
+    const at = (minute: number) => `2026-01-01T00:0${minute}:00.000Z`;
+    const values = [
+      { key: 'phone', displayName: 'Phone', value: '+1', firstSeenAt: at(1) },
+      { key: 'legacy', displayName: 'legacy', value: 'x', firstSeenAt: at(0) },
+      { key: 'email', displayName: 'Email', value: 'b@x.io', firstSeenAt: at(3) },
+      { key: 'email', displayName: 'Email', value: 'a@x.io', firstSeenAt: at(2) },
+    ];
+    const sorted = sortByPriority(
+      values,
+      new Map([
+        ['email', 2],
+        ['phone', 3],
+      ]),
+    );
+    expect(sorted.map((value) => value.value)).toEqual(['a@x.io', 'b@x.io', '+1', 'x']);
+  });
+});

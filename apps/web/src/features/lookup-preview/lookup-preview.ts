@@ -1,0 +1,307 @@
+// Pure rules of the Lookup preview tab: the lookup form, reading the dry-run JSON, and the words
+// the console uses for outcomes and dropped identifiers. No React here, so they are unit-tested.
+import type {
+  AddressType,
+  DropReason,
+  LookupRequest,
+  ProfileIdentifier,
+  ResolutionOutcome,
+  TraceStepKind,
+} from '@idr/contracts';
+import { z } from 'zod';
+
+/** What the lookup searches by: an address type (what a call or message brings) or any identifier. */
+export type SearchBy = AddressType | 'identifier';
+
+export const LookupFormSchema = z
+  .object({
+    searchBy: z.enum(['phone', 'email', 'identifier']),
+    address: z.string(),
+    identifier: z.string(),
+    value: z.string(),
+    createIfNotFound: z.boolean(),
+  })
+  .superRefine((form, ctx) => {
+    if (form.searchBy === 'identifier') {
+      if (form.identifier === '')
+        ctx.addIssue({ code: 'custom', path: ['identifier'], message: 'Choose an identifier' });
+      if (form.value.trim() === '') ctx.addIssue({ code: 'custom', path: ['value'], message: 'Enter a value' });
+      return;
+    }
+    if (form.address.trim() === '') {
+      const message = form.searchBy === 'phone' ? 'Enter a phone number' : 'Enter an email address';
+      ctx.addIssue({ code: 'custom', path: ['address'], message });
+    }
+  });
+export type LookupFormValues = z.infer<typeof LookupFormSchema>;
+
+export const EMPTY_LOOKUP_FORM: LookupFormValues = {
+  searchBy: 'phone',
+  address: '',
+  identifier: '',
+  value: '',
+  createIfNotFound: false,
+};
+
+/** The body of `POST …/profiles/lookup` for the form; only an address lookup may create a profile. */
+export function toLookupRequest(form: LookupFormValues): LookupRequest {
+  if (form.searchBy === 'identifier') return { identifier: form.identifier, value: form.value };
+  return form.createIfNotFound
+    ? { addressType: form.searchBy, address: form.address, createIfNotFound: true }
+    : { addressType: form.searchBy, address: form.address };
+}
+
+/** The form field a server issue path of the lookup body belongs to, if any. */
+export function lookupFieldOfIssue(path: string): 'address' | 'identifier' | 'value' | null {
+  const last = path.split('.').pop() ?? '';
+  if (last === 'address' || last === 'addressType') return 'address';
+  if (last === 'identifier' || last === 'value') return last;
+  return null;
+}
+
+export type ParsedEvent = { ok: true; event: Record<string, unknown> } | { ok: false; message: string };
+
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  return `line ${line}, column ${column}`;
+}
+
+const JSON_LITERAL = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
+const JSON_ESCAPE = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/y;
+
+/**
+ * Where JSON text first goes wrong, or -1 when it is valid. Browsers word JSON.parse errors
+ * differently and Chromium often leaves the position out; this finds it the same way everywhere.
+ */
+export function jsonErrorOffset(text: string): number {
+  let at = 0;
+  const fail = (): never => {
+    throw at;
+  };
+  const space = () => {
+    while (at < text.length && ' \t\n\r'.includes(text.charAt(at))) at++;
+  };
+  const string = () => {
+    at++;
+    while (at < text.length) {
+      const char = text.charAt(at);
+      if (char === '"') {
+        at++;
+        return;
+      }
+      if (char === '\\') {
+        JSON_ESCAPE.lastIndex = at;
+        if (!JSON_ESCAPE.test(text)) fail();
+        at = JSON_ESCAPE.lastIndex;
+      } else if (char.charCodeAt(0) < 0x20) {
+        fail();
+      } else {
+        at++;
+      }
+    }
+    fail();
+  };
+  const list = (close: string, item: () => void) => {
+    at++;
+    space();
+    if (text.charAt(at) === close) {
+      at++;
+      return;
+    }
+    for (;;) {
+      item();
+      space();
+      const char = text.charAt(at);
+      at++;
+      if (char === close) return;
+      if (char !== ',') {
+        at--;
+        fail();
+      }
+    }
+  };
+  const member = () => {
+    space();
+    if (text.charAt(at) !== '"') fail();
+    string();
+    space();
+    if (text.charAt(at) !== ':') fail();
+    at++;
+    value();
+  };
+  const value = (): void => {
+    space();
+    const char = text.charAt(at);
+    if (char === '{') list('}', member);
+    else if (char === '[') list(']', value);
+    else if (char === '"') string();
+    else {
+      JSON_LITERAL.lastIndex = at;
+      if (!JSON_LITERAL.test(text)) fail();
+      at = JSON_LITERAL.lastIndex;
+    }
+  };
+  try {
+    value();
+    space();
+    if (at < text.length) fail();
+    return -1;
+  } catch (offset) {
+    if (typeof offset === 'number') return offset;
+    throw offset;
+  }
+}
+
+/** Reads the dry-run textarea: one JSON object, or a message saying where the JSON breaks. */
+export function parseEventJson(text: string): ParsedEvent {
+  if (text.trim() === '') return { ok: false, message: 'Enter an event as JSON, e.g. { "type": "identify" }.' };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const offset = jsonErrorOffset(text);
+    if (offset < 0) return { ok: false, message: `This is not valid JSON: ${String(error)}` };
+    const found =
+      offset >= text.length
+        ? 'it ends too early (is a closing } or ] or " missing?)'
+        : `unexpected ${JSON.stringify(text.charAt(offset))}`;
+    return { ok: false, message: `This is not valid JSON: ${found} at ${lineAndColumn(text, offset)}.` };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { ok: false, message: 'The event must be one JSON object, e.g. { "type": "identify", "userId": "…" }.' };
+  }
+  return { ok: true, event: value as Record<string, unknown> };
+}
+
+/** A realistic identify event to start the dry run from. */
+export const EXAMPLE_EVENT = JSON.stringify(
+  {
+    type: 'identify',
+    userId: 'u_10042',
+    anonymousId: 'anon_7f3c2a91',
+    traits: {
+      name: 'Jane Doe',
+      email: 'jane.doe@example.com',
+      phone: '+1 415 555 0100',
+      plan: 'premium',
+    },
+  },
+  null,
+  2,
+);
+
+type BadgeVariant = 'success' | 'new' | 'neutral' | 'warning' | 'error' | 'info';
+
+/** How the dry run words each outcome. */
+export const OUTCOME_TEXT: Record<ResolutionOutcome, { label: string; variant: BadgeVariant; summary: string }> = {
+  created: {
+    label: 'Created',
+    variant: 'new',
+    summary: 'No profile holds these identifier values: the event would create a new profile.',
+  },
+  matched: {
+    label: 'Matched',
+    variant: 'success',
+    summary: 'The event would resolve to an existing profile.',
+  },
+  merged: {
+    label: 'Merged',
+    variant: 'warning',
+    summary: 'The event links several profiles: they would be merged into the oldest one.',
+  },
+  unresolved: {
+    label: 'Unresolved',
+    variant: 'neutral',
+    summary: 'No usable identifier value is left: the event would resolve to no profile.',
+  },
+  duplicate: {
+    label: 'Duplicate',
+    variant: 'info',
+    summary: 'An event with this messageId was already processed: it would be ignored and change nothing.',
+  },
+  rejected: {
+    label: 'Rejected',
+    variant: 'error',
+    summary: 'The event is not valid and would be rejected.',
+  },
+};
+
+/** Why a value of the event was not used (SPEC §6, §7), in words for an admin. */
+export const DROP_REASON_TEXT: Record<DropReason, { label: string; explanation: string }> = {
+  blocked: {
+    label: 'Blocked value',
+    explanation: 'It matches a blocked value of this identifier, so it never becomes part of a profile.',
+  },
+  invalid: {
+    label: 'Invalid value',
+    explanation:
+      'It could not be normalized (not an email address or a valid phone number, not text, or longer than 255 characters).',
+  },
+  limit: {
+    label: 'Over the limit',
+    explanation:
+      'Keeping it would give the profile more values of an identifier than its limit allows, so this lower-priority value was demoted and stays where it is.',
+  },
+  merge_limit: {
+    label: 'Too many merges',
+    explanation: 'Keeping it would merge profiles beyond the 100 merges a profile may have, so it was demoted.',
+  },
+  mapping_limit: {
+    label: 'Too many values',
+    explanation: 'Keeping it would put more than 1000 identifier values on one profile, so it was demoted.',
+  },
+};
+
+/** Short labels for the kinds of trace step. */
+export const TRACE_KIND_LABEL: Record<TraceStepKind, string> = {
+  rejected: 'Rejected',
+  duplicate: 'Duplicate',
+  extracted: 'Read',
+  dropped: 'Dropped',
+  candidates: 'Candidates',
+  unresolved: 'Unresolved',
+  matched: 'Search',
+  check_failed: 'Check failed',
+  demoted: 'Demoted',
+  created: 'Create',
+  added: 'Add',
+  merged: 'Merge',
+  traits: 'Traits',
+};
+
+/**
+ * A profile's identifier values in identifier priority order (1 first); keys the settings no longer
+ * know go last. Within one key, the oldest value first.
+ */
+export function sortByPriority(
+  identifiers: readonly ProfileIdentifier[],
+  priorities: ReadonlyMap<string, number>,
+): ProfileIdentifier[] {
+  const rank = (key: string) => priorities.get(key) ?? Number.POSITIVE_INFINITY;
+  return identifiers
+    .map((identifier, index) => ({ identifier, index }))
+    .sort(
+      (a, b) =>
+        rank(a.identifier.key) - rank(b.identifier.key) ||
+        a.identifier.firstSeenAt.localeCompare(b.identifier.firstSeenAt) ||
+        a.index - b.index,
+    )
+    .map(({ identifier }) => identifier);
+}
+
+const DATE_TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+
+/** An API timestamp as the admin's locale writes it. */
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : DATE_TIME.format(date);
+}
+
+/** A trait value as text: strings as they are, anything else as JSON. */
+export function formatTraitValue(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value === undefined) return '';
+  return JSON.stringify(value);
+}

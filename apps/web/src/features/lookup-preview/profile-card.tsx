@@ -1,0 +1,317 @@
+import type { Profile, ProfileEvent } from '@idr/contracts';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Badge } from '@twilio-paste/badge';
+import { Box } from '@twilio-paste/box';
+import { Button } from '@twilio-paste/button';
+import { Card } from '@twilio-paste/card';
+import { Heading } from '@twilio-paste/heading';
+import { Paragraph } from '@twilio-paste/paragraph';
+import { ScreenReaderOnly } from '@twilio-paste/screen-reader-only';
+import { SkeletonLoader } from '@twilio-paste/skeleton-loader';
+import { Table, TBody, Td, THead, Th, Tr } from '@twilio-paste/table';
+import { Text } from '@twilio-paste/text';
+import type { ReactNode } from 'react';
+import { ErrorState } from '../../components/error-state.tsx';
+import { formatDateTime, formatTraitValue, OUTCOME_TEXT, sortByPriority } from './lookup-preview.ts';
+import { profileEventsQueryOptions } from './lookup-preview-queries.ts';
+
+type HeadingLevel = 'h3' | 'h4' | 'h5';
+const SUB_HEADING: Record<HeadingLevel, 'h4' | 'h5' | 'h6'> = { h3: 'h4', h4: 'h5', h5: 'h6' };
+
+interface ProfileCardProps {
+  spaceId: string;
+  profile: Profile;
+  /** Identifier key → priority (1 is the highest), to list the values in priority order. */
+  priorities: ReadonlyMap<string, number>;
+  /** Level of the card's heading; its parts use the next level. */
+  headingAs?: HeadingLevel;
+  /** Whether to list the profile's recent events. */
+  showEvents?: boolean;
+}
+
+export function DateTime({ iso }: { iso: string }) {
+  return <time dateTime={iso}>{formatDateTime(iso)}</time>;
+}
+
+export function Code({ children }: { children: ReactNode }) {
+  return (
+    <Text as="code" fontFamily="fontFamilyCode" fontSize="fontSize30" wordBreak="break-all">
+      {children}
+    </Text>
+  );
+}
+
+export function Facts({ children }: { children: ReactNode }) {
+  return (
+    <Box
+      as="dl"
+      display="grid"
+      gridTemplateColumns="max-content 1fr"
+      columnGap="space60"
+      rowGap="space30"
+      margin="space0"
+    >
+      {children}
+    </Box>
+  );
+}
+
+export function Fact({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <>
+      <Text as="dt" fontWeight="fontWeightSemibold">
+        {term}
+      </Text>
+      <Text as="dd" margin="space0">
+        {children}
+      </Text>
+    </>
+  );
+}
+
+/** A customer profile as an agent would see it, with how it came to be (SPEC §8). */
+export function ProfileCard({ spaceId, profile, priorities, headingAs = 'h3', showEvents = true }: ProfileCardProps) {
+  const sub = SUB_HEADING[headingAs];
+  const identifiers = sortByPriority(profile.identifiers, priorities);
+  const traits = Object.entries(profile.traits).sort(([a], [b]) => a.localeCompare(b));
+  const headingId = `profile-${profile.id}-${headingAs}`;
+  return (
+    <Card padding="space80" aria-labelledby={headingId}>
+      <Heading as={headingAs} variant="heading40" id={headingId}>
+        Profile <Code>{profile.id}</Code>
+      </Heading>
+      <Box marginBottom="space70">
+        <Facts>
+          <Fact term="Created">
+            <DateTime iso={profile.createdAt} />
+          </Fact>
+          <Fact term="Updated">
+            <DateTime iso={profile.updatedAt} />
+          </Fact>
+          <Fact term="Merges">
+            {profile.mergeCount === 0
+              ? 'None: no other profile was merged into this one'
+              : `${profile.mergeCount} ${profile.mergeCount === 1 ? 'profile' : 'profiles'} merged into this one`}
+          </Fact>
+          {profile.mergedFrom.length > 0 ? (
+            <Fact term="Merged from">
+              <Box as="ul" margin="space0" paddingLeft="space0" listStyleType="none">
+                {profile.mergedFrom.map((id) => (
+                  <Box as="li" key={id}>
+                    <Code>{id}</Code>
+                  </Box>
+                ))}
+              </Box>
+            </Fact>
+          ) : null}
+        </Facts>
+      </Box>
+
+      <Heading as={sub} variant="heading50">
+        Identifiers
+      </Heading>
+      {identifiers.length === 0 ? (
+        <Paragraph>This profile holds no identifier values.</Paragraph>
+      ) : (
+        <Box marginBottom="space70">
+          <Table>
+            <THead>
+              <Tr>
+                <Th>Identifier</Th>
+                <Th>Value</Th>
+                <Th>First seen</Th>
+              </Tr>
+            </THead>
+            <TBody>
+              {identifiers.map((identifier) => (
+                <Tr key={`${identifier.key}\u0000${identifier.value}`}>
+                  <Td>
+                    <Text as="span" display="block">
+                      {identifier.displayName}
+                    </Text>
+                    {identifier.displayName === identifier.key ? null : (
+                      <Text as="span" color="colorTextWeak" fontFamily="fontFamilyCode" fontSize="fontSize20">
+                        {identifier.key}
+                      </Text>
+                    )}
+                  </Td>
+                  <Td>
+                    <Code>{identifier.value}</Code>
+                  </Td>
+                  <Td>
+                    <DateTime iso={identifier.firstSeenAt} />
+                  </Td>
+                </Tr>
+              ))}
+            </TBody>
+          </Table>
+        </Box>
+      )}
+
+      <Heading as={sub} variant="heading50">
+        Traits
+      </Heading>
+      {traits.length === 0 ? (
+        <Paragraph>No traits yet.</Paragraph>
+      ) : (
+        <Box marginBottom="space70">
+          <Table>
+            <THead>
+              <Tr>
+                <Th>Trait</Th>
+                <Th>Value</Th>
+              </Tr>
+            </THead>
+            <TBody>
+              {traits.map(([name, value]) => (
+                <Tr key={name}>
+                  <Td>
+                    <Code>{name}</Code>
+                  </Td>
+                  <Td>
+                    <Text as="span" wordBreak="break-word">
+                      {formatTraitValue(value)}
+                    </Text>
+                  </Td>
+                </Tr>
+              ))}
+            </TBody>
+          </Table>
+        </Box>
+      )}
+
+      {showEvents ? (
+        <>
+          <Heading as={sub} variant="heading50">
+            Recent events
+          </Heading>
+          <ProfileEvents spaceId={spaceId} profileId={profile.id} />
+        </>
+      ) : null}
+    </Card>
+  );
+}
+
+function EventsHead() {
+  return (
+    <THead>
+      <Tr>
+        <Th>Received</Th>
+        <Th>Type</Th>
+        <Th>Outcome</Th>
+        <Th>Message ID</Th>
+      </Tr>
+    </THead>
+  );
+}
+
+function eventName(event: ProfileEvent): string | null {
+  const name = event.payload.event;
+  return typeof name === 'string' && name !== '' ? name : null;
+}
+
+/** The first page of a profile's events (newest first) and Load more. */
+function ProfileEvents({ spaceId, profileId }: { spaceId: string; profileId: string }) {
+  const query = useInfiniteQuery(profileEventsQueryOptions(spaceId, profileId));
+  // A failed "Load more" keeps the pages already shown (the query is in error, its data stays).
+  const pages = query.data;
+  const error = query.error;
+
+  if (pages === undefined && !error) {
+    return (
+      <Box aria-busy="true">
+        <ScreenReaderOnly>Loading events…</ScreenReaderOnly>
+        <Table aria-hidden="true">
+          <EventsHead />
+          <TBody>
+            {[1, 2].map((row) => (
+              <Tr key={row}>
+                {[1, 2, 3, 4].map((cell) => (
+                  <Td key={cell}>
+                    <SkeletonLoader height="sizeIcon20" />
+                  </Td>
+                ))}
+              </Tr>
+            ))}
+          </TBody>
+        </Table>
+      </Box>
+    );
+  }
+  if (pages === undefined) {
+    return (
+      <ErrorState
+        heading="The events of this profile could not be loaded"
+        error={error}
+        onRetry={() => void query.refetch()}
+        retrying={query.isFetching}
+      />
+    );
+  }
+  const events = pages.flatMap((page) => page.events);
+  if (events.length === 0) {
+    return (
+      <Paragraph marginBottom="space0">
+        No events yet: this profile was created by a lookup, and no event has resolved to it since.
+      </Paragraph>
+    );
+  }
+  return (
+    <>
+      <Table>
+        <EventsHead />
+        <TBody>
+          {events.map((event) => {
+            const name = eventName(event);
+            const outcome = OUTCOME_TEXT[event.outcome];
+            return (
+              <Tr key={event.id}>
+                <Td>
+                  <DateTime iso={event.receivedAt} />
+                </Td>
+                <Td>
+                  <Code>{event.type}</Code>
+                  {name ? <Text as="span">{` “${name}”`}</Text> : null}
+                </Td>
+                <Td>
+                  <Badge as="span" variant={outcome.variant}>
+                    {outcome.label}
+                  </Badge>
+                </Td>
+                <Td>
+                  <Code>{event.messageId}</Code>
+                </Td>
+              </Tr>
+            );
+          })}
+        </TBody>
+      </Table>
+      <Box display="flex" alignItems="center" columnGap="space40" marginTop="space40">
+        {query.hasNextPage ? (
+          <Button
+            variant="secondary"
+            size="small"
+            onClick={() => void query.fetchNextPage()}
+            loading={query.isFetchingNextPage}
+          >
+            Load more events
+          </Button>
+        ) : null}
+        <Text as="span" color="colorTextWeak" fontSize="fontSize20">
+          {query.hasNextPage
+            ? `Showing the ${events.length} most recent events.`
+            : `${events.length === 1 ? 'The only event' : `All ${events.length} events`} of this profile.`}
+        </Text>
+      </Box>
+      {error && query.isFetchNextPageError ? (
+        <Box marginTop="space40">
+          <ErrorState
+            heading="More events could not be loaded"
+            error={error}
+            onRetry={() => void query.fetchNextPage()}
+          />
+        </Box>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,303 @@
+import type { APIRequestContext, Page } from '@playwright/test';
+import { expect, expectNoAxeViolations, SPACE_API, saveScreenshot, test } from './fixtures.ts';
+
+const LOOKUP_PREVIEW_PATH = '/unified-profiles/manage/lookup-preview';
+
+/** A suffix no other test (or earlier run on the same database) uses. */
+function unique(): string {
+  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`;
+}
+
+interface Result {
+  outcome: string;
+  profileId: string | null;
+  droppedIdentifiers: Array<{ key: string; value: string; reason: string }>;
+}
+
+/** Ingests one event for real through the API (what a data pipeline does) and returns its result. */
+async function ingest(request: APIRequestContext, event: Record<string, unknown>): Promise<Result> {
+  const response = await request.post(`${SPACE_API}/events`, { data: event });
+  expect(response.status(), await response.text()).toBe(200);
+  const { results } = (await response.json()) as { results: Result[] };
+  const [result] = results;
+  if (!result) throw new Error('No result');
+  return result;
+}
+
+interface LookupBody {
+  profiles: Array<{ id: string; identifiers: Array<{ key: string; value: string }> }>;
+}
+
+async function lookupByIdentifier(request: APIRequestContext, identifier: string, value: string): Promise<LookupBody> {
+  const response = await request.post(`${SPACE_API}/profiles/lookup`, { data: { identifier, value } });
+  expect(response.status(), await response.text()).toBe(200);
+  return (await response.json()) as LookupBody;
+}
+
+async function openLookupPreviewTab(page: Page) {
+  await page.goto(LOOKUP_PREVIEW_PATH);
+  // The page and the tab are two lazily loaded chunks: allow for a slow first load.
+  await expect(page.getByRole('tab', { name: 'Lookup preview', selected: true })).toBeVisible({ timeout: 15_000 });
+  const panel = page.getByRole('tabpanel', { name: 'Lookup preview' });
+  await expect(panel.getByRole('heading', { name: 'Look up a contact' })).toBeVisible({ timeout: 15_000 });
+  return panel;
+}
+
+test('looks up a national phone number and shows the profile an agent sees, with display names', async ({
+  page,
+  api,
+  request,
+}) => {
+  const id = unique();
+  await api.setDisplayName('user_id', 'Customer ID');
+  await api.setDisplayName('email', 'Email');
+  await api.setDisplayName('phone', 'Phone');
+  const ingested = await ingest(request, {
+    type: 'identify',
+    userId: `cust-${id}`,
+    traits: { name: 'Jane Doe', email: `jane-${id}@example.com`, phone: '(415) 555-0100', plan: 'premium' },
+  });
+  expect(ingested.outcome).toBe('created');
+  await ingest(request, { type: 'track', event: 'Order Completed', userId: `cust-${id}` });
+
+  const panel = await openLookupPreviewTab(page);
+  await expect(panel.getByLabel('Search by')).toHaveValue('phone');
+  const address = panel.getByRole('textbox', { name: 'Address' });
+  await expect(address).toHaveAccessibleDescription(/Searched in the identifier “Phone” \(phone\)/);
+  await address.fill('(415) 555-0100');
+  await address.press('Enter');
+
+  const result = panel.getByRole('region', { name: 'Lookup result' });
+  await expect(result).toBeVisible();
+  await expect(result.getByText('Searched identifier')).toBeVisible();
+  await expect(result.getByRole('definition').filter({ hasText: 'Phone' }).first()).toContainText('(phone)');
+  await expect(result.getByRole('definition').filter({ hasText: '+14155550100' })).toContainText(
+    'from “(415) 555-0100”',
+  );
+  const card = result.getByRole('article', { name: `Profile ${ingested.profileId}` });
+  await expect(card).toBeVisible();
+  // Identifiers in priority order, with their display names.
+  const identifiers = card.getByRole('table').first();
+  await expect(identifiers.getByRole('row').nth(1)).toContainText(`Customer ID`);
+  await expect(identifiers.getByRole('row').nth(1)).toContainText(`cust-${id}`);
+  await expect(identifiers.getByRole('row').nth(2)).toContainText(`jane-${id}@example.com`);
+  await expect(identifiers.getByRole('row').nth(3)).toContainText('Phone');
+  await expect(identifiers.getByRole('row').nth(3)).toContainText('+14155550100');
+  await expect(card.getByRole('cell', { name: 'premium' })).toBeVisible();
+  await expect(card.getByText('None: no other profile was merged into this one')).toBeVisible();
+  // Recent events, newest first.
+  await expect(card.getByRole('cell', { name: /track “Order Completed”/ })).toBeVisible();
+  await expect(card.getByText('All 2 events of this profile.')).toBeVisible();
+  await saveScreenshot(page, 'lookup-preview-profile');
+});
+
+test('pages through a profile’s events with Load more', async ({ page, request }) => {
+  const id = unique();
+  await ingest(request, { type: 'identify', userId: `busy-${id}`, traits: { email: `busy-${id}@example.com` } });
+  for (let index = 1; index <= 11; index++) {
+    await ingest(request, { type: 'track', event: `Step ${index}`, userId: `busy-${id}` });
+  }
+  const panel = await openLookupPreviewTab(page);
+  await panel.getByLabel('Search by').selectOption('email');
+  await panel.getByRole('textbox', { name: 'Address' }).fill(`BUSY-${id}@Example.com`);
+  await panel.getByRole('button', { name: 'Look up' }).click();
+  const card = panel.getByRole('article');
+  await expect(card.getByText('Showing the 10 most recent events.')).toBeVisible();
+  await card.getByRole('button', { name: 'Load more events' }).click();
+  await expect(card.getByText('All 12 events of this profile.')).toBeVisible();
+  await expect(card.getByRole('cell', { name: 'identify' })).toBeVisible();
+  await expect(card.getByRole('button', { name: 'Load more events' })).toBeHidden();
+});
+
+test('an unknown email address finds no profile', async ({ page }) => {
+  const panel = await openLookupPreviewTab(page);
+  await panel.getByLabel('Search by').selectOption('email');
+  await panel.getByRole('textbox', { name: 'Address' }).fill(`  Nobody-${unique()}@Example.COM `);
+  await panel.getByRole('button', { name: 'Look up' }).click();
+  const result = panel.getByRole('region', { name: 'Lookup result' });
+  await expect(result.getByRole('heading', { name: 'No profile holds this value' })).toBeVisible();
+  await expect(result.getByText(/^nobody-.*@example\.com$/)).toBeVisible();
+  await expect(result.getByRole('article')).toHaveCount(0);
+  await saveScreenshot(page, 'lookup-preview-no-profile');
+});
+
+test('looks up by any identifier value', async ({ page, api, request }) => {
+  const id = unique();
+  await api.setDisplayName('user_id', 'Customer ID');
+  const { profileId } = await ingest(request, { type: 'identify', userId: `manual-${id}` });
+  const panel = await openLookupPreviewTab(page);
+  await panel.getByLabel('Search by').selectOption('identifier');
+  await panel.getByRole('button', { name: 'Look up' }).click();
+  await expect(panel.getByLabel('Identifier', { exact: true })).toHaveAccessibleDescription('Choose an identifier');
+  await panel.getByLabel('Identifier', { exact: true }).selectOption('user_id');
+  await panel.getByRole('textbox', { name: 'Value' }).fill(` manual-${id} `);
+  await panel.getByRole('button', { name: 'Look up' }).click();
+  const result = panel.getByRole('region', { name: 'Lookup result' });
+  await expect(result.getByRole('definition').first()).toHaveText('Customer ID (user_id)');
+  await expect(result.getByRole('article', { name: `Profile ${profileId}` })).toBeVisible();
+});
+
+test('a lookup for an address type with no mapping explains it and links to the mapping', async ({
+  page,
+  api,
+  browserProblems,
+}) => {
+  browserProblems.allowHttpStatus(422);
+  await api.setMappings({ phone: null, email: 'email' });
+  const panel = await openLookupPreviewTab(page);
+  const address = panel.getByRole('textbox', { name: 'Address' });
+  await expect(address).toHaveAccessibleDescription(/No identifier is mapped to phone numbers/);
+  await address.fill('+1 415 555 0100');
+  await panel.getByRole('button', { name: 'Look up' }).click();
+  const warning = panel.getByRole('heading', { name: 'Phone numbers are not mapped to an identifier' });
+  await expect(warning).toBeVisible();
+  await expect(panel.getByRole('region', { name: 'Lookup result' })).toHaveCount(0);
+  await saveScreenshot(page, 'lookup-preview-not-mapped');
+
+  await panel.getByRole('link', { name: 'Map an identifier to phone numbers' }).click();
+  await expect(page).toHaveURL(/\/unified-profiles\/manage\/identifiers#address-type-mappings-heading$/);
+  await expect(page.getByRole('tab', { name: 'Identifiers', selected: true })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Identifier mapping by address type' })).toBeFocused();
+});
+
+test('an address that cannot be read is explained next to the field', async ({ page, browserProblems }) => {
+  browserProblems.allowHttpStatus(422);
+  const panel = await openLookupPreviewTab(page);
+  const address = panel.getByRole('textbox', { name: 'Address' });
+  // Empty: refused in the browser.
+  await panel.getByRole('button', { name: 'Look up' }).click();
+  await expect(address).toHaveAccessibleDescription('Enter a phone number');
+  await address.fill('not a number');
+  await panel.getByRole('button', { name: 'Look up' }).click();
+  await expect(address).toHaveAccessibleDescription(/not a valid phone/);
+  await expect(address).toHaveAttribute('aria-invalid', 'true');
+  await expect(address).toBeFocused();
+  await expect(panel.getByRole('region', { name: 'Lookup result' })).toHaveCount(0);
+  await saveScreenshot(page, 'lookup-preview-invalid-address');
+});
+
+test('“Create the profile if none is found” creates and shows the new profile', async ({ page, request }) => {
+  const email = `walk-in-${unique()}@example.com`;
+  const panel = await openLookupPreviewTab(page);
+  await panel.getByLabel('Search by').selectOption('email');
+  await panel.getByRole('textbox', { name: 'Address' }).fill(email);
+  const create = panel.getByRole('checkbox', { name: 'Create the profile if none is found' });
+  await create.check();
+  await expect(create).toHaveAccessibleDescription(/This lookup writes/);
+  await panel.getByRole('button', { name: 'Look up or create' }).click();
+
+  const result = panel.getByRole('region', { name: 'Lookup result' });
+  await expect(result.getByRole('heading', { name: 'Profile created' })).toBeVisible();
+  const card = result.getByRole('article');
+  await expect(card.getByRole('cell', { name: email })).toBeVisible();
+  await expect(card.getByText('No events yet')).toBeVisible();
+  await saveScreenshot(page, 'lookup-preview-created');
+
+  const { profiles } = await lookupByIdentifier(request, 'email', email);
+  expect(profiles).toHaveLength(1);
+  await expect(card).toHaveAccessibleName(`Profile ${profiles[0]?.id}`);
+});
+
+test('dry-runs an event that would demote an email, and writes nothing', async ({ page, request }) => {
+  const id = unique();
+  const email = `jane-${id}@example.com`;
+  const original = await ingest(request, { type: 'identify', userId: `abc123-${id}`, traits: { email } });
+  expect(original.outcome).toBe('created');
+
+  const panel = await openLookupPreviewTab(page);
+  const textarea = panel.getByRole('textbox', { name: 'Event (JSON)' });
+  await expect(textarea).toHaveValue(/"type": "identify"/);
+  await textarea.fill(JSON.stringify({ type: 'identify', userId: `abc456-${id}`, traits: { email } }, null, 2));
+  await panel.getByRole('button', { name: 'Preview' }).click();
+
+  const result = panel.getByRole('region', { name: 'Preview result' });
+  await expect(result.getByText('Dry run — nothing was written.')).toBeVisible();
+  await expect(result.getByRole('definition').first()).toContainText('Created');
+  await expect(result.getByText('A new profile (not created: this is a dry run)')).toBeVisible();
+  const added = result.getByRole('region', { name: 'Added identifiers' });
+  await expect(added.getByRole('cell', { name: `abc456-${id}` })).toBeVisible();
+  const dropped = result.getByRole('region', { name: 'Dropped identifiers' }).getByRole('row').nth(1);
+  await expect(dropped).toContainText(email);
+  await expect(dropped).toContainText('Over the limit');
+  await expect(dropped).toContainText('more values of an identifier than its limit allows');
+  const trace = result.getByRole('region', { name: 'How the resolver decided' }).getByRole('listitem');
+  await expect(trace.filter({ hasText: 'Check failed' })).toContainText('2 user_id values');
+  await expect(trace.filter({ hasText: 'Demoted' })).toContainText(email);
+  await saveScreenshot(page, 'lookup-preview-dry-run');
+
+  // Nothing was written: no profile for the new user id, the email still on the first profile alone.
+  expect((await lookupByIdentifier(request, 'user_id', `abc456-${id}`)).profiles).toEqual([]);
+  const byEmail = await lookupByIdentifier(request, 'email', email);
+  expect(byEmail.profiles.map((profile) => profile.id)).toEqual([original.profileId]);
+  expect(byEmail.profiles[0]?.identifiers.map(({ key, value }) => `${key}=${value}`)).toEqual([
+    `user_id=abc123-${id}`,
+    `email=${email}`,
+  ]);
+  const events = await request.get(`${SPACE_API}/profiles/${original.profileId}/events`);
+  expect(((await events.json()) as { events: unknown[] }).events).toHaveLength(1);
+});
+
+test('a dry run that matches shows the existing profile it would resolve to', async ({ page, request }) => {
+  const id = unique();
+  const { profileId } = await ingest(request, { type: 'page', anonymousId: `anon-${id}` });
+  const panel = await openLookupPreviewTab(page);
+  await panel
+    .getByRole('textbox', { name: 'Event (JSON)' })
+    .fill(
+      JSON.stringify({ type: 'identify', userId: `known-${id}`, anonymousId: `anon-${id}`, traits: { email: 'null' } }),
+    );
+  await panel.getByRole('button', { name: 'Preview' }).click();
+  const result = panel.getByRole('region', { name: 'Preview result' });
+  await expect(result.getByRole('definition').first()).toContainText('Matched');
+  await expect(result.getByRole('article', { name: `Profile ${profileId}` })).toBeVisible();
+  await expect(result.getByRole('region', { name: 'Dropped identifiers' })).toContainText('Invalid value');
+});
+
+test('malformed JSON is caught in the browser; server issues are listed with their paths', async ({
+  page,
+  browserProblems,
+}) => {
+  browserProblems.allowHttpStatus(400);
+  const panel = await openLookupPreviewTab(page);
+  const textarea = panel.getByRole('textbox', { name: 'Event (JSON)' });
+  const previews: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/events/preview')) previews.push(request.url());
+  });
+
+  await textarea.fill('{\n  "type": "identify",\n  "userId": \n}');
+  await panel.getByRole('button', { name: 'Preview' }).click();
+  await expect(textarea).toHaveAccessibleDescription('This is not valid JSON: unexpected "}" at line 4, column 1.');
+  await expect(textarea).toHaveAttribute('aria-invalid', 'true');
+  await expect(textarea).toBeFocused();
+  expect(previews).toEqual([]);
+  await saveScreenshot(page, 'lookup-preview-malformed-json');
+
+  await textarea.fill('{ "type": "shout", "timestamp": "yesterday" }');
+  await panel.getByRole('button', { name: 'Preview' }).click();
+  const issues = panel.getByRole('heading', { name: 'The server refused this event' });
+  await expect(issues).toBeVisible();
+  await expect(panel.getByRole('listitem').filter({ hasText: /^type:/ })).toBeVisible();
+  await expect(panel.getByRole('listitem').filter({ hasText: /^timestamp:/ })).toBeVisible();
+  await saveScreenshot(page, 'lookup-preview-server-issues');
+
+  await panel.getByRole('button', { name: 'Restore the example' }).click();
+  await expect(issues).toBeHidden();
+  await expect(textarea).toHaveValue(/"type": "identify"/);
+});
+
+test('the Lookup preview tab has no accessibility violations', async ({ page, request }) => {
+  const id = unique();
+  await ingest(request, { type: 'identify', userId: `a11y-${id}`, traits: { email: `a11y-${id}@example.com` } });
+  const panel = await openLookupPreviewTab(page);
+  await expectNoAxeViolations(page);
+  await panel.getByLabel('Search by').selectOption('email');
+  await panel.getByRole('textbox', { name: 'Address' }).fill(`a11y-${id}@example.com`);
+  await panel.getByRole('button', { name: 'Look up' }).click();
+  await expect(panel.getByRole('article')).toBeVisible();
+  await expect(panel.getByText(/All 1 events|The only event/)).toBeVisible();
+  await panel.getByRole('button', { name: 'Preview' }).click();
+  await expect(panel.getByRole('region', { name: 'Preview result' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await saveScreenshot(page, 'lookup-preview-tab');
+});
