@@ -1,6 +1,7 @@
 // Replays a generated stream of realistic events through the resolver on the in-memory store and
 // compares it with a baseline measured in the same run: the plain Map lookups and inserts the
-// stream implies (one lookup per candidate identifier value, one insert per value added).
+// stream implies (one lookup per candidate identifier value, one insert per value added, and the
+// duplicate rule's lookup and insert of each message id, SPEC §7.7).
 
 import type { Event, ResolutionResult } from '@idr/contracts';
 import { type Identifier, identifierDefaults } from '@idr/contracts';
@@ -108,10 +109,16 @@ async function main(): Promise<void> {
     engine.push((await replay(settings, events, parsed)).ms);
   }
 
-  const lookups = parsed.map((event) =>
-    prepareCandidates(compiled, event, null).candidates.map(({ key, value }) => valueId(key, value)),
-  );
-  const inserts = results.map((result) => result.addedIdentifiers.map(({ key, value }) => valueId(key, value)));
+  // A message id is a key of its own kind: the prefix keeps it apart from identifier value ids.
+  const messageKey = (event: Event) => (event.messageId === undefined ? [] : [`message:${event.messageId}`]);
+  const lookups = parsed.map((event) => [
+    ...messageKey(event),
+    ...prepareCandidates(compiled, event, null).candidates.map(({ key, value }) => valueId(key, value)),
+  ]);
+  const inserts = results.map((result, i) => [
+    ...messageKey(parsed[i]!),
+    ...result.addedIdentifiers.map(({ key, value }) => valueId(key, value)),
+  ]);
   const base: number[] = [];
   for (let round = 0; round < 5; round++) base.push(baseline(lookups, inserts));
 
