@@ -83,7 +83,13 @@ export function AddIdentifierModal({
   const onSubmit = form.handleSubmit(async (input) => {
     setFormError(null);
     try {
-      const created = await mutation.mutateAsync({ input, version: list.version });
+      // Conditional only when a position is chosen: it refers to the listing the admin saw. Added
+      // last, the identifier does not depend on it, and a key added meanwhile answers 409 (shown on
+      // the key field) rather than a 412 that would make the admin start over.
+      const created = await mutation.mutateAsync({
+        input,
+        version: input.priority === undefined ? undefined : list.version,
+      });
       toast(
         `${created.key} added as a ${created.kind === 'custom' ? 'custom' : 'built-in'} identifier at priority ${created.priority}.`,
       );
@@ -155,7 +161,7 @@ export function AddIdentifierModal({
                 type="text"
                 autoComplete="off"
                 spellCheck={false}
-                aria-describedby={`${ids.keyHelp} ${ids.suggestions}`}
+                aria-describedby={ids.keyHelp}
                 hasError={errors.key !== undefined}
                 {...keyField}
                 ref={(element) => {
@@ -181,7 +187,14 @@ export function AddIdentifierModal({
                   <Text as="p" id={ids.suggestions} fontSize="fontSize20" color="colorTextWeak" marginBottom="space30">
                     Built-in identifiers not in this space yet:
                   </Text>
-                  <Box display="flex" flexWrap="wrap" columnGap="space30" rowGap="space30">
+                  <Box
+                    role="group"
+                    aria-labelledby={ids.suggestions}
+                    display="flex"
+                    flexWrap="wrap"
+                    columnGap="space30"
+                    rowGap="space30"
+                  >
                     {suggestions.map((suggestion) => (
                       <Button
                         key={suggestion}

@@ -4,7 +4,7 @@ import { AlertDialog } from '@twilio-paste/alert-dialog';
 import { Box } from '@twilio-paste/box';
 import { Callout, CalloutText } from '@twilio-paste/callout';
 import { Text } from '@twilio-paste/text';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { FormErrorAlert } from '../../components/form-alerts.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { ApiError, isVersionConflict } from '../../lib/errors.ts';
@@ -30,6 +30,17 @@ export function DeleteIdentifierDialog({
   const [problem, setProblem] = useState<{ kind: 'mapped' | 'conflict' } | { kind: 'error'; error: unknown } | null>(
     null,
   );
+
+  // Paste's AlertDialog gives its overlay no onDismiss, so Escape does nothing; an alert dialog
+  // should close on Escape like any dialog.
+  const pending = mutation.isPending;
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      if (event.key === 'Escape' && !pending) onClose();
+    }
+    document.addEventListener('keydown', onKeyDown, true);
+    return () => document.removeEventListener('keydown', onKeyDown, true);
+  }, [pending, onClose]);
 
   async function confirm() {
     setProblem(null);

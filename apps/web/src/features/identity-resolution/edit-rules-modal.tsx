@@ -340,7 +340,7 @@ export function EditRulesModal({ spaceId, identifier, version, onClose }: EditRu
                       <Box
                         key={field.id}
                         display="grid"
-                        gridTemplateColumns="minmax(0, 1fr) size20 max-content"
+                        gridTemplateColumns="minmax(0, 1fr) 13rem max-content"
                         columnGap="space40"
                         alignItems="start"
                         data-testid={`blocked-value-row-${index}`}

@@ -6,6 +6,7 @@ import { PlusIcon } from '@twilio-paste/icons/esm/PlusIcon';
 import { ScreenReaderOnly } from '@twilio-paste/screen-reader-only';
 import { SkeletonLoader } from '@twilio-paste/skeleton-loader';
 import { Stack } from '@twilio-paste/stack';
+import { Text } from '@twilio-paste/text';
 import { useState } from 'react';
 import { ErrorState } from '../../components/error-state.tsx';
 import { Section } from '../../components/section.tsx';
@@ -34,7 +35,16 @@ export function IdentityResolutionTab({ spaceId }: { spaceId: string }) {
       <Section
         id="unrecognized-identifier-types"
         heading="Unrecognised identifier types seen"
-        description="Types of context.externalIds entries in recent events that match no identifier. Those values are ignored until you add an identifier with that key."
+        description={
+          <>
+            Types of{' '}
+            <Text as="code" fontFamily="fontFamilyCode">
+              context.externalIds
+            </Text>{' '}
+            entries seen in events that match no identifier. Those IDs are ignored until you add an identifier with that
+            key.
+          </>
+        }
       >
         <UnrecognizedTypesSection spaceId={spaceId} />
       </Section>

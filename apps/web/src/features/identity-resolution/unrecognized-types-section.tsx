@@ -112,9 +112,17 @@ export function UnrecognizedTypesSection({ spaceId }: { spaceId: string }) {
       </Paragraph>
     );
   }
+  const invalid = types.some((type) => !type.addable);
   return (
     <Box display="flex" flexDirection="column" rowGap="space50">
       <FormErrorAlert error={addError} />
+      {invalid ? (
+        <Paragraph marginBottom="space0">
+          Types marked “Not a valid identifier key” cannot be added as they are: identifier keys use lowercase letters,
+          digits, “_” and “.”, start with a letter and have at most 64 characters. Send those IDs under a valid type to
+          use them.
+        </Paragraph>
+      ) : null}
       <Table>
         <TableHead />
         <TBody>
@@ -147,8 +155,7 @@ export function UnrecognizedTypesSection({ spaceId }: { spaceId: string }) {
                   </Button>
                 ) : (
                   <Text as="span" color="colorTextWeak" fontSize="fontSize20">
-                    Not a valid identifier key: keys use lowercase letters, digits, “_” and “.”, start with a letter and
-                    have at most 64 characters. Send it under another type to use it.
+                    Not a valid identifier key
                   </Text>
                 )}
               </Td>

@@ -1,0 +1,392 @@
+import type { Page } from '@playwright/test';
+import { expect, expectNoAxeViolations, SPACE_API, saveScreenshot, test } from './fixtures.ts';
+
+const TAB_PATH = '/unified-profiles/manage/identity-resolution';
+
+/** Opens Unified Profiles › Manage › Identity resolution and waits for the identifiers. */
+async function openIdentityResolutionTab(page: Page) {
+  await page.goto(TAB_PATH);
+  // The page chunk loads lazily: allow for a busy machine on the first paint.
+  await expect(page.getByRole('tab', { name: 'Identity resolution', selected: true })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('button', { name: 'Edit rules for user_id', exact: true })).toBeVisible({
+    timeout: 15_000,
+  });
+}
+
+function prioritySection(page: Page) {
+  return page.getByRole('region', { name: 'Priority and rules' });
+}
+
+/** The identifier keys of the priority table, top to bottom. */
+async function priorityOrder(page: Page): Promise<string[]> {
+  const labels = await prioritySection(page)
+    .getByRole('button', { name: /^Edit rules for / })
+    .evaluateAll((buttons) => buttons.map((button) => button.getAttribute('aria-label') ?? ''));
+  return labels.map((label) => label.replace('Edit rules for ', ''));
+}
+
+function priorityRow(page: Page, key: string) {
+  return prioritySection(page)
+    .getByRole('row')
+    .filter({ has: page.getByRole('button', { name: `Edit rules for ${key}`, exact: true }) });
+}
+
+async function openRules(page: Page, key: string) {
+  await page.getByRole('button', { name: `Edit rules for ${key}`, exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: `Edit rules for ${key}` });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('spinbutton', { name: /Values per profile/ })).toBeFocused();
+  return dialog;
+}
+
+interface ApiIdentifier {
+  key: string;
+  kind: string;
+  displayName: string;
+  priority: number;
+  limit: { count: number; window: string };
+  blockedValues: Array<{ value: string; match: string }>;
+  sourceKeys: string[];
+}
+
+async function listIdentifiers(page: Page): Promise<ApiIdentifier[]> {
+  const response = await page.request.get(`${SPACE_API}/identifiers`);
+  expect(response.status()).toBe(200);
+  return ((await response.json()) as { identifiers: ApiIdentifier[] }).identifiers;
+}
+
+async function identifier(page: Page, key: string): Promise<ApiIdentifier | undefined> {
+  return (await listIdentifiers(page)).find((candidate) => candidate.key === key);
+}
+
+test('reorder the priority from the keyboard and see it after a reload and on the Identifiers tab', async ({
+  page,
+}) => {
+  await openIdentityResolutionTab(page);
+  await expect(prioritySection(page).getByText('the lowest-priority identifier goes first')).toBeVisible();
+  expect(await priorityOrder(page)).toEqual(['user_id', 'email', 'phone', 'anonymous_id']);
+  const save = page.getByRole('button', { name: 'Save order' });
+  await expect(save).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Move user_id up' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Move anonymous_id down' })).toBeDisabled();
+
+  // Keyboard only: focus stays on the button as its row moves.
+  const up = page.getByRole('button', { name: 'Move anonymous_id up' });
+  await up.focus();
+  await page.keyboard.press('Enter');
+  await expect(up).toBeFocused();
+  await page.keyboard.press('Space');
+  expect(await priorityOrder(page)).toEqual(['user_id', 'anonymous_id', 'email', 'phone']);
+  await expect(page.getByText('anonymous_id moved to priority 2 of 4.')).toBeAttached();
+  await expect(save).toBeEnabled();
+  await saveScreenshot(page, 'identity-resolution-reordered');
+
+  // Discard puts it back; move again and save.
+  await page.getByRole('button', { name: 'Discard changes' }).click();
+  expect(await priorityOrder(page)).toEqual(['user_id', 'email', 'phone', 'anonymous_id']);
+  await expect(save).toBeDisabled();
+  await up.click();
+  await up.click();
+  await save.click();
+  await expect(page.getByText('Priority order saved.')).toBeVisible();
+  await expect(save).toBeDisabled();
+  expect((await listIdentifiers(page)).map((entry) => entry.key)).toEqual([
+    'user_id',
+    'anonymous_id',
+    'email',
+    'phone',
+  ]);
+
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Edit rules for user_id' })).toBeVisible();
+  expect(await priorityOrder(page)).toEqual(['user_id', 'anonymous_id', 'email', 'phone']);
+
+  // The Identifiers tab lists the same order, and the URL follows the tab.
+  await page.getByRole('tab', { name: 'Identifiers' }).click();
+  await expect(page).toHaveURL(/\/unified-profiles\/manage\/identifiers$/);
+  const anonymousRow = page
+    .getByRole('row')
+    .filter({ has: page.getByRole('button', { name: 'Edit identifier anonymous_id', exact: true }) });
+  await expect(anonymousRow.getByRole('cell').first()).toHaveText('2');
+  await page.goBack();
+  await expect(page).toHaveURL(new RegExp(`${TAB_PATH}$`));
+  await expect(page.getByRole('tab', { name: 'Identity resolution', selected: true })).toBeVisible();
+});
+
+test('change a limit and its window and see it after a reload', async ({ page }) => {
+  await openIdentityResolutionTab(page);
+  await expect(priorityRow(page, 'anonymous_id')).toContainText('5 per 7 days');
+  const dialog = await openRules(page, 'anonymous_id');
+  await expect(dialog.getByText('At most 5 values per profile, counted over the last 7 days.')).toBeVisible();
+  await dialog.getByRole('spinbutton', { name: /Values per profile/ }).fill('10');
+  await dialog.getByRole('combobox', { name: /Counted over/ }).selectOption('monthly');
+  await expect(dialog.getByText('At most 10 values per profile, counted over the last 30 days.')).toBeVisible();
+
+  // Out of range is caught in the browser with the shared schema.
+  await dialog.getByRole('spinbutton', { name: /Values per profile/ }).fill('1001');
+  await dialog.getByRole('button', { name: 'Save rules' }).click();
+  await expect(dialog.getByRole('spinbutton', { name: /Values per profile/ })).toHaveAccessibleDescription(
+    'Use at most 1000',
+  );
+  await dialog.getByRole('spinbutton', { name: /Values per profile/ }).fill('10');
+  await dialog.getByRole('combobox', { name: /Normalization/ }).selectOption('none');
+  await expect(dialog.getByText('Keeps the value exactly as received.')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Save rules' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('Rules of anonymous_id saved.')).toBeVisible();
+  await expect(priorityRow(page, 'anonymous_id')).toContainText('10 per 30 days');
+  await expect(page.getByRole('button', { name: 'Edit rules for anonymous_id' })).toBeFocused();
+
+  await page.reload();
+  await expect(priorityRow(page, 'anonymous_id')).toContainText('10 per 30 days');
+  await expect(priorityRow(page, 'anonymous_id')).toContainText('None');
+  const saved = await identifier(page, 'anonymous_id');
+  expect(saved?.limit).toEqual({ count: 10, window: 'monthly' });
+});
+
+test('a blocked regex refused by the server is shown on its row; a safe one is saved', async ({
+  page,
+  browserProblems,
+}) => {
+  browserProblems.allowHttpStatus(400);
+  await openIdentityResolutionTab(page);
+  const dialog = await openRules(page, 'email');
+  await expect(dialog.getByRole('textbox', { name: /^Blocked value \d+$/ })).toHaveCount(4);
+  await dialog.getByRole('button', { name: 'Add blocked value' }).click();
+  const value = dialog.getByRole('textbox', { name: 'Blocked value 5', exact: true });
+  await expect(value).toBeFocused();
+  await value.fill('(a+)+$');
+  await dialog.getByRole('combobox', { name: 'Match of blocked value 5' }).selectOption('regex');
+  await dialog.getByRole('button', { name: 'Save rules' }).click();
+
+  await expect(value).toHaveAttribute('aria-invalid', 'true');
+  await expect(value).toHaveAccessibleDescription(/backtrack/i);
+  await expect(value).toBeFocused();
+  for (const other of [1, 2, 3, 4]) {
+    await expect(dialog.getByRole('textbox', { name: `Blocked value ${other}`, exact: true })).not.toHaveAttribute(
+      'aria-invalid',
+      'true',
+    );
+  }
+  await expect(dialog).toBeVisible();
+  await saveScreenshot(page, 'identity-resolution-regex-refused');
+
+  // An invalid pattern never reaches the server.
+  await value.fill('([unclosed');
+  await dialog.getByRole('button', { name: 'Save rules' }).click();
+  await expect(value).toHaveAccessibleDescription(/Not a valid regular expression/);
+
+  await value.fill('^test-.*@example\\.com$');
+  await dialog.getByRole('button', { name: 'Save rules' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('Rules of email saved.')).toBeVisible();
+  await expect(priorityRow(page, 'email').getByRole('cell').nth(4)).toHaveText('5');
+  const saved = await identifier(page, 'email');
+  expect(saved?.blockedValues).toContainEqual({ value: '^test-.*@example\\.com$', match: 'regex' });
+
+  // Removing rows and bringing the suggested ones back.
+  const again = await openRules(page, 'email');
+  for (let row = 5; row >= 1; row -= 1) {
+    await again.getByRole('button', { name: `Remove blocked value ${row}` }).click();
+  }
+  await expect(again.getByText('No blocked values')).toBeVisible();
+  await again.getByRole('button', { name: 'Add suggested values' }).click();
+  await expect(again.getByRole('textbox', { name: /^Blocked value \d+$/ })).toHaveCount(4);
+  await expect(again.getByRole('button', { name: 'Add suggested values' })).toBeDisabled();
+  await again.getByRole('button', { name: 'Save rules' }).click();
+  await expect(again).toBeHidden();
+  expect((await identifier(page, 'email'))?.blockedValues).toHaveLength(4);
+});
+
+test('add a custom identifier with source keys, and a built-in one from the suggestions', async ({
+  page,
+  browserProblems,
+}) => {
+  browserProblems.allowHttpStatus(409);
+  await openIdentityResolutionTab(page);
+  await page.getByRole('button', { name: 'Add identifier' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add identifier' });
+  const key = dialog.getByRole('textbox', { name: /^Key/ });
+  await expect(key).toBeFocused();
+  // Only built-in keys the space lacks are suggested.
+  await expect(dialog.getByRole('button', { name: 'Use group_id' })).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Use email' })).toHaveCount(0);
+
+  await key.fill('Loyalty');
+  await dialog.getByRole('button', { name: 'Add identifier' }).click();
+  await expect(key).toHaveAccessibleDescription(/lowercase letters/);
+  await key.fill('email');
+  await expect(key).toHaveAccessibleDescription('An identifier with this key already exists in this space');
+
+  await key.fill('loyalty_id');
+  const sourceKeys = dialog.getByRole('textbox', { name: /Source keys/ });
+  await expect(sourceKeys).toHaveValue('loyalty_id');
+  await sourceKeys.fill('loyalty_id, memberNumber');
+  await dialog.getByRole('textbox', { name: /Display name/ }).fill('Loyalty number');
+  await dialog.getByRole('spinbutton', { name: /Priority/ }).fill('2');
+  await saveScreenshot(page, 'identity-resolution-add-identifier');
+  await dialog.getByRole('button', { name: 'Add identifier' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('loyalty_id added as a custom identifier at priority 2.')).toBeVisible();
+  expect(await priorityOrder(page)).toEqual(['user_id', 'loyalty_id', 'email', 'phone', 'anonymous_id']);
+  await expect(priorityRow(page, 'loyalty_id')).toContainText('Custom');
+  await expect(priorityRow(page, 'loyalty_id')).toContainText('Reads loyalty_id, memberNumber');
+  const saved = await identifier(page, 'loyalty_id');
+  expect(saved).toMatchObject({
+    kind: 'custom',
+    displayName: 'Loyalty number',
+    priority: 2,
+    sourceKeys: ['loyalty_id', 'memberNumber'],
+  });
+
+  // A built-in key from the suggestions needs no source keys.
+  await page.getByRole('button', { name: 'Add identifier' }).click();
+  await dialog.getByRole('button', { name: 'Use group_id' }).click();
+  await expect(key).toHaveValue('group_id');
+  await expect(key).toHaveAccessibleDescription(/Built-in identifier, read from groupId/);
+  await expect(dialog.getByRole('textbox', { name: /Source keys/ })).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Add identifier' }).click();
+  await expect(dialog).toBeHidden();
+  expect(await identifier(page, 'group_id')).toMatchObject({ kind: 'default', priority: 6 });
+
+  // Someone else adds the same key meanwhile: the 409 lands on the key field.
+  await page.getByRole('button', { name: 'Add identifier' }).click();
+  await key.fill('crm_ref');
+  const created = await page.request.post(`${SPACE_API}/identifiers`, { data: { key: 'crm_ref' } });
+  expect(created.status()).toBe(201);
+  await dialog.getByRole('button', { name: 'Add identifier' }).click();
+  await expect(key).toHaveAccessibleDescription('An identifier with this key already exists in this space');
+  await expect(key).toHaveAttribute('aria-invalid', 'true');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+});
+
+test('delete an identifier, and a mapped one is explained', async ({ page, browserProblems }) => {
+  browserProblems.allowHttpStatus(409);
+  await openIdentityResolutionTab(page);
+
+  await page.getByRole('button', { name: 'Delete email', exact: true }).click();
+  const mapped = page.getByRole('alertdialog', { name: 'Delete email?' });
+  await expect(mapped).toBeVisible();
+  await mapped.getByRole('button', { name: 'Delete identifier' }).click();
+  await expect(mapped.getByText('email is mapped to an address type, so it cannot be deleted.')).toBeVisible();
+  await expect(mapped.getByText(/on the Identifiers tab first/)).toBeVisible();
+  await expect(mapped.getByRole('button', { name: 'Delete identifier' })).toBeDisabled();
+  await saveScreenshot(page, 'identity-resolution-delete-mapped');
+  await mapped.getByRole('button', { name: 'Cancel' }).click();
+  await expect(mapped).toBeHidden();
+  expect(await identifier(page, 'email')).toBeDefined();
+
+  await page.getByRole('button', { name: 'Delete anonymous_id', exact: true }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Delete anonymous_id?' });
+  await dialog.getByRole('button', { name: 'Delete identifier' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('anonymous_id deleted.')).toBeVisible();
+  expect(await priorityOrder(page)).toEqual(['user_id', 'email', 'phone']);
+  expect(await identifier(page, 'anonymous_id')).toBeUndefined();
+});
+
+test('one-click add of an unrecognised identifier type seen in events', async ({ page }) => {
+  const event = await page.request.post(`${SPACE_API}/events`, {
+    data: {
+      type: 'track',
+      event: 'Order Completed',
+      userId: 'u-crm-1',
+      context: {
+        externalIds: [
+          { id: 'C-1', type: 'crm_id', collection: 'users' },
+          { id: 'X-1', type: 'Legacy ID', collection: 'users' },
+        ],
+      },
+    },
+  });
+  expect(event.status(), await event.text()).toBe(200);
+
+  await openIdentityResolutionTab(page);
+  const section = page.getByRole('region', { name: 'Unrecognised identifier types seen' });
+  const crmRow = section.getByRole('row').filter({ hasText: 'crm_id' });
+  await expect(crmRow).toBeVisible();
+  await expect(crmRow.getByRole('cell').nth(1)).not.toHaveText('');
+  const legacyRow = section.getByRole('row').filter({ hasText: 'Legacy ID' });
+  await expect(legacyRow).toContainText('Not a valid identifier key');
+  await expect(legacyRow.getByRole('button')).toHaveCount(0);
+  await saveScreenshot(page, 'identity-resolution-unrecognized');
+
+  await crmRow.getByRole('button', { name: 'Add crm_id as identifier' }).click();
+  await expect(page.getByText('crm_id added as a custom identifier at priority 5.')).toBeVisible();
+  await expect(crmRow).toHaveCount(0);
+  await expect(priorityRow(page, 'crm_id')).toContainText('Custom');
+  expect(await identifier(page, 'crm_id')).toMatchObject({ kind: 'custom', priority: 5, sourceKeys: ['crm_id'] });
+});
+
+test('a 412 conflict on the rules form is explained and reloads the form', async ({ page, browserProblems }) => {
+  browserProblems.allowHttpStatus(412);
+  await openIdentityResolutionTab(page);
+  const dialog = await openRules(page, 'email');
+  const count = dialog.getByRole('spinbutton', { name: /Values per profile/ });
+  await count.fill('7');
+
+  // Another admin changes the same identifier's limit meanwhile.
+  const patched = await page.request.patch(`${SPACE_API}/identifiers/email`, {
+    data: { limit: { count: 3, window: 'daily' } },
+  });
+  expect(patched.status()).toBe(200);
+
+  await dialog.getByRole('button', { name: 'Save rules' }).click();
+  const alert = dialog.getByRole('alert').filter({ hasText: 'Someone else changed the settings' });
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText('Your rules were not saved');
+  await expect(dialog.getByRole('button', { name: 'Save rules' })).toBeDisabled();
+  await saveScreenshot(page, 'identity-resolution-conflict');
+  expect((await identifier(page, 'email'))?.limit).toEqual({ count: 3, window: 'daily' });
+
+  await alert.getByRole('button', { name: 'Reload' }).click();
+  await expect(alert).toBeHidden();
+  await expect(count).toHaveValue('3');
+  await expect(dialog.getByRole('combobox', { name: /Counted over/ })).toHaveValue('daily');
+  await count.fill('8');
+  await dialog.getByRole('button', { name: 'Save rules' }).click();
+  await expect(dialog).toBeHidden();
+  expect((await identifier(page, 'email'))?.limit).toEqual({ count: 8, window: 'daily' });
+});
+
+test('the Identity resolution tab is accessible with and without its dialogs, in light and dark', async ({ page }) => {
+  await openIdentityResolutionTab(page);
+  await expectNoAxeViolations(page);
+  await saveScreenshot(page, 'identity-resolution-light');
+
+  // Keyboard only: open Edit rules with Enter, close with Escape, focus returns.
+  const edit = page.getByRole('button', { name: 'Edit rules for phone', exact: true });
+  await edit.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Edit rules for phone' });
+  await expect(dialog.getByRole('spinbutton', { name: /Values per profile/ })).toBeFocused();
+  await expect(dialog.getByRole('textbox', { name: /Source keys/ })).toHaveValue('phone');
+  await expectNoAxeViolations(page);
+  await saveScreenshot(page, 'identity-resolution-rules-modal');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(edit).toBeFocused();
+
+  await page.getByRole('button', { name: 'Add identifier' }).click();
+  await expect(page.getByRole('dialog', { name: 'Add identifier' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('button', { name: 'Delete phone', exact: true }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Delete phone?' });
+  await expect(confirm).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.keyboard.press('Escape');
+  await expect(confirm).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Delete phone', exact: true })).toBeFocused();
+
+  await page.getByRole('button', { name: 'Dark theme' }).click();
+  await expect(page.getByRole('button', { name: 'Light theme' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await saveScreenshot(page, 'identity-resolution-dark');
+  await page.getByRole('button', { name: 'Edit rules for email', exact: true }).click();
+  await expect(page.getByRole('dialog', { name: 'Edit rules for email' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await saveScreenshot(page, 'identity-resolution-rules-modal-dark');
+});
