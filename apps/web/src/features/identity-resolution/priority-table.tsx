@@ -270,11 +270,11 @@ export function PriorityTable({ spaceId, list }: { spaceId: string; list: Identi
             Discard changes
           </Button>
         ) : null}
-        {dirty && !conflict ? (
-          <Text as="span" color="colorTextWeak" fontSize="fontSize20">
-            You have unsaved changes to the priority order.
-          </Text>
-        ) : null}
+        <Text as="span" color="colorTextWeak" fontSize="fontSize20">
+          {dirty && !conflict
+            ? 'You have unsaved changes to the priority order.'
+            : 'Move identifiers up or down, then save the order.'}
+        </Text>
       </Box>
       {editing ? (
         <EditRulesModal
