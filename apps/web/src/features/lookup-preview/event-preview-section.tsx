@@ -16,7 +16,7 @@ import { Text } from '@twilio-paste/text';
 import { type ReactNode, useId, useRef, useState } from 'react';
 import { ErrorState } from '../../components/error-state.tsx';
 import { ApiError } from '../../lib/errors.ts';
-import { DROP_REASON_TEXT, EXAMPLE_EVENT, OUTCOME_TEXT, parseEventJson, TRACE_KIND_LABEL } from './lookup-preview.ts';
+import { DROP_REASON_TEXT, EXAMPLE_EVENT, OUTCOME_TEXT, parseEventJson } from './lookup-preview.ts';
 import { profileQueryOptions, useEventPreview } from './lookup-preview-queries.ts';
 import { Code, Fact, Facts, ProfileCard } from './profile-card.tsx';
 
@@ -250,7 +250,7 @@ function PreviewResult({
             <Table>
               <THead>
                 <Tr>
-                  <Th>Identifier</Th>
+                  <Th width="size20">Identifier</Th>
                   <Th>Value</Th>
                 </Tr>
               </THead>
@@ -277,8 +277,8 @@ function PreviewResult({
             <Table>
               <THead>
                 <Tr>
-                  <Th>Identifier</Th>
-                  <Th>Value</Th>
+                  <Th width="size20">Identifier</Th>
+                  <Th width="size30">Value</Th>
                   <Th>Why it was dropped</Th>
                 </Tr>
               </THead>
@@ -315,13 +315,8 @@ function PreviewResult({
               {result.trace.map((step, index) => (
                 // Steps have no id of their own; their order is their identity.
                 // biome-ignore lint/suspicious/noArrayIndexKey: the trace is never reordered
-                <Box as="li" key={index} marginBottom="space30" lineHeight="lineHeight30">
-                  <Text as="span" fontWeight="fontWeightSemibold">
-                    {TRACE_KIND_LABEL[step.kind]}:
-                  </Text>{' '}
-                  <Text as="span" wordBreak="break-word">
-                    {step.message}
-                  </Text>
+                <Box as="li" key={index} marginBottom="space30" lineHeight="lineHeight30" wordBreak="break-word">
+                  {step.message}
                 </Box>
               ))}
             </Box>

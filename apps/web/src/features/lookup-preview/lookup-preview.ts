@@ -1,13 +1,6 @@
 // Pure rules of the Lookup preview tab: the lookup form, reading the dry-run JSON, and the words
 // the console uses for outcomes and dropped identifiers. No React here, so they are unit-tested.
-import type {
-  AddressType,
-  DropReason,
-  LookupRequest,
-  ProfileIdentifier,
-  ResolutionOutcome,
-  TraceStepKind,
-} from '@idr/contracts';
+import type { AddressType, DropReason, LookupRequest, ProfileIdentifier, ResolutionOutcome } from '@idr/contracts';
 import { z } from 'zod';
 
 /** What the lookup searches by: an address type (what a call or message brings) or any identifier. */
@@ -252,23 +245,6 @@ export const DROP_REASON_TEXT: Record<DropReason, { label: string; explanation: 
     label: 'Too many values',
     explanation: 'Keeping it would put more than 1000 identifier values on one profile, so it was demoted.',
   },
-};
-
-/** Short labels for the kinds of trace step. */
-export const TRACE_KIND_LABEL: Record<TraceStepKind, string> = {
-  rejected: 'Rejected',
-  duplicate: 'Duplicate',
-  extracted: 'Read',
-  dropped: 'Dropped',
-  candidates: 'Candidates',
-  unresolved: 'Unresolved',
-  matched: 'Search',
-  check_failed: 'Check failed',
-  demoted: 'Demoted',
-  created: 'Create',
-  added: 'Add',
-  merged: 'Merge',
-  traits: 'Traits',
 };
 
 /**

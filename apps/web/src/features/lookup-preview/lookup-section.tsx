@@ -67,7 +67,7 @@ function openFragmentLink(event: React.MouseEvent<HTMLAnchorElement>, href: stri
 export function LookupSection({ spaceId, identifiers, mappings, mappingsHref, priorities }: LookupSectionProps) {
   const ids = { searchBy: useId(), address: useId(), identifier: useId(), value: useId(), create: useId() };
   const lookup = useProfileLookup(spaceId);
-  const [notMapped, setNotMapped] = useState<{ type: AddressType; error: ApiError } | null>(null);
+  const [notMapped, setNotMapped] = useState<AddressType | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
 
   const form = useForm<LookupFormValues>({
@@ -82,7 +82,7 @@ export function LookupSection({ spaceId, identifiers, mappings, mappingsHref, pr
   function handleError(error: unknown, request: LookupRequest) {
     if (error instanceof ApiError) {
       if (error.code === 'address_type_not_mapped' && 'addressType' in request) {
-        setNotMapped({ type: request.addressType, error });
+        setNotMapped(request.addressType);
         return;
       }
       if (error.code === 'invalid_address') {
@@ -278,15 +278,14 @@ export function LookupSection({ spaceId, identifiers, mappings, mappingsHref, pr
 
       {notMapped ? (
         <Callout variant="warning" marginY="space0">
-          <CalloutHeading as="h3">{ADDRESS_TYPE_LABEL[notMapped.type]}s are not mapped to an identifier</CalloutHeading>
+          <CalloutHeading as="h3">{ADDRESS_TYPE_LABEL[notMapped]}s are not mapped to an identifier</CalloutHeading>
           <CalloutText>
             The lookup does not know which identifier holds{' '}
-            {notMapped.type === 'phone' ? 'phone numbers' : 'email addresses'}, so it cannot search.{' '}
-            {notMapped.error.detail}
+            {notMapped === 'phone' ? 'phone numbers' : 'email addresses'}, so it cannot search.
           </CalloutText>
           <CalloutText>
             <Anchor href={mappingsHref} onClick={(event) => openFragmentLink(event, mappingsHref)}>
-              Map an identifier to {ADDRESS_TYPE_LABEL[notMapped.type].toLowerCase()}s
+              Map an identifier to {ADDRESS_TYPE_LABEL[notMapped].toLowerCase()}s
             </Anchor>{' '}
             in the Identifiers tab, under Identifier mapping by address type.
           </CalloutText>
@@ -322,10 +321,16 @@ function LookupResult({
       <Box marginBottom="space60">
         <Facts>
           <Fact term="Searched identifier">
-            {result.identifier.displayName}{' '}
-            <Text as="span" color="colorTextWeak">
-              (<Code>{result.identifier.key}</Code>)
-            </Text>
+            {result.identifier.displayName === result.identifier.key ? (
+              <Code>{result.identifier.key}</Code>
+            ) : (
+              <>
+                {result.identifier.displayName}{' '}
+                <Text as="span" color="colorTextWeak">
+                  (<Code>{result.identifier.key}</Code>)
+                </Text>
+              </>
+            )}
           </Fact>
           <Fact term="Normalized value">
             <Code>{result.normalizedValue}</Code>
