@@ -192,7 +192,7 @@ export const OUTCOME_TEXT: Record<ResolutionOutcome, { label: string; variant: B
   created: {
     label: 'Created',
     variant: 'new',
-    summary: 'No profile holds these identifier values: the event would create a new profile.',
+    summary: 'The event would create a new profile holding the added identifier values below.',
   },
   matched: {
     label: 'Matched',
