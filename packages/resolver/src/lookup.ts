@@ -32,6 +32,20 @@ export interface LookupFound {
   created: boolean;
 }
 
+/** Why a typed address or value cannot be searched, in an admin's words. */
+function unreadableValueMessage(settings: ResolverSettings, identifier: CompiledIdentifier, raw: string): string {
+  const shown = JSON.stringify(raw.trim().slice(0, 255));
+  if (raw.trim() === '') return 'Enter a value to search for';
+  switch (identifier.normalization) {
+    case 'phone':
+      return `${shown} is not a phone number that can be read (national numbers are read as ${settings.defaultCountry})`;
+    case 'email':
+      return `${shown} is not an email address (expected name@domain)`;
+    default:
+      return `${shown} cannot be used as a ${identifier.key} value (at most 255 characters)`;
+  }
+}
+
 function targetFor(
   settings: ResolverSettings,
   identifier: CompiledIdentifier,
@@ -39,11 +53,7 @@ function targetFor(
 ): LookupTarget | LookupFailure {
   const normalized = normalizeIdentifierValue(identifier.normalization, raw, settings.defaultCountry);
   if (normalized.kind !== 'value') {
-    return {
-      ok: false,
-      code: 'invalid_address',
-      message: `${JSON.stringify(raw.trim().slice(0, 255))} is not a valid ${identifier.key} value (normalization ${identifier.normalization})`,
-    };
+    return { ok: false, code: 'invalid_address', message: unreadableValueMessage(settings, identifier, raw) };
   }
   return {
     ok: true,

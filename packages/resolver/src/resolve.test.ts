@@ -391,7 +391,8 @@ describe('preview and trace', () => {
       now: world.now,
       newId: () => 'would-be',
     });
-    expect(result).toMatchObject({ outcome: 'created', profileId: 'would-be' });
+    // The profile it would create does not exist, so it has no id yet.
+    expect(result).toMatchObject({ outcome: 'created', profileId: null });
     expect(JSON.stringify(world.store.listProfiles())).toBe(before);
     expect(await world.store.findMessage('preview-1')).toBeUndefined();
     const kinds = result.trace?.map((step) => step.kind);
@@ -410,6 +411,8 @@ describe('preview and trace', () => {
     expect(messages).toContain('profile P1 holds email "jane@example.com"');
     expect(messages).toContain('2 user_id values');
     expect(messages).toContain('Demoted email "jane@example.com", the lowest-priority candidate (reason limit)');
+    expect(messages).toContain('Would create a new profile');
+    expect(messages).not.toContain('would-be');
     expect(result.trace?.find((step) => step.kind === 'created')?.attempt).toBe(2);
   });
 

@@ -39,8 +39,11 @@ export interface ResolveInput {
   now: () => number;
   /** Generates profile ids and missing message ids. */
   newId: () => string;
-  /** Whether to explain each step in `result.trace` (costs string building; previews always trace). */
-  trace?: boolean;
+  /**
+   * Whether to explain each step in `result.trace` (costs string building); `'dry-run'` words the
+   * writes as what would happen (previews).
+   */
+  trace?: boolean | 'dry-run';
 }
 
 /** The same input for an event that was already validated with `parseEvent` (skips zod on the hot path). */
@@ -306,7 +309,7 @@ function rejectedDecision(
 
 /** The decision for an invalid event: outcome `rejected`, nothing written. */
 function invalidDecision(input: ResolveInput, receivedAt: number, issues: Issue[]): ResolutionDecision {
-  const trace = input.trace ? createTrace() : null;
+  const trace = input.trace ? createTrace(input.trace === 'dry-run') : null;
   if (trace) traceRejected(trace, issues);
   const message = issues.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message)).join('; ');
   const error = { code: 'validation_failed' as const, message: `Invalid event: ${message}`, issues };
@@ -331,7 +334,7 @@ function startPlanning(input: PlanInput, event: Event, receivedAt: number): Plan
   return {
     input,
     settings: compileSettings(input.settings),
-    trace: input.trace ? createTrace() : null,
+    trace: input.trace ? createTrace(input.trace === 'dry-run') : null,
     event,
     receivedAt,
     at: eventTime(event, receivedAt),
@@ -478,7 +481,8 @@ function decide(
       if (merged.length > 0) traceMerged(trace, survivor, merged);
       traceAdded(trace, profileId, added, at);
     }
-    traceTraits(trace, profileId, Object.keys(setTraits));
+    // A dry run creates nothing, so the new profile has no id to show yet.
+    traceTraits(trace, survivor === null && trace.dryRun ? 'the new one' : profileId, Object.keys(setTraits));
   }
   decision.plan = { message: { messageId, result }, profile: write };
   return finish(decision, trace);
@@ -583,6 +587,7 @@ export async function resolveParsedEvent(input: ResolveParsedInput): Promise<Res
  * The store is only read, so the server may pass a read-only view.
  */
 export async function previewEvent(input: ResolveInput): Promise<ResolutionResult> {
-  const decision = await planResolution({ ...input, trace: true });
-  return decision.result;
+  const { result } = await planResolution({ ...input, trace: 'dry-run' });
+  // A profile the preview would create does not exist: no id that would answer 404.
+  return result.outcome === 'created' ? { ...result, profileId: null } : result;
 }

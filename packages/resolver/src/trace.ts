@@ -9,11 +9,13 @@ import type { ProfileState } from './store.ts';
 export interface Trace {
   steps: TraceStep[];
   attempt: number;
+  /** A preview: the writes are described as what would happen, since nothing is written. */
+  dryRun: boolean;
 }
 
 /** A trace with no steps yet. */
-export function createTrace(): Trace {
-  return { steps: [], attempt: 0 };
+export function createTrace(dryRun = false): Trace {
+  return { steps: [], attempt: 0, dryRun };
 }
 
 function add(trace: Trace, kind: TraceStepKind, message: string): void {
@@ -124,14 +126,22 @@ export function traceDemoted(trace: Trace, key: string, value: string, reason: s
 }
 
 export function traceCreated(trace: Trace, profileId: string, values: readonly string[], at: number): void {
-  add(trace, 'created', `Created profile ${profileId} (created at ${iso(at)}) holding ${list(values)}.`);
+  add(
+    trace,
+    'created',
+    trace.dryRun
+      ? `Would create a new profile (created at ${iso(at)}) holding ${list(values)}; its id is assigned when the event is sent for real.`
+      : `Created profile ${profileId} (created at ${iso(at)}) holding ${list(values)}.`,
+  );
 }
 
 export function traceMerged(trace: Trace, survivor: ProfileState, merged: readonly ProfileState[]): void {
   add(
     trace,
     'merged',
-    `Merged ${merged.map((profile) => profile.id).join(', ')} into ${survivor.id}, the oldest profile (created ${iso(survivor.createdAt)}); the merged ids now resolve to ${survivor.id}.`,
+    trace.dryRun
+      ? `Would merge ${merged.map((profile) => profile.id).join(', ')} into ${survivor.id}, the oldest profile (created ${iso(survivor.createdAt)}); the merged ids would then resolve to ${survivor.id}.`
+      : `Merged ${merged.map((profile) => profile.id).join(', ')} into ${survivor.id}, the oldest profile (created ${iso(survivor.createdAt)}); the merged ids now resolve to ${survivor.id}.`,
   );
 }
 
@@ -141,11 +151,15 @@ export function traceAdded(trace: Trace, profileId: string, values: readonly str
     'added',
     values.length === 0
       ? `Profile ${profileId} already holds every candidate: no value added.`
-      : `Added ${list(values)} to profile ${profileId}, first seen ${iso(at)}.`,
+      : `${trace.dryRun ? 'Would add' : 'Added'} ${list(values)} to profile ${profileId}, first seen ${iso(at)}.`,
   );
 }
 
 export function traceTraits(trace: Trace, profileId: string, keys: readonly string[]): void {
   if (keys.length === 0) return;
-  add(trace, 'traits', `Set traits ${keys.join(', ')} on profile ${profileId} (newest event timestamp wins).`);
+  add(
+    trace,
+    'traits',
+    `${trace.dryRun ? 'Would set' : 'Set'} traits ${keys.join(', ')} on profile ${profileId} (newest event timestamp wins).`,
+  );
 }
