@@ -9,7 +9,7 @@ import {
 } from '@twilio-paste/page-header';
 import { Spinner } from '@twilio-paste/spinner';
 import { Tab, TabList, TabPanel, TabPanels, Tabs, useTabState } from '@twilio-paste/tabs';
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Section } from '../components/section.tsx';
 import { AddressTypeMappingsSection } from '../features/address-type-mappings/address-type-mappings-section.tsx';
 import { addressTypeMappingsQueryOptions } from '../features/address-type-mappings/mappings-queries.ts';
@@ -28,8 +28,7 @@ const tabDomId = (id: ManageTab['id']) => `manage-tab-${id}`;
 
 /**
  * Keeps the selected tab and the URL in step: a tab chosen by click or arrow keys gets its path, and
- * a path reached another way (back button, link) selects its tab. Panels stay mounted, so switching
- * tabs keeps unsaved edits.
+ * a path reached another way (back button, link) selects its tab.
  */
 function useManageTabState(tabId: ManageTab['id']) {
   const state = useTabState({ baseId: 'manage-tabs', selectedId: tabDomId(tabId) });
@@ -44,9 +43,21 @@ function useManageTabState(tabId: ManageTab['id']) {
   return state;
 }
 
+/**
+ * The tabs opened so far. A panel mounts on its first visit (no requests, and no hidden duplicate
+ * loading or error states, for tabs never opened) and then stays mounted, so switching tabs keeps
+ * unsaved edits.
+ */
+function useVisitedTabs(tabId: ManageTab['id']): ReadonlySet<ManageTab['id']> {
+  const [visited, setVisited] = useState<ReadonlySet<ManageTab['id']>>(() => new Set([tabId]));
+  if (!visited.has(tabId)) setVisited(new Set([...visited, tabId]));
+  return visited;
+}
+
 /** Unified Profiles › Manage: composes the identifiers, address-type-mapping and identity-resolution features. */
 export function ManagePage({ spaceId, tabId }: { spaceId: string; tabId: ManageTab['id'] }) {
   const tabState = useManageTabState(tabId);
+  const visited = useVisitedTabs(tabId);
   const identifiers = useQuery(identifiersQueryOptions(spaceId));
   const mappings = useQuery(addressTypeMappingsQueryOptions(spaceId));
   return (
@@ -92,7 +103,7 @@ export function ManagePage({ spaceId, tabId }: { spaceId: string; tabId: ManageT
           </TabPanel>
           <TabPanel>
             <Box paddingTop="space90">
-              <IdentityResolutionTab spaceId={spaceId} />
+              {visited.has('identity-resolution') ? <IdentityResolutionTab spaceId={spaceId} /> : null}
             </Box>
           </TabPanel>
           <TabPanel>
