@@ -41,6 +41,7 @@ export function openDatabase(url: string): DatabaseHandle {
   // WAL lets readers run beside the single writer; busy_timeout rides out a second process's write.
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
