@@ -482,7 +482,7 @@ function decide(
       traceAdded(trace, profileId, added, at);
     }
     // A dry run creates nothing, so the new profile has no id to show yet.
-    traceTraits(trace, survivor === null && trace.dryRun ? 'the new one' : profileId, Object.keys(setTraits));
+    traceTraits(trace, survivor === null && trace.dryRun ? null : profileId, Object.keys(setTraits));
   }
   decision.plan = { message: { messageId, result }, profile: write };
   return finish(decision, trace);

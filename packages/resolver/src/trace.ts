@@ -155,11 +155,13 @@ export function traceAdded(trace: Trace, profileId: string, values: readonly str
   );
 }
 
-export function traceTraits(trace: Trace, profileId: string, keys: readonly string[]): void {
+/** `profileId` null: the profile a dry run would create, which has no id yet. */
+export function traceTraits(trace: Trace, profileId: string | null, keys: readonly string[]): void {
   if (keys.length === 0) return;
+  const target = profileId === null ? 'the new profile' : `profile ${profileId}`;
   add(
     trace,
     'traits',
-    `${trace.dryRun ? 'Would set' : 'Set'} traits ${keys.join(', ')} on profile ${profileId} (newest event timestamp wins).`,
+    `${trace.dryRun ? 'Would set' : 'Set'} traits ${keys.join(', ')} on ${target} (newest event timestamp wins).`,
   );
 }
