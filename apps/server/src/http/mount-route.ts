@@ -22,7 +22,12 @@ export interface RouteInput<R extends RouteDefinition> {
  * ETag; or a permanent redirect (a merged profile's id answers with its survivor's address).
  */
 export type RouteOutput<R extends RouteDefinition> =
-  | { body: R['success']['body'] extends z.ZodType ? z.input<R['success']['body']> : null; version?: number }
+  | {
+      body: R['success']['body'] extends z.ZodType ? z.input<R['success']['body']> : null;
+      version?: number;
+      /** Address of a created resource, sent as `Location` with a 201. */
+      location?: string;
+    }
   | { redirect: string };
 
 const DEFAULT_BODY_LIMIT = '1mb';
@@ -102,6 +107,7 @@ export function mountRoute<R extends RouteDefinition>(
       return;
     }
     if (output.version !== undefined) res.set('ETag', etagOf(output.version));
+    if (output.location !== undefined) res.location(output.location);
     if (output.body === null) res.status(route.success.status).end();
     else res.status(route.success.status).json(output.body);
   });

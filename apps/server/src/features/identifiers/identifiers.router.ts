@@ -1,4 +1,4 @@
-import { routes } from '@idr/contracts';
+import { API_PREFIX, routes } from '@idr/contracts';
 import { Router } from 'express';
 import { mountRoute } from '../../http/mount-route.ts';
 import type { IdentifiersService } from './identifiers.service.ts';
@@ -12,7 +12,7 @@ export function identifiersRouter(service: IdentifiersService): Router {
   });
   mountRoute(router, routes.createIdentifier, async ({ params, body, ifMatch, actor }) => {
     const { result, version } = await service.create(params.space, body, { ifMatch, actor });
-    return { body: result, version };
+    return { body: result, version, location: `${API_PREFIX}/spaces/${params.space}/identifiers/${result.key}` };
   });
   mountRoute(router, routes.reorderIdentifiers, async ({ params, body, ifMatch, actor }) => {
     const { result, version } = await service.reorder(params.space, body, { ifMatch, actor });

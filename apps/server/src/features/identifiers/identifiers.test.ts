@@ -84,6 +84,7 @@ describe.each(kinds)('identifiers API on %s', (kind) => {
       sourceKeys: ['crm_id'],
     });
     expect(response.headers.etag).toMatch(/^"\d+"$/);
+    expect(response.headers.location).toBe(`/api/v1/spaces/${space}/identifiers/crm_id`);
   });
 
   it('creates built-ins as kind default, user_id with a limit of 1 and phone with phone normalization', async () => {

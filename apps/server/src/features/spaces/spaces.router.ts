@@ -1,4 +1,4 @@
-import { routes } from '@idr/contracts';
+import { API_PREFIX, routes } from '@idr/contracts';
 import { Router } from 'express';
 import { mountRoute } from '../../http/mount-route.ts';
 import type { SpacesService } from './spaces.service.ts';
@@ -11,7 +11,10 @@ function withoutVersion<T extends { version: number }>({ version: _version, ...r
 export function spacesRouter(service: SpacesService): Router {
   const router = Router();
   mountRoute(router, routes.listSpaces, async () => ({ body: { spaces: await service.list() } }));
-  mountRoute(router, routes.createSpace, async ({ body, actor }) => ({ body: await service.create(body, actor) }));
+  mountRoute(router, routes.createSpace, async ({ body, actor }) => {
+    const space = await service.create(body, actor);
+    return { body: space, location: `${API_PREFIX}/spaces/${space.id}` };
+  });
   mountRoute(router, routes.getSpace, async ({ params }) => {
     const space = await service.get(params.space);
     return { body: withoutVersion(space), version: space.version };

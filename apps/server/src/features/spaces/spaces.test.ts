@@ -46,6 +46,7 @@ describe.each(kinds)('spaces API on %s', (kind) => {
       updatedAt: expect.any(String),
     });
     expect(new Date(created.body.createdAt).toISOString()).toBe(created.body.createdAt);
+    expect(created.headers.location).toBe('/api/v1/spaces/prod');
     expectProblem(await t.http.post('/api/v1/spaces').send({ id: 'prod', name: 'Again' }), 409, 'space_exists');
   });
 
