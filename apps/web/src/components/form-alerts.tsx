@@ -6,19 +6,22 @@ import { describeError } from '../lib/errors.ts';
 /** A 412 on save: someone else changed the settings first. Explains what was not saved and offers Reload. */
 export function ConflictAlert({
   notSaved,
+  reloadShows = 'values',
   onReload,
   reloading,
 }: {
   /** What was not saved, e.g. "Your priority order was not saved". */
   notSaved: string;
+  /** What Reload brings back, when "values" is too vague for the form (e.g. "mapping"). */
+  reloadShows?: string;
   onReload: () => void;
   reloading: boolean;
 }) {
   return (
     <Alert variant="warning">
       <Text as="p" marginBottom="space30">
-        <strong>Someone else changed the settings while you were editing.</strong> {notSaved}. Reload to see the latest
-        values, then make your change again.
+        <strong>Someone else changed the settings while you were editing.</strong> {notSaved}. Reload to see the latest{' '}
+        {reloadShows}, then make your change again.
       </Text>
       <Button variant="secondary" size="small" onClick={onReload} loading={reloading}>
         Reload

@@ -1,7 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { ADDRESS_TYPES, type AddressType, type AddressTypeMappings, type Identifier } from '@idr/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert } from '@twilio-paste/alert';
 import { Box } from '@twilio-paste/box';
 import { Button } from '@twilio-paste/button';
 import { Callout, CalloutText } from '@twilio-paste/callout';
@@ -16,8 +15,9 @@ import { Text } from '@twilio-paste/text';
 import { useEffect, useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { ErrorState } from '../../components/error-state.tsx';
+import { ConflictAlert, FormErrorAlert } from '../../components/form-alerts.tsx';
 import { useToast } from '../../components/toast.tsx';
-import { ApiError, describeError, isVersionConflict } from '../../lib/errors.ts';
+import { ApiError, isVersionConflict } from '../../lib/errors.ts';
 import { ADDRESS_TYPE_LABEL } from '../../lib/labels.ts';
 import { settingsQueryKey } from '../../lib/query-client.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
@@ -179,31 +179,20 @@ function MappingForm({
     form.reset(toFormValues(base.mappings));
   }
 
-  const errorDescription = formError ? describeError(formError) : null;
   const busy = isSubmitting || mutation.isPending;
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Identifier mapping by address type">
       <Stack orientation="vertical" spacing="space70">
         {conflict ? (
-          <Alert variant="warning">
-            <Text as="p" marginBottom="space30">
-              <strong>Someone else changed the settings while you were editing.</strong> Your mapping was not saved.
-              Reload to see the latest mapping, then make your change again.
-            </Text>
-            <Button variant="secondary" size="small" onClick={reload} loading={reloading}>
-              Reload
-            </Button>
-          </Alert>
+          <ConflictAlert
+            notSaved="Your mapping was not saved"
+            reloadShows="mapping"
+            onReload={reload}
+            reloading={reloading}
+          />
         ) : null}
-        {errorDescription ? (
-          <Alert variant="error">
-            <Text as="p">
-              <strong>{errorDescription.title}.</strong> {errorDescription.detail}
-              {errorDescription.requestId ? ` (Request ID: ${errorDescription.requestId})` : ''}
-            </Text>
-          </Alert>
-        ) : null}
+        <FormErrorAlert error={formError} />
         <Box
           display="grid"
           gridTemplateColumns={['1fr', '1fr 1fr']}

@@ -1,7 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { type DisplayNameForm, DisplayNameFormSchema, type Identifier } from '@idr/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { Alert } from '@twilio-paste/alert';
 import { Box } from '@twilio-paste/box';
 import { Button } from '@twilio-paste/button';
 import { HelpText } from '@twilio-paste/help-text';
@@ -12,8 +11,9 @@ import { Stack } from '@twilio-paste/stack';
 import { Text } from '@twilio-paste/text';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { ConflictAlert, FormErrorAlert } from '../../components/form-alerts.tsx';
 import { useToast } from '../../components/toast.tsx';
-import { ApiError, describeError, isVersionConflict } from '../../lib/errors.ts';
+import { ApiError, isVersionConflict } from '../../lib/errors.ts';
 import { identifiersQueryOptions } from '../../lib/identifiers-query.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
 import { useUpdateDisplayName } from './identifiers-queries.ts';
@@ -135,7 +135,6 @@ export function EditIdentifierModal({ spaceId, identifier, version, onClose }: E
 
   const { ref: registerRef, ...displayNameField } = form.register('displayName');
   const busy = isSubmitting || mutation.isPending;
-  const errorDescription = formError ? describeError(formError) : null;
   const priority = live?.priority ?? identifier.priority;
 
   return (
@@ -150,24 +149,9 @@ export function EditIdentifierModal({ spaceId, identifier, version, onClose }: E
         <ModalBody>
           <Stack orientation="vertical" spacing="space70">
             {conflict ? (
-              <Alert variant="warning">
-                <Text as="p" marginBottom="space30">
-                  <strong>Someone else changed the settings while you were editing.</strong> Your display name was not
-                  saved. Reload to see the latest values, then make your change again.
-                </Text>
-                <Button variant="secondary" size="small" onClick={reload} loading={reloading}>
-                  Reload
-                </Button>
-              </Alert>
+              <ConflictAlert notSaved="Your display name was not saved" onReload={reload} reloading={reloading} />
             ) : null}
-            {errorDescription ? (
-              <Alert variant="error">
-                <Text as="p">
-                  <strong>{errorDescription.title}.</strong> {errorDescription.detail}
-                  {errorDescription.requestId ? ` (Request ID: ${errorDescription.requestId})` : ''}
-                </Text>
-              </Alert>
-            ) : null}
+            <FormErrorAlert error={formError} />
             <Box
               as="dl"
               display="grid"
