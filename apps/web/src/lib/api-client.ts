@@ -1,4 +1,4 @@
-import { API_PREFIX, buildPath, type Issue, ProblemSchema, type RouteName, type Routes, routes } from '@idr/contracts';
+import { API_PREFIX, buildPath, ProblemSchema, type RouteName, type Routes, routes, toIssues } from '@idr/contracts';
 import type { z } from 'zod';
 import { ApiError, NetworkError, ResponseSchemaError } from './errors.ts';
 
@@ -28,10 +28,6 @@ export interface ApiResponse<T> {
   /** The ETag without quotes (the settings version), when the route returns one. */
   etag: string | null;
   requestId: string | null;
-}
-
-function toIssueList(error: z.ZodError): Issue[] {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
 }
 
 function toSearch(query: unknown): string {
@@ -117,7 +113,7 @@ export async function callRoute<N extends RouteName>(
   }
   const parsed = schema.safeParse(body.value);
   if (!parsed.success) {
-    throw new ResponseSchemaError(name, response.status, toIssueList(parsed.error), requestId);
+    throw new ResponseSchemaError(name, response.status, toIssues(parsed.error), requestId);
   }
   return { data: parsed.data as ResultOf<N>, status: response.status, etag, requestId };
 }
