@@ -42,3 +42,22 @@ export function ErrorState({ heading, error, onRetry, retrying = false }: ErrorS
     </Callout>
   );
 }
+
+/** The parts of a react-query result that QueryErrorState needs. */
+interface FailedQuery {
+  error: unknown;
+  isFetching: boolean;
+  refetch: () => Promise<unknown>;
+}
+
+/** ErrorState for a query that failed to load; Retry refetches it. */
+export function QueryErrorState({ heading, query }: { heading: string; query: FailedQuery }) {
+  return (
+    <ErrorState
+      heading={heading}
+      error={query.error}
+      onRetry={() => void query.refetch()}
+      retrying={query.isFetching}
+    />
+  );
+}

@@ -1,16 +1,15 @@
 import { ADDRESS_TYPES, type AddressType, type Identifier } from '@idr/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Badge } from '@twilio-paste/badge';
-import { Box } from '@twilio-paste/box';
 import { Button } from '@twilio-paste/button';
 import { Callout, CalloutHeading, CalloutText } from '@twilio-paste/callout';
 import { EditIcon } from '@twilio-paste/icons/esm/EditIcon';
 import { ScreenReaderOnly } from '@twilio-paste/screen-reader-only';
-import { SkeletonLoader } from '@twilio-paste/skeleton-loader';
 import { Table, TBody, Td, THead, Th, Tr } from '@twilio-paste/table';
 import { Text } from '@twilio-paste/text';
 import { useState } from 'react';
-import { ErrorState } from '../../components/error-state.tsx';
+import { QueryErrorState } from '../../components/error-state.tsx';
+import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { identifiersQueryOptions } from '../../lib/identifiers-query.ts';
 import { ADDRESS_TYPE_LABEL } from '../../lib/labels.ts';
 import { EditIdentifierModal } from './edit-identifier-modal.tsx';
@@ -20,8 +19,6 @@ interface IdentifiersTableProps {
   /** The space's address-type mappings, when known: shown as a badge on the mapped identifiers. */
   mappings?: Record<AddressType, string | null>;
 }
-
-const SKELETON_ROWS = [1, 2, 3, 4];
 
 function TableHead() {
   return (
@@ -45,36 +42,11 @@ export function IdentifiersTable({ spaceId, mappings }: IdentifiersTableProps) {
   const [editingKey, setEditingKey] = useState<string | null>(null);
 
   if (query.isPending) {
-    return (
-      <Box aria-busy="true">
-        <ScreenReaderOnly>Loading identifiers…</ScreenReaderOnly>
-        <Table aria-hidden="true">
-          <TableHead />
-          <TBody>
-            {SKELETON_ROWS.map((row) => (
-              <Tr key={row}>
-                {[1, 2, 3, 4, 5].map((cell) => (
-                  <Td key={cell}>
-                    <SkeletonLoader height="sizeIcon20" />
-                  </Td>
-                ))}
-              </Tr>
-            ))}
-          </TBody>
-        </Table>
-      </Box>
-    );
+    return <TableSkeleton label="Loading identifiers…" head={<TableHead />} rows={4} columns={5} />;
   }
 
   if (query.isError) {
-    return (
-      <ErrorState
-        heading="The identifiers could not be loaded"
-        error={query.error}
-        onRetry={() => void query.refetch()}
-        retrying={query.isFetching}
-      />
-    );
+    return <QueryErrorState heading="The identifiers could not be loaded" query={query} />;
   }
 
   const { identifiers, version } = query.data;

@@ -8,7 +8,7 @@ import { SkeletonLoader } from '@twilio-paste/skeleton-loader';
 import { Stack } from '@twilio-paste/stack';
 import { Text } from '@twilio-paste/text';
 import { useState } from 'react';
-import { ErrorState } from '../../components/error-state.tsx';
+import { QueryErrorState } from '../../components/error-state.tsx';
 import { Section } from '../../components/section.tsx';
 import { identifiersQueryOptions } from '../../lib/identifiers-query.ts';
 import { AddIdentifierModal } from './add-identifier-modal.tsx';
@@ -69,14 +69,7 @@ function PriorityBody({ spaceId }: { spaceId: string }) {
     );
   }
   if (query.isError) {
-    return (
-      <ErrorState
-        heading="The identifiers could not be loaded"
-        error={query.error}
-        onRetry={() => void query.refetch()}
-        retrying={query.isFetching}
-      />
-    );
+    return <QueryErrorState heading="The identifiers could not be loaded" query={query} />;
   }
   if (query.data.identifiers.length === 0) {
     return (

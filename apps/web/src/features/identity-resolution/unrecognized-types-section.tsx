@@ -5,12 +5,12 @@ import { Button } from '@twilio-paste/button';
 import { PlusIcon } from '@twilio-paste/icons/esm/PlusIcon';
 import { Paragraph } from '@twilio-paste/paragraph';
 import { ScreenReaderOnly } from '@twilio-paste/screen-reader-only';
-import { SkeletonLoader } from '@twilio-paste/skeleton-loader';
 import { Table, TBody, Td, THead, Th, Tr } from '@twilio-paste/table';
 import { Text } from '@twilio-paste/text';
 import { useState } from 'react';
-import { ErrorState } from '../../components/error-state.tsx';
+import { QueryErrorState } from '../../components/error-state.tsx';
 import { FormErrorAlert } from '../../components/form-alerts.tsx';
+import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { ApiError } from '../../lib/errors.ts';
 import { unrecognizedTypesQueryOptions, useCreateIdentifier } from './identity-resolution-queries.ts';
@@ -70,35 +70,10 @@ export function UnrecognizedTypesSection({ spaceId }: { spaceId: string }) {
   }
 
   if (query.isPending) {
-    return (
-      <Box aria-busy="true">
-        <ScreenReaderOnly>Loading unrecognised identifier types…</ScreenReaderOnly>
-        <Table aria-hidden="true">
-          <TableHead />
-          <TBody>
-            {[1, 2].map((row) => (
-              <Tr key={row}>
-                {[1, 2, 3, 4, 5].map((cell) => (
-                  <Td key={cell}>
-                    <SkeletonLoader height="sizeIcon20" />
-                  </Td>
-                ))}
-              </Tr>
-            ))}
-          </TBody>
-        </Table>
-      </Box>
-    );
+    return <TableSkeleton label="Loading unrecognised identifier types…" head={<TableHead />} rows={2} columns={5} />;
   }
   if (query.isError) {
-    return (
-      <ErrorState
-        heading="The unrecognised identifier types could not be loaded"
-        error={query.error}
-        onRetry={() => void query.refetch()}
-        retrying={query.isFetching}
-      />
-    );
+    return <QueryErrorState heading="The unrecognised identifier types could not be loaded" query={query} />;
   }
   const { types } = query.data;
   if (types.length === 0) {

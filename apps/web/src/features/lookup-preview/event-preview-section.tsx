@@ -14,7 +14,7 @@ import { Stack } from '@twilio-paste/stack';
 import { Table, TBody, Td, THead, Th, Tr } from '@twilio-paste/table';
 import { Text } from '@twilio-paste/text';
 import { type ReactNode, useId, useRef, useState } from 'react';
-import { ErrorState } from '../../components/error-state.tsx';
+import { ErrorState, QueryErrorState } from '../../components/error-state.tsx';
 import { ApiError } from '../../lib/errors.ts';
 import { DROP_REASON_TEXT, EXAMPLE_EVENT, OUTCOME_TEXT, parseEventJson } from './lookup-preview.ts';
 import { profileQueryOptions, useEventPreview } from './lookup-preview-queries.ts';
@@ -354,14 +354,7 @@ function ExistingProfile({
     );
   }
   if (query.isError) {
-    return (
-      <ErrorState
-        heading="The profile could not be loaded"
-        error={query.error}
-        onRetry={() => void query.refetch()}
-        retrying={query.isFetching}
-      />
-    );
+    return <QueryErrorState heading="The profile could not be loaded" query={query} />;
   }
   return (
     <ProfileCard spaceId={spaceId} profile={query.data} priorities={priorities} headingAs="h5" showEvents={false} />

@@ -6,12 +6,11 @@ import { Button } from '@twilio-paste/button';
 import { Card } from '@twilio-paste/card';
 import { Heading } from '@twilio-paste/heading';
 import { Paragraph } from '@twilio-paste/paragraph';
-import { ScreenReaderOnly } from '@twilio-paste/screen-reader-only';
-import { SkeletonLoader } from '@twilio-paste/skeleton-loader';
 import { Table, TBody, Td, THead, Th, Tr } from '@twilio-paste/table';
 import { Text } from '@twilio-paste/text';
 import type { ReactNode } from 'react';
-import { ErrorState } from '../../components/error-state.tsx';
+import { ErrorState, QueryErrorState } from '../../components/error-state.tsx';
+import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { formatDateTime, formatTraitValue, OUTCOME_TEXT, sortByPriority } from './lookup-preview.ts';
 import { profileEventsQueryOptions } from './lookup-preview-queries.ts';
 
@@ -218,35 +217,10 @@ function ProfileEvents({ spaceId, profileId }: { spaceId: string; profileId: str
   const error = query.error;
 
   if (pages === undefined && !error) {
-    return (
-      <Box aria-busy="true">
-        <ScreenReaderOnly>Loading events…</ScreenReaderOnly>
-        <Table aria-hidden="true">
-          <EventsHead />
-          <TBody>
-            {[1, 2].map((row) => (
-              <Tr key={row}>
-                {[1, 2, 3, 4].map((cell) => (
-                  <Td key={cell}>
-                    <SkeletonLoader height="sizeIcon20" />
-                  </Td>
-                ))}
-              </Tr>
-            ))}
-          </TBody>
-        </Table>
-      </Box>
-    );
+    return <TableSkeleton label="Loading events…" head={<EventsHead />} rows={2} columns={4} />;
   }
   if (pages === undefined) {
-    return (
-      <ErrorState
-        heading="The events of this profile could not be loaded"
-        error={error}
-        onRetry={() => void query.refetch()}
-        retrying={query.isFetching}
-      />
-    );
+    return <QueryErrorState heading="The events of this profile could not be loaded" query={query} />;
   }
   const events = pages.flatMap((page) => page.events);
   if (events.length === 0) {
