@@ -14,13 +14,14 @@ import { Stack } from '@twilio-paste/stack';
 import { Text } from '@twilio-paste/text';
 import { useEffect, useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { ErrorState } from '../../components/error-state.tsx';
+import { QueryErrorState } from '../../components/error-state.tsx';
 import { ConflictAlert, FormErrorAlert } from '../../components/form-alerts.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { ApiError, isVersionConflict } from '../../lib/errors.ts';
 import { ADDRESS_TYPE_LABEL } from '../../lib/labels.ts';
 import { settingsQueryKey } from '../../lib/query-client.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
+import { useSaveStatus } from '../../lib/use-save-status.ts';
 import {
   identifierOptionLabel,
   type MappingBase,
@@ -54,14 +55,7 @@ export function AddressTypeMappingsSection({
   const query = useQuery(addressTypeMappingsQueryOptions(spaceId));
 
   if (query.isError) {
-    return (
-      <ErrorState
-        heading="The address-type mappings could not be loaded"
-        error={query.error}
-        onRetry={() => void query.refetch()}
-        retrying={query.isFetching}
-      />
-    );
+    return <QueryErrorState heading="The address-type mappings could not be loaded" query={query} />;
   }
   if (identifiersFailed && identifiers === undefined) {
     return (
@@ -106,9 +100,7 @@ function MappingForm({
   const mutation = useSaveAddressTypeMappings(spaceId);
   const ids = { phone: useId(), email: useId() };
   const [base, setBase] = useState<MappingBase>(server);
-  const [conflict, setConflict] = useState(false);
-  const [formError, setFormError] = useState<unknown>(null);
-  const [reloading, setReloading] = useState(false);
+  const { conflict, setConflict, formError, setFormError, reloading, reload: reloadWith } = useSaveStatus();
 
   const form = useForm<MappingFormValues, unknown, AddressTypeMappings>({
     resolver: zodResolver(MappingFormSchema),
@@ -158,20 +150,14 @@ function MappingForm({
     }
   });
 
-  async function reload() {
-    setReloading(true);
-    setFormError(null);
-    try {
+  function reload() {
+    return reloadWith(async () => {
       await queryClient.invalidateQueries({ queryKey: settingsQueryKey(spaceId) });
       const fresh = await queryClient.fetchQuery(addressTypeMappingsQueryOptions(spaceId));
       setBase(fresh);
       form.reset(toFormValues(fresh.mappings));
       setConflict(false);
-    } catch (error) {
-      setFormError(error);
-    } finally {
-      setReloading(false);
-    }
+    });
   }
 
   function discard() {

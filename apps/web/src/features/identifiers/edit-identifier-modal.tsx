@@ -16,6 +16,7 @@ import { useToast } from '../../components/toast.tsx';
 import { ApiError, isVersionConflict } from '../../lib/errors.ts';
 import { identifiersQueryOptions } from '../../lib/identifiers-query.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
+import { useSaveStatus } from '../../lib/use-save-status.ts';
 import { useUpdateDisplayName } from './identifiers-queries.ts';
 
 interface EditIdentifierModalProps {
@@ -44,9 +45,7 @@ export function EditIdentifierModal({ spaceId, identifier, version, onClose }: E
   const list = useQuery(identifiersQueryOptions(spaceId));
   const mutation = useUpdateDisplayName(spaceId);
   const [base, setBase] = useState<Base>({ displayName: identifier.displayName, version });
-  const [conflict, setConflict] = useState(false);
-  const [formError, setFormError] = useState<unknown>(null);
-  const [reloading, setReloading] = useState(false);
+  const { conflict, setConflict, formError, setFormError, reloading, reload: reloadWith } = useSaveStatus();
 
   const form = useForm<DisplayNameForm>({
     resolver: zodResolver(DisplayNameFormSchema),
@@ -111,10 +110,8 @@ export function EditIdentifierModal({ spaceId, identifier, version, onClose }: E
     }
   }
 
-  async function reload() {
-    setReloading(true);
-    setFormError(null);
-    try {
+  function reload() {
+    return reloadWith(async () => {
       const result = await list.refetch();
       if (result.error) throw result.error;
       const fresh = result.data?.identifiers.find((candidate) => candidate.key === identifier.key);
@@ -126,11 +123,7 @@ export function EditIdentifierModal({ spaceId, identifier, version, onClose }: E
       form.reset({ displayName: fresh.displayName });
       setConflict(false);
       inputRef.current?.focus();
-    } catch (error) {
-      setFormError(error);
-    } finally {
-      setReloading(false);
-    }
+    });
   }
 
   const { ref: registerRef, ...displayNameField } = form.register('displayName');

@@ -9,13 +9,14 @@ import { Label } from '@twilio-paste/label';
 import { Modal, ModalBody, ModalFooter, ModalFooterActions, ModalHeader, ModalHeading } from '@twilio-paste/modal';
 import { Stack } from '@twilio-paste/stack';
 import { Text } from '@twilio-paste/text';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import { ConflictAlert, FormErrorAlert } from '../../components/form-alerts.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { ApiError, isVersionConflict } from '../../lib/errors.ts';
 import { settingsQueryKey } from '../../lib/query-client.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
+import { useSaveStatus } from '../../lib/use-save-status.ts';
 import {
   type AddIdentifierFormValues,
   addFieldForIssue,
@@ -53,9 +54,7 @@ export function AddIdentifierModal({
   const keyRef = useRef<HTMLInputElement | null>(null);
   const toast = useToast();
   const mutation = useCreateIdentifier(spaceId);
-  const [conflict, setConflict] = useState(false);
-  const [formError, setFormError] = useState<unknown>(null);
-  const [reloading, setReloading] = useState(false);
+  const { conflict, setConflict, formError, setFormError, reloading, reload: reloadWith } = useSaveStatus();
   const queryClient = useQueryClient();
   const existingKeys = list.identifiers.map((identifier) => identifier.key);
   const suggestions = suggestedBuiltInKeys(existingKeys);
@@ -122,17 +121,11 @@ export function AddIdentifierModal({
   });
 
   // The parent passes the refetched list (new keys, positions and version); the values typed stay.
-  async function reload() {
-    setReloading(true);
-    setFormError(null);
-    try {
+  function reload() {
+    return reloadWith(async () => {
       await queryClient.invalidateQueries({ queryKey: settingsQueryKey(spaceId) });
       setConflict(false);
-    } catch (error) {
-      setFormError(error);
-    } finally {
-      setReloading(false);
-    }
+    });
   }
 
   const { ref: keyRegisterRef, ...keyField } = form.register('key');

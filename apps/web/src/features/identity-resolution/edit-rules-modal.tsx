@@ -27,6 +27,7 @@ import { useToast } from '../../components/toast.tsx';
 import { ApiError, isVersionConflict } from '../../lib/errors.ts';
 import { identifiersQueryOptions } from '../../lib/identifiers-query.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
+import { useSaveStatus } from '../../lib/use-save-status.ts';
 import { useUpdateIdentifierRules } from './identity-resolution-queries.ts';
 import {
   describeLimit,
@@ -70,9 +71,7 @@ export function EditRulesModal({ spaceId, identifier, version, onClose }: EditRu
   const list = useQuery(identifiersQueryOptions(spaceId));
   const mutation = useUpdateIdentifierRules(spaceId);
   const [base, setBase] = useState({ identifier, version });
-  const [conflict, setConflict] = useState(false);
-  const [formError, setFormError] = useState<unknown>(null);
-  const [reloading, setReloading] = useState(false);
+  const { conflict, setConflict, formError, setFormError, reloading, reload: reloadWith } = useSaveStatus();
 
   const form = useForm<RulesFormValues, unknown, UpdateIdentifierInput>({
     resolver: zodResolver(rulesFormSchema(identifier.kind)),
@@ -135,10 +134,8 @@ export function EditRulesModal({ spaceId, identifier, version, onClose }: EditRu
     }
   });
 
-  async function reload() {
-    setReloading(true);
-    setFormError(null);
-    try {
+  function reload() {
+    return reloadWith(async () => {
       const result = await list.refetch();
       if (result.error) throw result.error;
       const fresh = result.data?.identifiers.find((candidate) => candidate.key === identifier.key);
@@ -150,11 +147,7 @@ export function EditRulesModal({ spaceId, identifier, version, onClose }: EditRu
       form.reset(toRulesFormValues(fresh));
       setConflict(false);
       countRef.current?.focus();
-    } catch (error) {
-      setFormError(error);
-    } finally {
-      setReloading(false);
-    }
+    });
   }
 
   function addSuggested() {
