@@ -158,6 +158,16 @@ export async function openEditModal(page: Page, key: string) {
 
 /** Fails with the list of axe violations (rule, impact, elements) when there are any. */
 export async function expectNoAxeViolations(page: Page) {
+  // Paste fades dialogs in with JavaScript-driven opacity; axe's colour-contrast check on a
+  // half-transparent dialog reports colours nobody sees. Wait until open dialogs are fully opaque.
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll('[role="dialog"], [role="alertdialog"]')).every((dialog) => {
+      for (let node: Element | null = dialog; node; node = node.parentElement) {
+        if (getComputedStyle(node).opacity !== '1') return false;
+      }
+      return true;
+    }),
+  );
   const results = await new AxeBuilder({ page }).analyze();
   const violations = results.violations.map(
     (violation) =>
