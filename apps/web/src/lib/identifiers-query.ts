@@ -15,3 +15,18 @@ export function identifiersQueryOptions(spaceId: string) {
     queryFn: async () => (await callRoute('listIdentifiers', { params: { space: spaceId } })).data,
   });
 }
+
+/**
+ * Refetches the identifier list and picks one identifier from it, for a form that reloads after a
+ * conflict. Throws when the read fails or the identifier was deleted meanwhile.
+ */
+export async function refetchIdentifier(
+  refetch: () => Promise<{ data?: IdentifierList; error: Error | null }>,
+  key: string,
+): Promise<{ identifier: IdentifierList['identifiers'][number]; version: number }> {
+  const result = await refetch();
+  if (result.error) throw result.error;
+  const identifier = result.data?.identifiers.find((candidate) => candidate.key === key);
+  if (!result.data || !identifier) throw new Error(`The identifier ${key} no longer exists. Close this dialog.`);
+  return { identifier, version: result.data.version };
+}

@@ -14,7 +14,7 @@ import { useForm } from 'react-hook-form';
 import { ConflictAlert, FormErrorAlert } from '../../components/form-alerts.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { ApiError, isVersionConflict } from '../../lib/errors.ts';
-import { identifiersQueryOptions } from '../../lib/identifiers-query.ts';
+import { identifiersQueryOptions, refetchIdentifier } from '../../lib/identifiers-query.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
 import { useSaveStatus } from '../../lib/use-save-status.ts';
 import { useUpdateDisplayName } from './identifiers-queries.ts';
@@ -112,15 +112,9 @@ export function EditIdentifierModal({ spaceId, identifier, version, onClose }: E
 
   function reload() {
     return reloadWith(async () => {
-      const result = await list.refetch();
-      if (result.error) throw result.error;
-      const fresh = result.data?.identifiers.find((candidate) => candidate.key === identifier.key);
-      if (!result.data || !fresh) {
-        setFormError(new Error(`The identifier ${identifier.key} no longer exists. Close this dialog.`));
-        return;
-      }
-      setBase({ displayName: fresh.displayName, version: result.data.version });
-      form.reset({ displayName: fresh.displayName });
+      const fresh = await refetchIdentifier(list.refetch, identifier.key);
+      setBase({ displayName: fresh.identifier.displayName, version: fresh.version });
+      form.reset({ displayName: fresh.identifier.displayName });
       setConflict(false);
       inputRef.current?.focus();
     });

@@ -25,7 +25,7 @@ import { type FieldPath, useFieldArray, useForm } from 'react-hook-form';
 import { ConflictAlert, FormErrorAlert } from '../../components/form-alerts.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { ApiError, isVersionConflict } from '../../lib/errors.ts';
-import { identifiersQueryOptions } from '../../lib/identifiers-query.ts';
+import { identifiersQueryOptions, refetchIdentifier } from '../../lib/identifiers-query.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
 import { useSaveStatus } from '../../lib/use-save-status.ts';
 import { useUpdateIdentifierRules } from './identity-resolution-queries.ts';
@@ -136,15 +136,9 @@ export function EditRulesModal({ spaceId, identifier, version, onClose }: EditRu
 
   function reload() {
     return reloadWith(async () => {
-      const result = await list.refetch();
-      if (result.error) throw result.error;
-      const fresh = result.data?.identifiers.find((candidate) => candidate.key === identifier.key);
-      if (!result.data || !fresh) {
-        setFormError(new Error(`The identifier ${identifier.key} no longer exists. Close this dialog.`));
-        return;
-      }
-      setBase({ identifier: fresh, version: result.data.version });
-      form.reset(toRulesFormValues(fresh));
+      const fresh = await refetchIdentifier(list.refetch, identifier.key);
+      setBase({ identifier: fresh.identifier, version: fresh.version });
+      form.reset(toRulesFormValues(fresh.identifier));
       setConflict(false);
       countRef.current?.focus();
     });
