@@ -121,4 +121,46 @@ describe.runIf(kinds.includes('postgres'))('two server processes on one PostgreS
     // The preset allows 5 anonymous ids a week: the rest were demoted, none went to another profile.
     expect(anonymous).toHaveLength(5);
   });
+
+  it('keeps one profile per customer when overlapping batches race on both servers', async () => {
+    const space = await createSpace(t.http);
+    const servers = [t.http, second.http];
+    // 12 batches of 30 events about 6 customers, each customer in every batch, in shuffled order.
+    const batches = Array.from({ length: 12 }, (_, b) =>
+      Array.from({ length: 30 }, (_, i) => {
+        const customer = (i + b) % 6;
+        return { type: 'identify', userId: `user-${customer}`, anonymousId: `device-${customer}-${(i * 7 + b) % 4}` };
+      }),
+    );
+    const responses = await Promise.all(
+      batches.map((batch, i) => servers[i % 2]!.post(`/api/v1/spaces/${space}/events`).send({ batch })),
+    );
+    for (const response of responses) expect(response.status, response.text).toBe(200);
+    const profileOf = new Map<string, Set<string>>();
+    for (const [b, response] of responses.entries()) {
+      response.body.results.forEach((result: { profileId: string }, i: number) => {
+        const user = batches[b]![i]!.userId;
+        profileOf.set(user, (profileOf.get(user) ?? new Set()).add(result.profileId));
+      });
+    }
+    expect([...profileOf.values()].map((ids) => ids.size)).toEqual([1, 1, 1, 1, 1, 1]);
+    for (let customer = 0; customer < 6; customer += 1) {
+      const sent = new Set(
+        batches
+          .flat()
+          .filter((event) => event.userId === `user-${customer}`)
+          .map((event) => event.anonymousId),
+      );
+      const found = await t.http
+        .post(`/api/v1/spaces/${space}/profiles/lookup`)
+        .send({ identifier: 'user_id', value: `user-${customer}` })
+        .expect(200);
+      const devices = found.body.profiles[0].identifiers
+        .filter((identifier: { key: string }) => identifier.key === 'anonymous_id')
+        .map((identifier: { value: string }) => identifier.value);
+      // Within the anonymous-id limit (5 a week), so every device the customer used is on the profile.
+      expect(sent.size).toBeLessThanOrEqual(5);
+      expect(new Set(devices)).toEqual(sent);
+    }
+  });
 });
