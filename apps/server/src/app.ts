@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { addressTypeMappingsRouter } from './features/address-type-mappings/address-type-mappings.router.ts';
 import { createAddressTypeMappingsService } from './features/address-type-mappings/address-type-mappings.service.ts';
 import { auditRouter } from './features/audit/audit.router.ts';
+import { createAuditService } from './features/audit/audit.service.ts';
 import { eventsRouter } from './features/events/events.router.ts';
 import { createEventsService } from './features/events/events.service.ts';
 import { createResolverContextLoader } from './features/events/resolver-context.ts';
@@ -57,7 +58,7 @@ export function createApp({
   app.use(identifiersRouter(createIdentifiersService(store, now)));
   app.use(addressTypeMappingsRouter(createAddressTypeMappingsService(store, now)));
   app.use(settingsRouter(createSettingsService(store, now)));
-  app.use(auditRouter(store));
+  app.use(auditRouter(createAuditService(store)));
   const loadResolverContext = createResolverContextLoader();
   app.use(eventsRouter(createEventsService(store, loadResolverContext, now, newId)));
   app.use(profilesRouter(createProfilesService(store, loadResolverContext, now, newId)));
