@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import type { FieldPath, FieldValues, UseFormSetError } from 'react-hook-form';
+import { ApiError, isVersionConflict } from './errors.ts';
 
 /**
  * The state a settings form keeps around a save: a 412 conflict (which locks the form until
@@ -22,5 +24,32 @@ export function useSaveStatus() {
     }
   }
 
-  return { conflict, setConflict, formError, setFormError, reloading, reload };
+  /**
+   * Shows why a save failed: a 412 locks the form until Reload; the issues of a 400 go to the
+   * fields `fieldFor` names (the first of them gets focus); anything else, or any issue no field
+   * shows, becomes the form's error.
+   */
+  function showSaveError<T extends FieldValues>(
+    error: unknown,
+    setError: UseFormSetError<T>,
+    fieldFor: (issuePath: string) => FieldPath<T> | null,
+  ) {
+    if (isVersionConflict(error)) {
+      setConflict(true);
+      return;
+    }
+    if (error instanceof ApiError && error.code === 'validation_failed' && error.issues.length > 0) {
+      let shown = 0;
+      for (const issue of error.issues) {
+        const field = fieldFor(issue.path);
+        if (!field) continue;
+        setError(field, { type: 'server', message: issue.message }, { shouldFocus: shown === 0 });
+        shown += 1;
+      }
+      if (shown === error.issues.length) return;
+    }
+    setFormError(error);
+  }
+
+  return { conflict, setConflict, formError, setFormError, reloading, reload, showSaveError };
 }

@@ -17,7 +17,6 @@ import { useForm } from 'react-hook-form';
 import { QueryErrorState } from '../../components/error-state.tsx';
 import { ConflictAlert, FormErrorAlert } from '../../components/form-alerts.tsx';
 import { useToast } from '../../components/toast.tsx';
-import { ApiError, isVersionConflict } from '../../lib/errors.ts';
 import { ADDRESS_TYPE_LABEL } from '../../lib/labels.ts';
 import { settingsQueryKey } from '../../lib/query-client.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
@@ -100,7 +99,15 @@ function MappingForm({
   const mutation = useSaveAddressTypeMappings(spaceId);
   const ids = { phone: useId(), email: useId() };
   const [base, setBase] = useState<MappingBase>(server);
-  const { conflict, setConflict, formError, setFormError, reloading, reload: reloadWith } = useSaveStatus();
+  const {
+    conflict,
+    setConflict,
+    formError,
+    setFormError,
+    reloading,
+    reload: reloadWith,
+    showSaveError,
+  } = useSaveStatus();
 
   const form = useForm<MappingFormValues, unknown, AddressTypeMappings>({
     resolver: zodResolver(MappingFormSchema),
@@ -120,22 +127,11 @@ function MappingForm({
   const byKey = new Map(identifiers.map((identifier) => [identifier.key, identifier]));
 
   function handleError(error: unknown) {
-    if (isVersionConflict(error)) {
-      setConflict(true);
-      return;
-    }
-    if (error instanceof ApiError && error.code === 'validation_failed' && error.issues.length > 0) {
-      let mapped = false;
-      for (const issue of error.issues) {
-        const field = ADDRESS_TYPES.find((type) => issue.path === type || issue.path.endsWith(`.${type}`));
-        if (field) {
-          form.setError(field, { type: 'server', message: issue.message }, { shouldFocus: !mapped });
-          mapped = true;
-        }
-      }
-      if (mapped) return;
-    }
-    setFormError(error);
+    showSaveError(
+      error,
+      form.setError,
+      (path) => ADDRESS_TYPES.find((type) => path === type || path.endsWith(`.${type}`)) ?? null,
+    );
   }
 
   const onSubmit = form.handleSubmit(async (mappings) => {

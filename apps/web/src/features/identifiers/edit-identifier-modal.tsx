@@ -13,7 +13,6 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { ConflictAlert, FormErrorAlert } from '../../components/form-alerts.tsx';
 import { useToast } from '../../components/toast.tsx';
-import { ApiError, isVersionConflict } from '../../lib/errors.ts';
 import { identifiersQueryOptions, refetchIdentifier } from '../../lib/identifiers-query.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
 import { useSaveStatus } from '../../lib/use-save-status.ts';
@@ -45,7 +44,15 @@ export function EditIdentifierModal({ spaceId, identifier, version, onClose }: E
   const list = useQuery(identifiersQueryOptions(spaceId));
   const mutation = useUpdateDisplayName(spaceId);
   const [base, setBase] = useState<Base>({ displayName: identifier.displayName, version });
-  const { conflict, setConflict, formError, setFormError, reloading, reload: reloadWith } = useSaveStatus();
+  const {
+    conflict,
+    setConflict,
+    formError,
+    setFormError,
+    reloading,
+    reload: reloadWith,
+    showSaveError,
+  } = useSaveStatus();
 
   const form = useForm<DisplayNameForm>({
     resolver: zodResolver(DisplayNameFormSchema),
@@ -67,20 +74,9 @@ export function EditIdentifierModal({ spaceId, identifier, version, onClose }: E
   }, [live, liveVersion, base, conflict]);
 
   function handleError(error: unknown) {
-    if (isVersionConflict(error)) {
-      setConflict(true);
-      return;
-    }
-    if (error instanceof ApiError && error.code === 'validation_failed' && error.issues.length > 0) {
-      const fieldIssue = error.issues.find(
-        (issue) => issue.path === 'displayName' || issue.path.endsWith('.displayName'),
-      );
-      if (fieldIssue) {
-        form.setError('displayName', { type: 'server', message: fieldIssue.message }, { shouldFocus: true });
-        return;
-      }
-    }
-    setFormError(error);
+    showSaveError(error, form.setError, (path) =>
+      path === 'displayName' || path.endsWith('.displayName') ? 'displayName' : null,
+    );
   }
 
   const onSubmit = form.handleSubmit(async ({ displayName }) => {

@@ -13,7 +13,7 @@ import { useEffect, useId, useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import { ConflictAlert, FormErrorAlert } from '../../components/form-alerts.tsx';
 import { useToast } from '../../components/toast.tsx';
-import { ApiError, isVersionConflict } from '../../lib/errors.ts';
+import { ApiError } from '../../lib/errors.ts';
 import { settingsQueryKey } from '../../lib/query-client.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
 import { useSaveStatus } from '../../lib/use-save-status.ts';
@@ -54,7 +54,15 @@ export function AddIdentifierModal({
   const keyRef = useRef<HTMLInputElement | null>(null);
   const toast = useToast();
   const mutation = useCreateIdentifier(spaceId);
-  const { conflict, setConflict, formError, setFormError, reloading, reload: reloadWith } = useSaveStatus();
+  const {
+    conflict,
+    setConflict,
+    formError,
+    setFormError,
+    reloading,
+    reload: reloadWith,
+    showSaveError,
+  } = useSaveStatus();
   const queryClient = useQueryClient();
   const existingKeys = list.identifiers.map((identifier) => identifier.key);
   const suggestions = suggestedBuiltInKeys(existingKeys);
@@ -94,10 +102,6 @@ export function AddIdentifierModal({
       );
       onClose();
     } catch (error) {
-      if (isVersionConflict(error)) {
-        setConflict(true);
-        return;
-      }
       if (error instanceof ApiError && error.code === 'identifier_exists') {
         form.setError(
           'key',
@@ -106,17 +110,7 @@ export function AddIdentifierModal({
         );
         return;
       }
-      if (error instanceof ApiError && error.code === 'validation_failed' && error.issues.length > 0) {
-        let mapped = 0;
-        for (const issue of error.issues) {
-          const field = addFieldForIssue(issue.path);
-          if (!field) continue;
-          form.setError(field, { type: 'server', message: issue.message }, { shouldFocus: mapped === 0 });
-          mapped += 1;
-        }
-        if (mapped === error.issues.length) return;
-      }
-      setFormError(error);
+      showSaveError(error, form.setError, addFieldForIssue);
     }
   });
 

@@ -24,7 +24,6 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { type FieldPath, useFieldArray, useForm } from 'react-hook-form';
 import { ConflictAlert, FormErrorAlert } from '../../components/form-alerts.tsx';
 import { useToast } from '../../components/toast.tsx';
-import { ApiError, isVersionConflict } from '../../lib/errors.ts';
 import { identifiersQueryOptions, refetchIdentifier } from '../../lib/identifiers-query.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
 import { useSaveStatus } from '../../lib/use-save-status.ts';
@@ -71,7 +70,15 @@ export function EditRulesModal({ spaceId, identifier, version, onClose }: EditRu
   const list = useQuery(identifiersQueryOptions(spaceId));
   const mutation = useUpdateIdentifierRules(spaceId);
   const [base, setBase] = useState({ identifier, version });
-  const { conflict, setConflict, formError, setFormError, reloading, reload: reloadWith } = useSaveStatus();
+  const {
+    conflict,
+    setConflict,
+    formError,
+    setFormError,
+    reloading,
+    reload: reloadWith,
+    showSaveError,
+  } = useSaveStatus();
 
   const form = useForm<RulesFormValues, unknown, UpdateIdentifierInput>({
     resolver: zodResolver(rulesFormSchema(identifier.kind)),
@@ -93,30 +100,12 @@ export function EditRulesModal({ spaceId, identifier, version, onClose }: EditRu
   }, [live, liveVersion, base, conflict]);
 
   function handleError(error: unknown) {
-    if (isVersionConflict(error)) {
-      setConflict(true);
-      return;
-    }
-    if (error instanceof ApiError && error.code === 'validation_failed' && error.issues.length > 0) {
-      const count = form.getValues('blockedValues').length;
-      const unmapped = [];
-      let focused = false;
-      for (const issue of error.issues) {
-        const field = rulesFieldForIssue(issue.path, count);
-        if (!field) {
-          unmapped.push(issue);
-          continue;
-        }
-        form.setError(
-          field as FieldPath<RulesFormValues>,
-          { type: 'server', message: issue.message },
-          { shouldFocus: !focused },
-        );
-        focused = true;
-      }
-      if (unmapped.length === 0) return;
-    }
-    setFormError(error);
+    const blockedCount = form.getValues('blockedValues').length;
+    showSaveError(
+      error,
+      form.setError,
+      (path) => rulesFieldForIssue(path, blockedCount) as FieldPath<RulesFormValues> | null,
+    );
   }
 
   const onSubmit = form.handleSubmit(async (rules) => {
