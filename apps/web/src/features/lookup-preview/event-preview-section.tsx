@@ -18,7 +18,7 @@ import { ErrorState, QueryErrorState } from '../../components/error-state.tsx';
 import { ApiError } from '../../lib/errors.ts';
 import { DROP_REASON_TEXT, EXAMPLE_EVENT, OUTCOME_TEXT, parseEventJson } from './lookup-preview.ts';
 import { profileQueryOptions, useEventPreview } from './lookup-preview-queries.ts';
-import { Code, Fact, Facts, ProfileCard } from './profile-card.tsx';
+import { Code, Fact, Facts, IdList, ProfileCard } from './profile-card.tsx';
 
 interface EventPreviewSectionProps {
   spaceId: string;
@@ -228,13 +228,7 @@ function PreviewResult({
             </Fact>
             {result.mergedProfileIds.length > 0 ? (
               <Fact term="Would merge into it">
-                <Box as="ul" margin="space0" paddingLeft="space0" listStyleType="none">
-                  {result.mergedProfileIds.map((id) => (
-                    <Box as="li" key={id}>
-                      <Code>{id}</Code>
-                    </Box>
-                  ))}
-                </Box>
+                <IdList ids={result.mergedProfileIds} />
               </Fact>
             ) : null}
             <Fact term="Message ID">

@@ -40,6 +40,19 @@ export function Code({ children }: { children: ReactNode }) {
   );
 }
 
+/** Profile ids one per line, unbulleted. */
+export function IdList({ ids }: { ids: readonly string[] }) {
+  return (
+    <Box as="ul" margin="space0" paddingLeft="space0" listStyleType="none">
+      {ids.map((id) => (
+        <Box as="li" key={id}>
+          <Code>{id}</Code>
+        </Box>
+      ))}
+    </Box>
+  );
+}
+
 export function Facts({ children }: { children: ReactNode }) {
   return (
     <Box
@@ -94,13 +107,7 @@ export function ProfileCard({ spaceId, profile, priorities, headingAs = 'h3', sh
           </Fact>
           {profile.mergedFrom.length > 0 ? (
             <Fact term="Merged from">
-              <Box as="ul" margin="space0" paddingLeft="space0" listStyleType="none">
-                {profile.mergedFrom.map((id) => (
-                  <Box as="li" key={id}>
-                    <Code>{id}</Code>
-                  </Box>
-                ))}
-              </Box>
+              <IdList ids={profile.mergedFrom} />
             </Fact>
           ) : null}
         </Facts>
