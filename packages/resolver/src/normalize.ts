@@ -27,9 +27,20 @@ const PHONE_CACHE_SIZE = 10_000;
 const phoneCache = new Map<string, Map<string, string | null>>();
 let phoneCacheSize = 0;
 
+type PhoneCountry = NonNullable<Parameters<typeof parsePhoneNumberFromString>[1]>;
+
+// Options objects by default country: passing an object rather than the country code spares the
+// library a copy of its arguments on every parse.
+const parseOptions = new Map<string, { defaultCountry: PhoneCountry }>();
+
 function parsePhone(text: string, defaultCountry: string): string | null {
+  let options = parseOptions.get(defaultCountry);
+  if (options === undefined) {
+    options = { defaultCountry: defaultCountry as PhoneCountry };
+    parseOptions.set(defaultCountry, options);
+  }
   // The `min` metadata validates by national number patterns too (see docs/decisions/002).
-  const parsed = parsePhoneNumberFromString(text, defaultCountry as Parameters<typeof parsePhoneNumberFromString>[1]);
+  const parsed = parsePhoneNumberFromString(text, options);
   return parsed?.isValid() ? parsed.number : null;
 }
 
