@@ -156,14 +156,15 @@ export async function lookupByAddress(input: {
   }
   const at = input.now();
   const id = input.newId();
-  const identifier = { key: target.identifier.key, value: target.normalizedValue, firstSeenAt: at };
+  const value = { key: target.identifier.key, value: target.normalizedValue };
   await input.store.apply({
     message: null,
     profile: {
       profileId: id,
       create: { createdAt: at },
       mergeProfileIds: [],
-      addIdentifiers: [identifier],
+      addIdentifiers: [value],
+      addedAt: at,
       setTraits: {},
       mergedFrom: [],
       mergeCount: 0,
@@ -174,7 +175,7 @@ export async function lookupByAddress(input: {
     id,
     createdAt: at,
     updatedAt: at,
-    identifiers: [identifier],
+    identifiers: [{ ...value, firstSeenAt: at }],
     traits: {},
     mergedFrom: [],
     mergeCount: 0,

@@ -98,7 +98,7 @@ export function createMemoryStore(): MemoryStore {
         throw new Error(`Invariant I1: ${identifier.key} ${identifier.value} is already on profile ${holder.id}`);
       }
       if (holder === profile) continue;
-      profile.identifiers.push({ key: identifier.key, value: identifier.value, firstSeenAt: identifier.firstSeenAt });
+      profile.identifiers.push({ key: identifier.key, value: identifier.value, firstSeenAt: write.addedAt });
       byValue.set(identifier.value, profile);
     }
     for (const key in write.setTraits) profile.traits[key] = write.setTraits[key]!;

@@ -1,5 +1,5 @@
 import type { Normalization } from '@idr/contracts';
-import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/min';
 
 /** Longest identifier value after normalization (SPEC §6). */
 export const MAX_IDENTIFIER_VALUE_LENGTH = 255;
@@ -27,16 +27,14 @@ const PHONE_CACHE_SIZE = 10_000;
 const phoneCache = new Map<string, Map<string, string | null>>();
 let phoneCacheSize = 0;
 
-type PhoneCountry = NonNullable<Parameters<typeof parsePhoneNumberFromString>[1]>;
-
 // Options objects by default country: passing an object rather than the country code spares the
 // library a copy of its arguments on every parse.
-const parseOptions = new Map<string, { defaultCountry: PhoneCountry }>();
+const parseOptions = new Map<string, { defaultCountry: CountryCode }>();
 
 function parsePhone(text: string, defaultCountry: string): string | null {
   let options = parseOptions.get(defaultCountry);
   if (options === undefined) {
-    options = { defaultCountry: defaultCountry as PhoneCountry };
+    options = { defaultCountry: defaultCountry as CountryCode };
     parseOptions.set(defaultCountry, options);
   }
   // The `min` metadata validates by national number patterns too (see docs/decisions/002).

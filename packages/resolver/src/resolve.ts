@@ -7,7 +7,6 @@ import type {
   ProfileWrite,
   ResolutionPlan,
   ResolverStore,
-  StoredIdentifier,
   SyncResolverStore,
   TraitState,
 } from './store.ts';
@@ -440,9 +439,7 @@ function decide(
   // SPEC §7 step 5: create, match or merge.
   const survivor = matched[0] ?? null;
   const profileId = survivor ? survivor.id : planning.input.newId();
-  const addIdentifiers = newValues.map(
-    (candidate): StoredIdentifier => ({ key: candidate.key, value: candidate.value, firstSeenAt: at }),
-  );
+  // One list for the result and the plan (the store reads it, never keeps or changes it).
   const addedIdentifiers = newValues.map(
     (candidate): IdentifierValue => ({ key: candidate.key, value: candidate.value }),
   );
@@ -463,7 +460,8 @@ function decide(
     profileId,
     create: survivor ? null : { createdAt: at },
     mergeProfileIds,
-    addIdentifiers,
+    addIdentifiers: addedIdentifiers,
+    addedAt: at,
     setTraits,
     mergedFrom,
     mergeCount,
@@ -472,7 +470,7 @@ function decide(
 
   result.outcome = survivor === null ? 'created' : merged.length > 0 ? 'merged' : 'matched';
   result.profileId = profileId;
-  result.mergedProfileIds = mergeProfileIds.slice();
+  result.mergedProfileIds = mergeProfileIds;
   result.addedIdentifiers = addedIdentifiers;
   if (trace) {
     const added = newValues.map((candidate) => describeValue(candidate.key, candidate.value));

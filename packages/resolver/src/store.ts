@@ -41,8 +41,13 @@ export interface ProfileWrite {
    * `profileId`. Tombstones that pointed to them must keep resolving to `profileId`.
    */
   mergeProfileIds: readonly string[];
-  /** Values new to every live profile: insert them on `profileId`. I1 guarantees none is held elsewhere. */
-  addIdentifiers: readonly StoredIdentifier[];
+  /**
+   * Values new to every live profile: insert them on `profileId`, first seen at `addedAt`. I1
+   * guarantees none is held elsewhere.
+   */
+  addIdentifiers: readonly IdentifierValue[];
+  /** When the added values were first seen (epoch ms): the event's timestamp. */
+  addedAt: number;
   /** Traits whose winning value changed on `profileId` (after the merge): upsert these keys. */
   setTraits: Readonly<Record<string, TraitState>>;
   /** The profile's full `mergedFrom` and `mergeCount` after this write. */

@@ -187,7 +187,7 @@ export function createSqlResolverStore(
                   key: identifier.key,
                   value: identifier.value,
                   profile_id: id,
-                  first_seen_at: identifier.firstSeenAt,
+                  first_seen_at: write.addedAt,
                 })),
               )
               .execute();
