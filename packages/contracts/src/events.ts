@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IssueSchema } from './errors.ts';
 import { IdentifierKeySchema } from './identifiers.ts';
+import { parseTimestamp } from './timestamp.ts';
 
 /** Largest accepted event, measured as UTF-8 bytes of its JSON serialization (SPEC §5). */
 export const MAX_EVENT_BYTES = 32 * 1024;
@@ -98,7 +99,7 @@ export type Event = z.infer<typeof EventSchema>;
  * the problem with a timestamp, or `null` when it is within bounds.
  */
 export function eventTimestampIssue(timestamp: string, receivedAt: number): string | null {
-  const at = Date.parse(timestamp);
+  const at = parseTimestamp(timestamp);
   if (!(at >= 0)) return 'The timestamp may not be before 1970';
   if (at > receivedAt + MAX_EVENT_CLOCK_SKEW_MS) {
     return 'The timestamp may be at most 24 hours after the time the event is received';

@@ -9,4 +9,5 @@ export * from './profiles.ts';
 export * from './routes.ts';
 export * from './settings.ts';
 export * from './spaces.ts';
+export * from './timestamp.ts';
 export * from './unrecognized-types.ts';

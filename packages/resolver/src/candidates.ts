@@ -19,17 +19,36 @@ export interface PreparedCandidates {
   unrecognizedTypes: string[];
 }
 
+/**
+ * The one empty list that results share when they have nothing to list (most events drop, add and
+ * merge nothing). Results are kept (a duplicate answers its first result), so this spares several
+ * long-lived arrays per event. Frozen: code that tried to add to it would throw, not corrupt others.
+ */
+export const NOTHING: never[] = Object.freeze([]) as never[];
+
 /** The map key of one identifier value (`key + "\0" + value`). */
 export function valueId(key: string, value: string): string {
   return `${key}\u0000${value}`;
 }
 
-function pushDropped(dropped: DroppedIdentifier[], key: string, value: string, reason: 'invalid' | 'blocked'): void {
+/** `dropped` with one more value: a new list in place of `NOTHING`. */
+export function withDropped(dropped: DroppedIdentifier[], value: DroppedIdentifier): DroppedIdentifier[] {
+  if (dropped === NOTHING) return [value];
+  dropped.push(value);
+  return dropped;
+}
+
+function pushDropped(
+  dropped: DroppedIdentifier[],
+  key: string,
+  value: string,
+  reason: 'invalid' | 'blocked',
+): DroppedIdentifier[] {
   // The same bad value read from two places is reported once.
   for (const existing of dropped) {
-    if (existing.key === key && existing.value === value && existing.reason === reason) return;
+    if (existing.key === key && existing.value === value && existing.reason === reason) return dropped;
   }
-  dropped.push({ key, value, reason });
+  return withDropped(dropped, { key, value, reason });
 }
 
 /**
@@ -43,13 +62,13 @@ class Preparer implements RawValueSink {
    */
   private readonly scratch: Candidate[] = [];
   private count = 0;
-  dropped: DroppedIdentifier[] = [];
+  dropped: DroppedIdentifier[] = NOTHING;
   private defaultCountry = '';
   private trace: Trace | null = null;
 
   start(defaultCountry: string, trace: Trace | null): void {
     this.count = 0;
-    this.dropped = [];
+    this.dropped = NOTHING;
     this.defaultCountry = defaultCountry;
     this.trace = trace;
   }
@@ -75,14 +94,14 @@ class Preparer implements RawValueSink {
     if (value === null) {
       const described = describeRawValue(raw);
       if (trace) traceInvalid(trace, identifier.key, described, identifier.normalization, source);
-      pushDropped(this.dropped, identifier.key, described, 'invalid');
+      this.dropped = pushDropped(this.dropped, identifier.key, described, 'invalid');
       return;
     }
     if (identifier.hasBlocked) {
       const blocked = findBlockedMatch(identifier, value);
       if (blocked) {
         if (trace) traceBlocked(trace, identifier.key, value, blocked);
-        pushDropped(this.dropped, identifier.key, value, 'blocked');
+        this.dropped = pushDropped(this.dropped, identifier.key, value, 'blocked');
         return;
       }
     }
@@ -101,7 +120,7 @@ const preparer = new Preparer();
 
 /** Extraction, normalization, blocking and de-duplication: everything before SPEC §7 step 1. */
 export function prepareCandidates(settings: CompiledSettings, event: Event, trace: Trace | null): PreparedCandidates {
-  const unrecognizedTypes: string[] = [];
+  const unrecognizedTypes: string[] = event.context?.externalIds ? [] : NOTHING;
   const external = readExternalIds(settings, event, unrecognizedTypes);
   preparer.start(settings.defaultCountry, trace);
   for (const identifier of settings.identifiers) {

@@ -1,5 +1,5 @@
 import type { Event, IdentifierValue, Issue, ResolutionResult } from '@idr/contracts';
-import { type Candidate, type PreparedCandidates, prepareCandidates } from './candidates.ts';
+import { type Candidate, NOTHING, type PreparedCandidates, prepareCandidates, withDropped } from './candidates.ts';
 import { countInWindow, MAX_MERGE_COUNT, MAX_PROFILE_VALUES } from './limits.ts';
 import { type CompiledSettings, compileSettings, type ResolverSettings } from './settings.ts';
 import type {
@@ -182,6 +182,8 @@ function checkWouldBeProfile(
       };
     }
   }
+  // With nothing added and nothing merged, F is the profile as it stands, which the cap already held.
+  if (newValues.length === 0 && matched.length <= 1) return null;
   let total = newValues.length;
   for (const profile of matched) total += profile.identifiers.length;
   if (total > MAX_PROFILE_VALUES) {
@@ -375,7 +377,8 @@ function decide(
   holders: readonly (ProfileState | undefined)[],
 ): ResolutionDecision {
   const { settings, trace, event, at, messageId, receivedAt } = planning;
-  const { candidates, dropped } = prepared;
+  const { candidates } = prepared;
+  let dropped = prepared.dropped;
   const result: ResolutionResult = {
     messageId,
     outcome: 'unresolved',
@@ -429,7 +432,8 @@ function decide(
     const failure = checkWouldBeProfile(settings, matched, newValues, at, trace !== null);
     if (failure === null) break;
     const demoted = candidates.pop()!;
-    dropped.push({ key: demoted.key, value: demoted.value, reason: failure.reason });
+    dropped = withDropped(dropped, { key: demoted.key, value: demoted.value, reason: failure.reason });
+    result.droppedIdentifiers = dropped;
     if (trace) {
       traceCheckFailed(trace, failure.message ?? '');
       traceDemoted(trace, demoted.key, demoted.value, failure.reason, candidates.length);
@@ -440,13 +444,14 @@ function decide(
   const survivor = matched[0] ?? null;
   const profileId = survivor ? survivor.id : planning.input.newId();
   // One list for the result and the plan (the store reads it, never keeps or changes it).
-  const addedIdentifiers = newValues.map(
-    (candidate): IdentifierValue => ({ key: candidate.key, value: candidate.value }),
-  );
+  const addedIdentifiers =
+    newValues.length === 0
+      ? NOTHING
+      : newValues.map((candidate): IdentifierValue => ({ key: candidate.key, value: candidate.value }));
   let mergedFrom: readonly string[] = survivor ? survivor.mergedFrom : [];
   let mergeCount = survivor ? survivor.mergeCount : 0;
   const merged = matched.length > 1 ? matched.slice(1) : NO_PROFILES;
-  const mergeProfileIds = merged.map((profile) => profile.id);
+  const mergeProfileIds = merged.length === 0 ? NOTHING : merged.map((profile) => profile.id);
   if (merged.length > 0) {
     const all = [...mergedFrom];
     for (const profile of merged) {

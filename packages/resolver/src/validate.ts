@@ -1,4 +1,4 @@
-import { type Event, EventSchema, eventTimestampIssue, type Issue, toIssues } from '@idr/contracts';
+import { type Event, EventSchema, eventTimestampIssue, type Issue, parseTimestamp, toIssues } from '@idr/contracts';
 
 /** A parsed event, or the issues that make it invalid. */
 export type EventParse = { ok: true; event: Event } | { ok: false; issues: Issue[] };
@@ -18,5 +18,5 @@ export function parseEvent(raw: unknown, receivedAt: number): EventParse {
 
 /** The event's timestamp in epoch ms: its `timestamp`, or the received time when it has none (SPEC §5). */
 export function eventTime(event: Event, receivedAt: number): number {
-  return event.timestamp === undefined ? receivedAt : Date.parse(event.timestamp);
+  return event.timestamp === undefined ? receivedAt : parseTimestamp(event.timestamp);
 }
