@@ -42,7 +42,7 @@ function parseRfc3339(text: string): number | null {
   const hour = digitsAt(text, 11, 2);
   const minute = digitsAt(text, 14, 2);
   const second = digitsAt(text, 17, 2);
-  // Date.UTC reads years below 100 as 19xx and rolls over out-of-range fields: leave those to Date.parse.
+  // Out-of-range fields (which Date.parse may roll over or refuse) and years below 100 go to Date.parse.
   if (year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return null;
   let i = 19;
@@ -69,7 +69,21 @@ function parseRfc3339(text: string): number | null {
     if (offsetHour < 0 || offsetHour > 23 || offsetMinute < 0 || offsetMinute > 59) return null;
     offsetMinutes = (zone === 43 ? 1 : -1) * (offsetHour * 60 + offsetMinute);
   } else return null;
-  return Date.UTC(year, month - 1, day, hour, minute, second, ms) - offsetMinutes * 60_000;
+  const days = daysSinceEpoch(year, month, day);
+  return ((days * 24 + hour) * 60 + minute - offsetMinutes) * 60_000 + second * 1000 + ms;
+}
+
+/**
+ * Days from 1970-01-01 to a date of the proleptic Gregorian calendar (H. Hinnant's
+ * `days_from_civil`): integer arithmetic, several times cheaper than `Date.UTC`.
+ */
+function daysSinceEpoch(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 /** Epoch milliseconds of a timestamp, exactly as `Date.parse` reads it (`NaN` if it cannot). */

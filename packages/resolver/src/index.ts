@@ -32,8 +32,12 @@ export {
   type ResolutionDecision,
   type ResolveInput,
   type ResolveParsedInput,
+  type ResolveParsedSyncInput,
+  type ResolveSyncInput,
   resolveEvent,
+  resolveEventSync,
   resolveParsedEvent,
+  resolveParsedEventSync,
 } from './resolve.ts';
 export {
   type CompiledIdentifier,
@@ -49,6 +53,7 @@ export type {
   ResolutionPlan,
   ResolverStore,
   StoredIdentifier,
+  SyncResolverStore,
   TraitState,
 } from './store.ts';
 export { type EventParse, eventTime, parseEvent } from './validate.ts';

@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { findBlockedMatch } from './blocked.ts';
 import { countInWindow } from './limits.ts';
 import { createMemoryStore } from './memory-store.ts';
-import { resolveEvent } from './resolve.ts';
+import { resolveEvent, resolveEventSync } from './resolve.ts';
 import { compileSettings, type ResolverSettings } from './settings.ts';
+import type { ResolverStore } from './store.ts';
 import { DAY, identifier, T0 } from './test-support.ts';
 
 // Small pools so that random events collide, match, merge and hit limits often.
@@ -201,6 +202,52 @@ describe('resolver invariants (SPEC §7), over random event streams and settings
           }
           for (const merged of result.mergedProfileIds) expect((await store.getProfile(merged))?.id).toBe(survivor!.id);
         }
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('the three ways through the engine', () => {
+  it('the async port, the memory store sync view and resolveEventSync give the same results and profiles', async () => {
+    await fc.assert(
+      fc.asyncProperty(settingsArbitrary(['ever', 'daily', 'weekly']), streams, async (settings, stream) => {
+        const events = stream.map(toEvent);
+        const now = () => T0 + 100 * DAY;
+        const viaSyncView = await replay(settings, events);
+
+        // The same store without its sync view: every read and write is awaited, as on SQL.
+        const asyncBacking = createMemoryStore();
+        const asyncOnly: ResolverStore = {
+          findProfilesByValues: (values) => asyncBacking.findProfilesByValues(values),
+          getProfile: (id) => asyncBacking.getProfile(id),
+          findMessage: (messageId) => asyncBacking.findMessage(messageId),
+          apply: (plan) => asyncBacking.apply(plan),
+        };
+        const direct = createMemoryStore();
+        let nextAsync = 0;
+        let nextDirect = 0;
+        for (const [index, event] of events.entries()) {
+          const awaited = await resolveEvent({
+            settings,
+            event,
+            store: asyncOnly,
+            now,
+            newId: () => `p${++nextAsync}`,
+          });
+          const returned = resolveEventSync({
+            settings,
+            event,
+            store: direct.sync,
+            now,
+            newId: () => `p${++nextDirect}`,
+          });
+          expect(awaited).toEqual(viaSyncView.results[index]);
+          expect(returned).toEqual(viaSyncView.results[index]);
+        }
+        const profiles = JSON.stringify(viaSyncView.store.listProfiles());
+        expect(JSON.stringify(asyncBacking.listProfiles())).toBe(profiles);
+        expect(JSON.stringify(direct.listProfiles())).toBe(profiles);
       }),
       RUNS,
     );

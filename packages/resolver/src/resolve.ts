@@ -97,6 +97,8 @@ function sortOlderFirst(profiles: ProfileState[]): void {
 
 // Shared empty lists, only ever read (never handed out in a result or a plan that may be kept).
 const NO_PROFILES: ProfileState[] = [];
+/** The traits a write changes when it changes none; frozen, as it is shared by every such plan. */
+const NO_TRAITS: Record<string, TraitState> = Object.freeze({});
 
 function timesOf(profile: ProfileState, key: string): number[] {
   const times: number[] = [];
@@ -254,6 +256,8 @@ function mergeTraitsInPlace(
   incoming: Record<string, unknown> | null,
   at: number,
 ): Record<string, TraitState> | null {
+  // Nothing to merge and no traits sent (most page views and tracks): nothing changes.
+  if (merged.length === 0 && incoming === null) return NO_TRAITS;
   const base = survivor ? survivor.traits : null;
   const changed: Record<string, TraitState> = {};
   for (const profile of merged) {
@@ -297,7 +301,7 @@ function finish(decision: ResolutionDecision, trace: Trace | null): ResolutionDe
 
 function rejectedDecision(
   raw: unknown,
-  input: ResolveInput,
+  input: Pick<ResolveInput, 'newId'>,
   receivedAt: number,
   issues: ResolutionResult['error'],
 ): ResolutionDecision {
@@ -309,7 +313,11 @@ function rejectedDecision(
 }
 
 /** The decision for an invalid event: outcome `rejected`, nothing written. */
-function invalidDecision(input: ResolveInput, receivedAt: number, issues: Issue[]): ResolutionDecision {
+function invalidDecision(
+  input: Pick<ResolveInput, 'event' | 'newId' | 'trace'>,
+  receivedAt: number,
+  issues: Issue[],
+): ResolutionDecision {
   const trace = input.trace ? createTrace(input.trace === 'dry-run') : null;
   if (trace) traceRejected(trace, issues);
   const message = issues.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message)).join('; ');
@@ -398,7 +406,7 @@ function decide(
   // The demotion loop of SPEC §7 steps 1–4. Arrays are built at their final size: a pushed-to
   // empty array would allocate room for 17 elements.
   let matched: ProfileState[] = NO_PROFILES;
-  let newValues: Candidate[] = [];
+  let newValues: Candidate[] = NOTHING;
   for (;;) {
     if (trace) trace.attempt++;
     if (candidates.length === 0) {
@@ -414,7 +422,7 @@ function decide(
       else if (matched === NO_PROFILES) matched = [holder];
       else if (!matched.includes(holder)) matched.push(holder);
     }
-    newValues = new Array<Candidate>(newCount);
+    newValues = newCount === 0 ? NOTHING : new Array<Candidate>(newCount);
     for (let i = 0, n = 0; n < newCount; i++) if (holders[i] === undefined) newValues[n++] = candidates[i]!;
     if (matched.length > 1) sortOlderFirst(matched);
     if (trace) {
@@ -555,18 +563,34 @@ export async function planParsedResolution(input: ResolveParsedInput): Promise<R
     : planAsync(input, input.event, input.receivedAt, input.store);
 }
 
+/** `ResolveInput` on a store read and written synchronously (the in-memory store's `sync` view). */
+export interface ResolveSyncInput extends Omit<ResolveInput, 'store'> {
+  store: SyncResolverStore;
+}
+
+/** `ResolveParsedInput` on a synchronous store. */
+export interface ResolveParsedSyncInput extends Omit<ResolveParsedInput, 'store'> {
+  store: SyncResolverStore;
+}
+
+/** Validates, decides and writes through a synchronous store: nothing awaited. */
+function resolveOnSync(input: Omit<ResolveInput, 'store'>, store: SyncResolverStore): ResolutionResult {
+  const receivedAt = input.now();
+  const parsed = parseEvent(input.event, receivedAt);
+  if (!parsed.ok) return invalidDecision(input, receivedAt, parsed.issues).result;
+  return applyOnSync(planSync(input, parsed.event, receivedAt, store), store);
+}
+
+function applyOnSync(decision: ResolutionDecision, store: SyncResolverStore): ResolutionResult {
+  if (decision.plan) store.apply(decision.plan);
+  return decision.result;
+}
+
 /** Resolves an event and writes the decision to the store (SPEC §7). */
 export async function resolveEvent(input: ResolveInput): Promise<ResolutionResult> {
   const sync = input.store.sync;
-  if (sync) {
-    // The in-memory store: decide and write without awaiting anything.
-    const receivedAt = input.now();
-    const parsed = parseEvent(input.event, receivedAt);
-    if (!parsed.ok) return invalidDecision(input, receivedAt, parsed.issues).result;
-    const decision = planSync(input, parsed.event, receivedAt, sync);
-    if (decision.plan) sync.apply(decision.plan);
-    return decision.result;
-  }
+  // The in-memory store: decide and write without awaiting anything.
+  if (sync) return resolveOnSync(input, sync);
   const decision = await planResolution(input);
   if (decision.plan) await input.store.apply(decision.plan);
   return decision.result;
@@ -575,14 +599,24 @@ export async function resolveEvent(input: ResolveInput): Promise<ResolutionResul
 /** `resolveEvent` for an event already validated with `parseEvent`. */
 export async function resolveParsedEvent(input: ResolveParsedInput): Promise<ResolutionResult> {
   const sync = input.store.sync;
-  if (sync) {
-    const decision = planSync(input, input.event, input.receivedAt, sync);
-    if (decision.plan) sync.apply(decision.plan);
-    return decision.result;
-  }
+  if (sync) return applyOnSync(planSync(input, input.event, input.receivedAt, sync), sync);
   const decision = await planAsync(input, input.event, input.receivedAt, input.store);
   if (decision.plan) await input.store.apply(decision.plan);
   return decision.result;
+}
+
+/**
+ * `resolveEvent` on a synchronous store, returning the result itself rather than a promise: for
+ * in-memory callers that resolve many events in a row (replays, benchmarks), where awaiting each
+ * already-settled result would cost more than an in-memory lookup.
+ */
+export function resolveEventSync(input: ResolveSyncInput): ResolutionResult {
+  return resolveOnSync(input, input.store);
+}
+
+/** `resolveParsedEvent` on a synchronous store, returning the result itself. */
+export function resolveParsedEventSync(input: ResolveParsedSyncInput): ResolutionResult {
+  return applyOnSync(planSync(input, input.event, input.receivedAt, input.store), input.store);
 }
 
 /**
