@@ -165,7 +165,8 @@ async function main(): Promise<void> {
     const base: number[] = [];
     const path: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      base.push(baseline(work));
+      // The baseline is short (~0.1 s), so one collection or hiccup moves it a lot: three runs, median.
+      base.push(median([baseline(work), baseline(work), baseline(work)]));
       path.push(replay(settings, events, pathParsed).ms);
     }
     return { base, path };
