@@ -62,6 +62,9 @@ export function createSqlResolverStore(
   // SQLite runs one write transaction at a time and has no row locks; a read-only view takes none.
   const lock = options.dialect === 'postgres' && !options.readOnly;
   const now = options.now;
+  // Traits of the live profiles `findProfilesByValues` read in this transaction (locked on
+  // PostgreSQL, the only writer on SQLite): `apply` merges into them without reading them again.
+  const readTraits = new Map<string, Record<string, TraitState>>();
 
   async function liveProfileRows(ids: string[]): Promise<ProfilesTable[]> {
     const rows: ProfilesTable[] = [];
@@ -99,7 +102,9 @@ export function createSqlResolverStore(
         // A concurrent transaction merged a holder between our two reads: start over on fresh data.
         throw new ConcurrentChangeError();
       }
-      return loadProfiles(db, spaceId, rows);
+      const profiles = await loadProfiles(db, spaceId, rows);
+      for (const profile of profiles) readTraits.set(profile.id, profile.traits);
+      return profiles;
     },
 
     async getProfile(id: string): Promise<ProfileState | undefined> {
@@ -153,8 +158,8 @@ export function createSqlResolverStore(
             .execute();
         }
         const merged = [...write.mergeProfileIds];
-        let traits: Record<string, TraitState> = {};
-        if (!write.create) {
+        let traits: Record<string, TraitState> = readTraits.get(id) ?? {};
+        if (!write.create && !readTraits.has(id)) {
           const current = await db
             .selectFrom('profiles')
             .select('traits')
