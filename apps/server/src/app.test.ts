@@ -93,6 +93,32 @@ describe.each(kinds)('HTTP behaviour on %s', (kind) => {
     );
   });
 
+  it('answers a compressed body that does not decompress with 400 invalid_json', async () => {
+    for (const encoding of ['gzip', 'deflate', 'br']) {
+      const response = await t.http
+        .post(identifiers())
+        .set('Content-Type', 'application/json')
+        .set('Content-Encoding', encoding)
+        .send('{"key":"crm_id"}');
+      expectProblem(response, 400, 'invalid_json');
+    }
+  });
+
+  it('answers 404 space_not_found for an unknown space, whatever the body', async () => {
+    const unknown = '/api/v1/spaces/no-such-space';
+    const responses = await Promise.all([
+      t.http.post(`${unknown}/identifiers`).send({ key: 'Not A Key' }),
+      t.http.patch(unknown).send({ defaultCountry: 'ZZ' }),
+      t.http.put(`${unknown}/address-type-mappings`).send({}),
+      t.http.put(`${unknown}/identifiers/priority`).send({ keys: 'none' }),
+      t.http.put(`${unknown}/settings`).send({}),
+      t.http.post(`${unknown}/profiles/lookup`).send({}),
+      t.http.post(`${unknown}/events`).send('not json').set('Content-Type', 'application/json'),
+      t.http.get(`${unknown}/identifiers`),
+    ]);
+    for (const response of responses) expectProblem(response, 404, 'space_not_found');
+  });
+
   it('answers unknown API paths with a 404 problem and wrong methods with 405 and Allow', async () => {
     expectProblem(await t.http.get('/api/v1/nothing-here'), 404, 'not_found');
     expectProblem(await t.http.get('/api/v2/spaces'), 404, 'not_found');

@@ -20,6 +20,7 @@ import { spacesRouter } from './features/spaces/spaces.router.ts';
 import { createSpacesService } from './features/spaces/spaces.service.ts';
 import { consoleStatic } from './http/console-static.ts';
 import { errorHandler } from './http/error-handler.ts';
+import { knownSpace } from './http/known-space.ts';
 import { apiNotFound } from './http/not-found.ts';
 import { requestLogger } from './http/request-context.ts';
 import { securityHeaders } from './http/security-headers.ts';
@@ -54,6 +55,8 @@ export function createApp({
   app.use(requestLogger(logger));
 
   app.use(healthRouter(store, version));
+  // Before every router with `:space` routes, so that an unknown space answers 404 whatever the body.
+  app.use(knownSpace(store));
   app.use(spacesRouter(createSpacesService(store, now)));
   app.use(identifiersRouter(createIdentifiersService(store, now)));
   app.use(addressTypeMappingsRouter(createAddressTypeMappingsService(store, now)));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCountryCode } from './countries.ts';
 
 /** Id of a space: lowercase letters, digits and dashes, 1–63 characters. */
 export const SpaceIdSchema = z
@@ -6,7 +7,10 @@ export const SpaceIdSchema = z
   .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'Use 1–63 lowercase letters, digits or dashes, starting with a letter or digit');
 
 /** ISO 3166-1 alpha-2 country code used to read national phone numbers. */
-export const CountryCodeSchema = z.string().regex(/^[A-Z]{2}$/, 'Use a two-letter ISO 3166 country code, e.g. US');
+export const CountryCodeSchema = z
+  .string()
+  .regex(/^[A-Z]{2}$/, { message: 'Use a two-letter ISO 3166 country code, e.g. US', abort: true })
+  .refine(isCountryCode, { message: 'This is not an ISO 3166 country code; use one such as US, GB or DE' });
 
 /** Timestamps on the wire are ISO 8601 strings in UTC. */
 export const IsoDateTimeSchema = z.iso.datetime({ offset: true });

@@ -9,6 +9,13 @@ export const MAX_EVENT_BYTES = 32 * 1024;
 /** Most events accepted in one `{ batch }` request (SPEC §9). */
 export const MAX_EVENT_BATCH_SIZE = 1000;
 
+/**
+ * Deepest nesting of objects and arrays in an event. The SPEC sets no bound, but an event nested
+ * thousands of levels deep exhausts the stack of whatever serializes it later (storage, the
+ * console); no Segment event comes near 100.
+ */
+export const MAX_EVENT_DEPTH = 100;
+
 /** Longest accepted `messageId` (SPEC §5). */
 export const MAX_MESSAGE_ID_LENGTH = 100;
 
@@ -81,9 +88,40 @@ function utf8Length(text: string): number {
   return bytes;
 }
 
+/** The deepest nesting of objects and arrays in a JSON text (brackets inside strings do not count). */
+function jsonDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (inString) {
+      if (code === 92 /* \\ */) i++;
+      else if (code === 34 /* " */) inString = false;
+    } else if (code === 34) inString = true;
+    else if (code === 123 /* { */ || code === 91 /* [ */) {
+      if (++depth > deepest) deepest = depth;
+    } else if (code === 125 /* } */ || code === 93 /* ] */) depth--;
+  }
+  return deepest;
+}
+
+const TOO_DEEP = `An event may nest objects and arrays at most ${MAX_EVENT_DEPTH} levels deep`;
+
 function checkEventSize(event: unknown, ctx: z.RefinementCtx): void {
-  if (utf8Length(JSON.stringify(event)) > MAX_EVENT_BYTES) {
+  let text: string;
+  try {
+    text = JSON.stringify(event);
+  } catch {
+    // Nesting deep enough to exhaust the stack (or, from a caller in-process, a cycle).
+    ctx.addIssue({ code: 'custom', path: [], message: TOO_DEEP });
+    return;
+  }
+  if (utf8Length(text) > MAX_EVENT_BYTES) {
     ctx.addIssue({ code: 'custom', path: [], message: `An event may be at most ${MAX_EVENT_BYTES} bytes of JSON` });
+  } else if (text.length > 2 * MAX_EVENT_DEPTH && jsonDepth(text) > MAX_EVENT_DEPTH) {
+    // Only a text of more than 2 × MAX_EVENT_DEPTH characters can nest that deep: most events skip the scan.
+    ctx.addIssue({ code: 'custom', path: [], message: TOO_DEEP });
   }
 }
 

@@ -113,6 +113,8 @@ export function normalizeIdentifierValue(
 
 /** How an invalid raw value is reported in `droppedIdentifiers`: trimmed, cut to 255 characters (SPEC §6). */
 export function describeRawValue(raw: unknown): string {
-  const text = typeof raw === 'string' ? raw : (JSON.stringify(raw) ?? String(raw));
+  // Numbers as written (JSON.stringify would turn a non-finite one, e.g. 1e400, into "null").
+  const text =
+    typeof raw === 'string' ? raw : typeof raw === 'number' ? String(raw) : (JSON.stringify(raw) ?? String(raw));
   return text.trim().slice(0, MAX_IDENTIFIER_VALUE_LENGTH);
 }

@@ -319,6 +319,12 @@ describe('events without usable identifiers', () => {
     const result = await world.send({ type: 'identify', userId: 'u1', traits: { email: long } });
     expect(result.droppedIdentifiers).toEqual([{ key: 'email', value: 'x'.repeat(255), reason: 'invalid' }]);
   });
+
+  it('a number that is not finite (JSON 1e400) is reported as written, not as "null"', async () => {
+    const world = createWorld();
+    const result = await world.send({ type: 'identify', userId: 'u1', traits: { phone: JSON.parse('1e400') } });
+    expect(result.droppedIdentifiers).toEqual([{ key: 'phone', value: 'Infinity', reason: 'invalid' }]);
+  });
 });
 
 describe('duplicates and rejected events', () => {

@@ -39,6 +39,15 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
     sendProblem(res, { code: parserError.code, detail: parserError.detail });
     return;
   }
+  // A body sent with Content-Encoding gzip, deflate or br that does not decompress: body-parser
+  // passes on the zlib or brotli stream error, which carries a numeric errno (`Z_DATA_ERROR`, -3…).
+  if (typeof error?.errno === 'number' && typeof error?.code === 'string') {
+    sendProblem(res, {
+      code: 'invalid_json',
+      detail: 'The body could not be decompressed as its Content-Encoding says',
+    });
+    return;
+  }
   // Express marks client errors it raised itself (e.g. a path that is not valid percent-encoding).
   const status = Number(error?.status ?? error?.statusCode);
   if (status >= 400 && status < 500) {

@@ -168,6 +168,21 @@ describe.each(kinds)('events API on %s', (kind) => {
     );
   });
 
+  it('refuses an event nested too deeply for any serializer as invalid, never with a 500', async () => {
+    const space = await createSpace(t.http);
+    // ~26 KB of JSON, under the 32 KiB limit, but 4,300 levels deep: JSON.stringify runs out of stack.
+    const depth = 4300;
+    const body = `{"type":"identify","userId":"u1","traits":{"x":${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}}}`;
+    const post = (path: string, text: string) =>
+      t.http.post(`/api/v1/spaces/${space}/${path}`).set('Content-Type', 'application/json').send(text);
+    const single = await post('events', body);
+    expectProblem(single, 400, 'validation_failed');
+    expect(single.body.issues[0].message).toContain('levels deep');
+    expectProblem(await post('events/preview', body), 400, 'validation_failed');
+    const batch = await post('events', `{"batch":[${body},{"type":"page","anonymousId":"a1"}]}`).expect(200);
+    expect(batch.body.results.map((result: { outcome: string }) => result.outcome)).toEqual(['rejected', 'created']);
+  });
+
   it('previews with a trace and writes nothing', async () => {
     const space = await createSpace(t.http);
     const preview = await t.http

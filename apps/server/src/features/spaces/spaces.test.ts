@@ -84,6 +84,7 @@ describe.each(kinds)('spaces API on %s', (kind) => {
     ['an id of 64 characters', { id: 'a'.repeat(64), name: 'P' }, 'id'],
     ['no name', { id: 'p2' }, 'name'],
     ['a lower-case country', { id: 'p3', name: 'P', defaultCountry: 'us' }, 'defaultCountry'],
+    ['a country code nobody is assigned', { id: 'p6', name: 'P', defaultCountry: 'ZZ' }, 'defaultCountry'],
     ['an unknown preset', { id: 'p4', name: 'P', preset: 'retail' }, 'preset'],
     ['both a preset and a copy', { id: 'p5', name: 'P', preset: 'empty', copyFrom: 'default' }, 'copyFrom'],
   ])('refuses %s', async (_name, body, path) => {
