@@ -146,7 +146,8 @@ async function main(): Promise<void> {
     for (const { key, value } of prepareCandidates(compiled, event, null).candidates)
       lookupKeys.push(valueId(key, value));
     lookupEnds[i] = lookupKeys.length;
-    if (messageKey) insertKeys.push(messageKey);
+    // Only events that reach a profile record their message id (an unresolved one writes nothing).
+    if (messageKey && warmUp.results[i]!.outcome !== 'unresolved') insertKeys.push(messageKey);
     for (const { key, value } of warmUp.results[i]!.addedIdentifiers) insertKeys.push(valueId(key, value));
     insertEnds[i] = insertKeys.length;
   }

@@ -337,10 +337,13 @@ describe('duplicates and rejected events', () => {
     expect((await world.store.getProfile('P1'))?.traits.plan?.value).toBe('a');
   });
 
-  it('an unresolved message is remembered too', async () => {
+  it('an unresolved event writes nothing, not even its message id: a repeat is resolved again', async () => {
     const world = createWorld();
-    await world.send({ type: 'track', messageId: 'm-2', event: 'x' });
-    expect(await world.send({ type: 'track', messageId: 'm-2', event: 'x' })).toMatchObject({ outcome: 'duplicate' });
+    expect(await world.send({ type: 'track', messageId: 'm-2', event: 'x' })).toMatchObject({ outcome: 'unresolved' });
+    expect(await world.send({ type: 'track', messageId: 'm-2', event: 'x' })).toMatchObject({ outcome: 'unresolved' });
+    // Resent with a usable value, the same message id now resolves (and is recorded from then on).
+    expect(await world.send({ type: 'track', messageId: 'm-2', userId: 'u1' })).toMatchObject({ outcome: 'created' });
+    expect(await world.send({ type: 'track', messageId: 'm-2', userId: 'u1' })).toMatchObject({ outcome: 'duplicate' });
   });
 
   const now = T0 + 1000 * DAY;

@@ -55,7 +55,7 @@ export interface ResolveParsedInput extends Omit<ResolveInput, 'event'> {
 /** What the resolver decided for one event, before anything is written. */
 export interface ResolutionDecision {
   result: ResolutionResult;
-  /** What to write; `null` when nothing is written (rejected or duplicate). */
+  /** What to write; `null` when nothing is written (rejected, duplicate or unresolved). */
   plan: ResolutionPlan | null;
   /** `context.externalIds` types that match no identifier, for the console's "unrecognised types seen". */
   unrecognizedExternalIdTypes: string[];
@@ -410,8 +410,8 @@ function decide(
   for (;;) {
     if (trace) trace.attempt++;
     if (candidates.length === 0) {
+      // SPEC §7 step 1: nothing is written, not even the message id (a repeat is resolved again).
       if (trace) traceUnresolved(trace);
-      decision.plan = { message: { messageId, result }, profile: null };
       return finish(decision, trace);
     }
     matched = NO_PROFILES;

@@ -34,6 +34,10 @@ describe.each(kinds)('events API on %s', (kind) => {
       droppedIdentifiers: [],
     });
     expect(result.messageId).toEqual(expect.any(String));
+    // Not even the message id is recorded (SPEC §7 step 1): a repeat is resolved again, not a duplicate.
+    const event = { type: 'identify', messageId: 'only-blocked', anonymousId: 'anonymous' };
+    expect(await send(space, event)).toMatchObject({ outcome: 'unresolved' });
+    expect(await send(space, event)).toMatchObject({ outcome: 'unresolved' });
   });
 
   it('worked example: anonymous to known', async () => {
