@@ -23,6 +23,8 @@ export interface PreparedCandidates {
  * The one empty list that results share when they have nothing to list (most events drop, add and
  * merge nothing). Results are kept (a duplicate answers its first result), so this spares several
  * long-lived arrays per event. Frozen: code that tried to add to it would throw, not corrupt others.
+ * Hot loops walk lists that may be NOTHING by index: for…of over a frozen array goes through the
+ * generic iterator protocol (an object per step) instead of the fast path.
  */
 export const NOTHING: never[] = Object.freeze([]) as never[];
 
@@ -45,7 +47,8 @@ function pushDropped(
   reason: 'invalid' | 'blocked',
 ): DroppedIdentifier[] {
   // The same bad value read from two places is reported once.
-  for (const existing of dropped) {
+  for (let i = 0; i < dropped.length; i++) {
+    const existing = dropped[i]!;
     if (existing.key === key && existing.value === value && existing.reason === reason) return dropped;
   }
   return withDropped(dropped, { key, value, reason });

@@ -81,7 +81,9 @@ export function createMemoryStore(): MemoryStore {
       profile = profiles.get(write.profileId);
       if (!profile) throw new Error(`Profile ${write.profileId} is not live`);
     }
-    for (const mergedId of write.mergeProfileIds) {
+    // Indexed loops: these lists are often the frozen shared empty list (see NOTHING).
+    for (let m = 0; m < write.mergeProfileIds.length; m++) {
+      const mergedId = write.mergeProfileIds[m]!;
       const merged = profiles.get(mergedId);
       if (!merged) throw new Error(`Profile ${mergedId} to merge is not live`);
       for (const identifier of merged.identifiers) {
@@ -91,7 +93,8 @@ export function createMemoryStore(): MemoryStore {
       profiles.delete(mergedId);
       mergedInto.set(mergedId, profile.id);
     }
-    for (const identifier of write.addIdentifiers) {
+    for (let a = 0; a < write.addIdentifiers.length; a++) {
+      const identifier = write.addIdentifiers[a]!;
       const byValue = valuesOf(identifier.key);
       const holder = byValue.get(identifier.value);
       if (holder !== undefined && holder !== profile) {

@@ -117,7 +117,7 @@ function timesInF(
   for (const profile of matched) {
     for (const held of profile.identifiers) if (held.key === key) times.push(held.firstSeenAt);
   }
-  for (const candidate of newValues) if (candidate.key === key) times.push(at);
+  for (let i = 0; i < newValues.length; i++) if (newValues[i]!.key === key) times.push(at);
   return times;
 }
 
@@ -139,7 +139,8 @@ function checkWouldBeProfile(
   for (const identifier of settings.identifiers) {
     const key = identifier.key;
     let added = 0;
-    for (const candidate of newValues) if (candidate.identifier === identifier) added++;
+    // Indexed: `newValues` may be the frozen NOTHING, which for…of would walk through an iterator object.
+    for (let i = 0; i < newValues.length; i++) if (newValues[i]!.identifier === identifier) added++;
     if (added === 0 && !merging) continue;
     // Count F's values of the key, and those in the window ending at `at`, without building lists.
     const windowMs = identifier.windowMs;
