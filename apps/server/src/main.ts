@@ -12,7 +12,9 @@ const SHUTDOWN_GRACE_MS = 10_000;
 async function main(): Promise<void> {
   const env = readEnv();
   const logger = pino({ level: env.LOG_LEVEL });
-  const store = createStore(openDatabase(env.DATABASE_URL));
+  const store = createStore(
+    openDatabase(env.DATABASE_URL, (error) => logger.warn({ err: error }, 'an idle database connection was lost')),
+  );
   await migrateToLatest(store.db);
   if (await createSpacesService(store, () => new Date()).ensureDefaultSpace()) {
     logger.info('created the "default" space with the contact-center preset');

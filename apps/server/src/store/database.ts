@@ -28,11 +28,17 @@ export function parseDatabaseUrl(
   throw new Error(`DATABASE_URL must start with sqlite: or postgres:// (got "${url.split(':')[0]}:")`);
 }
 
-/** Opens the database a URL names; does not migrate. */
-export function openDatabase(url: string): DatabaseHandle {
+/**
+ * Opens the database a URL names; does not migrate. `onIdleConnectionError` hears of pooled
+ * PostgreSQL connections that died while idle (a server restart, an administrator's termination).
+ */
+export function openDatabase(url: string, onIdleConnectionError: (error: Error) => void = () => {}): DatabaseHandle {
   const target = parseDatabaseUrl(url);
   if (target.dialect === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    // The pool drops such a connection and opens another when needed; without a listener, the
+    // 'error' event would be unhandled and end the process.
+    pool.on('error', onIdleConnectionError);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
