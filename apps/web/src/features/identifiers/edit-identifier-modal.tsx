@@ -6,12 +6,12 @@ import { Button } from '@twilio-paste/button';
 import { HelpText } from '@twilio-paste/help-text';
 import { Input } from '@twilio-paste/input';
 import { Label } from '@twilio-paste/label';
-import { Modal, ModalBody, ModalFooter, ModalFooterActions, ModalHeader, ModalHeading } from '@twilio-paste/modal';
 import { Stack } from '@twilio-paste/stack';
 import { Text } from '@twilio-paste/text';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { ConflictAlert, FormErrorAlert } from '../../components/form-alerts.tsx';
+import { FormModal } from '../../components/form-modal.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { identifiersQueryOptions, refetchIdentifier } from '../../lib/identifiers-query.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
@@ -27,8 +27,6 @@ interface EditIdentifierModalProps {
   onClose: () => void;
 }
 
-const FORM_STYLE = { display: 'flex', flexDirection: 'column', minHeight: 0 } as const;
-
 interface Base {
   displayName: string;
   version: number;
@@ -36,7 +34,6 @@ interface Base {
 
 /** Edits one identifier's display name; priority is shown, not edited (SPEC §3). */
 export function EditIdentifierModal({ spaceId, identifier, version, onClose }: EditIdentifierModalProps) {
-  const headingId = useId();
   const inputId = useId();
   const helpId = useId();
   const inputRef = useRef<HTMLInputElement | null>(null);
@@ -120,95 +117,85 @@ export function EditIdentifierModal({ spaceId, identifier, version, onClose }: E
   const busy = isSubmitting || mutation.isPending;
   const priority = live?.priority ?? identifier.priority;
 
+  const resetButton = (
+    <Button
+      variant="secondary"
+      onClick={resetToDefault}
+      disabled={busy || conflict || base.displayName === identifier.key}
+    >
+      Reset to default
+    </Button>
+  );
+
   return (
-    <Modal isOpen onDismiss={onClose} size="default" ariaLabelledby={headingId} initialFocusRef={inputRef}>
-      {/* The form wraps body and footer so Enter in the field and the Save button both submit. */}
-      <form onSubmit={onSubmit} noValidate style={FORM_STYLE}>
-        <ModalHeader>
-          <ModalHeading as="h2" id={headingId}>
-            Edit identifier
-          </ModalHeading>
-        </ModalHeader>
-        <ModalBody>
-          <Stack orientation="vertical" spacing="space70">
-            {conflict ? (
-              <ConflictAlert notSaved="Your display name was not saved" onReload={reload} reloading={reloading} />
-            ) : null}
-            <FormErrorAlert error={formError} />
-            <Box
-              as="dl"
-              display="grid"
-              gridTemplateColumns="max-content 1fr"
-              columnGap="space60"
-              rowGap="space30"
-              margin="space0"
-            >
-              <Text as="dt" fontWeight="fontWeightSemibold">
-                Identifier
-              </Text>
-              <Text as="dd" margin="space0" fontFamily="fontFamilyCode">
-                {identifier.key}
-              </Text>
-              <Text as="dt" fontWeight="fontWeightSemibold">
-                Priority
-              </Text>
-              <Text as="dd" margin="space0">
-                {priority}{' '}
-                <Text as="span" color="colorTextWeak">
-                  (changed in identity-resolution settings)
-                </Text>
-              </Text>
-            </Box>
-            <Box>
-              <Label htmlFor={inputId} required>
-                Display name
-              </Label>
-              <Input
-                id={inputId}
-                type="text"
-                autoComplete="off"
-                aria-describedby={helpId}
-                hasError={errors.displayName !== undefined}
-                disabled={conflict}
-                {...displayNameField}
-                ref={(element) => {
-                  registerRef(element);
-                  inputRef.current = element;
-                }}
-              />
-              {errors.displayName ? (
-                <HelpText id={helpId} variant="error">
-                  {errors.displayName.message}
-                </HelpText>
-              ) : (
-                <HelpText id={helpId}>
-                  How agents and flow builders see this identifier. 1–50 characters, unique in the space; defaults to
-                  the identifier key.
-                </HelpText>
-              )}
-            </Box>
-          </Stack>
-        </ModalBody>
-        <ModalFooter>
-          <ModalFooterActions justify="start">
-            <Button
-              variant="secondary"
-              onClick={resetToDefault}
-              disabled={busy || conflict || base.displayName === identifier.key}
-            >
-              Reset to default
-            </Button>
-          </ModalFooterActions>
-          <ModalFooterActions>
-            <Button variant="secondary" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button variant="primary" type="submit" loading={busy} disabled={conflict}>
-              Save
-            </Button>
-          </ModalFooterActions>
-        </ModalFooter>
-      </form>
-    </Modal>
+    <FormModal
+      heading="Edit identifier"
+      initialFocusRef={inputRef}
+      onClose={onClose}
+      onSubmit={onSubmit}
+      submitLabel="Save"
+      busy={busy}
+      submitDisabled={conflict}
+      footerStart={resetButton}
+    >
+      <Stack orientation="vertical" spacing="space70">
+        {conflict ? (
+          <ConflictAlert notSaved="Your display name was not saved" onReload={reload} reloading={reloading} />
+        ) : null}
+        <FormErrorAlert error={formError} />
+        <Box
+          as="dl"
+          display="grid"
+          gridTemplateColumns="max-content 1fr"
+          columnGap="space60"
+          rowGap="space30"
+          margin="space0"
+        >
+          <Text as="dt" fontWeight="fontWeightSemibold">
+            Identifier
+          </Text>
+          <Text as="dd" margin="space0" fontFamily="fontFamilyCode">
+            {identifier.key}
+          </Text>
+          <Text as="dt" fontWeight="fontWeightSemibold">
+            Priority
+          </Text>
+          <Text as="dd" margin="space0">
+            {priority}{' '}
+            <Text as="span" color="colorTextWeak">
+              (changed in identity-resolution settings)
+            </Text>
+          </Text>
+        </Box>
+        <Box>
+          <Label htmlFor={inputId} required>
+            Display name
+          </Label>
+          <Input
+            id={inputId}
+            type="text"
+            autoComplete="off"
+            aria-describedby={helpId}
+            hasError={errors.displayName !== undefined}
+            disabled={conflict}
+            {...displayNameField}
+            ref={(element) => {
+              registerRef(element);
+              inputRef.current = element;
+            }}
+          />
+          {errors.displayName ? (
+            <HelpText id={helpId} variant="error">
+              {errors.displayName.message}
+            </HelpText>
+          ) : (
+            <HelpText id={helpId}>
+              How agents and flow builders see this identifier. 1–50 characters, unique in the space; defaults to the
+              identifier key.
+            </HelpText>
+          )}
+        </Box>
+      </Stack>
+    </FormModal>
   );
 }

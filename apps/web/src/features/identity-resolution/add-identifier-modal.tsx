@@ -6,12 +6,12 @@ import { Button } from '@twilio-paste/button';
 import { HelpText } from '@twilio-paste/help-text';
 import { Input } from '@twilio-paste/input';
 import { Label } from '@twilio-paste/label';
-import { Modal, ModalBody, ModalFooter, ModalFooterActions, ModalHeader, ModalHeading } from '@twilio-paste/modal';
 import { Stack } from '@twilio-paste/stack';
 import { Text } from '@twilio-paste/text';
 import { useEffect, useId, useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import { ConflictAlert, FormErrorAlert } from '../../components/form-alerts.tsx';
+import { FormModal } from '../../components/form-modal.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { ApiError } from '../../lib/errors.ts';
 import { settingsQueryKey } from '../../lib/query-client.ts';
@@ -26,8 +26,6 @@ import {
 } from './add-identifier-form.ts';
 import { useCreateIdentifier } from './identity-resolution-queries.ts';
 
-const FORM_STYLE = { display: 'flex', flexDirection: 'column', minHeight: 0 } as const;
-
 /** Adds a built-in or custom identifier (SPEC §2): key, optional display name and position, source keys. */
 export function AddIdentifierModal({
   spaceId,
@@ -39,7 +37,6 @@ export function AddIdentifierModal({
   list: IdentifierList;
   onClose: () => void;
 }) {
-  const headingId = useId();
   const ids = {
     key: useId(),
     keyHelp: useId(),
@@ -126,165 +123,154 @@ export function AddIdentifierModal({
   const busy = isSubmitting || mutation.isPending;
 
   return (
-    <Modal isOpen onDismiss={onClose} size="default" ariaLabelledby={headingId} initialFocusRef={keyRef}>
-      <form onSubmit={onSubmit} noValidate style={FORM_STYLE} aria-labelledby={headingId}>
-        <ModalHeader>
-          <ModalHeading as="h2" id={headingId}>
-            Add identifier
-          </ModalHeading>
-        </ModalHeader>
-        <ModalBody>
-          <Stack orientation="vertical" spacing="space70">
-            {conflict ? (
-              <ConflictAlert notSaved="The identifier was not added" onReload={reload} reloading={reloading} />
-            ) : null}
-            <FormErrorAlert error={formError} />
-            <Box>
-              <Label htmlFor={ids.key} required>
-                Key
-              </Label>
-              <Input
-                id={ids.key}
-                type="text"
-                autoComplete="off"
-                spellCheck={false}
-                aria-describedby={ids.keyHelp}
-                hasError={errors.key !== undefined}
-                {...keyField}
-                ref={(element) => {
-                  keyRegisterRef(element);
-                  keyRef.current = element;
-                }}
-              />
-              {errors.key ? (
-                <HelpText id={ids.keyHelp} variant="error">
-                  {errors.key.message}
-                </HelpText>
-              ) : (
-                <HelpText id={ids.keyHelp}>
-                  {key === ''
-                    ? 'Lowercase letters, digits, “_” and “.”, starting with a letter. It cannot be changed later.'
-                    : builtIn
-                      ? `Built-in identifier, read from ${BUILT_IN_SOURCES[key as keyof typeof BUILT_IN_SOURCES]}.`
-                      : 'Custom identifier, read from the source keys below and from context.externalIds of this type.'}
-                </HelpText>
-              )}
-              {suggestions.length > 0 ? (
-                <Box marginTop="space40">
-                  <Text as="p" id={ids.suggestions} fontSize="fontSize20" color="colorTextWeak" marginBottom="space30">
-                    Built-in identifiers not in this space yet:
-                  </Text>
-                  <Box
-                    role="group"
-                    aria-labelledby={ids.suggestions}
-                    display="flex"
-                    flexWrap="wrap"
-                    columnGap="space30"
-                    rowGap="space30"
+    <FormModal
+      heading="Add identifier"
+      initialFocusRef={keyRef}
+      onClose={onClose}
+      onSubmit={onSubmit}
+      submitLabel="Add identifier"
+      busy={busy}
+      submitDisabled={conflict}
+    >
+      <Stack orientation="vertical" spacing="space70">
+        {conflict ? (
+          <ConflictAlert notSaved="The identifier was not added" onReload={reload} reloading={reloading} />
+        ) : null}
+        <FormErrorAlert error={formError} />
+        <Box>
+          <Label htmlFor={ids.key} required>
+            Key
+          </Label>
+          <Input
+            id={ids.key}
+            type="text"
+            autoComplete="off"
+            spellCheck={false}
+            aria-describedby={ids.keyHelp}
+            hasError={errors.key !== undefined}
+            {...keyField}
+            ref={(element) => {
+              keyRegisterRef(element);
+              keyRef.current = element;
+            }}
+          />
+          {errors.key ? (
+            <HelpText id={ids.keyHelp} variant="error">
+              {errors.key.message}
+            </HelpText>
+          ) : (
+            <HelpText id={ids.keyHelp}>
+              {key === ''
+                ? 'Lowercase letters, digits, “_” and “.”, starting with a letter. It cannot be changed later.'
+                : builtIn
+                  ? `Built-in identifier, read from ${BUILT_IN_SOURCES[key as keyof typeof BUILT_IN_SOURCES]}.`
+                  : 'Custom identifier, read from the source keys below and from context.externalIds of this type.'}
+            </HelpText>
+          )}
+          {suggestions.length > 0 ? (
+            <Box marginTop="space40">
+              <Text as="p" id={ids.suggestions} fontSize="fontSize20" color="colorTextWeak" marginBottom="space30">
+                Built-in identifiers not in this space yet:
+              </Text>
+              <Box
+                role="group"
+                aria-labelledby={ids.suggestions}
+                display="flex"
+                flexWrap="wrap"
+                columnGap="space30"
+                rowGap="space30"
+              >
+                {suggestions.map((suggestion) => (
+                  <Button
+                    key={suggestion}
+                    variant="secondary"
+                    size="small"
+                    aria-label={`Use ${suggestion}`}
+                    onClick={() => applySuggestion(suggestion)}
                   >
-                    {suggestions.map((suggestion) => (
-                      <Button
-                        key={suggestion}
-                        variant="secondary"
-                        size="small"
-                        aria-label={`Use ${suggestion}`}
-                        onClick={() => applySuggestion(suggestion)}
-                      >
-                        <Text as="span" fontFamily="fontFamilyCode" color="inherit">
-                          {suggestion}
-                        </Text>
-                      </Button>
-                    ))}
-                  </Box>
-                </Box>
-              ) : null}
-            </Box>
-            {key !== '' && !builtIn ? (
-              <Box>
-                <Label htmlFor={ids.sourceKeys} required>
-                  Source keys
-                </Label>
-                <Input
-                  id={ids.sourceKeys}
-                  type="text"
-                  autoComplete="off"
-                  spellCheck={false}
-                  aria-describedby={ids.sourceKeysHelp}
-                  hasError={errors.sourceKeys !== undefined}
-                  {...form.register('sourceKeys')}
-                />
-                {errors.sourceKeys ? (
-                  <HelpText id={ids.sourceKeysHelp} variant="error">
-                    {errors.sourceKeys.message}
-                  </HelpText>
-                ) : (
-                  <HelpText id={ids.sourceKeysHelp}>
-                    Trait or property keys the value is read from; snake_case and camelCase both match. 1 to 10,
-                    separated by commas.
-                  </HelpText>
-                )}
+                    <Text as="span" fontFamily="fontFamilyCode" color="inherit">
+                      {suggestion}
+                    </Text>
+                  </Button>
+                ))}
               </Box>
-            ) : null}
-            <Box>
-              <Label htmlFor={ids.displayName}>Display name (optional)</Label>
-              <Input
-                id={ids.displayName}
-                type="text"
-                autoComplete="off"
-                aria-describedby={ids.displayNameHelp}
-                hasError={errors.displayName !== undefined}
-                placeholder={key || undefined}
-                {...form.register('displayName')}
-              />
-              {errors.displayName ? (
-                <HelpText id={ids.displayNameHelp} variant="error">
-                  {errors.displayName.message}
-                </HelpText>
-              ) : (
-                <HelpText id={ids.displayNameHelp}>What agents see. Defaults to the key.</HelpText>
-              )}
             </Box>
-            <Box>
-              <Label htmlFor={ids.position}>Priority (optional)</Label>
-              <Input
-                id={ids.position}
-                type="number"
-                min={1}
-                max={existingKeys.length + 1}
-                step={1}
-                inputMode="numeric"
-                aria-describedby={ids.positionHelp}
-                hasError={errors.position !== undefined}
-                placeholder={String(existingKeys.length + 1)}
-                {...form.register('position')}
-              />
-              {errors.position ? (
-                <HelpText id={ids.positionHelp} variant="error">
-                  {errors.position.message}
-                </HelpText>
-              ) : (
-                <HelpText id={ids.positionHelp}>
-                  1 is the highest. Leave empty to add it last ({existingKeys.length + 1}); the others keep their order.
-                </HelpText>
-              )}
-            </Box>
-            <Text as="p" color="colorTextWeak" fontSize="fontSize20">
-              It starts with a limit of {key === 'user_id' ? '1 value' : '5 values'} per profile ever, the suggested
-              blocked values and a normalization chosen from its key; change them afterwards with Edit rules.
-            </Text>
-          </Stack>
-        </ModalBody>
-        <ModalFooter>
-          <ModalFooterActions>
-            <Button variant="secondary" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button variant="primary" type="submit" loading={busy} disabled={conflict}>
-              Add identifier
-            </Button>
-          </ModalFooterActions>
-        </ModalFooter>
-      </form>
-    </Modal>
+          ) : null}
+        </Box>
+        {key !== '' && !builtIn ? (
+          <Box>
+            <Label htmlFor={ids.sourceKeys} required>
+              Source keys
+            </Label>
+            <Input
+              id={ids.sourceKeys}
+              type="text"
+              autoComplete="off"
+              spellCheck={false}
+              aria-describedby={ids.sourceKeysHelp}
+              hasError={errors.sourceKeys !== undefined}
+              {...form.register('sourceKeys')}
+            />
+            {errors.sourceKeys ? (
+              <HelpText id={ids.sourceKeysHelp} variant="error">
+                {errors.sourceKeys.message}
+              </HelpText>
+            ) : (
+              <HelpText id={ids.sourceKeysHelp}>
+                Trait or property keys the value is read from; snake_case and camelCase both match. 1 to 10, separated
+                by commas.
+              </HelpText>
+            )}
+          </Box>
+        ) : null}
+        <Box>
+          <Label htmlFor={ids.displayName}>Display name (optional)</Label>
+          <Input
+            id={ids.displayName}
+            type="text"
+            autoComplete="off"
+            aria-describedby={ids.displayNameHelp}
+            hasError={errors.displayName !== undefined}
+            placeholder={key || undefined}
+            {...form.register('displayName')}
+          />
+          {errors.displayName ? (
+            <HelpText id={ids.displayNameHelp} variant="error">
+              {errors.displayName.message}
+            </HelpText>
+          ) : (
+            <HelpText id={ids.displayNameHelp}>What agents see. Defaults to the key.</HelpText>
+          )}
+        </Box>
+        <Box>
+          <Label htmlFor={ids.position}>Priority (optional)</Label>
+          <Input
+            id={ids.position}
+            type="number"
+            min={1}
+            max={existingKeys.length + 1}
+            step={1}
+            inputMode="numeric"
+            aria-describedby={ids.positionHelp}
+            hasError={errors.position !== undefined}
+            placeholder={String(existingKeys.length + 1)}
+            {...form.register('position')}
+          />
+          {errors.position ? (
+            <HelpText id={ids.positionHelp} variant="error">
+              {errors.position.message}
+            </HelpText>
+          ) : (
+            <HelpText id={ids.positionHelp}>
+              1 is the highest. Leave empty to add it last ({existingKeys.length + 1}); the others keep their order.
+            </HelpText>
+          )}
+        </Box>
+        <Text as="p" color="colorTextWeak" fontSize="fontSize20">
+          It starts with a limit of {key === 'user_id' ? '1 value' : '5 values'} per profile ever, the suggested blocked
+          values and a normalization chosen from its key; change them afterwards with Edit rules.
+        </Text>
+      </Stack>
+    </FormModal>
   );
 }

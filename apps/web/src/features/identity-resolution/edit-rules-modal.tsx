@@ -15,7 +15,6 @@ import { DeleteIcon } from '@twilio-paste/icons/esm/DeleteIcon';
 import { PlusIcon } from '@twilio-paste/icons/esm/PlusIcon';
 import { Input } from '@twilio-paste/input';
 import { Label } from '@twilio-paste/label';
-import { Modal, ModalBody, ModalFooter, ModalFooterActions, ModalHeader, ModalHeading } from '@twilio-paste/modal';
 import { Paragraph } from '@twilio-paste/paragraph';
 import { Option, Select } from '@twilio-paste/select';
 import { Stack } from '@twilio-paste/stack';
@@ -23,6 +22,7 @@ import { Text } from '@twilio-paste/text';
 import { useEffect, useId, useRef, useState } from 'react';
 import { type FieldPath, useFieldArray, useForm } from 'react-hook-form';
 import { ConflictAlert, FormErrorAlert } from '../../components/form-alerts.tsx';
+import { FormModal } from '../../components/form-modal.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { identifiersQueryOptions, refetchIdentifier } from '../../lib/identifiers-query.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
@@ -40,7 +40,6 @@ import {
 } from './rules-form.ts';
 
 const MAX_BLOCKED_VALUES = 100;
-const FORM_STYLE = { display: 'flex', flexDirection: 'column', minHeight: 0 } as const;
 
 interface EditRulesModalProps {
   spaceId: string;
@@ -53,7 +52,6 @@ interface EditRulesModalProps {
 
 /** Edits one identifier's limit, normalization, blocked values and (custom only) source keys. */
 export function EditRulesModal({ spaceId, identifier, version, onClose }: EditRulesModalProps) {
-  const headingId = useId();
   const ids = {
     count: useId(),
     window: useId(),
@@ -154,248 +152,237 @@ export function EditRulesModal({ spaceId, identifier, version, onClose }: EditRu
   const blockedRootError = errors.blockedValues?.message ?? errors.blockedValues?.root?.message;
 
   return (
-    <Modal isOpen onDismiss={onClose} size="wide" ariaLabelledby={headingId} initialFocusRef={countRef}>
-      <form onSubmit={onSubmit} noValidate style={FORM_STYLE} aria-labelledby={headingId}>
-        <ModalHeader>
-          <ModalHeading as="h2" id={headingId}>
-            Edit rules for {identifier.key}
-          </ModalHeading>
-        </ModalHeader>
-        <ModalBody>
-          <Stack orientation="vertical" spacing="space80">
-            {conflict ? (
-              <ConflictAlert notSaved="Your rules were not saved" onReload={reload} reloading={reloading} />
-            ) : null}
-            <FormErrorAlert error={formError} />
-            <Paragraph marginBottom="space0">
-              {identifier.kind === 'custom' ? 'Custom identifier' : 'Built-in identifier'}
-              {identifier.displayName !== identifier.key ? `, shown to agents as “${identifier.displayName}”` : ''}.
-              Changes apply to events received after you save; existing profiles are not re-resolved.
-            </Paragraph>
+    <FormModal
+      heading={`Edit rules for ${identifier.key}`}
+      size="wide"
+      initialFocusRef={countRef}
+      onClose={onClose}
+      onSubmit={onSubmit}
+      submitLabel="Save rules"
+      busy={busy}
+      submitDisabled={conflict}
+    >
+      <Stack orientation="vertical" spacing="space80">
+        {conflict ? (
+          <ConflictAlert notSaved="Your rules were not saved" onReload={reload} reloading={reloading} />
+        ) : null}
+        <FormErrorAlert error={formError} />
+        <Paragraph marginBottom="space0">
+          {identifier.kind === 'custom' ? 'Custom identifier' : 'Built-in identifier'}
+          {identifier.displayName !== identifier.key ? `, shown to agents as “${identifier.displayName}”` : ''}. Changes
+          apply to events received after you save; existing profiles are not re-resolved.
+        </Paragraph>
 
-            <Box as="fieldset" margin="space0" padding="space0" borderWidth="borderWidth0">
-              <Text
-                as="legend"
-                fontSize="fontSize40"
-                fontWeight="fontWeightSemibold"
-                lineHeight="lineHeight40"
-                marginBottom="space40"
-              >
-                Limit
-              </Text>
-              <Box display="grid" gridTemplateColumns={['1fr', '1fr 1fr']} columnGap="space60" rowGap="space50">
-                <Box>
-                  <Label htmlFor={ids.count} required>
-                    Values per profile
-                  </Label>
-                  <Input
-                    id={ids.count}
-                    type="number"
-                    min={1}
-                    max={1000}
-                    step={1}
-                    inputMode="numeric"
-                    aria-describedby={ids.limitHelp}
-                    hasError={errors.limit?.count !== undefined}
-                    disabled={conflict}
-                    {...countField}
-                    ref={(element) => {
-                      countRegisterRef(element);
-                      countRef.current = element;
-                    }}
-                  />
-                  {errors.limit?.count ? (
-                    <HelpText id={ids.limitHelp} variant="error">
-                      {errors.limit.count.message}
-                    </HelpText>
-                  ) : (
-                    <HelpText id={ids.limitHelp}>1 to 1000.</HelpText>
-                  )}
-                </Box>
-                <Box>
-                  <Label htmlFor={ids.window} required>
-                    Counted over
-                  </Label>
-                  <Select
-                    id={ids.window}
-                    {...form.register('limit.window')}
-                    hasError={errors.limit?.window !== undefined}
-                    disabled={conflict}
-                  >
-                    {LIMIT_WINDOWS.map((option) => (
-                      <Option key={option} value={option}>
-                        {WINDOW_LABEL[option]}
-                      </Option>
-                    ))}
-                  </Select>
-                  {errors.limit?.window ? <HelpText variant="error">{errors.limit.window.message}</HelpText> : null}
-                </Box>
-              </Box>
-              <Box marginTop="space40">
-                <Text as="p" aria-live="polite" fontWeight="fontWeightSemibold">
-                  {describeLimit(count, window)}
-                </Text>
-                <Text as="p" color="colorTextWeak" fontSize="fontSize20">
-                  Values are counted by when they were first seen. When an event would take a profile over this limit,
-                  the value of the lowest-priority identifier is dropped instead.
-                </Text>
-              </Box>
-            </Box>
-
+        <Box as="fieldset" margin="space0" padding="space0" borderWidth="borderWidth0">
+          <Text
+            as="legend"
+            fontSize="fontSize40"
+            fontWeight="fontWeightSemibold"
+            lineHeight="lineHeight40"
+            marginBottom="space40"
+          >
+            Limit
+          </Text>
+          <Box display="grid" gridTemplateColumns={['1fr', '1fr 1fr']} columnGap="space60" rowGap="space50">
             <Box>
-              <Label htmlFor={ids.normalization} required>
-                Normalization
+              <Label htmlFor={ids.count} required>
+                Values per profile
+              </Label>
+              <Input
+                id={ids.count}
+                type="number"
+                min={1}
+                max={1000}
+                step={1}
+                inputMode="numeric"
+                aria-describedby={ids.limitHelp}
+                hasError={errors.limit?.count !== undefined}
+                disabled={conflict}
+                {...countField}
+                ref={(element) => {
+                  countRegisterRef(element);
+                  countRef.current = element;
+                }}
+              />
+              {errors.limit?.count ? (
+                <HelpText id={ids.limitHelp} variant="error">
+                  {errors.limit.count.message}
+                </HelpText>
+              ) : (
+                <HelpText id={ids.limitHelp}>1 to 1000.</HelpText>
+              )}
+            </Box>
+            <Box>
+              <Label htmlFor={ids.window} required>
+                Counted over
               </Label>
               <Select
-                id={ids.normalization}
-                {...form.register('normalization')}
-                aria-describedby={ids.normalizationHelp}
+                id={ids.window}
+                {...form.register('limit.window')}
+                hasError={errors.limit?.window !== undefined}
                 disabled={conflict}
               >
-                {NormalizationSchema.options.map((option) => (
+                {LIMIT_WINDOWS.map((option) => (
                   <Option key={option} value={option}>
-                    {NORMALIZATIONS[option].label}
+                    {WINDOW_LABEL[option]}
                   </Option>
                 ))}
               </Select>
-              <HelpText id={ids.normalizationHelp}>{NORMALIZATIONS[normalization]?.explanation}</HelpText>
+              {errors.limit?.window ? <HelpText variant="error">{errors.limit.window.message}</HelpText> : null}
             </Box>
+          </Box>
+          <Box marginTop="space40">
+            <Text as="p" aria-live="polite" fontWeight="fontWeightSemibold">
+              {describeLimit(count, window)}
+            </Text>
+            <Text as="p" color="colorTextWeak" fontSize="fontSize20">
+              Values are counted by when they were first seen. When an event would take a profile over this limit, the
+              value of the lowest-priority identifier is dropped instead.
+            </Text>
+          </Box>
+        </Box>
 
-            {identifier.kind === 'custom' ? (
-              <Box>
-                <Label htmlFor={ids.sourceKeys} required>
-                  Source keys
-                </Label>
-                <Input
-                  id={ids.sourceKeys}
-                  type="text"
-                  autoComplete="off"
-                  aria-describedby={ids.sourceKeysHelp}
-                  hasError={errors.sourceKeys !== undefined}
-                  disabled={conflict}
-                  {...form.register('sourceKeys')}
-                />
-                {errors.sourceKeys ? (
-                  <HelpText id={ids.sourceKeysHelp} variant="error">
-                    {errors.sourceKeys.message}
-                  </HelpText>
-                ) : (
-                  <HelpText id={ids.sourceKeysHelp}>
-                    Trait or property keys the value is read from (traits, context.traits and properties; snake_case and
-                    camelCase both match). 1 to 10, separated by commas.
-                  </HelpText>
-                )}
-              </Box>
-            ) : null}
+        <Box>
+          <Label htmlFor={ids.normalization} required>
+            Normalization
+          </Label>
+          <Select
+            id={ids.normalization}
+            {...form.register('normalization')}
+            aria-describedby={ids.normalizationHelp}
+            disabled={conflict}
+          >
+            {NormalizationSchema.options.map((option) => (
+              <Option key={option} value={option}>
+                {NORMALIZATIONS[option].label}
+              </Option>
+            ))}
+          </Select>
+          <HelpText id={ids.normalizationHelp}>{NORMALIZATIONS[normalization]?.explanation}</HelpText>
+        </Box>
 
-            <Box as="section" aria-labelledby={ids.blockedHeading}>
-              <Box marginBottom="space20">
-                <Heading as="h3" variant="heading50" id={ids.blockedHeading} marginBottom="space0">
-                  Blocked values
-                </Heading>
-              </Box>
-              <Text as="p" id={ids.blockedHelp} color="colorTextWeak" fontSize="fontSize20" marginBottom="space40">
-                Placeholder values such as “-1” or “anonymous” that must never link profiles. Checked after
-                normalization: an exact match ignores case; a regular expression is tested as written (no implicit
-                anchors, at most 200 characters, and it must not be prone to catastrophic backtracking). Up to{' '}
-                {MAX_BLOCKED_VALUES}.
-              </Text>
-              {blocked.fields.length === 0 ? (
-                <Text as="p" marginBottom="space40">
-                  No blocked values: placeholders such as “null” would become identifier values and could merge
-                  unrelated customers.
-                </Text>
-              ) : (
-                <Stack orientation="vertical" spacing="space40">
-                  {blocked.fields.map((field, index) => {
-                    const rowNumber = index + 1;
-                    const valueError = errors.blockedValues?.[index]?.value;
-                    const matchError = errors.blockedValues?.[index]?.match;
-                    const errorId = `${ids.blockedHeading}-${field.id}-error`;
-                    return (
-                      <Box
-                        key={field.id}
-                        display="grid"
-                        gridTemplateColumns="minmax(0, 1fr) 13rem max-content"
-                        columnGap="space40"
-                        alignItems="start"
-                        data-testid={`blocked-value-row-${index}`}
-                      >
-                        <Box>
-                          <Input
-                            type="text"
-                            autoComplete="off"
-                            aria-label={`Blocked value ${rowNumber}`}
-                            aria-describedby={valueError || matchError ? errorId : undefined}
-                            hasError={valueError !== undefined}
-                            disabled={conflict}
-                            {...form.register(`blockedValues.${index}.value`)}
-                          />
-                          {valueError || matchError ? (
-                            <HelpText id={errorId} variant="error">
-                              {valueError?.message ?? matchError?.message}
-                            </HelpText>
-                          ) : null}
-                        </Box>
-                        <Select
-                          aria-label={`Match of blocked value ${rowNumber}`}
-                          disabled={conflict}
-                          {...form.register(`blockedValues.${index}.match`)}
-                        >
-                          <Option value="exact">Exact match</Option>
-                          <Option value="regex">Regular expression</Option>
-                        </Select>
-                        <Button
-                          variant="secondary_icon"
-                          size="icon"
-                          aria-label={`Remove blocked value ${rowNumber}`}
-                          disabled={conflict}
-                          onClick={() => blocked.remove(index)}
-                        >
-                          <DeleteIcon decorative />
-                        </Button>
-                      </Box>
-                    );
-                  })}
-                </Stack>
-              )}
-              {blockedRootError ? <HelpText variant="error">{blockedRootError}</HelpText> : null}
-              <Box display="flex" columnGap="space40" alignItems="center" marginTop="space50" flexWrap="wrap">
-                <Button
-                  variant="secondary"
-                  size="small"
-                  disabled={conflict || blocked.fields.length >= MAX_BLOCKED_VALUES}
-                  onClick={() => blocked.append({ value: '', match: 'exact' })}
-                >
-                  <PlusIcon decorative />
-                  Add blocked value
-                </Button>
-                <Button
-                  variant="secondary"
-                  size="small"
-                  disabled={conflict || !suggestedMissing || blocked.fields.length >= MAX_BLOCKED_VALUES}
-                  onClick={addSuggested}
-                >
-                  Add suggested values
-                </Button>
-                <Text as="span" color="colorTextWeak" fontSize="fontSize20">
-                  {blocked.fields.length} of {MAX_BLOCKED_VALUES}
-                </Text>
-              </Box>
-            </Box>
-          </Stack>
-        </ModalBody>
-        <ModalFooter>
-          <ModalFooterActions>
-            <Button variant="secondary" onClick={onClose}>
-              Cancel
+        {identifier.kind === 'custom' ? (
+          <Box>
+            <Label htmlFor={ids.sourceKeys} required>
+              Source keys
+            </Label>
+            <Input
+              id={ids.sourceKeys}
+              type="text"
+              autoComplete="off"
+              aria-describedby={ids.sourceKeysHelp}
+              hasError={errors.sourceKeys !== undefined}
+              disabled={conflict}
+              {...form.register('sourceKeys')}
+            />
+            {errors.sourceKeys ? (
+              <HelpText id={ids.sourceKeysHelp} variant="error">
+                {errors.sourceKeys.message}
+              </HelpText>
+            ) : (
+              <HelpText id={ids.sourceKeysHelp}>
+                Trait or property keys the value is read from (traits, context.traits and properties; snake_case and
+                camelCase both match). 1 to 10, separated by commas.
+              </HelpText>
+            )}
+          </Box>
+        ) : null}
+
+        <Box as="section" aria-labelledby={ids.blockedHeading}>
+          <Box marginBottom="space20">
+            <Heading as="h3" variant="heading50" id={ids.blockedHeading} marginBottom="space0">
+              Blocked values
+            </Heading>
+          </Box>
+          <Text as="p" id={ids.blockedHelp} color="colorTextWeak" fontSize="fontSize20" marginBottom="space40">
+            Placeholder values such as “-1” or “anonymous” that must never link profiles. Checked after normalization:
+            an exact match ignores case; a regular expression is tested as written (no implicit anchors, at most 200
+            characters, and it must not be prone to catastrophic backtracking). Up to {MAX_BLOCKED_VALUES}.
+          </Text>
+          {blocked.fields.length === 0 ? (
+            <Text as="p" marginBottom="space40">
+              No blocked values: placeholders such as “null” would become identifier values and could merge unrelated
+              customers.
+            </Text>
+          ) : (
+            <Stack orientation="vertical" spacing="space40">
+              {blocked.fields.map((field, index) => {
+                const rowNumber = index + 1;
+                const valueError = errors.blockedValues?.[index]?.value;
+                const matchError = errors.blockedValues?.[index]?.match;
+                const errorId = `${ids.blockedHeading}-${field.id}-error`;
+                return (
+                  <Box
+                    key={field.id}
+                    display="grid"
+                    gridTemplateColumns="minmax(0, 1fr) 13rem max-content"
+                    columnGap="space40"
+                    alignItems="start"
+                    data-testid={`blocked-value-row-${index}`}
+                  >
+                    <Box>
+                      <Input
+                        type="text"
+                        autoComplete="off"
+                        aria-label={`Blocked value ${rowNumber}`}
+                        aria-describedby={valueError || matchError ? errorId : undefined}
+                        hasError={valueError !== undefined}
+                        disabled={conflict}
+                        {...form.register(`blockedValues.${index}.value`)}
+                      />
+                      {valueError || matchError ? (
+                        <HelpText id={errorId} variant="error">
+                          {valueError?.message ?? matchError?.message}
+                        </HelpText>
+                      ) : null}
+                    </Box>
+                    <Select
+                      aria-label={`Match of blocked value ${rowNumber}`}
+                      disabled={conflict}
+                      {...form.register(`blockedValues.${index}.match`)}
+                    >
+                      <Option value="exact">Exact match</Option>
+                      <Option value="regex">Regular expression</Option>
+                    </Select>
+                    <Button
+                      variant="secondary_icon"
+                      size="icon"
+                      aria-label={`Remove blocked value ${rowNumber}`}
+                      disabled={conflict}
+                      onClick={() => blocked.remove(index)}
+                    >
+                      <DeleteIcon decorative />
+                    </Button>
+                  </Box>
+                );
+              })}
+            </Stack>
+          )}
+          {blockedRootError ? <HelpText variant="error">{blockedRootError}</HelpText> : null}
+          <Box display="flex" columnGap="space40" alignItems="center" marginTop="space50" flexWrap="wrap">
+            <Button
+              variant="secondary"
+              size="small"
+              disabled={conflict || blocked.fields.length >= MAX_BLOCKED_VALUES}
+              onClick={() => blocked.append({ value: '', match: 'exact' })}
+            >
+              <PlusIcon decorative />
+              Add blocked value
             </Button>
-            <Button variant="primary" type="submit" loading={busy} disabled={conflict}>
-              Save rules
+            <Button
+              variant="secondary"
+              size="small"
+              disabled={conflict || !suggestedMissing || blocked.fields.length >= MAX_BLOCKED_VALUES}
+              onClick={addSuggested}
+            >
+              Add suggested values
             </Button>
-          </ModalFooterActions>
-        </ModalFooter>
-      </form>
-    </Modal>
+            <Text as="span" color="colorTextWeak" fontSize="fontSize20">
+              {blocked.fields.length} of {MAX_BLOCKED_VALUES}
+            </Text>
+          </Box>
+        </Box>
+      </Stack>
+    </FormModal>
   );
 }
