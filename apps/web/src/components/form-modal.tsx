@@ -1,6 +1,8 @@
+import { Box } from '@twilio-paste/box';
 import { Button } from '@twilio-paste/button';
 import { Modal, ModalBody, ModalFooter, ModalFooterActions, ModalHeader, ModalHeading } from '@twilio-paste/modal';
 import { type FormEventHandler, type ReactNode, type RefObject, useId } from 'react';
+import { ConflictAlert, FormErrorAlert } from './form-alerts.tsx';
 
 // The form spans body and footer, and must let the modal body scroll inside it.
 const FORM_STYLE = { display: 'flex', flexDirection: 'column', minHeight: 0 } as const;
@@ -15,16 +17,20 @@ interface FormModalProps {
   /** The primary button's label, e.g. "Save rules". */
   submitLabel: string;
   busy: boolean;
-  /** Disables the primary button (e.g. while a 412 conflict waits for a reload). */
-  submitDisabled?: boolean;
+  /**
+   * How the last save went (from `useSaveStatus`): a 412 conflict shows what was not saved, offers
+   * Reload and disables the primary button; an error no field explains shows above the fields.
+   */
+  saveStatus: { conflict: boolean; formError: unknown; reloading: boolean; onReload: () => void; notSaved: string };
   /** Secondary actions on the left of the footer, e.g. "Reset to default". */
   footerStart?: ReactNode;
   children: NonNullable<ReactNode>;
 }
 
 /**
- * A modal holding one form: heading, body, and a footer with Cancel and the primary button. The
- * form wraps body and footer, so Enter in a field and the primary button both submit.
+ * A modal holding one settings form: heading, the save's conflict or error, the fields, and a
+ * footer with Cancel and the primary button. The form wraps body and footer, so Enter in a field
+ * and the primary button both submit.
  */
 export function FormModal({
   heading,
@@ -34,7 +40,7 @@ export function FormModal({
   onSubmit,
   submitLabel,
   busy,
-  submitDisabled = false,
+  saveStatus,
   footerStart,
   children,
 }: FormModalProps) {
@@ -47,14 +53,30 @@ export function FormModal({
             {heading}
           </ModalHeading>
         </ModalHeader>
-        <ModalBody>{children}</ModalBody>
+        <ModalBody>
+          {saveStatus.conflict ? (
+            <Box marginBottom="space70">
+              <ConflictAlert
+                notSaved={saveStatus.notSaved}
+                onReload={saveStatus.onReload}
+                reloading={saveStatus.reloading}
+              />
+            </Box>
+          ) : null}
+          {saveStatus.formError ? (
+            <Box marginBottom="space70">
+              <FormErrorAlert error={saveStatus.formError} />
+            </Box>
+          ) : null}
+          {children}
+        </ModalBody>
         <ModalFooter>
           {footerStart ? <ModalFooterActions justify="start">{footerStart}</ModalFooterActions> : null}
           <ModalFooterActions>
             <Button variant="secondary" onClick={onClose}>
               Cancel
             </Button>
-            <Button variant="primary" type="submit" loading={busy} disabled={submitDisabled}>
+            <Button variant="primary" type="submit" loading={busy} disabled={saveStatus.conflict}>
               {submitLabel}
             </Button>
           </ModalFooterActions>

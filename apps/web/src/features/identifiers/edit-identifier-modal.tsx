@@ -10,7 +10,6 @@ import { Stack } from '@twilio-paste/stack';
 import { Text } from '@twilio-paste/text';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { ConflictAlert, FormErrorAlert } from '../../components/form-alerts.tsx';
 import { FormModal } from '../../components/form-modal.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { identifiersQueryOptions, refetchIdentifier } from '../../lib/identifiers-query.ts';
@@ -135,14 +134,10 @@ export function EditIdentifierModal({ spaceId, identifier, version, onClose }: E
       onSubmit={onSubmit}
       submitLabel="Save"
       busy={busy}
-      submitDisabled={conflict}
+      saveStatus={{ conflict, formError, reloading, onReload: reload, notSaved: 'Your display name was not saved' }}
       footerStart={resetButton}
     >
       <Stack orientation="vertical" spacing="space70">
-        {conflict ? (
-          <ConflictAlert notSaved="Your display name was not saved" onReload={reload} reloading={reloading} />
-        ) : null}
-        <FormErrorAlert error={formError} />
         <Box
           as="dl"
           display="grid"

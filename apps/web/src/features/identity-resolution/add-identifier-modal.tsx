@@ -10,7 +10,6 @@ import { Stack } from '@twilio-paste/stack';
 import { Text } from '@twilio-paste/text';
 import { useEffect, useId, useRef } from 'react';
 import { useForm } from 'react-hook-form';
-import { ConflictAlert, FormErrorAlert } from '../../components/form-alerts.tsx';
 import { FormModal } from '../../components/form-modal.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { ApiError } from '../../lib/errors.ts';
@@ -130,13 +129,9 @@ export function AddIdentifierModal({
       onSubmit={onSubmit}
       submitLabel="Add identifier"
       busy={busy}
-      submitDisabled={conflict}
+      saveStatus={{ conflict, formError, reloading, onReload: reload, notSaved: 'The identifier was not added' }}
     >
       <Stack orientation="vertical" spacing="space70">
-        {conflict ? (
-          <ConflictAlert notSaved="The identifier was not added" onReload={reload} reloading={reloading} />
-        ) : null}
-        <FormErrorAlert error={formError} />
         <Box>
           <Label htmlFor={ids.key} required>
             Key

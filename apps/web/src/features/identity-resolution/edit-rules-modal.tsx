@@ -21,7 +21,6 @@ import { Stack } from '@twilio-paste/stack';
 import { Text } from '@twilio-paste/text';
 import { useEffect, useId, useRef, useState } from 'react';
 import { type FieldPath, useFieldArray, useForm } from 'react-hook-form';
-import { ConflictAlert, FormErrorAlert } from '../../components/form-alerts.tsx';
 import { FormModal } from '../../components/form-modal.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { identifiersQueryOptions, refetchIdentifier } from '../../lib/identifiers-query.ts';
@@ -160,13 +159,9 @@ export function EditRulesModal({ spaceId, identifier, version, onClose }: EditRu
       onSubmit={onSubmit}
       submitLabel="Save rules"
       busy={busy}
-      submitDisabled={conflict}
+      saveStatus={{ conflict, formError, reloading, onReload: reload, notSaved: 'Your rules were not saved' }}
     >
       <Stack orientation="vertical" spacing="space80">
-        {conflict ? (
-          <ConflictAlert notSaved="Your rules were not saved" onReload={reload} reloading={reloading} />
-        ) : null}
-        <FormErrorAlert error={formError} />
         <Paragraph marginBottom="space0">
           {identifier.kind === 'custom' ? 'Custom identifier' : 'Built-in identifier'}
           {identifier.displayName !== identifier.key ? `, shown to agents as “${identifier.displayName}”` : ''}. Changes
