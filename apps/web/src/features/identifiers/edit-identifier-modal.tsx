@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { type DisplayNameForm, DisplayNameFormSchema, type Identifier } from '@idr/contracts';
-import { useQuery } from '@tanstack/react-query';
 import { Box } from '@twilio-paste/box';
 import { Button } from '@twilio-paste/button';
 import { HelpText } from '@twilio-paste/help-text';
@@ -8,12 +7,12 @@ import { Input } from '@twilio-paste/input';
 import { Label } from '@twilio-paste/label';
 import { Stack } from '@twilio-paste/stack';
 import { Text } from '@twilio-paste/text';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import { FormModal } from '../../components/form-modal.tsx';
 import { useToast } from '../../components/toast.tsx';
-import { identifiersQueryOptions, refetchIdentifier } from '../../lib/identifiers-query.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
+import { useEditBase } from '../../lib/use-edit-base.ts';
 import { useSaveStatus } from '../../lib/use-save-status.ts';
 import { useUpdateDisplayName } from './identifiers-queries.ts';
 
@@ -26,9 +25,9 @@ interface EditIdentifierModalProps {
   onClose: () => void;
 }
 
-interface Base {
-  displayName: string;
-  version: number;
+/** The display name is what this modal edits: other changes to the identifier do not conflict with it. */
+function sameDisplayName(live: Identifier, base: Identifier): boolean {
+  return live.displayName === base.displayName;
 }
 
 /** Edits one identifier's display name; priority is shown, not edited (SPEC §3). */
@@ -37,9 +36,7 @@ export function EditIdentifierModal({ spaceId, identifier, version, onClose }: E
   const helpId = useId();
   const inputRef = useRef<HTMLInputElement | null>(null);
   const toast = useToast();
-  const list = useQuery(identifiersQueryOptions(spaceId));
   const mutation = useUpdateDisplayName(spaceId);
-  const [base, setBase] = useState<Base>({ displayName: identifier.displayName, version });
   const {
     conflict,
     setConflict,
@@ -57,17 +54,11 @@ export function EditIdentifierModal({ spaceId, identifier, version, onClose }: E
   const { errors, isDirty, isSubmitting } = form.formState;
   useBeforeUnload(isDirty);
 
-  // A settings write that left this identifier's display name alone (e.g. a mapping change) raises
-  // the version without conflicting with this edit: follow it. A change to this display name does
-  // not move the base, so saving answers 412 and the user decides.
-  const live = list.data?.identifiers.find((candidate) => candidate.key === identifier.key);
-  const liveVersion = list.data?.version;
-  useEffect(() => {
-    if (!live || liveVersion === undefined || conflict) return;
-    if (liveVersion > base.version && live.displayName === base.displayName) {
-      setBase({ displayName: base.displayName, version: liveVersion });
-    }
-  }, [live, liveVersion, base, conflict]);
+  const { base, live, reloadBase } = useEditBase(
+    spaceId,
+    { identifier, version },
+    { paused: conflict, unchanged: sameDisplayName },
+  );
 
   function handleError(error: unknown) {
     showSaveError(error, form.setError, (path) =>
@@ -77,7 +68,7 @@ export function EditIdentifierModal({ spaceId, identifier, version, onClose }: E
 
   const onSubmit = form.handleSubmit(async ({ displayName }) => {
     setFormError(null);
-    if (displayName === base.displayName) {
+    if (displayName === base.identifier.displayName) {
       onClose();
       return;
     }
@@ -104,8 +95,7 @@ export function EditIdentifierModal({ spaceId, identifier, version, onClose }: E
 
   function reload() {
     return reloadWith(async () => {
-      const fresh = await refetchIdentifier(list.refetch, identifier.key);
-      setBase({ displayName: fresh.identifier.displayName, version: fresh.version });
+      const fresh = await reloadBase();
       form.reset({ displayName: fresh.identifier.displayName });
       setConflict(false);
       inputRef.current?.focus();
@@ -120,7 +110,7 @@ export function EditIdentifierModal({ spaceId, identifier, version, onClose }: E
     <Button
       variant="secondary"
       onClick={resetToDefault}
-      disabled={busy || conflict || base.displayName === identifier.key}
+      disabled={busy || conflict || base.identifier.displayName === identifier.key}
     >
       Reset to default
     </Button>

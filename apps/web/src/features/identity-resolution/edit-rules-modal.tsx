@@ -6,7 +6,6 @@ import {
   SUGGESTED_BLOCKED_VALUES,
   type UpdateIdentifierInput,
 } from '@idr/contracts';
-import { useQuery } from '@tanstack/react-query';
 import { Box } from '@twilio-paste/box';
 import { Button } from '@twilio-paste/button';
 import { Heading } from '@twilio-paste/heading';
@@ -19,12 +18,12 @@ import { Paragraph } from '@twilio-paste/paragraph';
 import { Option, Select } from '@twilio-paste/select';
 import { Stack } from '@twilio-paste/stack';
 import { Text } from '@twilio-paste/text';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef } from 'react';
 import { type FieldPath, useFieldArray, useForm } from 'react-hook-form';
 import { FormModal } from '../../components/form-modal.tsx';
 import { useToast } from '../../components/toast.tsx';
-import { identifiersQueryOptions, refetchIdentifier } from '../../lib/identifiers-query.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
+import { useEditBase } from '../../lib/use-edit-base.ts';
 import { useSaveStatus } from '../../lib/use-save-status.ts';
 import { useUpdateIdentifierRules } from './identity-resolution-queries.ts';
 import {
@@ -64,9 +63,7 @@ export function EditRulesModal({ spaceId, identifier, version, onClose }: EditRu
   };
   const countRef = useRef<HTMLInputElement | null>(null);
   const toast = useToast();
-  const list = useQuery(identifiersQueryOptions(spaceId));
   const mutation = useUpdateIdentifierRules(spaceId);
-  const [base, setBase] = useState({ identifier, version });
   const {
     conflict,
     setConflict,
@@ -85,16 +82,11 @@ export function EditRulesModal({ spaceId, identifier, version, onClose }: EditRu
   const { errors, isDirty, isSubmitting } = form.formState;
   useBeforeUnload(isDirty);
 
-  // A settings write that left this identifier's rules alone raises the version without conflicting
-  // with this edit: follow it. A change to these rules does not move the base, so saving answers 412.
-  const live = list.data?.identifiers.find((candidate) => candidate.key === identifier.key);
-  const liveVersion = list.data?.version;
-  useEffect(() => {
-    if (!live || liveVersion === undefined || conflict) return;
-    if (liveVersion > base.version && sameRules(live, base.identifier)) {
-      setBase({ identifier: live, version: liveVersion });
-    }
-  }, [live, liveVersion, base, conflict]);
+  const { base, reloadBase } = useEditBase(
+    spaceId,
+    { identifier, version },
+    { paused: conflict, unchanged: sameRules },
+  );
 
   function handleError(error: unknown) {
     const blockedCount = form.getValues('blockedValues').length;
@@ -122,8 +114,7 @@ export function EditRulesModal({ spaceId, identifier, version, onClose }: EditRu
 
   function reload() {
     return reloadWith(async () => {
-      const fresh = await refetchIdentifier(list.refetch, identifier.key);
-      setBase({ identifier: fresh.identifier, version: fresh.version });
+      const fresh = await reloadBase();
       form.reset(toRulesFormValues(fresh.identifier));
       setConflict(false);
       countRef.current?.focus();
