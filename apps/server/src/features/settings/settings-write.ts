@@ -36,8 +36,7 @@ export async function writeSettings<T>(
   change: (trx: Transaction<Database>, space: SpaceRecord, at: string) => Promise<ChangeRecord<T>>,
 ): Promise<{ result: T; version: number; space: SpaceRecord }> {
   return store.transaction(async (trx) => {
-    const space = await lockSpace(trx, store.dialect, spaceId);
-    if (!space) throw new AppError('space_not_found', `No space has the id "${spaceId}"`);
+    const space = requireSpace(await lockSpace(trx, store.dialect, spaceId), spaceId);
     assertVersionMatches(context.ifMatch, space.version);
     const moment = now();
     const at = moment.toISOString();

@@ -1,9 +1,8 @@
 import { API_PREFIX } from '@idr/contracts';
-import type { RequestHandler, Router } from 'express';
-import express from 'express';
-import { findSpace } from '../store/spaces.repository.ts';
-import type { Store } from '../store/store.ts';
-import { AppError } from './app-error.ts';
+import express, { type RequestHandler, type Router } from 'express';
+import { findSpace } from '../../store/spaces.repository.ts';
+import type { Store } from '../../store/store.ts';
+import { requireSpace } from '../settings/settings-write.ts';
 
 /**
  * SPEC §9: every `:space` route answers 404 `space_not_found` for an unknown space. Checked before
@@ -12,8 +11,7 @@ import { AppError } from './app-error.ts';
 export function knownSpace(store: Store): Router {
   const check: RequestHandler = async (req, _res, next) => {
     const spaceId = String(req.params.space);
-    if (!(await findSpace(store.db, spaceId)))
-      throw new AppError('space_not_found', `No space has the id "${spaceId}"`);
+    requireSpace(await findSpace(store.db, spaceId), spaceId);
     next();
   };
   const router = express.Router();
