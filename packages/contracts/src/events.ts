@@ -108,7 +108,8 @@ function jsonDepth(text: string): number {
 
 const TOO_DEEP = `An event may nest objects and arrays at most ${MAX_EVENT_DEPTH} levels deep`;
 
-function checkEventSize(event: unknown, ctx: z.RefinementCtx): void {
+/** The limits read off the event's JSON text: at most MAX_EVENT_BYTES, at most MAX_EVENT_DEPTH levels. */
+function checkSerializedEvent(event: unknown, ctx: z.RefinementCtx): void {
   let text: string;
   try {
     text = JSON.stringify(event);
@@ -129,7 +130,7 @@ function checkEventSize(event: unknown, ctx: z.RefinementCtx): void {
  * A Segment-shaped event (SPEC §5) without the clock-dependent timestamp bound; use
  * `createEventSchema(receivedAt)` to validate incoming events.
  */
-export const EventSchema = EventObjectSchema.superRefine(checkEventSize);
+export const EventSchema = EventObjectSchema.superRefine(checkSerializedEvent);
 export type Event = z.infer<typeof EventSchema>;
 
 /**
