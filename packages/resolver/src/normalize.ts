@@ -1,5 +1,6 @@
 import type { Normalization } from '@idr/contracts';
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import { TwoGenerationCache } from './two-generation-cache.ts';
 
 /** Longest identifier value after normalization (SPEC §6). */
 export const MAX_IDENTIFIER_VALUE_LENGTH = 255;
@@ -21,11 +22,10 @@ export function normalizeEmail(raw: string): NormalizedValue {
   return EMAIL_SHAPE.test(value) ? { kind: 'value', value } : INVALID;
 }
 
-// Parsing a phone number costs ~10 µs; the same numbers arrive again and again, so remember them:
+// Parsing a phone number costs ~4 µs; the same numbers arrive again and again, so remember them:
 // per default country, the raw text as received → its E.164 form, `''` (empty) or `null` (invalid).
-const PHONE_CACHE_SIZE = 10_000;
-const phoneCache = new Map<string, Map<string, string | null>>();
-let phoneCacheSize = 0;
+const PHONE_CACHE_GENERATION = 10_000;
+const phoneCache = new TwoGenerationCache<string | null>(PHONE_CACHE_GENERATION);
 
 // Options objects by default country: passing an object rather than the country code spares the
 // library a copy of its arguments on every parse.
@@ -44,23 +44,11 @@ function parsePhone(text: string, defaultCountry: string): string | null {
 
 /** `normalizePhone` as a string (E.164), `''` when empty, `null` when invalid. */
 function phoneText(raw: string, defaultCountry: string): string | null {
-  let byText = phoneCache.get(defaultCountry);
-  if (byText === undefined) {
-    byText = new Map();
-    phoneCache.set(defaultCountry, byText);
-  }
-  let result = byText.get(raw);
+  let result = phoneCache.get(defaultCountry, raw);
   if (result === undefined) {
     const text = raw.trim().replace(PHONE_PREFIX, '').trim();
     result = text === '' ? '' : parsePhone(text, defaultCountry);
-    if (phoneCacheSize >= PHONE_CACHE_SIZE) {
-      phoneCache.clear();
-      phoneCacheSize = 0;
-      byText = new Map();
-      phoneCache.set(defaultCountry, byText);
-    }
-    byText.set(raw, result);
-    phoneCacheSize++;
+    phoneCache.set(defaultCountry, raw, result);
   }
   return result;
 }
