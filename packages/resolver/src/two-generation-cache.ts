@@ -44,7 +44,8 @@ export class TwoGenerationCache<V> {
   /** Entries held in both generations (a value in both counts twice), for tests. */
   get size(): number {
     let size = 0;
-    for (const generation of [this.current, this.previous]) for (const byText of generation.values()) size += byText.size;
+    for (const generation of [this.current, this.previous])
+      for (const byText of generation.values()) size += byText.size;
     return size;
   }
 }
