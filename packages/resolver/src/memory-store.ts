@@ -37,6 +37,9 @@ export function createMemoryStore(): MemoryStore {
   const holders = new Map<string, Map<string, MutableProfile>>();
   const mergedInto = new Map<string, string>();
   const messages = new Map<string, ResolutionResult>();
+  // The last profile `holderOf` returned: usually the one the next `apply` writes to, which then
+  // needs no lookup by id. Only `apply` ends a profile's life, and it clears this, so it is live.
+  let lastRead: MutableProfile | undefined;
 
   function live(id: string): MutableProfile | undefined {
     let current = id;
@@ -46,7 +49,9 @@ export function createMemoryStore(): MemoryStore {
   }
 
   function holderOf(key: string, value: string): MutableProfile | undefined {
-    return holders.get(key)?.get(value);
+    const holder = holders.get(key)?.get(value);
+    if (holder !== undefined) lastRead = holder;
+    return holder;
   }
 
   function valuesOf(key: string): Map<string, MutableProfile> {
@@ -59,6 +64,8 @@ export function createMemoryStore(): MemoryStore {
   }
 
   function apply(plan: ResolutionPlan): void {
+    const read = lastRead;
+    lastRead = undefined;
     if (plan.message) messages.set(plan.message.messageId, plan.message.result);
     const write = plan.profile;
     if (!write) return;
@@ -78,7 +85,7 @@ export function createMemoryStore(): MemoryStore {
       };
       profiles.set(profile.id, profile);
     } else {
-      profile = profiles.get(write.profileId);
+      profile = read !== undefined && read.id === write.profileId ? read : profiles.get(write.profileId);
       if (!profile) throw new Error(`Profile ${write.profileId} is not live`);
     }
     // Indexed loops: these lists are often the frozen shared empty list (see NOTHING).
