@@ -19,6 +19,7 @@ export {
   describeRawValue,
   MAX_IDENTIFIER_VALUE_LENGTH,
   type NormalizedValue,
+  forgetPhoneNumbers,
   normalizeEmail,
   normalizeIdentifierValue,
   normalizePhone,

@@ -1,7 +1,7 @@
 import type { Normalization } from '@idr/contracts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeIdentifierValue } from './normalize.ts';
+import { forgetPhoneNumbers, normalizeIdentifierValue } from './normalize.ts';
 
 describe('normalization (SPEC §6)', () => {
   it.each<[Normalization, string, string, string]>([
@@ -69,5 +69,12 @@ describe('normalization (SPEC §6)', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('gives the same phone results after the memo of parsed numbers is forgotten', () => {
+    const first = normalizeIdentifierValue('phone', 'tel:(415) 555-0123', 'US');
+    forgetPhoneNumbers();
+    expect(normalizeIdentifierValue('phone', 'tel:(415) 555-0123', 'US')).toEqual(first);
+    expect(first).toEqual({ kind: 'value', value: '+14155550123' });
   });
 });
