@@ -17,9 +17,9 @@ export {
 export { createMemoryStore, type MemoryStore } from './memory-store.ts';
 export {
   describeRawValue,
+  forgetPhoneNumbers,
   MAX_IDENTIFIER_VALUE_LENGTH,
   type NormalizedValue,
-  forgetPhoneNumbers,
   normalizeEmail,
   normalizeIdentifierValue,
   normalizePhone,
