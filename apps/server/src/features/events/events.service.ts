@@ -1,5 +1,5 @@
-import { EventBatchSchema, type ResolutionResult, toIssues } from '@idr/contracts';
-import { parseEvent, planResolution, previewEvent, type ResolverSettings } from '@idr/resolver';
+import { type Event, EventBatchSchema, type ResolutionResult, toIssues } from '@idr/contracts';
+import { parseEvent, planParsedResolution, planResolution, previewEvent, type ResolverSettings } from '@idr/resolver';
 import { validationFailed } from '../../http/app-error.ts';
 import { newSortableId } from '../../store/ids.ts';
 import { createSqlResolverStore, insertProfileEvent } from '../../store/profiles.repository.ts';
@@ -19,11 +19,24 @@ export function createEventsService(
 ) {
   const nowMs = () => now().getTime();
 
-  async function resolveOne(spaceId: string, settings: ResolverSettings, raw: unknown): Promise<ResolutionResult> {
+  /**
+   * Resolves one event in its own transaction. `validated` is the event as `parseEvent` already
+   * accepted it (a single event is checked before, to answer 400): it is not validated again, so
+   * the timestamp bound is judged once, against one received time.
+   */
+  async function resolveOne(
+    spaceId: string,
+    settings: ResolverSettings,
+    raw: unknown,
+    validated?: { event: Event; receivedAt: number },
+  ): Promise<ResolutionResult> {
     return store.transaction(
       async (trx) => {
         const resolverStore = createSqlResolverStore(trx, spaceId, { dialect: store.dialect, now: nowMs });
-        const decision = await planResolution({ settings, event: raw, store: resolverStore, now: nowMs, newId });
+        const input = { settings, store: resolverStore, now: nowMs, newId };
+        const decision = validated
+          ? await planParsedResolution({ ...input, ...validated })
+          : await planResolution({ ...input, event: raw });
         if (decision.plan) await resolverStore.apply(decision.plan);
         const { result, event } = decision;
         if (decision.unrecognizedExternalIdTypes.length > 0) {
@@ -59,9 +72,10 @@ export function createEventsService(
         for (const raw of envelope.data.batch) results.push(await resolveOne(spaceId, settings, raw));
         return results;
       }
-      const parsed = parseEvent(body, nowMs());
+      const receivedAt = nowMs();
+      const parsed = parseEvent(body, receivedAt);
       if (!parsed.ok) throw validationFailed(parsed.issues);
-      return [await resolveOne(spaceId, settings, body)];
+      return [await resolveOne(spaceId, settings, body, { event: parsed.event, receivedAt })];
     },
 
     /** Dry run with a trace; reads the current profiles and writes nothing. */
