@@ -29,12 +29,19 @@ export type EventType = z.infer<typeof EventTypeSchema>;
 // Segment libraries send ids as strings, some server libraries as numbers; null means "not set".
 const IdValueSchema = z.union([z.string(), z.number()]).nullable().optional();
 
+/**
+ * A field an identifier value is read from (`userId`, `anonymousId`, `groupId`, the device ids,
+ * an `externalIds` id). Any JSON value is accepted: the resolver uses strings and finite numbers
+ * and drops anything else as `invalid` (SPEC §5.2), which is no reason to refuse the whole event.
+ */
+const IdentifierFieldSchema = z.unknown().optional();
+
 /** A free-form map of traits or properties. */
 export const TraitsSchema = z.record(z.string(), z.unknown());
 
 /** One `context.externalIds` entry; only entries with collection `users` (or none) are read. */
 export const ExternalIdSchema = z.looseObject({
-  id: z.union([z.string(), z.number()]),
+  id: IdentifierFieldSchema,
   type: z.string().min(1).max(100),
   collection: z.string().max(100).nullable().optional(),
   encoding: z.string().max(100).nullable().optional(),
@@ -43,11 +50,13 @@ export type ExternalId = z.infer<typeof ExternalIdSchema>;
 
 /** `context.device`: where mobile ids, advertising ids and push tokens are read (SPEC §5.1). */
 export const EventDeviceSchema = z.looseObject({
-  id: z.string().nullable().optional(),
-  type: z.string().nullable().optional(),
-  advertisingId: z.string().nullable().optional(),
-  adTrackingEnabled: z.boolean().nullable().optional(),
-  token: z.string().nullable().optional(),
+  id: IdentifierFieldSchema,
+  // Conditions of the device identifiers: a type that is not a string matches no platform, and
+  // only the boolean `true` enables the advertising id.
+  type: z.unknown().optional(),
+  advertisingId: IdentifierFieldSchema,
+  adTrackingEnabled: z.unknown().optional(),
+  token: IdentifierFieldSchema,
 });
 
 /** `context` of an event; unknown Segment context fields are kept as they are. */
@@ -63,9 +72,9 @@ const EventObjectSchema = z.looseObject({
   event: z.string().max(200).nullable().optional(),
   messageId: z.string().min(1).max(MAX_MESSAGE_ID_LENGTH).optional(),
   timestamp: z.iso.datetime({ offset: true }).optional(),
-  userId: IdValueSchema,
-  anonymousId: IdValueSchema,
-  groupId: IdValueSchema,
+  userId: IdentifierFieldSchema,
+  anonymousId: IdentifierFieldSchema,
+  groupId: IdentifierFieldSchema,
   previousId: IdValueSchema,
   traits: TraitsSchema.nullable().optional(),
   properties: TraitsSchema.nullable().optional(),

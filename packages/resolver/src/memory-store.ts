@@ -111,7 +111,18 @@ export function createMemoryStore(): MemoryStore {
       profile.identifiers.push({ key: identifier.key, value: identifier.value, firstSeenAt: write.addedAt });
       byValue.set(identifier.value, profile);
     }
-    for (const key in write.setTraits) profile.traits[key] = write.setTraits[key]!;
+    for (const key in write.setTraits) {
+      const trait = write.setTraits[key]!;
+      // Assigning `__proto__` would replace the object's prototype instead of adding a trait.
+      if (key === '__proto__')
+        Object.defineProperty(profile.traits, key, {
+          value: trait,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      else profile.traits[key] = trait;
+    }
     // The resolver passes the profile's own list back when nothing was merged: no copy needed then.
     if (write.mergedFrom !== profile.mergedFrom && (write.mergedFrom.length > 0 || profile.mergedFrom.length > 0)) {
       profile.mergedFrom = [...write.mergedFrom];

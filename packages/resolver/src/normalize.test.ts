@@ -77,4 +77,13 @@ describe('normalization (SPEC §6)', () => {
     expect(normalizeIdentifierValue('phone', 'tel:(415) 555-0123', 'US')).toEqual(first);
     expect(first).toEqual({ kind: 'value', value: '+14155550123' });
   });
+
+  it.each([
+    ['+49 15123', 'too short for a German mobile number'],
+    ['+1 345 555 0000', 'a Cayman Islands number outside the national patterns'],
+    ['+55 11 0000 0000', 'a São Paulo number outside the national patterns'],
+    ['(555) 123-4567', 'a US number with the area code 555'],
+  ])('refuses %s as a phone number (%s): the full metadata checks the national patterns', (raw) => {
+    expect(normalizeIdentifierValue('phone', raw, 'US')).toEqual({ kind: 'invalid' });
+  });
 });

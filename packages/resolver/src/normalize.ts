@@ -1,5 +1,5 @@
 import type { Normalization } from '@idr/contracts';
-import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { TwoGenerationCache } from './two-generation-cache.ts';
 
 /** Longest identifier value after normalization (SPEC §6). */
@@ -45,7 +45,8 @@ function parsePhone(text: string, defaultCountry: string): string | null {
     options = { defaultCountry: defaultCountry as CountryCode };
     parseOptions.set(defaultCountry, options);
   }
-  // The `min` metadata validates by national number patterns too (see docs/decisions/002).
+  // The full (`max`) metadata: `isValid()` checks the number against the country's national
+  // number patterns; with the `min` metadata it checks little more than the length (decision 002).
   const parsed = parsePhoneNumberFromString(text, options);
   return parsed?.isValid() ? parsed.number : null;
 }
@@ -112,5 +113,13 @@ export function describeRawValue(raw: unknown): string {
   // Numbers as written (JSON.stringify would turn a non-finite one, e.g. 1e400, into "null").
   const text =
     typeof raw === 'string' ? raw : typeof raw === 'number' ? String(raw) : (JSON.stringify(raw) ?? String(raw));
-  return text.trim().slice(0, MAX_IDENTIFIER_VALUE_LENGTH);
+  return cutToLength(text.trim(), MAX_IDENTIFIER_VALUE_LENGTH);
+}
+
+/** The first `length` UTF-16 units of `text`, one fewer if the cut would split a surrogate pair. */
+function cutToLength(text: string, length: number): string {
+  if (text.length <= length) return text;
+  const last = text.charCodeAt(length - 1);
+  // A high surrogate as the last unit kept: its low half would be cut off.
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? length - 1 : length);
 }

@@ -272,6 +272,41 @@ describe('traits (SPEC §7.6)', () => {
   });
 });
 
+describe('trait keys that Object.prototype also knows', () => {
+  it('are stored and updated like any other trait', async () => {
+    const world = createWorld();
+    const odd = { constructor: 'c1', toString: 'ts', valueOf: 'v', hasOwnProperty: 'h', plan: 'gold' };
+    await world.send({ type: 'identify', userId: 'u1', traits: odd, timestamp: day(1) });
+    await world.send({ type: 'identify', userId: 'u1', traits: { constructor: 'c2' }, timestamp: day(2) });
+    await world.send({ type: 'identify', userId: 'u1', traits: { toString: 'older' }, timestamp: day(0) });
+    const traits = (await world.store.getProfile('P1'))?.traits;
+    expect(Object.keys(traits ?? {}).sort()).toEqual(['constructor', 'hasOwnProperty', 'plan', 'toString', 'valueOf']);
+    expect(traits).toMatchObject({
+      constructor: { value: 'c2', at: Date.parse(day(2)) },
+      toString: { value: 'ts', at: Date.parse(day(1)) },
+      plan: { value: 'gold' },
+    });
+  });
+
+  it('survive a merge', async () => {
+    const world = createWorld();
+    await world.send({ type: 'identify', anonymousId: 'a1', traits: { plan: 'gold' }, timestamp: day(1) });
+    await world.send({ type: 'identify', anonymousId: 'a2', traits: { constructor: 'x' }, timestamp: day(2) });
+    const result = await world.send({
+      type: 'track',
+      event: 'x',
+      anonymousId: 'a1',
+      context: { externalIds: [{ id: 'a2', type: 'anonymous_id' }] },
+      timestamp: day(3),
+    });
+    expect(result.outcome).toBe('merged');
+    expect((await world.store.getProfile('P1'))?.traits).toEqual({
+      plan: { value: 'gold', at: Date.parse(day(1)) },
+      constructor: { value: 'x', at: Date.parse(day(2)) },
+    });
+  });
+});
+
 describe('events without usable identifiers', () => {
   it('an event without identifiers is unresolved and writes no profile', async () => {
     const world = createWorld();
@@ -318,6 +353,49 @@ describe('events without usable identifiers', () => {
     const long = ` ${'x'.repeat(300)}@`;
     const result = await world.send({ type: 'identify', userId: 'u1', traits: { email: long } });
     expect(result.droppedIdentifiers).toEqual([{ key: 'email', value: 'x'.repeat(255), reason: 'invalid' }]);
+  });
+
+  it('an invalid value cut at 255 characters never ends in half a character', async () => {
+    const world = createWorld();
+    // 254 characters, then an emoji (two UTF-16 units) that the cut at 255 would split.
+    const result = await world.send({ type: 'identify', userId: `${'a'.repeat(254)}\u{1F600}b${'c'.repeat(300)}` });
+    const [dropped] = result.droppedIdentifiers;
+    expect(dropped).toEqual({ key: 'user_id', value: 'a'.repeat(254), reason: 'invalid' });
+  });
+
+  it('identifier fields of another type than string or number are dropped as invalid; the event resolves on the rest', async () => {
+    const world = createWorld();
+    const result = await world.send({ type: 'identify', userId: true, anonymousId: 'a1', groupId: { id: 1 } });
+    expect(result).toMatchObject({
+      outcome: 'created',
+      addedIdentifiers: [{ key: 'anonymous_id', value: 'a1' }],
+      droppedIdentifiers: [{ key: 'user_id', value: 'true', reason: 'invalid' }],
+    });
+  });
+
+  it('device and externalIds fields of another type do not reject the event', async () => {
+    const world = createWorld({
+      defaultCountry: 'US',
+      identifiers: [identifier('ios.id', 1), identifier('ios.idfa', 2), identifier('anonymous_id', 3)],
+    });
+    const result = await world.send({
+      type: 'track',
+      event: 'Opened',
+      anonymousId: 'a1',
+      context: {
+        // A numeric id is read as text; only the boolean true enables the advertising id.
+        device: { type: 'ios', id: 123, advertisingId: 'ad1', adTrackingEnabled: 'true' },
+        externalIds: [{ type: 'anonymous_id', id: null }],
+      },
+    });
+    expect(result).toMatchObject({
+      outcome: 'created',
+      addedIdentifiers: [
+        { key: 'ios.id', value: '123' },
+        { key: 'anonymous_id', value: 'a1' },
+      ],
+      droppedIdentifiers: [],
+    });
   });
 
   it('a number that is not finite (JSON 1e400) is reported as written, not as "null"', async () => {

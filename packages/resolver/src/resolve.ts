@@ -212,34 +212,35 @@ function eventTraits(event: Event): Record<string, unknown> | null {
   return { ...contextTraits, ...traits };
 }
 
-/** `mergeTraits` as first written: on a copy of the survivor's traits (any key, however odd). */
+/**
+ * `mergeTraits` on a copy of the survivor's traits, for any key however odd (`constructor`,
+ * `toString`…): the copy has no prototype, so a key it lacks reads as absent, never as an
+ * inherited member.
+ */
 function mergeTraitsCopying(
   survivor: ProfileState | null,
   merged: readonly ProfileState[],
   incoming: Record<string, unknown> | null,
   at: number,
 ): Record<string, TraitState> {
-  const current: Record<string, TraitState> = survivor ? { ...survivor.traits } : {};
+  const current: Record<string, TraitState> = Object.assign(Object.create(null), survivor?.traits);
   const changed: Record<string, TraitState> = {};
+  const change = (key: string, trait: TraitState) => {
+    current[key] = trait;
+    // Defined, not assigned: an own property even for a key like `__proto__`.
+    Object.defineProperty(changed, key, { value: trait, enumerable: true, writable: true, configurable: true });
+  };
   for (const profile of merged) {
-    for (const key in profile.traits) {
+    for (const key of Object.keys(profile.traits)) {
       const trait = profile.traits[key]!;
       const existing = current[key];
-      if (existing === undefined || trait.at > existing.at) {
-        current[key] = trait;
-        changed[key] = trait;
-      }
+      if (existing === undefined || trait.at > existing.at) change(key, trait);
     }
   }
   if (incoming) {
-    const own = { ...incoming };
-    for (const key in own) {
+    for (const key of Object.keys(incoming)) {
       const existing = current[key];
-      if (existing === undefined || at >= existing.at) {
-        const trait = { value: own[key], at };
-        current[key] = trait;
-        changed[key] = trait;
-      }
+      if (existing === undefined || at >= existing.at) change(key, { value: incoming[key], at });
     }
   }
   return changed;
