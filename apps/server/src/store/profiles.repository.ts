@@ -175,11 +175,20 @@ export function createSqlResolverStore(
             .where('space_id', '=', spaceId)
             .where('profile_id', 'in', part)
             .execute();
+          // The merged profiles and the tombstones that pointed to them now point to the survivor.
+          // Two statements, not one with OR: each uses its index, where SQLite ran the OR as a
+          // scan of every profile of the space.
           await db
             .updateTable('profiles')
             .set({ merged_into: id, traits: '{}' })
             .where('space_id', '=', spaceId)
-            .where((eb) => eb.or([eb('id', 'in', part), eb('merged_into', 'in', part)]))
+            .where('id', 'in', part)
+            .execute();
+          await db
+            .updateTable('profiles')
+            .set({ merged_into: id })
+            .where('space_id', '=', spaceId)
+            .where('merged_into', 'in', part)
             .execute();
         }
         if (write.addIdentifiers.length > 0) {

@@ -81,6 +81,34 @@ describe.each(kinds)('events API on %s', (kind) => {
     expect(events.body.events).toHaveLength(4);
   });
 
+  it('a tombstone of a merged profile follows the next merge to the new survivor', async () => {
+    const space = await createSpace(t.http);
+    const p1 = await send(space, { type: 'page', anonymousId: 'a1', timestamp: '2024-03-01T00:00:00Z' });
+    const p2 = await send(space, { type: 'page', anonymousId: 'a2', timestamp: '2024-03-02T00:00:00Z' });
+    const p3 = await send(space, { type: 'page', anonymousId: 'a3', timestamp: '2024-03-03T00:00:00Z' });
+    // a3's profile merges into a2's, then a2's (holding a3's values) into a1's.
+    const link = (anonymousId: string, other: string) => ({
+      type: 'track',
+      event: 'Linked',
+      anonymousId,
+      context: { externalIds: [{ type: 'anonymous_id', id: other }] },
+    });
+    expect(await send(space, link('a2', 'a3'))).toMatchObject({ outcome: 'merged', profileId: p2.profileId });
+    expect(await send(space, link('a1', 'a2'))).toMatchObject({
+      outcome: 'merged',
+      profileId: p1.profileId,
+      mergedProfileIds: [p2.profileId],
+    });
+    for (const merged of [p2.profileId, p3.profileId]) {
+      const redirect = await t.http.get(`/api/v1/spaces/${space}/profiles/${merged}`).redirects(0);
+      expect(redirect.status).toBe(308);
+      expect(redirect.headers.location).toBe(`/api/v1/spaces/${space}/profiles/${p1.profileId}`);
+    }
+    const survivor = await profile(space, p1.profileId);
+    expect(values(survivor)).toEqual(['anonymous_id:a1', 'anonymous_id:a2', 'anonymous_id:a3']);
+    expect(survivor).toMatchObject({ mergedFrom: [p2.profileId, p3.profileId], mergeCount: 2 });
+  });
+
   it('worked example: shared device protection', async () => {
     const space = await createSpace(t.http);
     const u1 = await send(space, { type: 'identify', userId: 'u1', anonymousId: 'a1' });
