@@ -12,6 +12,8 @@ const settings = compileSettings({
       blockedValues: [
         ...SUGGESTED_BLOCKED_VALUES,
         { value: 'Test@Example.com', match: 'exact' },
+        { value: 'STRASSE', match: 'exact' },
+        { value: 'ΟΔΟΣ', match: 'exact' },
         { value: '@test\\.', match: 'regex' },
       ],
     }),
@@ -26,6 +28,9 @@ describe('blocked values (SPEC §6)', () => {
     ['Anonymous', 'exact'],
     ['-1', 'exact'],
     ['test@example.com', 'exact'],
+    ['straße', 'exact'],
+    ['οδοσ', 'exact'],
+    ['Οδος', 'exact'],
     ['0000', 'regex'],
     ['0-0-0', 'regex'],
     ['', 'regex'],

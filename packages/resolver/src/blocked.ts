@@ -6,14 +6,23 @@ export interface BlockedMatch {
   pattern: string;
 }
 
+/**
+ * The form exact blocked values are compared in: upper-cased, then lower-cased, which equates
+ * what plain lower-casing leaves apart ("straße" and "STRASSE", "οδος" and "ΟΔΟΣ" with its final
+ * sigma). Neither step ever shortens a string.
+ */
+export function foldCase(text: string): string {
+  return text.toUpperCase().toLowerCase();
+}
+
 /** Whether a normalized value is blocked for an identifier: exact case-insensitively, or by regex as written (SPEC §6). */
 export function findBlockedMatch(identifier: CompiledIdentifier, value: string): BlockedMatch | null {
   if (!identifier.hasBlocked) return null;
-  // Lower-casing never shortens a string (it can lengthen one: "İ"), so a value longer than every
-  // exact blocked value cannot match one.
+  // Folding never shortens a string (it can lengthen one: "ß", "İ"), so a value longer than every
+  // folded exact blocked value cannot match one.
   if (value.length <= identifier.blockedExactMaxLength) {
-    const lower = value.toLowerCase();
-    if (identifier.blockedExact.has(lower)) return { match: 'exact', pattern: lower };
+    const folded = foldCase(value);
+    if (identifier.blockedExact.has(folded)) return { match: 'exact', pattern: folded };
   }
   for (const regex of identifier.blockedRegexes) {
     if (regex.test(value)) return { match: 'regex', pattern: regex.source };

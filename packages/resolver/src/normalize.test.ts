@@ -83,7 +83,10 @@ describe('normalization (SPEC §6)', () => {
     ['+1 345 555 0000', 'a Cayman Islands number outside the national patterns'],
     ['+55 11 0000 0000', 'a São Paulo number outside the national patterns'],
     ['(555) 123-4567', 'a US number with the area code 555'],
-  ])('refuses %s as a phone number (%s): the full metadata checks the national patterns', (raw) => {
+    ['Call +1 415 555 0100 now', 'a number inside other text'],
+    ['abc4155550100xyz', 'digits wrapped in letters'],
+    ['mailto:4155550100', 'another scheme than tel:, sms: or whatsapp:'],
+  ])('refuses %s as a phone number (%s)', (raw) => {
     expect(normalizeIdentifierValue('phone', raw, 'US')).toEqual({ kind: 'invalid' });
   });
 });

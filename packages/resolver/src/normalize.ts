@@ -36,13 +36,15 @@ export function forgetPhoneNumbers(): void {
 }
 
 // Options objects by default country: passing an object rather than the country code spares the
-// library a copy of its arguments on every parse.
-const parseOptions = new Map<string, { defaultCountry: CountryCode }>();
+// library a copy of its arguments on every parse. `extract: false`: the text must be a phone number
+// as a whole (punctuation and an extension allowed); by default the library finds a number inside
+// any text, so "abc4155550100xyz" or "Call +1 415 555 0100 now" would become an identifier value.
+const parseOptions = new Map<string, { defaultCountry: CountryCode; extract: false }>();
 
 function parsePhone(text: string, defaultCountry: string): string | null {
   let options = parseOptions.get(defaultCountry);
   if (options === undefined) {
-    options = { defaultCountry: defaultCountry as CountryCode };
+    options = { defaultCountry: defaultCountry as CountryCode, extract: false };
     parseOptions.set(defaultCountry, options);
   }
   // The full (`max`) metadata: `isValid()` checks the number against the country's national

@@ -1,4 +1,5 @@
 import { type Identifier, LIMIT_WINDOW_DAYS, type Normalization } from '@idr/contracts';
+import { foldCase } from './blocked.ts';
 
 /** What the resolver needs of a space's settings: its country and its identifiers in priority order. */
 export interface ResolverSettings {
@@ -21,10 +22,11 @@ export interface CompiledIdentifier {
   /** Window length in ms, `null` for `ever`. */
   windowMs: number | null;
   windowName: string;
+  /** Exact blocked values, case-folded (`foldCase`). */
   blockedExact: ReadonlySet<string>;
   /**
-   * Longest exact blocked value (lower-cased). Lower-casing never shortens a string, so a longer
-   * value cannot match one: a cheap pre-check that skips `toLowerCase` for most values.
+   * Longest exact blocked value (case-folded). Folding never shortens a string, so a longer value
+   * cannot match one: a cheap pre-check that skips folding for most values.
    */
   blockedExactMaxLength: number;
   blockedRegexes: readonly RegExp[];
@@ -85,9 +87,9 @@ function compileIdentifier(identifier: Identifier, rank: number): CompiledIdenti
   const blockedRegexes: RegExp[] = [];
   for (const blocked of identifier.blockedValues) {
     if (blocked.match === 'exact') {
-      const lower = blocked.value.toLowerCase();
-      blockedExact.add(lower);
-      blockedExactMaxLength = Math.max(blockedExactMaxLength, lower.length);
+      const folded = foldCase(blocked.value);
+      blockedExact.add(folded);
+      blockedExactMaxLength = Math.max(blockedExactMaxLength, folded.length);
     }
     // Settings are validated when saved, so a pattern that fails to compile here is a broken invariant.
     else blockedRegexes.push(new RegExp(blocked.value));
