@@ -142,6 +142,9 @@ export function createSqlResolverStore(
       const write = plan.profile;
       if (write) {
         const id = write.profileId;
+        const merged = [...write.mergeProfileIds];
+        // A new profile (nothing merged into it) is inserted whole: no update of it afterwards.
+        const insertedWhole = write.create !== null && merged.length === 0;
         if (write.create) {
           await db
             .insertInto('profiles')
@@ -151,13 +154,12 @@ export function createSqlResolverStore(
               created_at: write.create.createdAt,
               updated_at: write.updatedAt,
               merged_into: null,
-              merged_from: '[]',
-              merge_count: 0,
-              traits: '{}',
+              merged_from: insertedWhole ? JSON.stringify(write.mergedFrom) : '[]',
+              merge_count: insertedWhole ? write.mergeCount : 0,
+              traits: insertedWhole ? JSON.stringify(write.setTraits) : '{}',
             })
             .execute();
         }
-        const merged = [...write.mergeProfileIds];
         let traits: Record<string, TraitState> = readTraits.get(id) ?? {};
         if (!write.create && !readTraits.has(id)) {
           const current = await db
@@ -207,17 +209,19 @@ export function createSqlResolverStore(
               .execute();
           }
         }
-        await db
-          .updateTable('profiles')
-          .set({
-            updated_at: write.updatedAt,
-            merged_from: JSON.stringify(write.mergedFrom),
-            merge_count: write.mergeCount,
-            traits: JSON.stringify({ ...traits, ...write.setTraits }),
-          })
-          .where('space_id', '=', spaceId)
-          .where('id', '=', id)
-          .execute();
+        if (!insertedWhole) {
+          await db
+            .updateTable('profiles')
+            .set({
+              updated_at: write.updatedAt,
+              merged_from: JSON.stringify(write.mergedFrom),
+              merge_count: write.mergeCount,
+              traits: JSON.stringify({ ...traits, ...write.setTraits }),
+            })
+            .where('space_id', '=', spaceId)
+            .where('id', '=', id)
+            .execute();
+        }
       }
       if (plan.message) {
         await db
