@@ -36,10 +36,12 @@ test('warns when the normalization does not fit, and refuses one identifier for 
   await expect(phone).toHaveAccessibleDescription(/Lookups will not match: user_id uses “trim” normalization.*E\.164/);
   await saveScreenshot(page, 'mapping-warning');
 
-  // One identifier for both address types: refused in the browser, under the email field.
+  // One identifier for both address types: refused at once, on the select just changed, and Save
+  // is off until it is resolved.
   await email.selectOption('user_id');
-  await page.getByRole('button', { name: 'Save mapping' }).click();
-  await expect(email).toHaveAccessibleDescription(/only one address type/);
+  await expect(email).toHaveAccessibleDescription(/user_id is already used for phone number lookups \(Phone number\)/);
+  await expect(page.getByRole('button', { name: 'Save mapping' })).toBeDisabled();
+  await saveScreenshot(page, 'mapping-clash');
   expect(await api.mappings()).toEqual({ phone: 'phone', email: 'email' });
 
   // The warning does not block saving: the mapping is allowed (SPEC §4).

@@ -26,6 +26,7 @@ import {
   type MappingBase,
   MappingFormSchema,
   type MappingFormValues,
+  mappingClash,
   normalizationWarning,
   rebaseMappings,
   toFormValues,
@@ -125,6 +126,8 @@ function MappingForm({
 
   const values = form.watch();
   const byKey = new Map(identifiers.map((identifier) => [identifier.key, identifier]));
+  // Shown as soon as both selects hold one identifier, on the select that was changed.
+  const clash = mappingClash(values, base.mappings);
 
   function handleError(error: unknown) {
     showSaveError(
@@ -187,8 +190,9 @@ function MappingForm({
             const helpId = `${fieldId}-help`;
             const warningId = `${fieldId}-warning`;
             const selected = values[type] ? byKey.get(values[type]) : undefined;
-            const warning = normalizationWarning(type, selected);
-            const error = errors[type];
+            // A select that clashes shows that error alone: its normalization does not matter yet.
+            const warning = clash?.field === type ? null : normalizationWarning(type, selected);
+            const error = clash?.field === type ? { message: clash.message } : errors[type];
             const mappedKey = values[type];
             const missing = mappedKey && !byKey.has(mappedKey) ? mappedKey : null;
             return (
@@ -228,7 +232,7 @@ function MappingForm({
           })}
         </Box>
         <Box display="flex" columnGap="space40" alignItems="center">
-          <Button variant="primary" type="submit" disabled={!isDirty || conflict} loading={busy}>
+          <Button variant="primary" type="submit" disabled={!isDirty || conflict || clash !== null} loading={busy}>
             Save mapping
           </Button>
           {isDirty && !conflict ? (

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   identifierOptionLabel,
   MappingFormSchema,
+  mappingClash,
   normalizationWarning,
   rebaseMappings,
   toFormValues,
@@ -72,7 +73,29 @@ describe('rebaseMappings', () => {
 
 describe('identifierOptionLabel', () => {
   it('shows the display name with the key, once when they are equal', () => {
-    expect(identifierOptionLabel(userId)).toBe('User ID (user_id)');
+    expect(identifierOptionLabel(userId)).toBe('user_id — User ID');
     expect(identifierOptionLabel(email)).toBe('email');
+  });
+});
+
+describe('mappingClash', () => {
+  const saved = { phone: 'phone', email: 'email' };
+
+  it('is null while the two address types hold different identifiers (or none)', () => {
+    expect(mappingClash({ phone: 'user_id', email: 'email' }, saved)).toBeNull();
+    expect(mappingClash({ phone: '', email: '' }, saved)).toBeNull();
+  });
+
+  it('puts the error on the select the admin changed, naming the address type that already uses it', () => {
+    const onPhone = mappingClash({ phone: 'email', email: 'email' }, saved);
+    expect(onPhone?.field).toBe('phone');
+    expect(onPhone?.message).toMatch(/^email is already used for email address lookups \(Email address\)/);
+    const onEmail = mappingClash({ phone: 'phone', email: 'phone' }, saved);
+    expect(onEmail?.field).toBe('email');
+    expect(onEmail?.message).toMatch(/already used for phone number lookups \(Phone number\)/);
+  });
+
+  it('falls back to the email select when both were changed', () => {
+    expect(mappingClash({ phone: 'user_id', email: 'user_id' }, saved)?.field).toBe('email');
   });
 });

@@ -51,10 +51,40 @@ export function rebaseMappings(
 }
 
 const ADDRESS_TYPE_NOUN: Record<AddressType, string> = { phone: 'phone number', email: 'email address' };
+const ADDRESS_TYPE_NAME: Record<AddressType, string> = { phone: 'Phone number', email: 'Email address' };
 
-/** Option label of an identifier: "Display name (key)", or just the key when they are the same. */
+/**
+ * Option label of an identifier: "key — Display name", or just the key when they are the same.
+ * The key comes first: it tells options apart when a long display name is cut off.
+ */
 export function identifierOptionLabel(identifier: Pick<Identifier, 'key' | 'displayName'>): string {
+  return identifier.displayName === identifier.key ? identifier.key : `${identifier.key} — ${identifier.displayName}`;
+}
+
+/** An identifier named in a sentence: "Display name (key)", or just the key when they are the same. */
+function identifierName(identifier: Pick<Identifier, 'key' | 'displayName'>): string {
   return identifier.displayName === identifier.key ? identifier.key : `${identifier.displayName} (${identifier.key})`;
+}
+
+/**
+ * SPEC §4: one identifier maps to at most one address type. When both selects hold the same
+ * identifier, the error belongs to the one the admin changed (the other still shows what is
+ * saved), and says which address type already uses it. `null` when there is no clash.
+ */
+export function mappingClash(
+  values: MappingFormValues,
+  saved: MappingBase['mappings'],
+): { field: AddressType; message: string } | null {
+  const [first, second] = ADDRESS_TYPES;
+  const key = values[first];
+  if (!key || key !== values[second]) return null;
+  // The changed select; if both changed (or neither), the second one, as the server reports it.
+  const field = values[first] !== (saved[first] ?? '') && values[second] === (saved[second] ?? '') ? first : second;
+  const other = field === first ? second : first;
+  return {
+    field,
+    message: `${key} is already used for ${ADDRESS_TYPE_NOUN[other]} lookups (${ADDRESS_TYPE_NAME[other]}). One identifier can hold only one address type: choose another identifier, or set ${ADDRESS_TYPE_NAME[other]} to None first.`,
+  };
 }
 
 /**
@@ -68,7 +98,7 @@ export function normalizationWarning(
   if (!identifier) return null;
   const expected = EXPECTED_NORMALIZATION[addressType];
   if (identifier.normalization === expected) return null;
-  const name = identifierOptionLabel(identifier);
+  const name = identifierName(identifier);
   const search = addressType === 'phone' ? 'E.164 numbers such as +14155550100' : 'trimmed, lowercase email addresses';
   return `Lookups will not match: ${name} uses “${identifier.normalization}” normalization, but ${ADDRESS_TYPE_NOUN[addressType]} lookups search for ${search}. Choose an identifier with “${expected}” normalization.`;
 }
