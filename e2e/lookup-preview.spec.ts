@@ -69,6 +69,9 @@ test('looks up a national phone number and shows the profile an agent sees, with
 
   const result = panel.getByRole('region', { name: 'Lookup result' });
   await expect(result).toBeVisible();
+  // Focus moves to the result, scrolled into view: it appears below the form, often below the fold.
+  await expect(result.getByRole('heading', { name: 'Lookup result' })).toBeFocused();
+  await expect(result.getByRole('heading', { name: 'Lookup result' })).toBeInViewport();
   await expect(result.getByText('Searched identifier')).toBeVisible();
   await expect(result.getByRole('definition').filter({ hasText: 'Phone' }).first()).toContainText('(phone)');
   await expect(result.getByRole('definition').filter({ hasText: '+14155550100' })).toContainText(
@@ -137,27 +140,180 @@ test('looks up by any identifier value', async ({ page, api, request }) => {
   await expect(result.getByRole('article', { name: `Profile ${profileId}` })).toBeVisible();
 });
 
-test('a lookup for an address type with no mapping explains it and links to the mapping', async ({
+test('an address type with no mapping is explained once, and Look up is disabled until it is mapped', async ({
   page,
   api,
-  browserProblems,
 }) => {
-  browserProblems.allowHttpStatus(422);
   await api.setMappings({ phone: null, email: 'email' });
   const panel = await openLookupPreviewTab(page);
+  const lookups: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/profiles/lookup')) lookups.push(request.url());
+  });
   const address = panel.getByRole('textbox', { name: 'Address' });
-  await expect(address).toHaveAccessibleDescription(/No identifier is mapped to phone numbers/);
+  const lookUp = panel.getByRole('button', { name: 'Look up' });
+  // Said before anyone tries, once: in a callout that describes both the field and the button.
+  await expect(panel.getByRole('heading', { name: 'Phone numbers are not mapped to an identifier' })).toHaveCount(1);
+  await expect(panel.getByText(/No identifier is mapped/)).toHaveCount(0);
+  await expect(address).toHaveAccessibleDescription(/Phone numbers are not mapped to an identifier/);
+  await expect(lookUp).toBeDisabled();
+  await expect(lookUp).toHaveAccessibleDescription(/so it cannot search until one is mapped/);
   await address.fill('+1 415 555 0100');
-  await panel.getByRole('button', { name: 'Look up' }).click();
-  const warning = panel.getByRole('heading', { name: 'Phone numbers are not mapped to an identifier' });
-  await expect(warning).toBeVisible();
+  await address.press('Enter');
   await expect(panel.getByRole('region', { name: 'Lookup result' })).toHaveCount(0);
+  expect(lookups).toEqual([]);
   await saveScreenshot(page, 'lookup-preview-not-mapped');
+
+  // Email addresses are mapped: the warning goes, and Look up works again.
+  await panel.getByLabel('Search by').selectOption('email');
+  await expect(panel.getByRole('heading', { name: /are not mapped to an identifier/ })).toHaveCount(0);
+  await expect(lookUp).toBeEnabled();
+  await panel.getByLabel('Search by').selectOption('phone');
 
   await panel.getByRole('link', { name: 'Map an identifier to phone numbers' }).click();
   await expect(page).toHaveURL(/\/unified-profiles\/manage\/identifiers#address-type-mappings-heading$/);
   await expect(page.getByRole('tab', { name: 'Identifiers', selected: true })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Identifier mapping by address type' })).toBeFocused();
+});
+
+test('a mapping removed since the tab loaded is explained when the lookup is refused', async ({
+  page,
+  browserProblems,
+}) => {
+  browserProblems.allowHttpStatus(422);
+  const panel = await openLookupPreviewTab(page);
+  // Another admin unmaps phone numbers after the tab loaded its mappings.
+  await page.route('**/profiles/lookup', (route) =>
+    route.fulfill({
+      status: 422,
+      contentType: 'application/problem+json',
+      body: JSON.stringify({
+        type: 'about:blank',
+        title: 'Address type not mapped',
+        status: 422,
+        detail: 'No identifier is mapped to phone',
+        code: 'address_type_not_mapped',
+        requestId: 'req-e2e-422',
+      }),
+    }),
+  );
+  const address = panel.getByRole('textbox', { name: 'Address' });
+  await address.fill('+1 415 555 0100');
+  await panel.getByRole('button', { name: 'Look up' }).click();
+  await expect(panel.getByRole('heading', { name: 'Phone numbers are not mapped to an identifier' })).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Look up' })).toBeDisabled();
+  // The button it was on is disabled now: focus goes to the field the warning describes.
+  await expect(address).toBeFocused();
+  await expect(address).toHaveAccessibleDescription(/Phone numbers are not mapped to an identifier/);
+});
+
+test('phone numbers mapped to an identifier without phone normalization: the field and the result say why lookups miss', async ({
+  page,
+  api,
+  request,
+}) => {
+  const id = unique();
+  await ingest(request, { type: 'identify', userId: `mis-${id}`, traits: { phone: '(415) 555-0100' } });
+  await api.setMappings({ phone: 'user_id', email: 'email' });
+  const panel = await openLookupPreviewTab(page);
+  const address = panel.getByRole('textbox', { name: 'Address' });
+  await expect(address).toHaveAccessibleDescription(
+    /user_id uses “trim” normalization, not “phone”: the address is only trimmed, while phone numbers on profiles are in E\.164 form/,
+  );
+  await expect(panel.getByRole('link', { name: 'Change the mapping' })).toHaveAttribute(
+    'href',
+    /\/unified-profiles\/manage\/identifiers#address-type-mappings-heading$/,
+  );
+  await address.fill('(415) 555-0100');
+  await panel.getByRole('button', { name: 'Look up' }).click();
+
+  const result = panel.getByRole('region', { name: 'Lookup result' });
+  await expect(
+    result.getByRole('heading', { name: 'Phone numbers are mapped to an identifier without “phone” normalization' }),
+  ).toBeVisible();
+  await expect(result.getByText(/lookups will not match them/)).toBeVisible();
+  await expect(result.getByRole('heading', { name: 'No profile holds this value' })).toBeVisible();
+  // Creating a profile would store the number in user_id: the result does not suggest it.
+  await expect(result.getByText('Fix the mapping above before creating profiles from lookups.')).toBeVisible();
+  await expect(
+    result.getByRole('link', { name: 'Map phone numbers to an identifier with “phone” normalization' }),
+  ).toBeVisible();
+  await saveScreenshot(page, 'lookup-preview-mapping-mismatch');
+
+  // Email addresses are mapped to `email`: no warning there.
+  await panel.getByLabel('Search by').selectOption('email');
+  await expect(address).toHaveAccessibleDescription(/Searched in the identifier “email”/);
+});
+
+test('a result is cleared as soon as the search changes', async ({ page, request }) => {
+  const id = unique();
+  await ingest(request, { type: 'identify', userId: `stale-${id}`, traits: { email: `stale-${id}@example.com` } });
+  const panel = await openLookupPreviewTab(page);
+  const result = panel.getByRole('region', { name: 'Lookup result' });
+  await panel.getByLabel('Search by').selectOption('email');
+  const address = panel.getByRole('textbox', { name: 'Address' });
+  await address.fill(`stale-${id}@example.com`);
+  await panel.getByRole('button', { name: 'Look up' }).click();
+  await expect(result.getByRole('article')).toBeVisible();
+
+  // Typing another address: the old answer does not stay under it.
+  await address.fill(`other-${id}@example.com`);
+  await expect(result).toHaveCount(0);
+
+  await panel.getByRole('button', { name: 'Look up' }).click();
+  await expect(result.getByRole('heading', { name: 'No profile holds this value' })).toBeVisible();
+  // Another address type: cleared too. Ticking “Create…” does not change the search: the result stays.
+  await panel.getByRole('checkbox', { name: 'Create the profile if none is found' }).check();
+  await expect(result).toBeVisible();
+  await panel.getByLabel('Search by').selectOption('phone');
+  await expect(result).toHaveCount(0);
+});
+
+test('Look up keeps focus while it runs, then moves it to the result', async ({ page, request }) => {
+  const id = unique();
+  await ingest(request, { type: 'identify', userId: `slow-${id}`, traits: { email: `slow-${id}@example.com` } });
+  let release: () => void = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let lookups = 0;
+  await page.route('**/profiles/lookup', async (route) => {
+    lookups++;
+    await released;
+    await route.continue();
+  });
+  const panel = await openLookupPreviewTab(page);
+  await panel.getByLabel('Search by').selectOption('email');
+  await panel.getByRole('textbox', { name: 'Address' }).fill(`slow-${id}@example.com`);
+  const lookUp = panel.getByRole('button', { name: 'Look up' });
+  await lookUp.focus();
+  await page.keyboard.press('Enter');
+  await expect(panel.getByRole('form', { name: 'Look up a contact' })).toHaveAttribute('aria-busy', 'true');
+  await expect(lookUp).toBeEnabled();
+  await expect(lookUp).toBeFocused();
+  // A second press while busy sends nothing more.
+  await page.keyboard.press('Enter');
+  release();
+  const heading = panel.getByRole('heading', { name: 'Lookup result' });
+  await expect(heading).toBeFocused();
+  await expect(heading).toBeInViewport();
+  await expect(panel.getByRole('form', { name: 'Look up a contact' })).toHaveAttribute('aria-busy', 'false');
+  expect(lookups).toBe(1);
+});
+
+test('a server error is said once, with the status', async ({ page, browserProblems }) => {
+  browserProblems.allowHttpStatus(500);
+  await page.route('**/profiles/lookup', (route) =>
+    route.fulfill({ status: 500, contentType: 'text/html', body: '<h1>Internal Server Error</h1>' }),
+  );
+  const panel = await openLookupPreviewTab(page);
+  await panel.getByRole('textbox', { name: 'Address' }).fill('+1 415 555 0100');
+  await panel.getByRole('button', { name: 'Look up' }).click();
+  await expect(panel.getByRole('heading', { name: 'The lookup failed' })).toBeVisible();
+  const message = panel.getByText(/It answered HTTP 500/);
+  await expect(message).toHaveText(
+    'The server ran into a problem. It answered HTTP 500 Internal Server Error, without saying why. Try again in a moment.',
+  );
 });
 
 test('an address that cannot be read is explained next to the field', async ({ page, browserProblems }) => {
@@ -212,14 +368,17 @@ test('dry-runs an event that would demote an email, and writes nothing', async (
 
   const result = panel.getByRole('region', { name: 'Preview result' });
   await expect(result.getByText('Dry run — nothing was written.')).toBeVisible();
+  await expect(result.getByRole('heading', { name: 'Preview result' })).toBeFocused();
+  await expect(result.getByRole('heading', { name: 'Preview result' })).toBeInViewport();
   await expect(result.getByRole('definition').first()).toContainText('Created');
   await expect(result.getByText('A new profile (not created: this is a dry run)')).toBeVisible();
   const added = result.getByRole('region', { name: 'Added identifiers' });
   await expect(added.getByRole('cell', { name: `abc456-${id}` })).toBeVisible();
   const dropped = result.getByRole('region', { name: 'Dropped identifiers' }).getByRole('row').nth(1);
   await expect(dropped).toContainText(email);
-  await expect(dropped).toContainText('Over the limit');
-  await expect(dropped).toContainText('more values of an identifier than its limit allows');
+  await expect(dropped).toContainText('Demoted: identifier limit');
+  await expect(dropped).toContainText('exceed an identifier limit (this identifier’s or another’s)');
+  await expect(dropped).toContainText('This event does not store it on any profile');
   const trace = result.getByRole('region', { name: 'How the resolver decided' }).getByRole('listitem');
   await expect(trace.filter({ hasText: 'Check failed' })).toContainText('2 user_id values');
   await expect(trace.filter({ hasText: 'Demoted' })).toContainText(email);
@@ -277,8 +436,29 @@ test('malformed JSON is caught in the browser; server issues are listed with the
   await panel.getByRole('button', { name: 'Preview' }).click();
   const issues = panel.getByRole('heading', { name: 'The server refused this event' });
   await expect(issues).toBeVisible();
-  await expect(panel.getByRole('listitem').filter({ hasText: /^type:/ })).toBeVisible();
-  await expect(panel.getByRole('listitem').filter({ hasText: /^timestamp:/ })).toBeVisible();
+  // The validator's messages in plain words, each with its field.
+  const issueList = panel.getByRole('listitem');
+  await expect(issueList.filter({ hasText: /^type / })).toHaveText(
+    'type must be one of identify, track, page, screen, group or alias (not “shout”)',
+  );
+  await expect(issueList.filter({ hasText: /^timestamp / })).toHaveText(
+    'timestamp must be an ISO 8601 date and time with a time zone, e.g. 2026-01-31T09:30:00Z',
+  );
+
+  await textarea.fill(JSON.stringify({ userId: 'u1', messageId: 'x'.repeat(101) }));
+  await panel.getByRole('button', { name: 'Preview' }).click();
+  await expect(issueList.filter({ hasText: /^type / })).toHaveText(
+    'type is required: one of identify, track, page, screen, group or alias',
+  );
+  await expect(issueList.filter({ hasText: /^messageId / })).toHaveText('messageId can be at most 100 characters');
+  await expect(panel.getByText(/Invalid option|Too big/)).toHaveCount(0);
+  // The field is marked invalid, and the problems line up with it.
+  await expect(textarea).toHaveAttribute('aria-invalid', 'true');
+  await expect(textarea).toHaveAccessibleDescription(/type is required/);
+  const fieldBox = await textarea.boundingBox();
+  const issuesBox = await panel.locator('[id$="-issues"]').boundingBox();
+  expect(issuesBox?.x).toBe(fieldBox?.x);
+  expect(issuesBox?.width).toBe(fieldBox?.width);
   await saveScreenshot(page, 'lookup-preview-server-issues');
 
   await panel.getByRole('button', { name: 'Restore the example' }).click();

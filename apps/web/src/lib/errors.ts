@@ -60,13 +60,49 @@ export function isVersionConflict(error: unknown): error is ApiError {
   return error instanceof ApiError && error.code === 'version_conflict';
 }
 
+/** The title of an error status the server gave no explanation for (e.g. a proxy's error page). */
+function unexplainedStatusTitle(status: number): string {
+  if (status === 502 || status === 503 || status === 504) return 'The server is unavailable';
+  if (status >= 500) return 'The server ran into a problem';
+  return 'The server refused the request';
+}
+
+/**
+ * An error status without a problem+json body: the client only knows the status line. Say it once,
+ * in words, rather than the status text as a title and again in a sentence.
+ */
+function describeUnexplainedStatus(error: ApiError): { title: string; detail: string } {
+  // The client stores the status text as the title, or `HTTP <status>` when there was none.
+  const statusText = error.title === `HTTP ${error.status}` ? '' : error.title;
+  const statusLine = statusText ? `HTTP ${error.status} ${statusText}` : `HTTP ${error.status}`;
+  const retry = error.status >= 500 ? ' Try again in a moment.' : '';
+  return {
+    title: unexplainedStatusTitle(error.status),
+    detail: `It answered ${statusLine}, without saying why.${retry}`,
+  };
+}
+
+/** Compares two messages as a reader would: ignoring case, surrounding spaces and a final period. */
+function sameMessage(a: string, b: string): boolean {
+  const plain = (text: string) => text.trim().replace(/\.$/, '').toLowerCase();
+  return plain(a) === plain(b);
+}
+
 /** A short, human explanation of any error the client may throw, for error states and alerts. */
 export function describeError(error: unknown): { title: string; detail: string; requestId: string | null } {
   if (error instanceof ApiError) {
-    return { title: error.title, detail: error.detail, requestId: error.requestId };
+    if (error.code === 'unknown') return { ...describeUnexplainedStatus(error), requestId: error.requestId };
+    // Error states print "<title>. <detail>": a detail that only restates the title is left out.
+    const detail = sameMessage(error.title, error.detail) ? '' : error.detail;
+    return { title: error.title, detail, requestId: error.requestId };
   }
   if (error instanceof NetworkError) {
-    return { title: 'The server cannot be reached', detail: error.message, requestId: null };
+    // Its message ("Could not reach the server…") would restate the title: give the next step instead.
+    return {
+      title: 'The server cannot be reached',
+      detail: 'Check your connection and try again. If it keeps failing, the server may be down.',
+      requestId: null,
+    };
   }
   if (error instanceof ResponseSchemaError) {
     return {

@@ -1,4 +1,4 @@
-import type { Identifier, ResolutionResult } from '@idr/contracts';
+import type { Identifier, Issue, ResolutionResult } from '@idr/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Badge } from '@twilio-paste/badge';
 import { Box } from '@twilio-paste/box';
@@ -16,9 +16,12 @@ import { Text } from '@twilio-paste/text';
 import { type ReactNode, useId, useRef, useState } from 'react';
 import { ErrorState, QueryErrorState } from '../../components/error-state.tsx';
 import { ApiError } from '../../lib/errors.ts';
+import { BusySubmitButton } from './busy-submit-button.tsx';
+import { explainEventIssue } from './event-issues.ts';
 import { DROP_REASON_TEXT, EXAMPLE_EVENT, OUTCOME_TEXT, parseEventJson } from './lookup-preview.ts';
 import { profileQueryOptions, useEventPreview } from './lookup-preview-queries.ts';
 import { Code, Fact, Facts, IdList, ProfileCard } from './profile-card.tsx';
+import { useReveal } from './reveal.ts';
 
 interface EventPreviewSectionProps {
   spaceId: string;
@@ -42,12 +45,15 @@ export function EventPreviewSection({ spaceId, identifiers, priorities }: EventP
   const helpId = `${textareaId}-help`;
   const issuesId = `${textareaId}-issues`;
   const textareaRef = useRef<HTMLTextAreaElement | null>(null);
+  const issuesRef = useRef<HTMLDivElement | null>(null);
   const preview = useEventPreview(spaceId);
   const [text, setText] = useState(EXAMPLE_EVENT);
   const [jsonError, setJsonError] = useState<string | null>(null);
 
   function run(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    // The button stays enabled while a preview runs, to keep focus: a second submit is ignored.
+    if (preview.isPending) return;
     preview.reset();
     const parsed = parseEventJson(text);
     if (!parsed.ok) {
@@ -61,13 +67,16 @@ export function EventPreviewSection({ spaceId, identifiers, priorities }: EventP
 
   const error = preview.error;
   const issues = error instanceof ApiError && error.issues.length > 0 ? error.issues : null;
+  // The refusal lists the problems under the textarea: keep them in view with the field focused.
+  useReveal(issuesRef, issues, { focus: false });
   const invalid = jsonError !== null || issues !== null;
   const displayNames = new Map((identifiers ?? []).map((identifier) => [identifier.key, identifier.displayName]));
 
   return (
     <Stack orientation="vertical" spacing="space70">
-      <form onSubmit={run} noValidate aria-label="Dry-run an event">
+      <form onSubmit={run} noValidate aria-label="Dry-run an event" aria-busy={preview.isPending}>
         <Stack orientation="vertical" spacing="space50">
+          {/* The field and its problems share one width, so the error box lines up with the textarea. */}
           <Box maxWidth="size100">
             <Label htmlFor={textareaId} required>
               Event (JSON)
@@ -102,7 +111,8 @@ export function EventPreviewSection({ spaceId, identifiers, priorities }: EventP
               borderColor={invalid ? 'colorBorderError' : 'colorBorder'}
               resize="vertical"
               outline="none"
-              _focus={{ boxShadow: 'shadowFocus', borderColor: 'colorBorderPrimary' }}
+              // Focus must not hide that the field is invalid: the border stays red, as Paste's inputs do.
+              _focus={{ boxShadow: 'shadowFocus', borderColor: invalid ? 'colorBorderError' : 'colorBorderPrimary' }}
             />
             {jsonError ? (
               <HelpText id={helpId} variant="error">
@@ -114,24 +124,15 @@ export function EventPreviewSection({ spaceId, identifiers, priorities }: EventP
                 settings, then thrown away.
               </HelpText>
             )}
+            {issues ? (
+              <Box ref={issuesRef} marginTop="space50">
+                <EventIssues id={issuesId} issues={issues} event={preview.variables} />
+              </Box>
+            ) : null}
           </Box>
-          {issues ? (
-            <Callout variant="error" id={issuesId} marginY="space0">
-              <CalloutHeading as="h3">The server refused this event</CalloutHeading>
-              <CalloutList as="ul">
-                {issues.map((issue) => (
-                  <CalloutListItem key={`${issue.path}\u0000${issue.message}`}>
-                    <Code>{issue.path === '' ? '(the event)' : issue.path}</Code>: {issue.message}
-                  </CalloutListItem>
-                ))}
-              </CalloutList>
-            </Callout>
-          ) : null}
           {error && !issues ? <ErrorState heading="The preview failed" error={error} /> : null}
           <Box display="flex" columnGap="space40" alignItems="center" flexWrap="wrap" rowGap="space30">
-            <Button variant="primary" type="submit" loading={preview.isPending}>
-              Preview
-            </Button>
+            <BusySubmitButton busy={preview.isPending}>Preview</BusySubmitButton>
             <Button
               variant="secondary"
               onClick={() => {
@@ -152,6 +153,27 @@ export function EventPreviewSection({ spaceId, identifiers, priorities }: EventP
         <PreviewResult spaceId={spaceId} result={preview.data} displayNames={displayNames} priorities={priorities} />
       ) : null}
     </Stack>
+  );
+}
+
+/** Why the server refused the event: each problem with its field, in plain words where known. */
+function EventIssues({ id, issues, event }: { id: string; issues: readonly Issue[]; event: unknown }) {
+  return (
+    <Callout variant="error" id={id} marginY="space0">
+      <CalloutHeading as="h3">The server refused this event</CalloutHeading>
+      <CalloutList as="ul">
+        {issues.map((issue) => {
+          const { path, text, plain } = explainEventIssue(issue, event);
+          return (
+            <CalloutListItem key={`${issue.path}\u0000${issue.message}`}>
+              {path === '' ? 'The event' : <Code>{path}</Code>}
+              {plain ? ' ' : ': '}
+              {text}
+            </CalloutListItem>
+          );
+        })}
+      </CalloutList>
+    </Callout>
   );
 }
 
@@ -194,12 +216,14 @@ function PreviewResult({
   priorities: ReadonlyMap<string, number>;
 }) {
   const headingId = useId();
+  const headingRef = useRef<HTMLHeadingElement | null>(null);
+  useReveal(headingRef, result, { focus: true });
   const outcome = OUTCOME_TEXT[result.outcome];
   // A `created` id is made up for the dry run: that profile does not exist.
   const existing = result.profileId !== null && result.outcome !== 'created' ? result.profileId : null;
   return (
     <Box as="section" aria-labelledby={headingId}>
-      <Heading as="h3" variant="heading40" id={headingId}>
+      <Heading as="h3" variant="heading40" id={headingId} ref={headingRef} tabIndex={-1}>
         Preview result
       </Heading>
       <Stack orientation="vertical" spacing="space70">

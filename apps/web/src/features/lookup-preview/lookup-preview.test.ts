@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  DROP_REASON_TEXT,
   EXAMPLE_EVENT,
   jsonErrorOffset,
   LookupFormSchema,
   lookupFieldOfIssue,
+  mismatchExplanation,
+  normalizationMismatch,
   parseEventJson,
   sortByPriority,
   toLookupRequest,
@@ -44,6 +47,43 @@ describe('the lookup form', () => {
     expect(lookupFieldOfIssue('value')).toBe('value');
     expect(lookupFieldOfIssue('identifier')).toBe('identifier');
     expect(lookupFieldOfIssue('')).toBeNull();
+  });
+});
+
+describe('the normalization mismatch of an address type (SPEC §4)', () => {
+  const phone = { key: 'phone', displayName: 'Phone', normalization: 'phone' as const };
+  const email = { key: 'email', displayName: 'email', normalization: 'email' as const };
+  const userId = { key: 'user_id', displayName: 'user_id', normalization: 'trim' as const };
+
+  it('finds none when the normalization fits the address type, or nothing is mapped', () => {
+    expect(normalizationMismatch('phone', phone)).toBeNull();
+    expect(normalizationMismatch('email', email)).toBeNull();
+    expect(normalizationMismatch('phone', undefined)).toBeNull();
+  });
+
+  it('finds one for any other normalization, and says why lookups will not match', () => {
+    const mismatch = normalizationMismatch('phone', userId);
+    expect(mismatch).toEqual({ addressType: 'phone', identifier: userId, expected: 'phone' });
+    expect(mismatch && mismatchExplanation(mismatch)).toBe(
+      'user_id uses “trim” normalization, not “phone”: the address is only trimmed, while phone numbers on profiles are in E.164 form, such as +14155550100, so lookups will not match them.',
+    );
+    const raw = normalizationMismatch('email', { key: 'login', displayName: 'Login', normalization: 'none' });
+    expect(raw && mismatchExplanation(raw)).toBe(
+      'Login (login) uses “none” normalization, not “email”: the address is searched exactly as typed, while email addresses on profiles are trimmed and lower-cased, such as jane@example.com, so lookups will not match them.',
+    );
+    expect(normalizationMismatch('email', phone)?.expected).toBe('email');
+    expect(normalizationMismatch('phone', email)?.expected).toBe('phone');
+  });
+});
+
+describe('drop reasons', () => {
+  it('say a demoted value is not stored by the event, whichever limit failed', () => {
+    for (const reason of ['limit', 'merge_limit', 'mapping_limit'] as const) {
+      expect(DROP_REASON_TEXT[reason].label).toMatch(/^Demoted: /);
+      expect(DROP_REASON_TEXT[reason].explanation).toContain('This event does not store it on any profile');
+      expect(DROP_REASON_TEXT[reason].explanation).not.toContain('stays where it is');
+    }
+    expect(DROP_REASON_TEXT.limit.explanation).toContain('exceed an identifier limit (this identifier’s or another’s)');
   });
 });
 

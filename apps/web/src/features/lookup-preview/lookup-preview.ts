@@ -1,6 +1,15 @@
 // Pure rules of the Lookup preview tab: the lookup form, reading the dry-run JSON, and the words
 // the console uses for outcomes and dropped identifiers. No React here, so they are unit-tested.
-import type { AddressType, DropReason, LookupRequest, ProfileIdentifier, ResolutionOutcome } from '@idr/contracts';
+import {
+  type AddressType,
+  type DropReason,
+  EXPECTED_NORMALIZATION,
+  type Identifier,
+  type LookupRequest,
+  type Normalization,
+  type ProfileIdentifier,
+  type ResolutionOutcome,
+} from '@idr/contracts';
 import { z } from 'zod';
 
 /** What the lookup searches by: an address type (what a call or message brings) or any identifier. */
@@ -50,6 +59,49 @@ export function lookupFieldOfIssue(path: string): 'address' | 'identifier' | 'va
   if (last === 'address' || last === 'addressType') return 'address';
   if (last === 'identifier' || last === 'value') return last;
   return null;
+}
+
+/**
+ * An address type mapped to an identifier whose normalization is not the one the address type
+ * needs (SPEC §4): allowed, but the address is then not normalized the way the values on
+ * profiles were, so lookups will not match them.
+ */
+export interface NormalizationMismatch {
+  addressType: AddressType;
+  identifier: Pick<Identifier, 'key' | 'displayName' | 'normalization'>;
+  /** The normalization the address type needs: `phone` for phone numbers, `email` for email addresses. */
+  expected: Normalization;
+}
+
+/** The SPEC §4 mismatch of an address type and its mapped identifier, or `null` when they fit (or nothing is mapped). */
+export function normalizationMismatch(
+  addressType: AddressType,
+  identifier: Pick<Identifier, 'key' | 'displayName' | 'normalization'> | undefined,
+): NormalizationMismatch | null {
+  if (!identifier) return null;
+  const expected = EXPECTED_NORMALIZATION[addressType];
+  return identifier.normalization === expected ? null : { addressType, identifier, expected };
+}
+
+/** What the lookup does to the address with the identifier's normalization. */
+const ADDRESS_SEARCHED_AS: Record<Normalization, string> = {
+  trim: 'the address is only trimmed',
+  none: 'the address is searched exactly as typed',
+  email: 'the address is read as an email address',
+  phone: 'the address is read as a phone number',
+};
+
+/** How the values of each address type are stored on profiles, i.e. what a lookup must search for. */
+const STORED_AS: Record<AddressType, string> = {
+  phone: 'phone numbers on profiles are in E.164 form, such as +14155550100',
+  email: 'email addresses on profiles are trimmed and lower-cased, such as jane@example.com',
+};
+
+/** Why lookups of a mismatched mapping do not match, naming the identifier and both normalizations. */
+export function mismatchExplanation({ addressType, identifier, expected }: NormalizationMismatch): string {
+  const name =
+    identifier.displayName === identifier.key ? identifier.key : `${identifier.displayName} (${identifier.key})`;
+  return `${name} uses “${identifier.normalization}” normalization, not “${expected}”: ${ADDRESS_SEARCHED_AS[identifier.normalization]}, while ${STORED_AS[addressType]}, so lookups will not match them.`;
 }
 
 export type ParsedEvent = { ok: true; event: Record<string, unknown> } | { ok: false; message: string };
@@ -221,29 +273,34 @@ export const OUTCOME_TEXT: Record<ResolutionOutcome, { label: string; variant: B
   },
 };
 
+// A demoted value (limit, merge_limit, mapping_limit) is only left out of this event's resolution:
+// the check that failed may concern another identifier, and a profile already holding the value
+// keeps it (SPEC §7 step 4).
+const NOT_STORED = 'This event does not store it on any profile; a profile that already holds it keeps it.';
+
 /** Why a value of the event was not used (SPEC §6, §7), in words for an admin. */
 export const DROP_REASON_TEXT: Record<DropReason, { label: string; explanation: string }> = {
   blocked: {
     label: 'Blocked value',
-    explanation: 'It matches a blocked value of this identifier, so it never becomes part of a profile.',
+    explanation:
+      'It matches a blocked value of this identifier, so it is ignored and never becomes part of a profile. The event still resolves on its other values.',
   },
   invalid: {
     label: 'Invalid value',
     explanation:
-      'It could not be normalized (not an email address or a valid phone number, not text, or longer than 255 characters).',
+      'It could not be normalized for this identifier (not an email address or a valid phone number, not text or a number, or longer than 255 characters), so it is ignored. The value shown is the raw value.',
   },
   limit: {
-    label: 'Over the limit',
-    explanation:
-      'Keeping it would give the profile more values of an identifier than its limit allows, so this lower-priority value was demoted and stays where it is.',
+    label: 'Demoted: identifier limit',
+    explanation: `Keeping it would make the resulting profile exceed an identifier limit (this identifier’s or another’s), so this value, the lowest-priority one left, was demoted. ${NOT_STORED}`,
   },
   merge_limit: {
-    label: 'Too many merges',
-    explanation: 'Keeping it would merge profiles beyond the 100 merges a profile may have, so it was demoted.',
+    label: 'Demoted: merge limit',
+    explanation: `Keeping it would merge profiles beyond the 100 merges one profile may take, so this value, the lowest-priority one left, was demoted. ${NOT_STORED}`,
   },
   mapping_limit: {
-    label: 'Too many values',
-    explanation: 'Keeping it would put more than 1000 identifier values on one profile, so it was demoted.',
+    label: 'Demoted: 1000 values',
+    explanation: `Keeping it would put more than 1000 identifier values on one profile, so this value, the lowest-priority one left, was demoted. ${NOT_STORED}`,
   },
 };
 

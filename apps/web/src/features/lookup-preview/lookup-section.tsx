@@ -1,31 +1,31 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import type { AddressType, Identifier, LookupRequest, LookupResponse } from '@idr/contracts';
-import { Anchor } from '@twilio-paste/anchor';
+import type { AddressType, Identifier, LookupRequest } from '@idr/contracts';
+import { useQueryClient } from '@tanstack/react-query';
 import { Box } from '@twilio-paste/box';
-import { Button } from '@twilio-paste/button';
-import { Callout, CalloutHeading, CalloutText } from '@twilio-paste/callout';
-import { Heading } from '@twilio-paste/heading';
 import { HelpText } from '@twilio-paste/help-text';
 import { Input } from '@twilio-paste/input';
 import { Label } from '@twilio-paste/label';
 import { Option, Select } from '@twilio-paste/select';
 import { Stack } from '@twilio-paste/stack';
-import { Text } from '@twilio-paste/text';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { ErrorState } from '../../components/error-state.tsx';
 import { ApiError } from '../../lib/errors.ts';
 import { ADDRESS_TYPE_LABEL } from '../../lib/labels.ts';
-import { handleLinkClick } from '../../lib/router.ts';
+import { settingsQueryKey } from '../../lib/query-client.ts';
+import { BusySubmitButton } from './busy-submit-button.tsx';
 import {
   EMPTY_LOOKUP_FORM,
   LookupFormSchema,
   type LookupFormValues,
   lookupFieldOfIssue,
+  normalizationMismatch,
   toLookupRequest,
 } from './lookup-preview.ts';
 import { useProfileLookup } from './lookup-preview-queries.ts';
-import { Code, Fact, Facts, ProfileCard } from './profile-card.tsx';
+import { LookupResult } from './lookup-result.tsx';
+import { MismatchHelp, UnmappedCallout } from './mapping-warnings.tsx';
+import { useReveal } from './reveal.ts';
 
 interface LookupSectionProps {
   spaceId: string;
@@ -43,32 +43,39 @@ const ADDRESS_PLACEHOLDER: Record<AddressType, string> = {
   email: 'jane@example.com',
 };
 
-/** Follows an in-app link to a fragment of another tab: navigates, then scrolls to and focuses its target. */
-function openFragmentLink(event: React.MouseEvent<HTMLAnchorElement>, href: string) {
-  handleLinkClick(event, href);
-  if (!event.defaultPrevented) return;
-  const id = new URL(href, window.location.origin).hash.slice(1);
-  let frames = 0;
-  // The tab switches a render or two after the navigation; wait until its target is shown.
-  const reveal = () => {
-    const target = id ? document.getElementById(id) : null;
-    if (target && target.offsetParent !== null) {
-      if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
-      target.scrollIntoView({ block: 'start' });
-      target.focus({ preventScroll: true });
-    } else if (frames++ < 30) {
-      window.requestAnimationFrame(reveal);
-    }
-  };
-  window.requestAnimationFrame(reveal);
+/** Which identifier an address lookup searches, for the address field's help text. */
+function searchedIdentifierHelp(addressType: AddressType, mappedIdentifier: Identifier | undefined): string {
+  const national = addressType === 'phone' ? " National numbers are read with the space's default country." : '';
+  if (!mappedIdentifier) return `Searched in the identifier mapped to this address type.${national}`;
+  const { key, displayName } = mappedIdentifier;
+  const name = displayName === key ? `“${key}”` : `“${displayName}” (${key})`;
+  return `Searched in the identifier ${name}.${national}`;
+}
+
+/** The server refused a lookup because the address type is not mapped, while the loaded mappings said it was. */
+interface RefusedAsUnmapped {
+  addressType: AddressType;
+  /** The mappings shown then: the refusal stands until fresher mappings arrive. */
+  mappings: LookupSectionProps['mappings'];
 }
 
 /** "A call comes in from +1 415 555 0100: which profile does the agent see?" (SPEC §8). */
 export function LookupSection({ spaceId, identifiers, mappings, mappingsHref, priorities }: LookupSectionProps) {
-  const ids = { searchBy: useId(), address: useId(), identifier: useId(), value: useId(), create: useId() };
+  const ids = {
+    searchBy: useId(),
+    address: useId(),
+    identifier: useId(),
+    value: useId(),
+    create: useId(),
+    unmapped: useId(),
+  };
+  const queryClient = useQueryClient();
   const lookup = useProfileLookup(spaceId);
-  const [notMapped, setNotMapped] = useState<AddressType | null>(null);
+  const resetLookup = lookup.reset;
+  const [refusedAsUnmapped, setRefusedAsUnmapped] = useState<RefusedAsUnmapped | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
+  const failureRef = useRef<HTMLDivElement | null>(null);
+  useReveal(failureRef, failure, { focus: false });
 
   const form = useForm<LookupFormValues>({
     resolver: zodResolver(LookupFormSchema),
@@ -77,12 +84,35 @@ export function LookupSection({ spaceId, identifiers, mappings, mappingsHref, pr
   const { errors } = form.formState;
   const searchBy = form.watch('searchBy');
   const createIfNotFound = form.watch('createIfNotFound');
-  const byAddress = searchBy !== 'identifier';
+  const addressType = searchBy === 'identifier' ? null : searchBy;
+
+  // A result answers the search that was made: once what is searched changes, it is cleared rather
+  // than left under inputs it does not answer. (The create checkbox does not change the search.)
+  useEffect(() => {
+    const subscription = form.watch((_values, { name }) => {
+      if (name === 'createIfNotFound') return;
+      resetLookup();
+      setFailure(null);
+    });
+    return () => subscription.unsubscribe();
+  }, [form, resetLookup]);
+
+  const mappedKey = addressType && mappings ? mappings[addressType] : undefined;
+  const mappedIdentifier = identifiers?.find((identifier) => identifier.key === mappedKey);
+  const refusedNow =
+    refusedAsUnmapped && refusedAsUnmapped.mappings === mappings ? refusedAsUnmapped.addressType : null;
+  // Known to be unmapped: the lookup would only answer 422, so Look up is disabled and says why.
+  const unmapped = addressType !== null && (mappedKey === null || refusedNow === addressType) ? addressType : null;
+  const mismatch = addressType ? normalizationMismatch(addressType, mappedIdentifier) : null;
 
   function handleError(error: unknown, request: LookupRequest) {
     if (error instanceof ApiError) {
       if (error.code === 'address_type_not_mapped' && 'addressType' in request) {
-        setNotMapped(request.addressType);
+        // Someone removed the mapping since it was loaded: show it now, and load the mappings again.
+        setRefusedAsUnmapped({ addressType: request.addressType, mappings });
+        void queryClient.invalidateQueries({ queryKey: settingsQueryKey(spaceId) });
+        // Look up is now disabled and would drop focus: move it to the field the warning describes.
+        form.setFocus('address');
         return;
       }
       if (error.code === 'invalid_address') {
@@ -106,45 +136,29 @@ export function LookupSection({ spaceId, identifiers, mappings, mappingsHref, pr
     setFailure(error);
   }
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setNotMapped(null);
+  const onSubmit = form.handleSubmit((values) => {
+    // The button stays enabled while a lookup runs, to keep focus: a second submit is ignored.
+    if (lookup.isPending || unmapped) return;
     setFailure(null);
-    lookup.reset();
     const request = toLookupRequest(values);
-    try {
-      await lookup.mutateAsync(request);
-    } catch (error) {
-      handleError(error, request);
-    }
+    // Callbacks given to mutate only run for the latest lookup, and not after it was reset (the
+    // search changed meanwhile), so a stale answer never shows.
+    lookup.mutate(request, { onError: (error) => handleError(error, request) });
   });
 
-  const mappedKey = byAddress ? mappings?.[searchBy] : undefined;
-  const mappedIdentifier = identifiers?.find((identifier) => identifier.key === mappedKey);
-  const addressHelp = (() => {
-    if (!byAddress) return null;
-    if (mappedKey === null) {
-      return {
-        warning: true,
-        text: `No identifier is mapped to ${ADDRESS_TYPE_LABEL[searchBy].toLowerCase()}s, so this lookup cannot search yet.`,
-      };
-    }
-    const national = searchBy === 'phone' ? " National numbers are read with the space's default country." : '';
-    if (mappedKey === undefined)
-      return { warning: false, text: `Searched in the identifier mapped to this address type.${national}` };
-    const name =
-      mappedIdentifier && mappedIdentifier.displayName !== mappedKey
-        ? `“${mappedIdentifier.displayName}” (${mappedKey})`
-        : `“${mappedKey}”`;
-    return { warning: false, text: `Searched in the identifier ${name}.${national}` };
-  })();
-
-  const addressError = errors.address?.message;
   const result = lookup.data;
   const request = lookup.variables;
+  const resultMismatch =
+    result && request && 'addressType' in request
+      ? normalizationMismatch(
+          request.addressType,
+          identifiers?.find((identifier) => identifier.key === result.identifier.key),
+        )
+      : null;
 
   return (
     <Stack orientation="vertical" spacing="space70">
-      <form onSubmit={onSubmit} noValidate aria-label="Look up a contact">
+      <form onSubmit={onSubmit} noValidate aria-label="Look up a contact" aria-busy={lookup.isPending}>
         <Stack orientation="vertical" spacing="space60">
           <Box
             display="grid"
@@ -155,224 +169,162 @@ export function LookupSection({ spaceId, identifiers, mappings, mappingsHref, pr
           >
             <Box>
               <Label htmlFor={ids.searchBy}>Search by</Label>
-              <Select
-                id={ids.searchBy}
-                {...form.register('searchBy', {
-                  onChange: () => {
-                    form.clearErrors();
-                    setNotMapped(null);
-                  },
-                })}
-              >
+              <Select id={ids.searchBy} {...form.register('searchBy', { onChange: () => form.clearErrors() })}>
                 <Option value="phone">{ADDRESS_TYPE_LABEL.phone}</Option>
                 <Option value="email">{ADDRESS_TYPE_LABEL.email}</Option>
                 <Option value="identifier">Identifier value</Option>
               </Select>
             </Box>
-            {byAddress ? (
+            {addressType ? (
               <Box>
                 <Label htmlFor={ids.address} required>
                   Address
                 </Label>
                 <Input
                   id={ids.address}
-                  type={searchBy === 'email' ? 'email' : 'tel'}
+                  type={addressType === 'email' ? 'email' : 'tel'}
                   autoComplete="off"
-                  placeholder={ADDRESS_PLACEHOLDER[searchBy]}
-                  hasError={addressError !== undefined}
-                  aria-describedby={`${ids.address}-help`}
+                  placeholder={ADDRESS_PLACEHOLDER[addressType]}
+                  hasError={errors.address !== undefined}
+                  aria-describedby={unmapped ? ids.unmapped : `${ids.address}-help`}
                   {...form.register('address')}
                 />
-                {addressError ? (
-                  <HelpText id={`${ids.address}-help`} variant="error">
-                    {addressError}
-                  </HelpText>
-                ) : (
-                  <HelpText id={`${ids.address}-help`} variant={addressHelp?.warning ? 'warning' : 'default'}>
-                    {addressHelp?.text}
-                  </HelpText>
+                {/* Unmapped: the callout below says it, once. */}
+                {unmapped ? null : (
+                  <Box id={`${ids.address}-help`}>
+                    {errors.address ? <HelpText variant="error">{errors.address.message}</HelpText> : null}
+                    {mismatch ? (
+                      <HelpText variant="warning">
+                        <MismatchHelp mismatch={mismatch} mappingsHref={mappingsHref} />
+                      </HelpText>
+                    ) : errors.address ? null : (
+                      <HelpText>{searchedIdentifierHelp(addressType, mappedIdentifier)}</HelpText>
+                    )}
+                  </Box>
                 )}
               </Box>
             ) : (
-              <Box display="grid" gridTemplateColumns={['1fr', '1fr 1fr']} columnGap="space60" rowGap="space60">
-                <Box>
-                  <Label htmlFor={ids.identifier} required>
-                    Identifier
-                  </Label>
-                  <Select
-                    id={ids.identifier}
-                    hasError={errors.identifier !== undefined}
-                    aria-describedby={`${ids.identifier}-help`}
-                    {...form.register('identifier')}
-                  >
-                    <Option value="">Choose an identifier</Option>
-                    {(identifiers ?? []).map((identifier) => (
-                      <Option key={identifier.key} value={identifier.key}>
-                        {identifier.displayName === identifier.key
-                          ? identifier.key
-                          : `${identifier.displayName} (${identifier.key})`}
-                      </Option>
-                    ))}
-                  </Select>
-                  <HelpText id={`${ids.identifier}-help`} variant={errors.identifier ? 'error' : 'default'}>
-                    {errors.identifier?.message ??
-                      (identifiers === undefined ? 'Loading the identifiers…' : 'Any identifier, in priority order.')}
-                  </HelpText>
-                </Box>
-                <Box>
-                  <Label htmlFor={ids.value} required>
-                    Value
-                  </Label>
-                  <Input
-                    id={ids.value}
-                    type="text"
-                    autoComplete="off"
-                    hasError={errors.value !== undefined}
-                    aria-describedby={`${ids.value}-help`}
-                    {...form.register('value')}
-                  />
-                  <HelpText id={`${ids.value}-help`} variant={errors.value ? 'error' : 'default'}>
-                    {errors.value?.message ?? "Normalized with the identifier's normalization."}
-                  </HelpText>
-                </Box>
-              </Box>
+              <IdentifierValueFields form={form} ids={ids} identifiers={identifiers} />
             )}
           </Box>
-          {byAddress ? (
-            <Box display="flex" columnGap="space30" alignItems="flex-start" maxWidth="size70">
-              <Box
-                as="input"
-                type="checkbox"
-                id={ids.create}
-                aria-describedby={`${ids.create}-help`}
-                width="sizeIcon20"
-                height="sizeIcon20"
-                marginTop="space10"
-                marginX="space0"
-                flexShrink={0}
-                {...form.register('createIfNotFound')}
-              />
-              <Box>
-                <Label htmlFor={ids.create} marginBottom="space0">
-                  Create the profile if none is found
-                </Label>
-                <HelpText
-                  id={`${ids.create}-help`}
-                  variant={createIfNotFound ? 'warning' : 'default'}
-                  marginTop="space0"
-                >
-                  {createIfNotFound
-                    ? 'This lookup writes: when no profile holds this address, a new profile holding just this value is created in the space.'
-                    : 'Leave unchecked for a read-only lookup. When checked, a missing profile is created, as a flow builder’s “search for a profile” step does.'}
-                </HelpText>
-              </Box>
-            </Box>
-          ) : null}
+          {addressType ? <CreateIfNotFoundField form={form} id={ids.create} checked={createIfNotFound} /> : null}
+          {unmapped ? <UnmappedCallout id={ids.unmapped} addressType={unmapped} mappingsHref={mappingsHref} /> : null}
           <Box>
-            <Button variant="primary" type="submit" loading={lookup.isPending}>
-              {byAddress && createIfNotFound ? 'Look up or create' : 'Look up'}
-            </Button>
+            <BusySubmitButton
+              busy={lookup.isPending}
+              disabled={unmapped !== null}
+              describedBy={unmapped ? ids.unmapped : undefined}
+            >
+              {addressType && createIfNotFound ? 'Look up or create' : 'Look up'}
+            </BusySubmitButton>
           </Box>
         </Stack>
       </form>
 
-      {notMapped ? (
-        <Callout variant="warning" marginY="space0">
-          <CalloutHeading as="h3">{ADDRESS_TYPE_LABEL[notMapped]}s are not mapped to an identifier</CalloutHeading>
-          <CalloutText>
-            The lookup does not know which identifier holds{' '}
-            {notMapped === 'phone' ? 'phone numbers' : 'email addresses'}, so it cannot search.
-          </CalloutText>
-          <CalloutText>
-            <Anchor href={mappingsHref} onClick={(event) => openFragmentLink(event, mappingsHref)}>
-              Map an identifier to {ADDRESS_TYPE_LABEL[notMapped].toLowerCase()}s
-            </Anchor>{' '}
-            in the Identifiers tab, under Identifier mapping by address type.
-          </CalloutText>
-        </Callout>
+      {failure ? (
+        <Box ref={failureRef}>
+          <ErrorState heading="The lookup failed" error={failure} />
+        </Box>
       ) : null}
-      {failure ? <ErrorState heading="The lookup failed" error={failure} /> : null}
       {result && request ? (
-        <LookupResult spaceId={spaceId} request={request} result={result} priorities={priorities} />
+        <LookupResult
+          spaceId={spaceId}
+          request={request}
+          result={result}
+          priorities={priorities}
+          mismatch={resultMismatch}
+          mappingsHref={mappingsHref}
+        />
       ) : null}
     </Stack>
   );
 }
 
-function LookupResult({
-  spaceId,
-  request,
-  result,
-  priorities,
+type LookupForm = ReturnType<typeof useForm<LookupFormValues>>;
+
+/** The manual search: any identifier, and a value normalized with its normalization. */
+function IdentifierValueFields({
+  form,
+  ids,
+  identifiers,
 }: {
-  spaceId: string;
-  request: LookupRequest;
-  result: LookupResponse;
-  priorities: ReadonlyMap<string, number>;
+  form: LookupForm;
+  ids: { identifier: string; value: string };
+  identifiers: Identifier[] | undefined;
 }) {
-  const headingId = useId();
-  const typed = 'address' in request ? request.address : request.value;
-  const count = result.profiles.length;
+  const { errors } = form.formState;
   return (
-    <Box as="section" aria-labelledby={headingId}>
-      <Heading as="h3" variant="heading40" id={headingId}>
-        Lookup result
-      </Heading>
-      <Box marginBottom="space60">
-        <Facts>
-          <Fact term="Searched identifier">
-            {result.identifier.displayName === result.identifier.key ? (
-              <Code>{result.identifier.key}</Code>
-            ) : (
-              <>
-                {result.identifier.displayName}{' '}
-                <Text as="span" color="colorTextWeak">
-                  (<Code>{result.identifier.key}</Code>)
-                </Text>
-              </>
-            )}
-          </Fact>
-          <Fact term="Normalized value">
-            <Code>{result.normalizedValue}</Code>
-            {typed !== result.normalizedValue ? (
-              <Text as="span" color="colorTextWeak">
-                {' '}
-                from “{typed}”
-              </Text>
-            ) : null}
-          </Fact>
-        </Facts>
+    <Box display="grid" gridTemplateColumns={['1fr', '1fr 1fr']} columnGap="space60" rowGap="space60">
+      <Box>
+        <Label htmlFor={ids.identifier} required>
+          Identifier
+        </Label>
+        <Select
+          id={ids.identifier}
+          hasError={errors.identifier !== undefined}
+          aria-describedby={`${ids.identifier}-help`}
+          {...form.register('identifier')}
+        >
+          <Option value="">Choose an identifier</Option>
+          {(identifiers ?? []).map((identifier) => (
+            <Option key={identifier.key} value={identifier.key}>
+              {identifier.displayName === identifier.key
+                ? identifier.key
+                : `${identifier.displayName} (${identifier.key})`}
+            </Option>
+          ))}
+        </Select>
+        <HelpText id={`${ids.identifier}-help`} variant={errors.identifier ? 'error' : 'default'}>
+          {errors.identifier?.message ??
+            (identifiers === undefined ? 'Loading the identifiers…' : 'Any identifier, in priority order.')}
+        </HelpText>
       </Box>
-      <Box role="status" marginBottom="space60">
-        {result.created ? (
-          <Callout variant="success" marginY="space0">
-            <CalloutHeading as="h4">Profile created</CalloutHeading>
-            <CalloutText>
-              No profile held this value, so a new profile holding just {result.identifier.displayName}{' '}
-              <Code>{result.normalizedValue}</Code> was created.
-            </CalloutText>
-          </Callout>
-        ) : count === 0 ? (
-          <Callout variant="neutral" marginY="space0">
-            <CalloutHeading as="h4">No profile holds this value</CalloutHeading>
-            <CalloutText>
-              An agent receiving this contact would see no customer profile. Check “Create the profile if none is found”
-              to create one, as a flow builder’s “search for a profile” step would.
-            </CalloutText>
-          </Callout>
-        ) : (
-          <Text as="p">
-            {count === 1
-              ? 'One profile holds this value: this is what the agent sees.'
-              : `${count} profiles hold this value.`}
-          </Text>
-        )}
+      <Box>
+        <Label htmlFor={ids.value} required>
+          Value
+        </Label>
+        <Input
+          id={ids.value}
+          type="text"
+          autoComplete="off"
+          hasError={errors.value !== undefined}
+          aria-describedby={`${ids.value}-help`}
+          {...form.register('value')}
+        />
+        <HelpText id={`${ids.value}-help`} variant={errors.value ? 'error' : 'default'}>
+          {errors.value?.message ?? "Normalized with the identifier's normalization."}
+        </HelpText>
       </Box>
-      <Stack orientation="vertical" spacing="space60">
-        {result.profiles.map((profile) => (
-          <ProfileCard key={profile.id} spaceId={spaceId} profile={profile} priorities={priorities} />
-        ))}
-      </Stack>
+    </Box>
+  );
+}
+
+/** The flow-builder behaviour: create a blank profile holding the address when none is found. */
+function CreateIfNotFoundField({ form, id, checked }: { form: LookupForm; id: string; checked: boolean }) {
+  return (
+    <Box display="flex" columnGap="space30" alignItems="flex-start" maxWidth="size70">
+      <Box
+        as="input"
+        type="checkbox"
+        id={id}
+        aria-describedby={`${id}-help`}
+        width="sizeIcon20"
+        height="sizeIcon20"
+        marginTop="space10"
+        marginX="space0"
+        flexShrink={0}
+        {...form.register('createIfNotFound')}
+      />
+      <Box>
+        <Label htmlFor={id} marginBottom="space0">
+          Create the profile if none is found
+        </Label>
+        <HelpText id={`${id}-help`} variant={checked ? 'warning' : 'default'} marginTop="space0">
+          {checked
+            ? 'This lookup writes: when no profile holds this address, a new profile holding just this value is created in the space.'
+            : 'Leave unchecked for a read-only lookup. When checked, a missing profile is created, as a flow builder’s “search for a profile” step does.'}
+        </HelpText>
+      </Box>
     </Box>
   );
 }

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { eventIssueSentence, explainEventIssue } from './event-issues.ts';
+
+const TYPE_OPTIONS = 'Invalid option: expected one of "identify"|"track"|"page"|"screen"|"group"|"alias"';
+
+/** The line the dry run shows for one server issue about `event`. */
+function line(path: string, message: string, event: Record<string, unknown> = {}): string {
+  return eventIssueSentence(explainEventIssue({ path, message }, event));
+}
+
+describe('explainEventIssue', () => {
+  it('tells a missing type from a wrong one, and lists the types plainly', () => {
+    expect(line('type', TYPE_OPTIONS, { userId: 'u1' })).toBe(
+      'type is required: one of identify, track, page, screen, group or alias',
+    );
+    expect(line('type', TYPE_OPTIONS, { type: 'purchase' })).toBe(
+      'type must be one of identify, track, page, screen, group or alias (not “purchase”)',
+    );
+    expect(line('type', TYPE_OPTIONS, { type: 5 })).toBe(
+      'type must be one of identify, track, page, screen, group or alias',
+    );
+  });
+
+  it('words length limits', () => {
+    expect(line('messageId', 'Too big: expected string to have <=100 characters')).toBe(
+      'messageId can be at most 100 characters',
+    );
+    expect(line('messageId', 'Too small: expected string to have >=1 characters')).toBe('messageId cannot be empty');
+    expect(line('context.externalIds.0.type', 'Too small: expected string to have >=3 characters')).toBe(
+      'context.externalIds.0.type must be at least 3 characters',
+    );
+    expect(line('batch', 'Too big: expected array to have <=1000 items')).toBe('batch can have at most 1000 items');
+    expect(line('event', 'Too big: expected string to have <201 characters')).toBe(
+      'event can be at most 200 characters',
+    );
+  });
+
+  it('words wrong and missing types, reading nested paths of the event', () => {
+    expect(line('traits', 'Invalid input: expected record, received array', { traits: [1] })).toBe(
+      'traits must be an object, not a list (array)',
+    );
+    expect(line('event', 'Invalid input: expected string, received number')).toBe('event must be text, not a number');
+    const event = { context: { externalIds: [{ id: 'a' }] } };
+    expect(line('context.externalIds.0.type', 'Invalid input: expected string, received undefined', event)).toBe(
+      'context.externalIds.0.type is required and must be text',
+    );
+  });
+
+  it('words formats it knows', () => {
+    expect(line('timestamp', 'Invalid ISO datetime')).toBe(
+      'timestamp must be an ISO 8601 date and time with a time zone, e.g. 2026-01-31T09:30:00Z',
+    );
+  });
+
+  it('keeps messages it does not know, with their path', () => {
+    const timestamp = 'The timestamp may be at most 24 hours after the time the event is received';
+    expect(explainEventIssue({ path: 'timestamp', message: timestamp }, {})).toEqual({
+      path: 'timestamp',
+      text: timestamp,
+      plain: false,
+    });
+    expect(line('timestamp', timestamp)).toBe(`timestamp: ${timestamp}`);
+    expect(line('previousId', 'Invalid input')).toBe('previousId: Invalid input');
+    expect(line('x', 'Invalid input: expected bigint, received string')).toBe(
+      'x: Invalid input: expected bigint, received string',
+    );
+    expect(line('', 'An event may be at most 32768 bytes of JSON')).toBe(
+      'The event: An event may be at most 32768 bytes of JSON',
+    );
+  });
+});
