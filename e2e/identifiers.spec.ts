@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import {
   displayNameCell,
   expect,
@@ -8,6 +9,13 @@ import {
   saveScreenshot,
   test,
 } from './fixtures.ts';
+
+const PHONE_VIEWPORT = { width: 390, height: 844 };
+
+/** How far the page itself scrolls sideways: 0 when everything fits the viewport's width. */
+function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
 
 test('edit a display name and see it after a reload', async ({ page, api }) => {
   await openIdentifiersTab(page);
@@ -20,10 +28,15 @@ test('edit a display name and see it after a reload', async ({ page, api }) => {
   await dialog.getByRole('button', { name: 'Save' }).click();
 
   await expect(dialog).toBeHidden();
-  await expect(page.getByText('Display name of email saved as “Email address”.')).toBeVisible();
+  const toast = page.getByText('Display name of email saved as “Email address”.');
+  await expect(toast).toBeVisible();
   await expect(displayNameCell(page, 'email')).toHaveText('Email address');
-  // Focus goes back to the action that opened the dialog.
+  // Focus goes back to the action that opened the dialog, not to the toast.
   await expect(page.getByRole('button', { name: 'Edit identifier email', exact: true })).toBeFocused();
+  // The toast sits below the top bar, leaving its theme button uncovered.
+  const toastBox = await toast.boundingBox();
+  const topbarBox = await page.getByRole('banner').boundingBox();
+  expect(toastBox && topbarBox && toastBox.y >= topbarBox.y + topbarBox.height).toBe(true);
 
   await page.reload();
   await expect(displayNameCell(page, 'email')).toHaveText('Email address');
@@ -82,10 +95,12 @@ test('a validation error is shown next to the field', async ({ page, api, browse
   await expect(dialog).toBeVisible();
   await saveScreenshot(page, 'identifiers-validation-error');
 
-  // Correcting the value clears the error; Cancel leaves everything as it was.
+  // Correcting the value clears the error; Cancel, once the unsaved edit is discarded, leaves
+  // everything as it was.
   await input.fill('Email');
   await expect(input).not.toHaveAttribute('aria-invalid', 'true');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await dialog.getByRole('button', { name: 'Discard changes' }).click();
   await expect(dialog).toBeHidden();
   expect(await api.displayName('email')).toBe('email');
 });
@@ -146,4 +161,86 @@ test('the Identifiers tab is accessible, keyboard-operable, and looks right in l
   await expect(page.getByRole('button', { name: 'Light theme' })).toBeVisible();
   await expectNoAxeViolations(page);
   await saveScreenshot(page, 'identifiers-dark');
+});
+
+test('an address type mapped to an identifier whose normalization does not suit it is marked', async ({
+  page,
+  api,
+}) => {
+  await api.setMappings({ phone: 'user_id', email: 'email' });
+  await openIdentifiersTab(page);
+  const badge = identifierRow(page, 'user_id').getByRole('cell').nth(3);
+  const warning = 'Normalization is “trim”: phone lookups will not match E.164 values.';
+  await expect(badge).toContainText('Phone number');
+  await expect(badge).toContainText(`Warning: ${warning}`);
+  await expect(badge.getByTitle(warning)).toBeVisible();
+  // A mapping whose normalization suits its address type stays an ordinary badge.
+  await expect(identifierRow(page, 'email').getByRole('cell').nth(3)).toHaveText('Email address');
+  await expectNoAxeViolations(page);
+});
+
+test('at 390px the navigation is a drawer and tables scroll inside the page', async ({ page }) => {
+  await page.setViewportSize(PHONE_VIEWPORT);
+  await openIdentifiersTab(page);
+  const menu = page.getByRole('button', { name: 'Navigation menu' });
+  const manage = page.locator('#sidebar-navigation').getByRole('link', { name: 'Manage' });
+
+  // Closed on load, so the page is readable; the page itself never scrolls sideways.
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  await expect(manage).not.toBeInViewport();
+  expect(await horizontalOverflow(page)).toBe(0);
+  // The table scrolls in its own region, which keyboard users can focus to scroll.
+  const table = page.getByRole('region', { name: 'Identifiers table' });
+  await expect(table).toHaveAttribute('tabindex', '0');
+  const edit = page.getByRole('button', { name: 'Edit identifier user_id', exact: true });
+  await edit.scrollIntoViewIfNeeded();
+  await expect(edit).toBeInViewport();
+  expect(await horizontalOverflow(page)).toBe(0);
+  await expectNoAxeViolations(page);
+  await saveScreenshot(page, 'identifiers-narrow');
+
+  // The menu button opens the navigation; choosing a page closes it again.
+  await menu.click();
+  await expect(menu).toHaveAttribute('aria-expanded', 'true');
+  await expect(manage).toBeInViewport();
+  await expect(manage).toBeFocused();
+  await manage.click();
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  await expect(manage).not.toBeInViewport();
+  await expect(page.getByRole('main')).toBeFocused();
+
+  // Escape closes it too, back on the menu button; after a reload it starts closed.
+  await menu.click();
+  await expect(manage).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  await expect(menu).toBeFocused();
+  await page.reload();
+  await expect(identifierRow(page, 'user_id')).toBeVisible();
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  await expect(manage).not.toBeInViewport();
+});
+
+test('at 390px toasts do not pile up and long names wrap inside them', async ({ page, api }) => {
+  await page.setViewportSize(PHONE_VIEWPORT);
+  await openIdentifiersTab(page);
+  // 50 characters, the most a display name may have, and no space to break at.
+  const longName = 'Anonymous_visitor_identifier_for_web_and_mobile_ab';
+  const renames = [
+    { key: 'email', displayName: 'Email address' },
+    { key: 'anonymous_id', displayName: longName },
+  ];
+  for (const { key, displayName } of renames) {
+    const { dialog, input } = await openEditModal(page, key);
+    await input.fill(displayName);
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog).toBeHidden();
+  }
+  const toast = page.getByText(`Display name of anonymous_id saved as “${longName}”.`);
+  await expect(toast).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Dismiss toast' })).toHaveCount(1);
+  const box = await toast.boundingBox();
+  expect(box && box.x >= 0 && box.x + box.width <= PHONE_VIEWPORT.width).toBe(true);
+  expect(await horizontalOverflow(page)).toBe(0);
+  expect(await api.displayName('anonymous_id')).toBe(longName);
 });

@@ -2,7 +2,9 @@ import { Box } from '@twilio-paste/box';
 import { Button } from '@twilio-paste/button';
 import { DarkModeIcon } from '@twilio-paste/icons/esm/DarkModeIcon';
 import { LightModeIcon } from '@twilio-paste/icons/esm/LightModeIcon';
+import { MenuIcon } from '@twilio-paste/icons/esm/MenuIcon';
 import { ProductContactCenterAdminIcon } from '@twilio-paste/icons/esm/ProductContactCenterAdminIcon';
+import { ScreenReaderOnly } from '@twilio-paste/screen-reader-only';
 import {
   Sidebar,
   SidebarBody,
@@ -20,8 +22,10 @@ import {
 } from '@twilio-paste/sidebar';
 import { Text } from '@twilio-paste/text';
 import { Topbar, TopbarActions } from '@twilio-paste/topbar';
-import { type ReactNode, useState } from 'react';
+import { type KeyboardEvent, type MouseEvent, type ReactNode, type RefObject, useRef } from 'react';
 import { ProductLogo } from '../components/product-logo.tsx';
+import { useNarrowViewport } from '../components/use-narrow-viewport.ts';
+import { type SidebarControls, useSidebarState } from '../components/use-sidebar-state.ts';
 import { handleLinkClick } from '../lib/router.ts';
 import type { ThemeName } from './theme-preference.ts';
 
@@ -37,66 +41,44 @@ interface LayoutProps {
 
 const IDS = { main: 'main-content', navigation: 'sidebar-navigation', topbar: 'topbar' };
 
-/** The console shell: sidebar navigation, top bar, and the page in between. */
+/**
+ * The console shell: sidebar navigation, top bar, and the page in between.
+ *
+ * Wide viewports keep Paste's compact sidebar, open by default, collapsing to a rail of icons.
+ * Narrow ones (below 768px) turn it into a drawer: closed on every load, opened from a menu button
+ * in the top bar, and closed again once a page is chosen, so the page is never hidden behind it.
+ */
 export function Layout({ pathname, spaceId, theme, onToggleTheme, children }: LayoutProps) {
-  const [collapsed, setCollapsed] = useState(false);
-  const onManage = pathname.startsWith('/unified-profiles/manage');
+  const narrow = useNarrowViewport();
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const main = useRef<HTMLElement>(null);
+  const sidebar = useSidebarState(narrow, IDS.navigation);
+  const variant = narrow ? 'default' : 'compact';
   return (
     <Box minHeight="100vh">
-      <Sidebar
-        variant="compact"
-        collapsed={collapsed}
-        mainContentSkipLinkID={IDS.main}
-        sidebarNavigationSkipLinkID={IDS.navigation}
-        topbarSkipLinkID={IDS.topbar}
-      >
-        <SidebarHeader>
-          <Box display="flex" flexShrink={0} alignItems="center" justifyContent="center" width="sizeIcon60">
-            <ProductLogo size={28} />
-          </Box>
-          <SidebarHeaderLabel>
-            {/* Two lines rather than an ellipsis: the product name must be readable in full. */}
-            <Box as="span" display="block" whiteSpace="normal" lineHeight="lineHeight20">
-              Identity Resolution Console
-            </Box>
-          </SidebarHeaderLabel>
-        </SidebarHeader>
-        <SidebarBody>
-          <SidebarNavigation aria-label="Console" hierarchical id={IDS.navigation}>
-            <SidebarNavigationDisclosure visible>
-              <SidebarNavigationDisclosureHeadingWrapper>
-                <SidebarNavigationDisclosureHeading
-                  selected={onManage}
-                  icon={<ProductContactCenterAdminIcon decorative />}
-                >
-                  Unified Profiles
-                </SidebarNavigationDisclosureHeading>
-              </SidebarNavigationDisclosureHeadingWrapper>
-              <SidebarNavigationDisclosureContent>
-                <SidebarNavigationItem
-                  href={MANAGE_PATH}
-                  selected={onManage}
-                  aria-current={onManage ? 'page' : undefined}
-                  onClick={(event) => handleLinkClick(event, MANAGE_PATH)}
-                >
-                  Manage
-                </SidebarNavigationItem>
-              </SidebarNavigationDisclosureContent>
-            </SidebarNavigationDisclosure>
-          </SidebarNavigation>
-        </SidebarBody>
-        <SidebarFooter>
-          <SidebarCollapseButton
-            onClick={() => setCollapsed((value) => !value)}
-            i18nCollapseLabel="Collapse sidebar"
-            i18nExpandLabel="Expand sidebar"
-          />
-        </SidebarFooter>
-      </Sidebar>
-      <SidebarPushContentWrapper collapsed={collapsed} variant="compact">
+      <ConsoleSidebar
+        pathname={pathname}
+        variant={variant}
+        sidebar={sidebar}
+        // A closed drawer is only moved off-screen: keep its links out of the tab order too.
+        offScreen={narrow && sidebar.collapsed}
+        onNavigate={() => {
+          // The drawer would cover the page just opened: close it and start reading at the page.
+          if (!narrow) return;
+          sidebar.close();
+          main.current?.focus({ preventScroll: true });
+        }}
+        onEscape={() => {
+          if (!narrow || sidebar.collapsed) return;
+          sidebar.close();
+          menuButton.current?.focus();
+        }}
+      />
+      <SidebarPushContentWrapper collapsed={sidebar.collapsed} variant={variant}>
         <Topbar id={IDS.topbar} role="banner">
           <TopbarActions justify="start">
-            <Text as="span" color="colorTextWeak">
+            {narrow ? <NavigationMenuButton buttonRef={menuButton} sidebar={sidebar} /> : null}
+            <Text as="span" color="colorTextWeak" whiteSpace="nowrap">
               Space:{' '}
               <Text as="span" fontWeight="fontWeightSemibold">
                 {spaceId}
@@ -104,16 +86,127 @@ export function Layout({ pathname, spaceId, theme, onToggleTheme, children }: La
             </Text>
           </TopbarActions>
           <TopbarActions justify="end">
-            <Button variant="secondary" size="small" onClick={onToggleTheme}>
-              {theme === 'dark' ? <LightModeIcon decorative /> : <DarkModeIcon decorative />}
-              {theme === 'dark' ? 'Light theme' : 'Dark theme'}
-            </Button>
+            <ThemeToggle theme={theme} onToggle={onToggleTheme} />
           </TopbarActions>
         </Topbar>
-        <Box as="main" id={IDS.main} tabIndex={-1} paddingX="space100" paddingY="space90" maxWidth="size160">
+        <Box
+          as="main"
+          ref={main}
+          id={IDS.main}
+          tabIndex={-1}
+          paddingX={narrow ? 'space60' : 'space100'}
+          paddingY={narrow ? 'space70' : 'space90'}
+          maxWidth="size160"
+        >
           {children}
         </Box>
       </SidebarPushContentWrapper>
     </Box>
+  );
+}
+
+interface ConsoleSidebarProps {
+  pathname: string;
+  variant: 'default' | 'compact';
+  sidebar: SidebarControls;
+  /** Collapsed into a drawer that is out of view. */
+  offScreen: boolean;
+  onNavigate: () => void;
+  onEscape: () => void;
+}
+
+function ConsoleSidebar({ pathname, variant, sidebar, offScreen, onNavigate, onEscape }: ConsoleSidebarProps) {
+  const onManage = pathname.startsWith('/unified-profiles/manage');
+  return (
+    <Sidebar
+      variant={variant}
+      inert={offScreen}
+      collapsed={sidebar.collapsed}
+      mainContentSkipLinkID={IDS.main}
+      sidebarNavigationSkipLinkID={IDS.navigation}
+      topbarSkipLinkID={IDS.topbar}
+      onKeyDown={(event: KeyboardEvent) => {
+        if (event.key === 'Escape') onEscape();
+      }}
+    >
+      <SidebarHeader>
+        <Box display="flex" flexShrink={0} alignItems="center" justifyContent="center" width="sizeIcon60">
+          <ProductLogo size={28} />
+        </Box>
+        <SidebarHeaderLabel>
+          {/* Two lines rather than an ellipsis: the product name must be readable in full. */}
+          <Box as="span" display="block" whiteSpace="normal" lineHeight="lineHeight20">
+            Identity Resolution Console
+          </Box>
+        </SidebarHeaderLabel>
+      </SidebarHeader>
+      <SidebarBody>
+        <SidebarNavigation aria-label="Console" hierarchical id={IDS.navigation}>
+          <SidebarNavigationDisclosure visible>
+            <SidebarNavigationDisclosureHeadingWrapper>
+              <SidebarNavigationDisclosureHeading
+                selected={onManage}
+                icon={<ProductContactCenterAdminIcon decorative />}
+              >
+                Unified Profiles
+              </SidebarNavigationDisclosureHeading>
+            </SidebarNavigationDisclosureHeadingWrapper>
+            <SidebarNavigationDisclosureContent>
+              <SidebarNavigationItem
+                href={MANAGE_PATH}
+                selected={onManage}
+                aria-current={onManage ? 'page' : undefined}
+                onClick={(event: MouseEvent<HTMLAnchorElement>) => {
+                  handleLinkClick(event, MANAGE_PATH);
+                  // Only a navigation in place closes the drawer; a link opened in a new tab does not.
+                  if (event.defaultPrevented) onNavigate();
+                }}
+              >
+                Manage
+              </SidebarNavigationItem>
+            </SidebarNavigationDisclosureContent>
+          </SidebarNavigationDisclosure>
+        </SidebarNavigation>
+      </SidebarBody>
+      <SidebarFooter>
+        <SidebarCollapseButton
+          onClick={sidebar.toggle}
+          i18nCollapseLabel="Collapse sidebar"
+          i18nExpandLabel="Expand sidebar"
+        />
+      </SidebarFooter>
+    </Sidebar>
+  );
+}
+
+/** Opens the navigation drawer on narrow viewports, where the closed sidebar leaves no button of its own. */
+function NavigationMenuButton({
+  buttonRef,
+  sidebar,
+}: {
+  buttonRef: RefObject<HTMLButtonElement | null>;
+  sidebar: SidebarControls;
+}) {
+  return (
+    <Button
+      ref={buttonRef}
+      variant="secondary_icon"
+      size="icon"
+      aria-expanded={!sidebar.collapsed}
+      aria-controls={IDS.navigation}
+      onClick={sidebar.collapsed ? sidebar.openAndFocus : sidebar.close}
+    >
+      <MenuIcon decorative />
+      <ScreenReaderOnly>Navigation menu</ScreenReaderOnly>
+    </Button>
+  );
+}
+
+function ThemeToggle({ theme, onToggle }: { theme: ThemeName; onToggle: () => void }) {
+  return (
+    <Button variant="secondary" size="small" onClick={onToggle}>
+      {theme === 'dark' ? <LightModeIcon decorative /> : <DarkModeIcon decorative />}
+      {theme === 'dark' ? 'Light theme' : 'Dark theme'}
+    </Button>
   );
 }

@@ -1,14 +1,22 @@
-import { ADDRESS_TYPES, type AddressType, type Identifier } from '@idr/contracts';
+import {
+  ADDRESS_TYPES,
+  type AddressType,
+  EXPECTED_NORMALIZATION,
+  type Identifier,
+  type Normalization,
+} from '@idr/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Badge } from '@twilio-paste/badge';
 import { Button } from '@twilio-paste/button';
 import { Callout, CalloutHeading, CalloutText } from '@twilio-paste/callout';
 import { EditIcon } from '@twilio-paste/icons/esm/EditIcon';
+import { WarningIcon } from '@twilio-paste/icons/esm/WarningIcon';
 import { ScreenReaderOnly } from '@twilio-paste/screen-reader-only';
 import { Table, TBody, Td, THead, Th, Tr } from '@twilio-paste/table';
 import { Text } from '@twilio-paste/text';
 import { useState } from 'react';
 import { QueryErrorState } from '../../components/error-state.tsx';
+import { HorizontalScroll } from '../../components/horizontal-scroll.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { identifiersQueryOptions } from '../../lib/identifiers-query.ts';
 import { ADDRESS_TYPE_LABEL } from '../../lib/labels.ts';
@@ -36,13 +44,47 @@ function TableHead() {
   );
 }
 
+/**
+ * SPEC §4: an address type may be mapped to an identifier whose normalization does not suit it,
+ * but lookups then search for values in a form the identifier never stores.
+ */
+function normalizationMismatch(addressType: AddressType, normalization: Normalization): string | null {
+  if (normalization === EXPECTED_NORMALIZATION[addressType]) return null;
+  const searched = addressType === 'phone' ? 'E.164 values' : 'trimmed, lowercase values';
+  return `Normalization is “${normalization}”: ${addressType} lookups will not match ${searched}.`;
+}
+
+/** The address type mapped to an identifier, marked with a warning when its normalization does not suit it. */
+function AddressTypeBadge({ addressType, normalization }: { addressType: AddressType; normalization: Normalization }) {
+  const mismatch = normalizationMismatch(addressType, normalization);
+  if (!mismatch) {
+    return (
+      <Badge as="span" variant="neutral">
+        {ADDRESS_TYPE_LABEL[addressType]}
+      </Badge>
+    );
+  }
+  // The title shows the reason on hover; screen readers get it as part of the badge's text.
+  return (
+    <Badge as="span" variant="warning" title={mismatch}>
+      <WarningIcon decorative />
+      {ADDRESS_TYPE_LABEL[addressType]}
+      <ScreenReaderOnly>{` Warning: ${mismatch}`}</ScreenReaderOnly>
+    </Badge>
+  );
+}
+
 /** The identifiers of a space in priority order, each with an Edit identifier action (SPEC §3). */
 export function IdentifiersTable({ spaceId, mappings }: IdentifiersTableProps) {
   const query = useQuery(identifiersQueryOptions(spaceId));
   const [editingKey, setEditingKey] = useState<string | null>(null);
 
   if (query.isPending) {
-    return <TableSkeleton label="Loading identifiers…" head={<TableHead />} rows={4} columns={5} />;
+    return (
+      <HorizontalScroll label="Identifiers table">
+        <TableSkeleton label="Loading identifiers…" head={<TableHead />} rows={4} columns={5} />
+      </HorizontalScroll>
+    );
   }
 
   if (query.isError) {
@@ -85,47 +127,47 @@ export function IdentifiersTable({ spaceId, mappings }: IdentifiersTableProps) {
 
   return (
     <>
-      <Table>
-        <TableHead />
-        <TBody>
-          {identifiers.map((identifier: Identifier) => {
-            const addressType = ADDRESS_TYPES.find((type) => mappings?.[type] === identifier.key);
-            return (
-              <Tr key={identifier.key}>
-                <Td>{identifier.priority}</Td>
-                <Td>
-                  <Text as="span" fontFamily="fontFamilyCode">
-                    {identifier.key}
-                  </Text>
-                </Td>
-                <Td>{identifier.displayName}</Td>
-                <Td>
-                  {addressType ? (
-                    <Badge as="span" variant="neutral">
-                      {ADDRESS_TYPE_LABEL[addressType]}
-                    </Badge>
-                  ) : (
-                    <Text as="span" color="colorTextWeak">
-                      —<ScreenReaderOnly>not mapped</ScreenReaderOnly>
+      <HorizontalScroll label="Identifiers table">
+        <Table>
+          <TableHead />
+          <TBody>
+            {identifiers.map((identifier: Identifier) => {
+              const addressType = ADDRESS_TYPES.find((type) => mappings?.[type] === identifier.key);
+              return (
+                <Tr key={identifier.key}>
+                  <Td>{identifier.priority}</Td>
+                  <Td>
+                    <Text as="span" fontFamily="fontFamilyCode" whiteSpace="nowrap">
+                      {identifier.key}
                     </Text>
-                  )}
-                </Td>
-                <Td textAlign="right">
-                  <Button
-                    variant="secondary"
-                    size="small"
-                    aria-label={`Edit identifier ${identifier.key}`}
-                    onClick={() => setEditingKey(identifier.key)}
-                  >
-                    <EditIcon decorative />
-                    Edit
-                  </Button>
-                </Td>
-              </Tr>
-            );
-          })}
-        </TBody>
-      </Table>
+                  </Td>
+                  <Td>{identifier.displayName}</Td>
+                  <Td whiteSpace="nowrap">
+                    {addressType ? (
+                      <AddressTypeBadge addressType={addressType} normalization={identifier.normalization} />
+                    ) : (
+                      <Text as="span" color="colorTextWeak">
+                        —<ScreenReaderOnly>not mapped</ScreenReaderOnly>
+                      </Text>
+                    )}
+                  </Td>
+                  <Td textAlign="right" whiteSpace="nowrap">
+                    <Button
+                      variant="secondary"
+                      size="small"
+                      aria-label={`Edit identifier ${identifier.key}`}
+                      onClick={() => setEditingKey(identifier.key)}
+                    >
+                      <EditIcon decorative />
+                      Edit
+                    </Button>
+                  </Td>
+                </Tr>
+              );
+            })}
+          </TBody>
+        </Table>
+      </HorizontalScroll>
       {editing ? (
         <EditIdentifierModal
           key={editing.key}

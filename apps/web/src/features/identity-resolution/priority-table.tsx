@@ -1,4 +1,4 @@
-import type { Identifier, IdentifierList } from '@idr/contracts';
+import { type Identifier, type IdentifierList, LIMIT_WINDOW_DAYS } from '@idr/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { Badge } from '@twilio-paste/badge';
 import { Box } from '@twilio-paste/box';
@@ -14,7 +14,9 @@ import { Table, TBody, Td, THead, Th, Tr } from '@twilio-paste/table';
 import { Text } from '@twilio-paste/text';
 import { useEffect, useRef, useState } from 'react';
 import { ConflictAlert, FormErrorAlert } from '../../components/form-alerts.tsx';
+import { HorizontalScroll } from '../../components/horizontal-scroll.tsx';
 import { useToast } from '../../components/toast.tsx';
+import { TruncatedText } from '../../components/truncated-text.tsx';
 import { isVersionConflict } from '../../lib/errors.ts';
 import { identifiersQueryOptions } from '../../lib/identifiers-query.ts';
 import { settingsQueryKey } from '../../lib/query-client.ts';
@@ -23,7 +25,7 @@ import { AddIdentifierModal } from './add-identifier-modal.tsx';
 import { DeleteIdentifierDialog } from './delete-identifier-dialog.tsx';
 import { EditRulesModal } from './edit-rules-modal.tsx';
 import { useReorderIdentifiers } from './identity-resolution-queries.ts';
-import { moveKey, NORMALIZATIONS, rebaseOrder, shortLimit } from './rules-form.ts';
+import { moveKey, NORMALIZATIONS, rebaseOrder } from './rules-form.ts';
 
 interface Base {
   keys: string[];
@@ -42,7 +44,22 @@ function commonOrder(a: readonly string[], b: readonly string[]): string[] {
   return b.filter((key) => set.has(key));
 }
 
-function moveButtonId(key: string, direction: 'up' | 'down') {
+/**
+ * A limit in a table cell, one pattern for every window: "1 (ever)", "5 per day", "5 per 7 days".
+ * (The Edit rules dialog words the same limit in full: "At most 5 values per profile, ever.")
+ */
+function limitCellText({ count, window }: Identifier['limit']): string {
+  const days = LIMIT_WINDOW_DAYS[window];
+  if (days === null) return `${count} (ever)`;
+  return `${count} per ${days === 1 ? 'day' : `${days} days`}`;
+}
+
+interface MoveButton {
+  key: string;
+  direction: 'up' | 'down';
+}
+
+function moveButtonId(key: string, direction: MoveButton['direction']) {
   return `priority-move-${direction}-${key}`;
 }
 
@@ -59,7 +76,9 @@ export function PriorityTable({ spaceId, list }: { spaceId: string; list: Identi
   const [reloading, setReloading] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const [dialog, setDialog] = useState<Dialog>(null);
-  const focusAfterMove = useRef<{ key: string; direction: 'up' | 'down' } | null>(null);
+  const focusAfterMove = useRef<MoveButton | null>(null);
+  const lastMoved = useRef<MoveButton | null>(null);
+  const orderActions = useRef<HTMLDivElement>(null);
   const dirty = !sameOrder(draft, base.keys);
   useBeforeUnload(dirty);
 
@@ -98,6 +117,7 @@ export function PriorityTable({ spaceId, list }: { spaceId: string; list: Identi
   function move(key: string, direction: 'up' | 'down') {
     const next = moveKey(draft, key, direction === 'up' ? -1 : 1);
     focusAfterMove.current = { key, direction };
+    lastMoved.current = { key, direction };
     setDraft(next);
     setSaveError(null);
     setAnnouncement(`${key} moved to priority ${next.indexOf(key) + 1} of ${next.length}.`);
@@ -110,6 +130,7 @@ export function PriorityTable({ spaceId, list }: { spaceId: string; list: Identi
       const keys = saved.identifiers.map((identifier) => identifier.key);
       setBase({ keys, version: saved.version });
       setDraft(keys);
+      focusLastMovedIfFocusLost();
       toast('Priority order saved. It applies to events received from now on.');
     } catch (error) {
       if (isVersionConflict(error)) setConflict(true);
@@ -120,7 +141,19 @@ export function PriorityTable({ spaceId, list }: { spaceId: string; list: Identi
   function discard() {
     setSaveError(null);
     setDraft(base.keys);
+    focusLastMovedIfFocusLost();
     setAnnouncement('Priority order changes discarded.');
+  }
+
+  /**
+   * Save order is disabled and Discard changes removed once the order is clean, which drops the
+   * keyboard focus on the page: take it back to the identifier moved last, where the user was
+   * working, unless it has gone somewhere else meanwhile.
+   */
+  function focusLastMovedIfFocusLost() {
+    const active = document.activeElement;
+    if (active && active !== document.body && !orderActions.current?.contains(active)) return;
+    focusAfterMove.current = lastMoved.current;
   }
 
   async function reload() {
@@ -155,113 +188,96 @@ export function PriorityTable({ spaceId, list }: { spaceId: string; list: Identi
         <ConflictAlert notSaved="Your priority order was not saved" onReload={reload} reloading={reloading} />
       ) : null}
       <FormErrorAlert error={saveError} />
-      <Table>
-        <THead>
-          <Tr>
-            <Th width="size20">Priority</Th>
-            <Th>Identifier</Th>
-            <Th>Limit</Th>
-            <Th>Normalization</Th>
-            <Th>Blocked values</Th>
-            <Th textAlign="right">
-              <ScreenReaderOnly>Actions</ScreenReaderOnly>
-            </Th>
-          </Tr>
-        </THead>
-        <TBody>
-          {rows.map((identifier, index) => {
-            const was = base.keys.indexOf(identifier.key) + 1;
-            const moved = was !== index + 1;
-            return (
-              <Tr key={identifier.key}>
-                <Td>
-                  <Box display="flex" alignItems="center" columnGap="space30">
-                    <Box as="span" minWidth="sizeIcon20" fontWeight={moved ? 'fontWeightSemibold' : undefined}>
-                      {index + 1}
+      <HorizontalScroll label="Priority order table">
+        <Table>
+          <THead>
+            <Tr>
+              <Th width="size20">Priority</Th>
+              <Th>Identifier</Th>
+              <Th whiteSpace="nowrap">Limit</Th>
+              <Th whiteSpace="nowrap">Normalization</Th>
+              <Th whiteSpace="nowrap">Blocked values</Th>
+              <Th textAlign="right">
+                <ScreenReaderOnly>Actions</ScreenReaderOnly>
+              </Th>
+            </Tr>
+          </THead>
+          <TBody>
+            {rows.map((identifier, index) => {
+              const was = base.keys.indexOf(identifier.key) + 1;
+              const moved = was !== index + 1;
+              return (
+                <Tr key={identifier.key}>
+                  <Td whiteSpace="nowrap">
+                    <Box display="flex" alignItems="center" columnGap="space30">
+                      <Box as="span" minWidth="sizeIcon20" fontWeight={moved ? 'fontWeightSemibold' : undefined}>
+                        {index + 1}
+                      </Box>
+                      <Button
+                        id={moveButtonId(identifier.key, 'up')}
+                        variant="secondary_icon"
+                        size="icon_small"
+                        aria-label={`Move ${identifier.key} up`}
+                        disabled={index === 0 || conflict}
+                        onClick={() => move(identifier.key, 'up')}
+                      >
+                        <ArrowUpIcon decorative />
+                      </Button>
+                      <Button
+                        id={moveButtonId(identifier.key, 'down')}
+                        variant="secondary_icon"
+                        size="icon_small"
+                        aria-label={`Move ${identifier.key} down`}
+                        disabled={index === rows.length - 1 || conflict}
+                        onClick={() => move(identifier.key, 'down')}
+                      >
+                        <ArrowDownIcon decorative />
+                      </Button>
                     </Box>
-                    <Button
-                      id={moveButtonId(identifier.key, 'up')}
-                      variant="secondary_icon"
-                      size="icon_small"
-                      aria-label={`Move ${identifier.key} up`}
-                      disabled={index === 0 || conflict}
-                      onClick={() => move(identifier.key, 'up')}
-                    >
-                      <ArrowUpIcon decorative />
-                    </Button>
-                    <Button
-                      id={moveButtonId(identifier.key, 'down')}
-                      variant="secondary_icon"
-                      size="icon_small"
-                      aria-label={`Move ${identifier.key} down`}
-                      disabled={index === rows.length - 1 || conflict}
-                      onClick={() => move(identifier.key, 'down')}
-                    >
-                      <ArrowDownIcon decorative />
-                    </Button>
-                  </Box>
-                  {moved ? (
-                    <Text as="span" display="block" color="colorTextWeak" fontSize="fontSize20">
-                      was {was || 'new'}
-                    </Text>
-                  ) : null}
-                </Td>
-                <Td>
-                  <Box display="flex" alignItems="center" columnGap="space30" flexWrap="wrap">
-                    <Text as="span" fontFamily="fontFamilyCode">
-                      {identifier.key}
-                    </Text>
-                    {identifier.kind === 'custom' ? (
-                      <Badge as="span" variant="decorative10">
-                        Custom
-                      </Badge>
+                    {moved ? (
+                      <Text as="span" display="block" color="colorTextWeak" fontSize="fontSize20">
+                        was {was || 'new'}
+                      </Text>
                     ) : null}
-                  </Box>
-                  {identifier.displayName !== identifier.key ? (
-                    <Text as="span" display="block" color="colorTextWeak" fontSize="fontSize20">
-                      {identifier.displayName}
-                    </Text>
-                  ) : null}
-                  {identifier.kind === 'custom' ? (
-                    <Text as="span" display="block" color="colorTextWeak" fontSize="fontSize20">
-                      Reads {identifier.sourceKeys.join(', ')}
-                    </Text>
-                  ) : null}
-                </Td>
-                <Td>{shortLimit(identifier.limit.count, identifier.limit.window)}</Td>
-                <Td>{NORMALIZATIONS[identifier.normalization].label}</Td>
-                <Td>{identifier.blockedValues.length === 0 ? 'None' : identifier.blockedValues.length}</Td>
-                <Td textAlign="right">
-                  <Box display="inline-flex" columnGap="space30">
-                    <Button
-                      variant="secondary"
-                      size="small"
-                      aria-label={`Edit rules for ${identifier.key}`}
-                      onClick={() => setDialog({ type: 'edit', key: identifier.key })}
-                    >
-                      <EditIcon decorative />
-                      Edit rules
-                    </Button>
-                    <Button
-                      variant="destructive_secondary"
-                      size="small"
-                      aria-label={`Delete ${identifier.key}`}
-                      onClick={() => setDialog({ type: 'delete', key: identifier.key })}
-                    >
-                      <DeleteIcon decorative />
-                      Delete
-                    </Button>
-                  </Box>
-                </Td>
-              </Tr>
-            );
-          })}
-        </TBody>
-      </Table>
+                  </Td>
+                  <Td>
+                    <IdentifierSummary identifier={identifier} />
+                  </Td>
+                  <Td whiteSpace="nowrap">{limitCellText(identifier.limit)}</Td>
+                  <Td whiteSpace="nowrap">{NORMALIZATIONS[identifier.normalization].label}</Td>
+                  <Td>{identifier.blockedValues.length === 0 ? 'None' : identifier.blockedValues.length}</Td>
+                  <Td textAlign="right" whiteSpace="nowrap">
+                    <Box display="inline-flex" columnGap="space30">
+                      <Button
+                        variant="secondary"
+                        size="small"
+                        aria-label={`Edit rules for ${identifier.key}`}
+                        onClick={() => setDialog({ type: 'edit', key: identifier.key })}
+                      >
+                        <EditIcon decorative />
+                        Edit rules
+                      </Button>
+                      <Button
+                        variant="destructive_secondary"
+                        size="small"
+                        aria-label={`Delete ${identifier.key}`}
+                        onClick={() => setDialog({ type: 'delete', key: identifier.key })}
+                      >
+                        <DeleteIcon decorative />
+                        Delete
+                      </Button>
+                    </Box>
+                  </Td>
+                </Tr>
+              );
+            })}
+          </TBody>
+        </Table>
+      </HorizontalScroll>
       <ScreenReaderOnly>
         <output aria-live="polite">{announcement}</output>
       </ScreenReaderOnly>
-      <Box display="flex" columnGap="space40" alignItems="center">
+      <Box ref={orderActions} display="flex" flexWrap="wrap" columnGap="space40" rowGap="space30" alignItems="center">
         <Button variant="primary" onClick={save} disabled={!dirty || conflict} loading={mutation.isPending}>
           Save order
         </Button>
@@ -297,5 +313,37 @@ export function PriorityTable({ spaceId, list }: { spaceId: string; list: Identi
         <AddIdentifierModal spaceId={spaceId} list={list} onClose={() => setDialog(null)} />
       ) : null}
     </Stack>
+  );
+}
+
+/**
+ * The identifier column: key (with a Custom badge), display name and, for a custom identifier, the
+ * event keys it reads. A long display name is cut short so that it does not squeeze the columns of
+ * limits, normalizations and actions; pointing at it shows it in full, as does the Identifiers tab.
+ */
+function IdentifierSummary({ identifier }: { identifier: Identifier }) {
+  return (
+    <>
+      <Box display="flex" alignItems="center" columnGap="space30">
+        <Text as="span" fontFamily="fontFamilyCode" whiteSpace="nowrap">
+          {identifier.key}
+        </Text>
+        {identifier.kind === 'custom' ? (
+          <Badge as="span" variant="decorative10">
+            Custom
+          </Badge>
+        ) : null}
+      </Box>
+      {identifier.displayName !== identifier.key ? (
+        <TruncatedText maxWidth="size30" color="colorTextWeak" fontSize="fontSize20">
+          {identifier.displayName}
+        </TruncatedText>
+      ) : null}
+      {identifier.kind === 'custom' ? (
+        <Text as="span" display="block" color="colorTextWeak" fontSize="fontSize20">
+          Reads {identifier.sourceKeys.join(', ')}
+        </Text>
+      ) : null}
+    </>
   );
 }

@@ -10,6 +10,7 @@ import { Text } from '@twilio-paste/text';
 import { useState } from 'react';
 import { QueryErrorState } from '../../components/error-state.tsx';
 import { FormErrorAlert } from '../../components/form-alerts.tsx';
+import { HorizontalScroll } from '../../components/horizontal-scroll.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { ApiError } from '../../lib/errors.ts';
@@ -70,7 +71,11 @@ export function UnrecognizedTypesSection({ spaceId }: { spaceId: string }) {
   }
 
   if (query.isPending) {
-    return <TableSkeleton label="Loading unrecognised identifier types…" head={<TableHead />} rows={2} columns={5} />;
+    return (
+      <HorizontalScroll label="Unrecognised identifier types table">
+        <TableSkeleton label="Loading unrecognised identifier types…" head={<TableHead />} rows={2} columns={5} />
+      </HorizontalScroll>
+    );
   }
   if (query.isError) {
     return <QueryErrorState heading="The unrecognised identifier types could not be loaded" query={query} />;
@@ -98,46 +103,48 @@ export function UnrecognizedTypesSection({ spaceId }: { spaceId: string }) {
           use them.
         </Paragraph>
       ) : null}
-      <Table>
-        <TableHead />
-        <TBody>
-          {types.map((type) => (
-            <Tr key={type.type}>
-              <Td>
-                <Text as="span" fontFamily="fontFamilyCode" wordBreak="break-all">
-                  {type.type}
-                </Text>
-              </Td>
-              <Td textAlign="right">{type.eventCount.toLocaleString()}</Td>
-              <Td>
-                <DateTime value={type.firstSeenAt} />
-              </Td>
-              <Td>
-                <DateTime value={type.lastSeenAt} />
-              </Td>
-              <Td textAlign="right">
-                {type.addable ? (
-                  <Button
-                    variant="secondary"
-                    size="small"
-                    aria-label={`Add ${type.type} as identifier`}
-                    loading={adding === type.type}
-                    disabled={adding !== null && adding !== type.type}
-                    onClick={() => void add(type)}
-                  >
-                    <PlusIcon decorative />
-                    Add as identifier
-                  </Button>
-                ) : (
-                  <Text as="span" color="colorTextWeak" fontSize="fontSize20">
-                    Not a valid identifier key
+      <HorizontalScroll label="Unrecognised identifier types table">
+        <Table>
+          <TableHead />
+          <TBody>
+            {types.map((type) => (
+              <Tr key={type.type}>
+                <Td>
+                  <Text as="span" fontFamily="fontFamilyCode" whiteSpace="nowrap">
+                    {type.type}
                   </Text>
-                )}
-              </Td>
-            </Tr>
-          ))}
-        </TBody>
-      </Table>
+                </Td>
+                <Td textAlign="right">{type.eventCount.toLocaleString()}</Td>
+                <Td whiteSpace="nowrap">
+                  <DateTime value={type.firstSeenAt} />
+                </Td>
+                <Td whiteSpace="nowrap">
+                  <DateTime value={type.lastSeenAt} />
+                </Td>
+                <Td textAlign="right" whiteSpace="nowrap">
+                  {type.addable ? (
+                    <Button
+                      variant="secondary"
+                      size="small"
+                      aria-label={`Add ${type.type} as identifier`}
+                      loading={adding === type.type}
+                      disabled={adding !== null && adding !== type.type}
+                      onClick={() => void add(type)}
+                    >
+                      <PlusIcon decorative />
+                      Add as identifier
+                    </Button>
+                  ) : (
+                    <Text as="span" color="colorTextWeak" fontSize="fontSize20">
+                      Not a valid identifier key
+                    </Text>
+                  )}
+                </Td>
+              </Tr>
+            ))}
+          </TBody>
+        </Table>
+      </HorizontalScroll>
     </Box>
   );
 }

@@ -10,6 +10,7 @@ import { Table, TBody, Td, THead, Th, Tr } from '@twilio-paste/table';
 import { Text } from '@twilio-paste/text';
 import type { ReactNode } from 'react';
 import { ErrorState, QueryErrorState } from '../../components/error-state.tsx';
+import { HorizontalScroll } from '../../components/horizontal-scroll.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { formatDateTime, formatTraitValue, OUTCOME_TEXT, sortByPriority } from './lookup-preview.ts';
 import { profileEventsQueryOptions } from './lookup-preview-queries.ts';
@@ -32,9 +33,19 @@ export function DateTime({ iso }: { iso: string }) {
   return <time dateTime={iso}>{formatDateTime(iso)}</time>;
 }
 
-export function Code({ children }: { children: ReactNode }) {
+/**
+ * A value in code style. In running text and facts a long value (a profile id) may break anywhere
+ * to fit the card; `noWrap` keeps it whole on one line, for table cells, whose table scrolls
+ * sideways instead: an email address or phone number broken mid-value is hard to read.
+ */
+export function Code({ children, noWrap = false }: { children: ReactNode; noWrap?: boolean }) {
   return (
-    <Text as="code" fontFamily="fontFamilyCode" fontSize="fontSize30" wordBreak="break-all">
+    <Text
+      as="code"
+      fontFamily="fontFamilyCode"
+      fontSize="fontSize30"
+      {...(noWrap ? { whiteSpace: 'nowrap' } : { wordBreak: 'break-all' })}
+    >
       {children}
     </Text>
   );
@@ -120,37 +131,45 @@ export function ProfileCard({ spaceId, profile, priorities, headingAs = 'h3', sh
         <Paragraph>This profile holds no identifier values.</Paragraph>
       ) : (
         <Box marginBottom="space70">
-          <Table>
-            <THead>
-              <Tr>
-                <Th>Identifier</Th>
-                <Th>Value</Th>
-                <Th>First seen</Th>
-              </Tr>
-            </THead>
-            <TBody>
-              {identifiers.map((identifier) => (
-                <Tr key={`${identifier.key}\u0000${identifier.value}`}>
-                  <Td>
-                    <Text as="span" display="block">
-                      {identifier.displayName}
-                    </Text>
-                    {identifier.displayName === identifier.key ? null : (
-                      <Text as="span" color="colorTextWeak" fontFamily="fontFamilyCode" fontSize="fontSize20">
-                        {identifier.key}
-                      </Text>
-                    )}
-                  </Td>
-                  <Td>
-                    <Code>{identifier.value}</Code>
-                  </Td>
-                  <Td>
-                    <DateTime iso={identifier.firstSeenAt} />
-                  </Td>
+          <HorizontalScroll label="Identifier values table">
+            <Table>
+              <THead>
+                <Tr>
+                  <Th>Identifier</Th>
+                  <Th>Value</Th>
+                  <Th>First seen</Th>
                 </Tr>
-              ))}
-            </TBody>
-          </Table>
+              </THead>
+              <TBody>
+                {identifiers.map((identifier) => (
+                  <Tr key={`${identifier.key}\u0000${identifier.value}`}>
+                    <Td>
+                      <Text as="span" display="block">
+                        {identifier.displayName}
+                      </Text>
+                      {identifier.displayName === identifier.key ? null : (
+                        <Text
+                          as="span"
+                          color="colorTextWeak"
+                          fontFamily="fontFamilyCode"
+                          fontSize="fontSize20"
+                          whiteSpace="nowrap"
+                        >
+                          {identifier.key}
+                        </Text>
+                      )}
+                    </Td>
+                    <Td>
+                      <Code noWrap>{identifier.value}</Code>
+                    </Td>
+                    <Td whiteSpace="nowrap">
+                      <DateTime iso={identifier.firstSeenAt} />
+                    </Td>
+                  </Tr>
+                ))}
+              </TBody>
+            </Table>
+          </HorizontalScroll>
         </Box>
       )}
 
@@ -161,28 +180,30 @@ export function ProfileCard({ spaceId, profile, priorities, headingAs = 'h3', sh
         <Paragraph>No traits yet.</Paragraph>
       ) : (
         <Box marginBottom="space70">
-          <Table>
-            <THead>
-              <Tr>
-                <Th>Trait</Th>
-                <Th>Value</Th>
-              </Tr>
-            </THead>
-            <TBody>
-              {traits.map(([name, value]) => (
-                <Tr key={name}>
-                  <Td>
-                    <Code>{name}</Code>
-                  </Td>
-                  <Td>
-                    <Text as="span" wordBreak="break-word">
-                      {formatTraitValue(value)}
-                    </Text>
-                  </Td>
+          <HorizontalScroll label="Traits table">
+            <Table>
+              <THead>
+                <Tr>
+                  <Th>Trait</Th>
+                  <Th>Value</Th>
                 </Tr>
-              ))}
-            </TBody>
-          </Table>
+              </THead>
+              <TBody>
+                {traits.map(([name, value]) => (
+                  <Tr key={name}>
+                    <Td>
+                      <Code noWrap>{name}</Code>
+                    </Td>
+                    <Td>
+                      <Text as="span" wordBreak="break-word">
+                        {formatTraitValue(value)}
+                      </Text>
+                    </Td>
+                  </Tr>
+                ))}
+              </TBody>
+            </Table>
+          </HorizontalScroll>
         </Box>
       )}
 
@@ -224,7 +245,11 @@ function ProfileEvents({ spaceId, profileId }: { spaceId: string; profileId: str
   const error = query.error;
 
   if (pages === undefined && !error) {
-    return <TableSkeleton label="Loading events…" head={<EventsHead />} rows={2} columns={4} />;
+    return (
+      <HorizontalScroll label="Recent events table">
+        <TableSkeleton label="Loading events…" head={<EventsHead />} rows={2} columns={4} />
+      </HorizontalScroll>
+    );
   }
   if (pages === undefined) {
     return <QueryErrorState heading="The events of this profile could not be loaded" query={query} />;
@@ -239,35 +264,37 @@ function ProfileEvents({ spaceId, profileId }: { spaceId: string; profileId: str
   }
   return (
     <>
-      <Table>
-        <EventsHead />
-        <TBody>
-          {events.map((event) => {
-            const name = eventName(event);
-            const outcome = OUTCOME_TEXT[event.outcome];
-            return (
-              <Tr key={event.id}>
-                <Td>
-                  <DateTime iso={event.receivedAt} />
-                </Td>
-                <Td>
-                  <Code>{event.type}</Code>
-                  {name ? <Text as="span">{` “${name}”`}</Text> : null}
-                </Td>
-                <Td>
-                  <Badge as="span" variant={outcome.variant}>
-                    {outcome.label}
-                  </Badge>
-                </Td>
-                <Td>
-                  <Code>{event.messageId}</Code>
-                </Td>
-              </Tr>
-            );
-          })}
-        </TBody>
-      </Table>
-      <Box display="flex" alignItems="center" columnGap="space40" marginTop="space40">
+      <HorizontalScroll label="Recent events table">
+        <Table>
+          <EventsHead />
+          <TBody>
+            {events.map((event) => {
+              const name = eventName(event);
+              const outcome = OUTCOME_TEXT[event.outcome];
+              return (
+                <Tr key={event.id}>
+                  <Td whiteSpace="nowrap">
+                    <DateTime iso={event.receivedAt} />
+                  </Td>
+                  <Td>
+                    <Code noWrap>{event.type}</Code>
+                    {name ? <Text as="span">{` “${name}”`}</Text> : null}
+                  </Td>
+                  <Td>
+                    <Badge as="span" variant={outcome.variant}>
+                      {outcome.label}
+                    </Badge>
+                  </Td>
+                  <Td>
+                    <Code noWrap>{event.messageId}</Code>
+                  </Td>
+                </Tr>
+              );
+            })}
+          </TBody>
+        </Table>
+      </HorizontalScroll>
+      <Box display="flex" flexWrap="wrap" alignItems="center" columnGap="space40" rowGap="space30" marginTop="space40">
         {query.hasNextPage ? (
           <Button
             variant="secondary"
