@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, SPACE_API, saveScreenshot, test } from './fixtures.ts';
 
 const TAB_PATH = '/unified-profiles/manage/identity-resolution';
@@ -37,6 +37,11 @@ async function openRules(page: Page, key: string) {
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('spinbutton', { name: /Values per profile/ })).toBeFocused();
   return dialog;
+}
+
+/** The step arrows of a number input: both or neither, never one. */
+function stepArrows(dialog: Locator) {
+  return dialog.getByRole('button', { name: /^step value (up|down)$/ });
 }
 
 interface ApiIdentifier {
@@ -122,12 +127,17 @@ test('change a limit and its window and see it after a reload', async ({ page })
   await dialog.getByRole('combobox', { name: /Counted over/ }).selectOption('monthly');
   await expect(dialog.getByText('At most 10 values per profile, counted over the last 30 days.')).toBeVisible();
 
-  // Out of range is caught in the browser with the shared schema.
+  await expect(stepArrows(dialog)).toHaveCount(2);
+
+  // Out of range is caught in the browser with the shared schema; the summary does not contradict it.
   await dialog.getByRole('spinbutton', { name: /Values per profile/ }).fill('1001');
   await dialog.getByRole('button', { name: 'Save rules' }).click();
   await expect(dialog.getByRole('spinbutton', { name: /Values per profile/ })).toHaveAccessibleDescription(
     'Use at most 1000',
   );
+  await expect(dialog.getByText(/^At most/)).toHaveCount(0);
+  await dialog.getByRole('spinbutton', { name: /Values per profile/ }).fill('');
+  await expect(dialog.getByText(/^At most/)).toHaveCount(0);
   await dialog.getByRole('spinbutton', { name: /Values per profile/ }).fill('10');
   await dialog.getByRole('combobox', { name: /Normalization/ }).selectOption('none');
   await expect(dialog.getByText('Keeps the value exactly as received.')).toBeVisible();
@@ -162,6 +172,9 @@ test('a blocked regex refused by the server is shown on its row; a safe one is s
   await expect(value).toHaveAttribute('aria-invalid', 'true');
   await expect(value).toHaveAccessibleDescription(/backtrack/i);
   await expect(value).toBeFocused();
+  // The whole error is scrolled into view, not cut off by the bottom of the dialog's body.
+  const errorId = await value.getAttribute('aria-describedby');
+  await expect(dialog.locator(`[id="${errorId}"]`)).toBeInViewport({ ratio: 1 });
   for (const other of [1, 2, 3, 4]) {
     await expect(dialog.getByRole('textbox', { name: `Blocked value ${other}`, exact: true })).not.toHaveAttribute(
       'aria-invalid',
@@ -171,10 +184,10 @@ test('a blocked regex refused by the server is shown on its row; a safe one is s
   await expect(dialog).toBeVisible();
   await saveScreenshot(page, 'identity-resolution-regex-refused');
 
-  // An invalid pattern never reaches the server.
+  // An invalid pattern never reaches the server; the reason does not repeat the pattern.
   await value.fill('([unclosed');
   await dialog.getByRole('button', { name: 'Save rules' }).click();
-  await expect(value).toHaveAccessibleDescription(/Not a valid regular expression/);
+  await expect(value).toHaveAccessibleDescription('Not a valid regular expression: Unterminated character class');
 
   await value.fill('^test-.*@example\\.com$');
   await dialog.getByRole('button', { name: 'Save rules' }).click();
@@ -184,18 +197,50 @@ test('a blocked regex refused by the server is shown on its row; a safe one is s
   const saved = await identifier(page, 'email');
   expect(saved?.blockedValues).toContainEqual({ value: '^test-.*@example\\.com$', match: 'regex' });
 
-  // Removing rows and bringing the suggested ones back.
+  // Removing rows and bringing the suggested ones back, keyboard focus staying in the dialog:
+  // on the row that takes the removed one's place, or on "Add blocked value" after the last row.
   const again = await openRules(page, 'email');
-  for (let row = 5; row >= 1; row -= 1) {
+  await again.getByRole('button', { name: 'Remove blocked value 2' }).click();
+  const second = again.getByRole('textbox', { name: 'Blocked value 2', exact: true });
+  await expect(second).toBeFocused();
+  await expect(second).toHaveValue('null');
+  for (let row = 4; row >= 1; row -= 1) {
     await again.getByRole('button', { name: `Remove blocked value ${row}` }).click();
+    await expect(again.getByRole('button', { name: 'Add blocked value' })).toBeFocused();
   }
   await expect(again.getByText('No blocked values')).toBeVisible();
   await again.getByRole('button', { name: 'Add suggested values' }).click();
   await expect(again.getByRole('textbox', { name: /^Blocked value \d+$/ })).toHaveCount(4);
+  await expect(again.getByRole('textbox', { name: 'Blocked value 1', exact: true })).toBeFocused();
   await expect(again.getByRole('button', { name: 'Add suggested values' })).toBeDisabled();
   await again.getByRole('button', { name: 'Save rules' }).click();
   await expect(again).toBeHidden();
   expect((await identifier(page, 'email'))?.blockedValues).toHaveLength(4);
+});
+
+test('an exact blocked value that repeats another ignoring case is refused on its row', async ({ page }) => {
+  const patches: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'PATCH') patches.push(request.url());
+  });
+  await openIdentityResolutionTab(page);
+  const dialog = await openRules(page, 'user_id');
+  await expect(dialog.getByRole('textbox', { name: 'Blocked value 3', exact: true })).toHaveValue('null');
+  await dialog.getByRole('button', { name: 'Add blocked value' }).click();
+  const repeat = dialog.getByRole('textbox', { name: 'Blocked value 5', exact: true });
+  await repeat.fill('NULL');
+  await dialog.getByRole('button', { name: 'Save rules' }).click();
+  await expect(repeat).toHaveAttribute('aria-invalid', 'true');
+  await expect(repeat).toHaveAccessibleDescription('Same as row 3: exact values ignore case');
+  await expect(repeat).toBeFocused();
+  expect(patches).toEqual([]);
+
+  // As a regular expression it is a different rule.
+  await dialog.getByRole('combobox', { name: 'Match of blocked value 5' }).selectOption('regex');
+  await expect(repeat).not.toHaveAttribute('aria-invalid', 'true');
+  await dialog.getByRole('button', { name: 'Save rules' }).click();
+  await expect(dialog).toBeHidden();
+  expect((await identifier(page, 'user_id'))?.blockedValues).toContainEqual({ value: 'NULL', match: 'regex' });
 });
 
 test('add a custom identifier with source keys, and a built-in one from the suggestions', async ({
@@ -257,28 +302,45 @@ test('add a custom identifier with source keys, and a built-in one from the sugg
   await dialog.getByRole('button', { name: 'Add identifier' }).click();
   await expect(key).toHaveAccessibleDescription('An identifier with this key already exists in this space');
   await expect(key).toHaveAttribute('aria-invalid', 'true');
+  // Cancel with a key typed asks before discarding it.
   await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await dialog.getByRole('button', { name: 'Discard changes' }).click();
   await expect(dialog).toBeHidden();
 });
 
-test('delete an identifier, and a mapped one is explained', async ({ page, browserProblems }) => {
-  browserProblems.allowHttpStatus(409);
+test('delete an identifier, and a mapped one is explained up front', async ({ page }) => {
+  const deletes: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'DELETE') deletes.push(request.url());
+  });
   await openIdentityResolutionTab(page);
 
-  await page.getByRole('button', { name: 'Delete email', exact: true }).click();
-  const mapped = page.getByRole('alertdialog', { name: 'Delete email?' });
-  await expect(mapped).toBeVisible();
-  await mapped.getByRole('button', { name: 'Delete identifier' }).click();
-  await expect(mapped.getByText('email is mapped to an address type, so it cannot be deleted.')).toBeVisible();
-  await expect(mapped.getByText(/on the Identifiers tab first/)).toBeVisible();
-  await expect(mapped.getByRole('button', { name: 'Delete identifier' })).toBeDisabled();
+  // A mapped identifier: nothing to confirm, only why and where to unmap it.
+  const deleteEmail = page.getByRole('button', { name: 'Delete email', exact: true });
+  await deleteEmail.click();
+  const mapped = page.getByRole('dialog', { name: 'email cannot be deleted' });
+  await expect(mapped).toContainText(
+    'email is mapped to Email address lookups. Unmap it in Identifier mapping by address type on the Identifiers tab first.',
+  );
+  await expect(mapped.getByRole('button', { name: /Delete/ })).toHaveCount(0);
+  await expect(mapped.getByRole('button', { name: 'Close', exact: true })).toBeFocused();
   await saveScreenshot(page, 'identity-resolution-delete-mapped');
-  await mapped.getByRole('button', { name: 'Cancel' }).click();
+  await mapped.getByRole('button', { name: 'Close', exact: true }).click();
   await expect(mapped).toBeHidden();
-  expect(await identifier(page, 'email')).toBeDefined();
+  await expect(deleteEmail).toBeFocused();
+  expect(deletes).toEqual([]);
+
+  // Others move up only when there are others below.
+  await page.getByRole('button', { name: 'Delete user_id', exact: true }).click();
+  const first = page.getByRole('alertdialog', { name: 'Delete user_id?' });
+  await expect(first).toContainText('identifiers below it move up one place');
+  await first.getByRole('button', { name: 'Cancel' }).click();
+  await expect(first).toBeHidden();
 
   await page.getByRole('button', { name: 'Delete anonymous_id', exact: true }).click();
   const dialog = page.getByRole('alertdialog', { name: 'Delete anonymous_id?' });
+  await expect(dialog).toContainText('Events received after this are no longer matched on anonymous_id. This cannot');
+  await expect(dialog).not.toContainText('move up');
   await dialog.getByRole('button', { name: 'Delete identifier' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByText('anonymous_id deleted.')).toBeVisible();
@@ -343,6 +405,9 @@ test('a 412 conflict on the rules form is explained and reloads the form', async
   await alert.getByRole('button', { name: 'Reload' }).click();
   await expect(alert).toBeHidden();
   await expect(count).toHaveValue('3');
+  // Focus moves from the removed Reload button to the first field, enabled again, arrows and all.
+  await expect(count).toBeFocused();
+  await expect(stepArrows(dialog)).toHaveCount(2);
   await expect(dialog.getByRole('combobox', { name: /Counted over/ })).toHaveValue('daily');
   await count.fill('8');
   await dialog.getByRole('button', { name: 'Save rules' }).click();
@@ -375,13 +440,59 @@ test('the Identity resolution tab is accessible and keyboard-operable with and w
   await expectNoAxeViolations(page);
   await page.keyboard.press('Escape');
 
-  await page.getByRole('button', { name: 'Delete phone', exact: true }).click();
-  const confirm = page.getByRole('alertdialog', { name: 'Delete phone?' });
+  await page.getByRole('button', { name: 'Delete user_id', exact: true }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Delete user_id?' });
   await expect(confirm).toBeVisible();
   await expectNoAxeViolations(page);
   await page.keyboard.press('Escape');
   await expect(confirm).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Delete user_id', exact: true })).toBeFocused();
+
+  await page.getByRole('button', { name: 'Delete phone', exact: true }).click();
+  const mapped = page.getByRole('dialog', { name: 'phone cannot be deleted' });
+  await expect(mapped).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.keyboard.press('Escape');
+  await expect(mapped).toBeHidden();
   await expect(page.getByRole('button', { name: 'Delete phone', exact: true })).toBeFocused();
+});
+
+test('closing the rules dialog with unsaved edits asks first; without edits it closes at once', async ({ page }) => {
+  await openIdentityResolutionTab(page);
+  const edit = page.getByRole('button', { name: 'Edit rules for user_id', exact: true });
+  await edit.click();
+  const dialog = page.getByRole('dialog', { name: 'Edit rules for user_id' });
+  const count = dialog.getByRole('spinbutton', { name: /Values per profile/ });
+  await expect(count).toBeFocused();
+  await count.fill('3');
+
+  // Escape asks; Escape again (or Keep editing) goes back to the field, the edit kept.
+  await page.keyboard.press('Escape');
+  const keepEditing = dialog.getByRole('button', { name: 'Keep editing' });
+  await expect(keepEditing).toBeFocused();
+  await expect(dialog.getByRole('group', { name: 'Discard your changes?' })).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Save rules' })).toHaveCount(0);
+  await saveScreenshot(page, 'identity-resolution-discard-prompt');
+  await page.keyboard.press('Escape');
+  await expect(keepEditing).toHaveCount(0);
+  await expect(count).toBeFocused();
+  await expect(count).toHaveValue('3');
+
+  // Removing a blocked value leaves focus in the dialog, so Escape still reaches it.
+  await dialog.getByRole('button', { name: 'Remove blocked value 4' }).click();
+  await page.keyboard.press('Escape');
+  await expect(keepEditing).toBeFocused();
+  await dialog.getByRole('button', { name: 'Discard changes' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(edit).toBeFocused();
+  expect((await identifier(page, 'user_id'))?.limit.count).toBe(1);
+
+  // Undoing an edit by hand leaves nothing to discard.
+  await edit.click();
+  await count.fill('3');
+  await count.fill('1');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
 });
 
 // Apart from the light pass: each axe run takes seconds on a loaded machine.

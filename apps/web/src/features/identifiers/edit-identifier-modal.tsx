@@ -93,12 +93,12 @@ export function EditIdentifierModal({ spaceId, identifier, version, onClose }: E
     }
   }
 
+  // FormModal focuses the display name once the reloaded form is enabled again.
   function reload() {
     return reloadWith(async () => {
       const fresh = await reloadBase();
       form.reset({ displayName: fresh.identifier.displayName });
       setConflict(false);
-      inputRef.current?.focus();
     });
   }
 
@@ -124,6 +124,7 @@ export function EditIdentifierModal({ spaceId, identifier, version, onClose }: E
       onSubmit={onSubmit}
       submitLabel="Save"
       busy={busy}
+      dirty={isDirty}
       saveStatus={{ conflict, formError, reloading, onReload: reload, notSaved: 'Your display name was not saved' }}
       footerStart={resetButton}
     >

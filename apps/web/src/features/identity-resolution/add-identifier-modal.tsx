@@ -111,6 +111,7 @@ export function AddIdentifierModal({
   });
 
   // The parent passes the refetched list (new keys, positions and version); the values typed stay.
+  // FormModal then focuses the key field.
   function reload() {
     return reloadWith(async () => {
       await queryClient.invalidateQueries({ queryKey: settingsQueryKey(spaceId) });
@@ -129,6 +130,7 @@ export function AddIdentifierModal({
       onSubmit={onSubmit}
       submitLabel="Add identifier"
       busy={busy}
+      dirty={isDirty}
       saveStatus={{ conflict, formError, reloading, onReload: reload, notSaved: 'The identifier was not added' }}
     >
       <Stack orientation="vertical" spacing="space70">
@@ -239,11 +241,14 @@ export function AddIdentifierModal({
         </Box>
         <Box>
           <Label htmlFor={ids.position}>Priority (optional)</Label>
+          {/*
+           * No min/max: given both, Paste hides a step arrow at a bound, judged from a value it only
+           * learns from its own change events, so one arrow showed at random. The range is in the
+           * help text and checked by the schema.
+           */}
           <Input
             id={ids.position}
             type="number"
-            min={1}
-            max={existingKeys.length + 1}
             step={1}
             inputMode="numeric"
             aria-describedby={ids.positionHelp}

@@ -1,35 +1,115 @@
-import type { Identifier } from '@idr/contracts';
-import { useQueryClient } from '@tanstack/react-query';
+import { ADDRESS_TYPES, type AddressType, type AddressTypeMappings, type Identifier } from '@idr/contracts';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { AlertDialog } from '@twilio-paste/alert-dialog';
 import { Box } from '@twilio-paste/box';
+import { Button } from '@twilio-paste/button';
 import { Callout, CalloutText } from '@twilio-paste/callout';
+import { Modal, ModalBody, ModalFooter, ModalFooterActions, ModalHeader, ModalHeading } from '@twilio-paste/modal';
 import { Text } from '@twilio-paste/text';
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { FormErrorAlert } from '../../components/form-alerts.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { ApiError, isVersionConflict } from '../../lib/errors.ts';
+import { identifiersQueryOptions } from '../../lib/identifiers-query.ts';
+import { ADDRESS_TYPE_LABEL } from '../../lib/labels.ts';
 import { settingsQueryKey } from '../../lib/query-client.ts';
+import { addressTypeMappingsQueryOptions } from '../address-type-mappings/mappings-queries.ts';
 import { useDeleteIdentifier } from './identity-resolution-queries.ts';
 
-/** Asks before deleting an identifier; explains a 409 when it is still mapped to an address type. */
-export function DeleteIdentifierDialog({
-  spaceId,
-  identifier,
-  version,
-  onClose,
-}: {
+interface DeleteIdentifierDialogProps {
   spaceId: string;
   identifier: Identifier;
   /** Settings version of the listing the admin confirmed from. */
   version: number;
   onClose: () => void;
+}
+
+/** The address type an identifier is mapped to, if any (SPEC §4: at most one). */
+function mappedAddressType(mappings: AddressTypeMappings | undefined, key: string): AddressType | null {
+  return ADDRESS_TYPES.find((type) => mappings?.[type] === key) ?? null;
+}
+
+/**
+ * Deleting an identifier. A mapped one cannot be deleted (SPEC §4), so the console, which knows the
+ * mappings, says so up front instead of asking for a confirmation the server would refuse.
+ */
+export function DeleteIdentifierDialog({ spaceId, identifier, version, onClose }: DeleteIdentifierDialogProps) {
+  const mappings = useQuery(addressTypeMappingsQueryOptions(spaceId));
+  // Set when the server refuses with 409 though the mappings read earlier did not show it mapped.
+  const [refusedAsMapped, setRefusedAsMapped] = useState(false);
+  const addressType = mappedAddressType(mappings.data?.mappings, identifier.key);
+  if (addressType || refusedAsMapped) {
+    return <MappedIdentifierDialog identifierKey={identifier.key} addressType={addressType} onClose={onClose} />;
+  }
+  return (
+    <ConfirmDeleteDialog
+      spaceId={spaceId}
+      identifier={identifier}
+      version={version}
+      // Until the mappings are known, a mapped identifier could be confirmed only to be refused.
+      mappingsPending={mappings.isPending}
+      onRefusedAsMapped={() => setRefusedAsMapped(true)}
+      onClose={onClose}
+    />
+  );
+}
+
+/** Why a mapped identifier cannot be deleted, and where to unmap it; nothing to confirm. */
+function MappedIdentifierDialog({
+  identifierKey,
+  addressType,
+  onClose,
+}: {
+  identifierKey: string;
+  /** Null when the server refused but the mapping is not known here. */
+  addressType: AddressType | null;
+  onClose: () => void;
 }) {
+  const headingId = useId();
+  const closeRef = useRef<HTMLButtonElement | null>(null);
+  const mappedTo = addressType ? `${ADDRESS_TYPE_LABEL[addressType]} lookups` : 'an address type';
+  return (
+    <Modal isOpen onDismiss={onClose} size="default" ariaLabelledby={headingId} initialFocusRef={closeRef}>
+      <ModalHeader>
+        <ModalHeading as="h2" id={headingId}>
+          {identifierKey} cannot be deleted
+        </ModalHeading>
+      </ModalHeader>
+      <ModalBody>
+        <Text as="p">
+          <Text as="span" fontFamily="fontFamilyCode">
+            {identifierKey}
+          </Text>{' '}
+          is mapped to {mappedTo}. Unmap it in Identifier mapping by address type on the Identifiers tab first.
+        </Text>
+      </ModalBody>
+      <ModalFooter>
+        <ModalFooterActions>
+          <Button ref={closeRef} variant="primary" onClick={onClose}>
+            Close
+          </Button>
+        </ModalFooterActions>
+      </ModalFooter>
+    </Modal>
+  );
+}
+
+/** Asks before deleting an identifier that no address type uses. */
+function ConfirmDeleteDialog({
+  spaceId,
+  identifier,
+  version,
+  mappingsPending,
+  onRefusedAsMapped,
+  onClose,
+}: DeleteIdentifierDialogProps & { mappingsPending: boolean; onRefusedAsMapped: () => void }) {
   const toast = useToast();
   const queryClient = useQueryClient();
   const mutation = useDeleteIdentifier(spaceId);
-  const [problem, setProblem] = useState<{ kind: 'mapped' | 'conflict' } | { kind: 'error'; error: unknown } | null>(
-    null,
-  );
+  const identifiers = useQuery(identifiersQueryOptions(spaceId));
+  const [problem, setProblem] = useState<{ kind: 'conflict' } | { kind: 'error'; error: unknown } | null>(null);
+  const lowestPriority = identifiers.data?.identifiers.length ?? identifier.priority;
+  const othersMoveUp = identifier.priority < lowestPriority;
 
   // Paste's AlertDialog gives its overlay no onDismiss, so Escape does nothing; an alert dialog
   // should close on Escape like any dialog.
@@ -49,8 +129,11 @@ export function DeleteIdentifierDialog({
       toast(`${identifier.key} deleted. Events received from now on are no longer matched on it.`);
       onClose();
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'identifier_mapped') setProblem({ kind: 'mapped' });
-      else if (isVersionConflict(error)) {
+      if (error instanceof ApiError && error.code === 'identifier_mapped') {
+        // Mapped meanwhile: the refreshed mappings say to which address type.
+        await queryClient.invalidateQueries({ queryKey: addressTypeMappingsQueryOptions(spaceId).queryKey });
+        onRefusedAsMapped();
+      } else if (isVersionConflict(error)) {
         setProblem({ kind: 'conflict' });
         // The next confirmation is based on the refreshed list (its version comes back as a prop).
         await queryClient.invalidateQueries({ queryKey: settingsQueryKey(spaceId) });
@@ -67,25 +150,15 @@ export function DeleteIdentifierDialog({
       onConfirmLabel="Delete identifier"
       onDismiss={onClose}
       onDismissLabel="Cancel"
-      isConfirmDisabled={mutation.isPending || problem?.kind === 'mapped'}
+      isConfirmDisabled={mutation.isPending || mappingsPending}
     >
       <Text as="p">
         Events received after this are no longer matched on{' '}
         <Text as="span" fontFamily="fontFamilyCode">
           {identifier.key}
         </Text>
-        ; identifiers below it move up one place. This cannot be undone.
+        {othersMoveUp ? '; identifiers below it move up one place' : ''}. This cannot be undone.
       </Text>
-      {problem?.kind === 'mapped' ? (
-        <Box marginTop="space50">
-          <Callout variant="error" marginY="space0">
-            <CalloutText>
-              <strong>{identifier.key} is mapped to an address type, so it cannot be deleted.</strong> Set its address
-              type to None under “Identifier mapping by address type” on the Identifiers tab first, then delete it.
-            </CalloutText>
-          </Callout>
-        </Box>
-      ) : null}
       {problem?.kind === 'conflict' ? (
         <Box marginTop="space50">
           <Callout variant="warning" marginY="space0">

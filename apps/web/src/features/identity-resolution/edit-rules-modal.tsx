@@ -18,8 +18,8 @@ import { Paragraph } from '@twilio-paste/paragraph';
 import { Option, Select } from '@twilio-paste/select';
 import { Stack } from '@twilio-paste/stack';
 import { Text } from '@twilio-paste/text';
-import { useId, useRef } from 'react';
-import { type FieldPath, useFieldArray, useForm } from 'react-hook-form';
+import { type RefObject, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { type FieldPath, type UseFormReturn, useFieldArray, useForm } from 'react-hook-form';
 import { FormModal } from '../../components/form-modal.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
@@ -28,6 +28,8 @@ import { useSaveStatus } from '../../lib/use-save-status.ts';
 import { useUpdateIdentifierRules } from './identity-resolution-queries.ts';
 import {
   describeLimit,
+  MAX_BLOCKED_VALUES,
+  missingSuggestedValues,
   NORMALIZATIONS,
   type RulesFormValues,
   rulesFieldForIssue,
@@ -37,7 +39,7 @@ import {
   WINDOW_LABEL,
 } from './rules-form.ts';
 
-const MAX_BLOCKED_VALUES = 100;
+type RulesForm = UseFormReturn<RulesFormValues, unknown, UpdateIdentifierInput>;
 
 interface EditRulesModalProps {
   spaceId: string;
@@ -51,15 +53,10 @@ interface EditRulesModalProps {
 /** Edits one identifier's limit, normalization, blocked values and (custom only) source keys. */
 export function EditRulesModal({ spaceId, identifier, version, onClose }: EditRulesModalProps) {
   const ids = {
-    count: useId(),
-    window: useId(),
-    limitHelp: useId(),
     normalization: useId(),
     normalizationHelp: useId(),
     sourceKeys: useId(),
     sourceKeysHelp: useId(),
-    blockedHeading: useId(),
-    blockedHelp: useId(),
   };
   const countRef = useRef<HTMLInputElement | null>(null);
   const toast = useToast();
@@ -78,7 +75,6 @@ export function EditRulesModal({ spaceId, identifier, version, onClose }: EditRu
     resolver: zodResolver(rulesFormSchema(identifier.kind)),
     defaultValues: toRulesFormValues(identifier),
   });
-  const blocked = useFieldArray({ control: form.control, name: 'blockedValues' });
   const { errors, isDirty, isSubmitting } = form.formState;
   useBeforeUnload(isDirty);
 
@@ -112,34 +108,17 @@ export function EditRulesModal({ spaceId, identifier, version, onClose }: EditRu
     }
   });
 
+  // FormModal focuses the count field once the reloaded form is enabled again.
   function reload() {
     return reloadWith(async () => {
       const fresh = await reloadBase();
       form.reset(toRulesFormValues(fresh.identifier));
       setConflict(false);
-      countRef.current?.focus();
     });
   }
 
-  function addSuggested() {
-    const present = new Set(form.getValues('blockedValues').map((entry) => `${entry.match}:${entry.value}`));
-    const missing = SUGGESTED_BLOCKED_VALUES.filter((entry) => !present.has(`${entry.match}:${entry.value}`));
-    blocked.append(
-      missing.slice(0, MAX_BLOCKED_VALUES - blocked.fields.length).map((entry) => ({ ...entry })),
-      { shouldFocus: false },
-    );
-  }
-
-  const count = form.watch('limit.count');
-  const window = form.watch('limit.window');
   const normalization = form.watch('normalization');
-  const blockedValues = form.watch('blockedValues');
-  const suggestedMissing = SUGGESTED_BLOCKED_VALUES.some(
-    (entry) => !blockedValues.some((row) => row.match === entry.match && row.value === entry.value),
-  );
-  const { ref: countRegisterRef, ...countField } = form.register('limit.count', { valueAsNumber: true });
   const busy = isSubmitting || mutation.isPending;
-  const blockedRootError = errors.blockedValues?.message ?? errors.blockedValues?.root?.message;
 
   return (
     <FormModal
@@ -150,6 +129,7 @@ export function EditRulesModal({ spaceId, identifier, version, onClose }: EditRu
       onSubmit={onSubmit}
       submitLabel="Save rules"
       busy={busy}
+      dirty={isDirty}
       saveStatus={{ conflict, formError, reloading, onReload: reload, notSaved: 'Your rules were not saved' }}
     >
       <Stack orientation="vertical" spacing="space80">
@@ -159,74 +139,7 @@ export function EditRulesModal({ spaceId, identifier, version, onClose }: EditRu
           apply to events received after you save; existing profiles are not re-resolved.
         </Paragraph>
 
-        <Box as="fieldset" margin="space0" padding="space0" borderWidth="borderWidth0">
-          <Text
-            as="legend"
-            fontSize="fontSize40"
-            fontWeight="fontWeightSemibold"
-            lineHeight="lineHeight40"
-            marginBottom="space40"
-          >
-            Limit
-          </Text>
-          <Box display="grid" gridTemplateColumns={['1fr', '1fr 1fr']} columnGap="space60" rowGap="space50">
-            <Box>
-              <Label htmlFor={ids.count} required>
-                Values per profile
-              </Label>
-              <Input
-                id={ids.count}
-                type="number"
-                min={1}
-                max={1000}
-                step={1}
-                inputMode="numeric"
-                aria-describedby={ids.limitHelp}
-                hasError={errors.limit?.count !== undefined}
-                disabled={conflict}
-                {...countField}
-                ref={(element) => {
-                  countRegisterRef(element);
-                  countRef.current = element;
-                }}
-              />
-              {errors.limit?.count ? (
-                <HelpText id={ids.limitHelp} variant="error">
-                  {errors.limit.count.message}
-                </HelpText>
-              ) : (
-                <HelpText id={ids.limitHelp}>1 to 1000.</HelpText>
-              )}
-            </Box>
-            <Box>
-              <Label htmlFor={ids.window} required>
-                Counted over
-              </Label>
-              <Select
-                id={ids.window}
-                {...form.register('limit.window')}
-                hasError={errors.limit?.window !== undefined}
-                disabled={conflict}
-              >
-                {LIMIT_WINDOWS.map((option) => (
-                  <Option key={option} value={option}>
-                    {WINDOW_LABEL[option]}
-                  </Option>
-                ))}
-              </Select>
-              {errors.limit?.window ? <HelpText variant="error">{errors.limit.window.message}</HelpText> : null}
-            </Box>
-          </Box>
-          <Box marginTop="space40">
-            <Text as="p" aria-live="polite" fontWeight="fontWeightSemibold">
-              {describeLimit(count, window)}
-            </Text>
-            <Text as="p" color="colorTextWeak" fontSize="fontSize20">
-              Values are counted by when they were first seen. When an event would take a profile over this limit, the
-              value of the lowest-priority identifier is dropped instead.
-            </Text>
-          </Box>
-        </Box>
+        <LimitFields form={form} countRef={countRef} disabled={conflict} />
 
         <Box>
           <Label htmlFor={ids.normalization} required>
@@ -274,101 +187,280 @@ export function EditRulesModal({ spaceId, identifier, version, onClose }: EditRu
           </Box>
         ) : null}
 
-        <Box as="section" aria-labelledby={ids.blockedHeading}>
-          <Box marginBottom="space20">
-            <Heading as="h3" variant="heading50" id={ids.blockedHeading} marginBottom="space0">
-              Blocked values
-            </Heading>
-          </Box>
-          <Text as="p" id={ids.blockedHelp} color="colorTextWeak" fontSize="fontSize20" marginBottom="space40">
-            Placeholder values such as “-1” or “anonymous” that must never link profiles. Checked after normalization:
-            an exact match ignores case; a regular expression is tested as written (no implicit anchors, at most 200
-            characters, and it must not be prone to catastrophic backtracking). Up to {MAX_BLOCKED_VALUES}.
-          </Text>
-          {blocked.fields.length === 0 ? (
-            <Text as="p" marginBottom="space40">
-              No blocked values: placeholders such as “null” would become identifier values and could merge unrelated
-              customers.
-            </Text>
-          ) : (
-            <Stack orientation="vertical" spacing="space40">
-              {blocked.fields.map((field, index) => {
-                const rowNumber = index + 1;
-                const valueError = errors.blockedValues?.[index]?.value;
-                const matchError = errors.blockedValues?.[index]?.match;
-                const errorId = `${ids.blockedHeading}-${field.id}-error`;
-                return (
-                  <Box
-                    key={field.id}
-                    display="grid"
-                    gridTemplateColumns="minmax(0, 1fr) 13rem max-content"
-                    columnGap="space40"
-                    alignItems="start"
-                    data-testid={`blocked-value-row-${index}`}
-                  >
-                    <Box>
-                      <Input
-                        type="text"
-                        autoComplete="off"
-                        aria-label={`Blocked value ${rowNumber}`}
-                        aria-describedby={valueError || matchError ? errorId : undefined}
-                        hasError={valueError !== undefined}
-                        disabled={conflict}
-                        {...form.register(`blockedValues.${index}.value`)}
-                      />
-                      {valueError || matchError ? (
-                        <HelpText id={errorId} variant="error">
-                          {valueError?.message ?? matchError?.message}
-                        </HelpText>
-                      ) : null}
-                    </Box>
-                    <Select
-                      aria-label={`Match of blocked value ${rowNumber}`}
-                      disabled={conflict}
-                      {...form.register(`blockedValues.${index}.match`)}
-                    >
-                      <Option value="exact">Exact match</Option>
-                      <Option value="regex">Regular expression</Option>
-                    </Select>
-                    <Button
-                      variant="secondary_icon"
-                      size="icon"
-                      aria-label={`Remove blocked value ${rowNumber}`}
-                      disabled={conflict}
-                      onClick={() => blocked.remove(index)}
-                    >
-                      <DeleteIcon decorative />
-                    </Button>
-                  </Box>
-                );
-              })}
-            </Stack>
-          )}
-          {blockedRootError ? <HelpText variant="error">{blockedRootError}</HelpText> : null}
-          <Box display="flex" columnGap="space40" alignItems="center" marginTop="space50" flexWrap="wrap">
-            <Button
-              variant="secondary"
-              size="small"
-              disabled={conflict || blocked.fields.length >= MAX_BLOCKED_VALUES}
-              onClick={() => blocked.append({ value: '', match: 'exact' })}
-            >
-              <PlusIcon decorative />
-              Add blocked value
-            </Button>
-            <Button
-              variant="secondary"
-              size="small"
-              disabled={conflict || !suggestedMissing || blocked.fields.length >= MAX_BLOCKED_VALUES}
-              onClick={addSuggested}
-            >
-              Add suggested values
-            </Button>
-            <Text as="span" color="colorTextWeak" fontSize="fontSize20">
-              {blocked.fields.length} of {MAX_BLOCKED_VALUES}
-            </Text>
-          </Box>
-        </Box>
+        <BlockedValuesSection form={form} disabled={conflict} />
       </Stack>
     </FormModal>
+  );
+}
+
+const COUNT_OPTIONS = { valueAsNumber: true } as const;
+
+/** The limit: how many values, over which window, and the two in one sentence. */
+function LimitFields({
+  form,
+  countRef,
+  disabled,
+}: {
+  form: RulesForm;
+  countRef: RefObject<HTMLInputElement | null>;
+  disabled: boolean;
+}) {
+  const ids = { count: useId(), countHelp: useId(), window: useId() };
+  const { errors } = form.formState;
+  const summary = describeLimit(form.watch('limit.count'), form.watch('limit.window'));
+  // The ref is applied by `countElementRef` below.
+  const { ref: _registerRef, ...countField } = form.register('limit.count', COUNT_OPTIONS);
+  // A stable ref: a new callback on every render is detached and attached again each time, and a
+  // re-render while the dialog opens would leave `countRef` empty just when it is to be focused.
+  const countElementRef = useCallback(
+    (element: HTMLInputElement | null) => {
+      form.register('limit.count', COUNT_OPTIONS).ref(element);
+      countRef.current = element;
+    },
+    [form, countRef],
+  );
+  return (
+    <Box as="fieldset" margin="space0" padding="space0" borderWidth="borderWidth0">
+      <Text
+        as="legend"
+        fontSize="fontSize40"
+        fontWeight="fontWeightSemibold"
+        lineHeight="lineHeight40"
+        marginBottom="space40"
+      >
+        Limit
+      </Text>
+      <Box display="grid" gridTemplateColumns={['1fr', '1fr 1fr']} columnGap="space60" rowGap="space50">
+        <Box>
+          <Label htmlFor={ids.count} required>
+            Values per profile
+          </Label>
+          {/*
+           * No min/max: given both, Paste hides a step arrow at a bound, judged from a value it only
+           * learns from its own change events (never from react-hook-form's defaults or resets), so
+           * one arrow showed at random. The range is in the help text and checked by the schema.
+           * Paste hides both arrows while disabled and, without a max, never shows them again: a new
+           * element once the form is enabled again brings them back.
+           */}
+          <Input
+            key={disabled ? 'count-disabled' : 'count'}
+            id={ids.count}
+            type="number"
+            step={1}
+            inputMode="numeric"
+            aria-describedby={ids.countHelp}
+            hasError={errors.limit?.count !== undefined}
+            disabled={disabled}
+            {...countField}
+            ref={countElementRef}
+          />
+          {errors.limit?.count ? (
+            <HelpText id={ids.countHelp} variant="error">
+              {errors.limit.count.message}
+            </HelpText>
+          ) : (
+            <HelpText id={ids.countHelp}>1 to 1000.</HelpText>
+          )}
+        </Box>
+        <Box>
+          <Label htmlFor={ids.window} required>
+            Counted over
+          </Label>
+          <Select
+            id={ids.window}
+            {...form.register('limit.window')}
+            hasError={errors.limit?.window !== undefined}
+            disabled={disabled}
+          >
+            {LIMIT_WINDOWS.map((option) => (
+              <Option key={option} value={option}>
+                {WINDOW_LABEL[option]}
+              </Option>
+            ))}
+          </Select>
+          {errors.limit?.window ? <HelpText variant="error">{errors.limit.window.message}</HelpText> : null}
+        </Box>
+      </Box>
+      <Box marginTop="space40">
+        {/* Hidden while the count is invalid (its error says why); the live region stays to announce the next one. */}
+        <Text as="p" aria-live="polite" fontWeight="fontWeightSemibold">
+          {summary}
+        </Text>
+        <Text as="p" color="colorTextWeak" fontSize="fontSize20">
+          Values are counted by when they were first seen. When an event would take a profile over this limit, the value
+          of the lowest-priority identifier is dropped instead.
+        </Text>
+      </Box>
+    </Box>
+  );
+}
+
+/** Where focus goes once the rows have re-rendered: a row's value input, or "Add blocked value". */
+type FocusTarget = { row: number } | 'add-button';
+
+/**
+ * The blocked values, one row each, with Add and "Add suggested values". Removing a row or adding
+ * the suggestions unmounts or disables the focused button, so focus moves on explicitly: to the
+ * row that took the removed one's place (or "Add blocked value" after the last row), or to the
+ * first row added.
+ */
+function BlockedValuesSection({ form, disabled }: { form: RulesForm; disabled: boolean }) {
+  const ids = { heading: useId(), help: useId() };
+  const blocked = useFieldArray({ control: form.control, name: 'blockedValues' });
+  const addButtonRef = useRef<HTMLButtonElement | null>(null);
+  // Set together with the change of rows, so it is applied after the render that shows them.
+  const [focusTarget, setFocusTarget] = useState<FocusTarget | null>(null);
+  const { errors } = form.formState;
+
+  useEffect(() => {
+    if (focusTarget === null) return;
+    if (focusTarget === 'add-button') addButtonRef.current?.focus();
+    else form.setFocus(`blockedValues.${focusTarget.row}.value`);
+    setFocusTarget(null);
+  }, [focusTarget, form]);
+
+  function removeRow(index: number) {
+    setFocusTarget(index + 1 < blocked.fields.length ? { row: index } : 'add-button');
+    blocked.remove(index);
+  }
+
+  const rowsLeft = MAX_BLOCKED_VALUES - blocked.fields.length;
+  const missingSuggestions = missingSuggestedValues(form.watch('blockedValues'), SUGGESTED_BLOCKED_VALUES);
+
+  function addSuggested() {
+    setFocusTarget({ row: blocked.fields.length });
+    blocked.append(missingSuggestions.slice(0, rowsLeft), { shouldFocus: false });
+  }
+
+  const rootError = errors.blockedValues?.message ?? errors.blockedValues?.root?.message;
+
+  return (
+    <Box as="section" aria-labelledby={ids.heading}>
+      <Box marginBottom="space20">
+        <Heading as="h3" variant="heading50" id={ids.heading} marginBottom="space0">
+          Blocked values
+        </Heading>
+      </Box>
+      <Text as="p" id={ids.help} color="colorTextWeak" fontSize="fontSize20" marginBottom="space40">
+        Placeholder values such as “-1” or “anonymous” that must never link profiles. Checked after normalization: an
+        exact match ignores case; a regular expression is tested as written (no implicit anchors, at most 200
+        characters, and it must not be prone to catastrophic backtracking). Up to {MAX_BLOCKED_VALUES}.
+      </Text>
+      {blocked.fields.length === 0 ? (
+        <Text as="p" marginBottom="space40">
+          No blocked values: placeholders such as “null” would become identifier values and could merge unrelated
+          customers.
+        </Text>
+      ) : (
+        <Stack orientation="vertical" spacing="space40">
+          {blocked.fields.map((field, index) => (
+            <BlockedValueRow
+              key={field.id}
+              form={form}
+              index={index}
+              disabled={disabled}
+              onRemove={() => removeRow(index)}
+            />
+          ))}
+        </Stack>
+      )}
+      {rootError ? <HelpText variant="error">{rootError}</HelpText> : null}
+      <Box display="flex" columnGap="space40" alignItems="center" marginTop="space50" flexWrap="wrap">
+        <Button
+          ref={addButtonRef}
+          variant="secondary"
+          size="small"
+          disabled={disabled || rowsLeft <= 0}
+          onClick={() => blocked.append({ value: '', match: 'exact' })}
+        >
+          <PlusIcon decorative />
+          Add blocked value
+        </Button>
+        <Button
+          variant="secondary"
+          size="small"
+          disabled={disabled || missingSuggestions.length === 0 || rowsLeft <= 0}
+          onClick={addSuggested}
+        >
+          Add suggested values
+        </Button>
+        <Text as="span" color="colorTextWeak" fontSize="fontSize20">
+          {blocked.fields.length} of {MAX_BLOCKED_VALUES}
+        </Text>
+      </Box>
+    </Box>
+  );
+}
+
+/** One blocked value: the value, how it matches, a remove button, and the value's error. */
+function BlockedValueRow({
+  form,
+  index,
+  disabled,
+  onRemove,
+}: {
+  form: RulesForm;
+  index: number;
+  disabled: boolean;
+  onRemove: () => void;
+}) {
+  const errorId = useId();
+  const valueCellRef = useRef<HTMLDivElement | null>(null);
+  const rowErrors = form.formState.errors.blockedValues?.[index];
+  const error = rowErrors?.value?.message ?? rowErrors?.match?.message;
+  const rowNumber = index + 1;
+  // A row's error can depend on its match and on the other rows (a repeat, a regex that no longer
+  // needs to compile): once the form re-validates on change, any edit re-checks all of them.
+  const revalidateRows = { deps: 'blockedValues' } as const;
+
+  // A failed save focuses the first field in error; the browser scrolls the input into view, not
+  // the error below it, which the bottom of the modal body would cut off.
+  useEffect(() => {
+    const cell = valueCellRef.current;
+    if (error && cell?.contains(document.activeElement)) cell.scrollIntoView({ block: 'nearest' });
+  }, [error]);
+
+  return (
+    <Box
+      display="grid"
+      gridTemplateColumns="minmax(0, 1fr) 13rem max-content"
+      columnGap="space40"
+      alignItems="start"
+      data-testid={`blocked-value-row-${index}`}
+    >
+      <Box ref={valueCellRef}>
+        <Input
+          type="text"
+          autoComplete="off"
+          aria-label={`Blocked value ${rowNumber}`}
+          aria-describedby={error ? errorId : undefined}
+          hasError={rowErrors?.value !== undefined}
+          disabled={disabled}
+          {...form.register(`blockedValues.${index}.value`, revalidateRows)}
+        />
+        {error ? (
+          <HelpText id={errorId} variant="error">
+            {error}
+          </HelpText>
+        ) : null}
+      </Box>
+      <Select
+        aria-label={`Match of blocked value ${rowNumber}`}
+        disabled={disabled}
+        {...form.register(`blockedValues.${index}.match`, revalidateRows)}
+      >
+        <Option value="exact">Exact match</Option>
+        <Option value="regex">Regular expression</Option>
+      </Select>
+      <Button
+        variant="secondary_icon"
+        size="icon"
+        aria-label={`Remove blocked value ${rowNumber}`}
+        disabled={disabled}
+        onClick={onRemove}
+      >
+        <DeleteIcon decorative />
+      </Button>
+    </Box>
   );
 }

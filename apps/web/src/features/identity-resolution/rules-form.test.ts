@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { addFieldForIssue, addIdentifierFormSchema, suggestedBuiltInKeys } from './add-identifier-form.ts';
 import {
   describeLimit,
+  missingSuggestedValues,
   moveKey,
   parseSourceKeys,
   rebaseOrder,
+  regexSyntaxError,
   rulesFieldForIssue,
   rulesFormSchema,
   shortLimit,
@@ -15,9 +17,14 @@ describe('describeLimit', () => {
     [5, 'ever', 'At most 5 values per profile, ever.'],
     [1, 'daily', 'At most 1 value per profile, counted over the last day.'],
     [5, 'weekly', 'At most 5 values per profile, counted over the last 7 days.'],
-    [Number.NaN, 'annually', 'At most N values per profile, counted over the last 365 days.'],
+    [1000, 'annually', 'At most 1000 values per profile, counted over the last 365 days.'],
   ] as const)('%d %s', (count, window, text) => {
     expect(describeLimit(count, window)).toBe(text);
+  });
+
+  // The field's error explains these; a sentence about the limit would contradict it.
+  it.each([Number.NaN, 0, 1001, 2.5, -3])('says nothing while the count is %d', (count) => {
+    expect(describeLimit(count, 'ever')).toBeNull();
   });
 
   it('has a short form for the table', () => {
@@ -56,22 +63,132 @@ describe('rulesFormSchema', () => {
     expect(rulesFormSchema('default').parse(values)).not.toHaveProperty('sourceKeys');
   });
 
-  it('explains an empty count and a bad regex with the contract messages', () => {
-    const result = rulesFormSchema('default').safeParse({
+  /** [path, message] of each issue the form schema finds. */
+  function issuesOf(input: unknown, kind: 'default' | 'custom' = 'default') {
+    return rulesFormSchema(kind)
+      .safeParse(input)
+      .error?.issues.map((issue) => [issue.path.join('.'), issue.message]);
+  }
+
+  it('explains an empty count, and a regex that does not compile without repeating it', () => {
+    const issues = issuesOf({
       ...values,
       limit: { count: Number.NaN, window: 'ever' },
-      blockedValues: [{ value: '([', match: 'regex' }],
+      blockedValues: [{ value: '([a-z', match: 'regex' }],
     });
-    expect(result.success).toBe(false);
-    const issues = result.error?.issues.map((issue) => [issue.path.join('.'), issue.message]);
     expect(issues).toContainEqual(['limit.count', 'Enter a whole number from 1 to 1000']);
-    expect(issues?.find(([path]) => path === 'blockedValues.0.value')?.[1]).toMatch(/Not a valid regular expression/);
+    expect(issues).toContainEqual([
+      'blockedValues.0.value',
+      'Not a valid regular expression: Unterminated character class',
+    ]);
+  });
+
+  it('keeps the contract rules of a blocked value', () => {
+    expect(
+      issuesOf({
+        ...values,
+        blockedValues: [
+          { value: '', match: 'exact' },
+          { value: 'x'.repeat(201), match: 'regex' },
+        ],
+      }),
+    ).toEqual([
+      ['blockedValues.0.value', 'Enter a value'],
+      ['blockedValues.1.value', 'A regular expression may have at most 200 characters'],
+    ]);
+  });
+
+  it('refuses an exact blocked value that repeats an earlier one ignoring case, on the repeat', () => {
+    const issues = issuesOf({
+      ...values,
+      blockedValues: [
+        { value: 'null', match: 'exact' },
+        { value: '-1', match: 'exact' },
+        { value: 'NULL', match: 'exact' },
+        { value: '-1', match: 'exact' },
+        // Folded like the resolver folds: upper- then lower-cased.
+        { value: 'STRASSE', match: 'exact' },
+        { value: 'straße', match: 'exact' },
+      ],
+    });
+    expect(issues).toEqual([
+      ['blockedValues.2.value', 'Same as row 1: exact values ignore case'],
+      ['blockedValues.3.value', 'Same as row 2'],
+      ['blockedValues.5.value', 'Same as row 5: exact values ignore case'],
+    ]);
+  });
+
+  it('tells regular expressions apart by case and from exact values', () => {
+    const blockedValues = [
+      { value: 'null', match: 'exact' },
+      { value: 'null', match: 'regex' },
+      { value: '^A$', match: 'regex' },
+      { value: '^a$', match: 'regex' },
+    ];
+    expect(rulesFormSchema('default').safeParse({ ...values, blockedValues }).success).toBe(true);
+    expect(issuesOf({ ...values, blockedValues: [...blockedValues, { value: '^a$', match: 'regex' }] })).toEqual([
+      ['blockedValues.4.value', 'Same as row 4'],
+    ]);
+  });
+
+  it('reports repeats alongside other row errors, and leaves empty rows to their own error', () => {
+    const issues = issuesOf({
+      ...values,
+      blockedValues: [
+        { value: '', match: 'exact' },
+        { value: '', match: 'exact' },
+        { value: 'x', match: 'exact' },
+        { value: 'X', match: 'exact' },
+      ],
+    });
+    expect(issues).toEqual([
+      ['blockedValues.0.value', 'Enter a value'],
+      ['blockedValues.1.value', 'Enter a value'],
+      ['blockedValues.3.value', 'Same as row 3: exact values ignore case'],
+    ]);
   });
 
   it('requires 1–10 valid source keys on a custom identifier', () => {
     expect(rulesFormSchema('custom').safeParse({ ...values, sourceKeys: ' ' }).success).toBe(false);
     const bad = rulesFormSchema('custom').safeParse({ ...values, sourceKeys: 'ok, 9bad' });
     expect(bad.error?.issues[0]?.message).toMatch(/^“9bad”/);
+    expect(rulesFormSchema('default').safeParse({ ...values, sourceKeys: '' }).success).toBe(true);
+  });
+
+  it('checks the source keys even while the count is empty', () => {
+    const issues = issuesOf({ ...values, limit: { count: Number.NaN, window: 'ever' }, sourceKeys: '' }, 'custom');
+    expect(issues?.map(([path]) => path)).toEqual(['limit.count', 'sourceKeys']);
+  });
+});
+
+describe('regexSyntaxError', () => {
+  it.each([
+    ['^ok$', null],
+    ['[', 'Unterminated character class'],
+    ['a**', 'Nothing to repeat'],
+    ['x/: y(', 'Unterminated group'],
+  ])('%j → %j', (pattern, reason) => {
+    expect(regexSyntaxError(pattern)).toBe(reason);
+  });
+});
+
+describe('missingSuggestedValues', () => {
+  const suggested = [
+    { value: '^[0-]*$', match: 'regex' as const },
+    { value: '-1', match: 'exact' as const },
+    { value: 'null', match: 'exact' as const },
+  ];
+
+  it('leaves out the ones present, ignoring case where exact matching does', () => {
+    expect(missingSuggestedValues([{ value: 'NULL', match: 'exact' }], suggested)).toEqual([
+      { value: '^[0-]*$', match: 'regex' },
+      { value: '-1', match: 'exact' },
+    ]);
+  });
+
+  it('does not count a regex as the exact value of the same text', () => {
+    expect(missingSuggestedValues([{ value: '-1', match: 'regex' }], suggested)).toHaveLength(3);
+    expect(missingSuggestedValues(suggested, suggested)).toEqual([]);
   });
 });
 

@@ -1,11 +1,13 @@
 import {
   type BlockedValue,
+  BlockedValueSchema,
   BlockedValuesSchema,
   type Identifier,
   IdentifierLimitSchema,
   LIMIT_WINDOW_DAYS,
   type LimitWindow,
   LimitWindowSchema,
+  MAX_BLOCKED_REGEX_LENGTH,
   type Normalization,
   NormalizationSchema,
   SourceKeysSchema,
@@ -22,9 +24,14 @@ export const WINDOW_LABEL: Record<LimitWindow, string> = {
   annually: 'Annually (last 365 days)',
 };
 
-/** A limit in plain words: "At most 5 values per profile, counted over the last 7 days." */
-export function describeLimit(count: number, window: LimitWindow): string {
-  const values = Number.isInteger(count) && count > 0 ? `${count} ${count === 1 ? 'value' : 'values'}` : 'N values';
+/**
+ * A limit in plain words: "At most 5 values per profile, counted over the last 7 days." Null while
+ * the count is not one the limit accepts: the field's error says what is wrong, and a sentence
+ * about an impossible limit would contradict it.
+ */
+export function describeLimit(count: number, window: LimitWindow): string | null {
+  if (!IdentifierLimitSchema.shape.count.safeParse(count).success) return null;
+  const values = `${count} ${count === 1 ? 'value' : 'values'}`;
   const days = LIMIT_WINDOW_DAYS[window];
   if (days === null) return `At most ${values} per profile, ever.`;
   return `At most ${values} per profile, counted over the last ${days === 1 ? 'day' : `${days} days`}.`;
@@ -79,7 +86,98 @@ export interface RulesFormValues {
   sourceKeys: string;
 }
 
-/** The Edit rules form: the contract's schemas, with a friendlier message for an empty count. */
+/** How many blocked values an identifier may have (SPEC §2). */
+export const MAX_BLOCKED_VALUES = 100;
+
+/** The resolver's case folding for exact blocked values (upper- then lower-cased, SPEC §6). */
+function foldCase(text: string): string {
+  return text.toUpperCase().toLowerCase();
+}
+
+/**
+ * What a blocked value blocks: exact values that differ only in case block the same values, so
+ * they share a key; a regular expression is taken as written.
+ */
+function blockedValueKey(blocked: BlockedValue): string {
+  return blocked.match === 'exact' ? `exact:${foldCase(blocked.value)}` : `regex:${blocked.value}`;
+}
+
+/**
+ * Why a regular expression does not compile, or null when it does. The engine's message repeats
+ * the pattern ("Invalid regular expression: /([a-z/: Unterminated character class"); the admin has
+ * just typed it, so only the reason is kept. The server words it the same way.
+ */
+export function regexSyntaxError(pattern: string): string | null {
+  try {
+    new RegExp(pattern);
+    return null;
+  } catch (error) {
+    const message = (error as Error).message;
+    const prefix = `Invalid regular expression: /${pattern}/`;
+    if (!message.startsWith(prefix)) return message;
+    return message.slice(prefix.length).replace(/^[a-z]*: /, '');
+  }
+}
+
+/**
+ * One blocked value: the contract's fields and regex rules, with a regex that does not compile
+ * explained in plain words (the contract quotes the engine).
+ */
+const BlockedValueFormSchema = z
+  .object({ value: BlockedValueSchema.shape.value, match: BlockedValueSchema.shape.match })
+  .superRefine((blocked, ctx) => {
+    if (blocked.match !== 'regex') return;
+    if (blocked.value.length > MAX_BLOCKED_REGEX_LENGTH) {
+      const message = `A regular expression may have at most ${MAX_BLOCKED_REGEX_LENGTH} characters`;
+      ctx.addIssue({ code: 'custom', path: ['value'], message });
+      return;
+    }
+    const syntaxError = regexSyntaxError(blocked.value);
+    if (syntaxError !== null) {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: `Not a valid regular expression: ${syntaxError}` });
+    }
+  });
+
+/**
+ * The blocked values: each row as above, and no row that repeats an earlier one (the server would
+ * keep both, and the admin would wonder which one applies). The contract's schema then checks
+ * everything else it knows.
+ */
+const BlockedValuesFormSchema = z
+  .array(BlockedValueFormSchema)
+  .superRefine((rows, ctx) => {
+    const firstRowByKey = new Map<string, number>();
+    rows.forEach((row, index) => {
+      if (row.value === '') return;
+      const key = blockedValueKey(row);
+      const first = firstRowByKey.get(key);
+      if (first === undefined) {
+        firstRowByKey.set(key, index);
+        return;
+      }
+      const sameText = rows[first]?.value === row.value;
+      ctx.addIssue({
+        code: 'custom',
+        path: [index, 'value'],
+        message: sameText ? `Same as row ${first + 1}` : `Same as row ${first + 1}: exact values ignore case`,
+      });
+    });
+  })
+  .pipe(BlockedValuesSchema);
+
+/** Source keys as typed (comma-separated), checked with the contract's rules on custom identifiers only. */
+function sourceKeysFormSchema(kind: Identifier['kind']) {
+  return z.string().superRefine((text, ctx) => {
+    if (kind !== 'custom') return;
+    const problem = sourceKeysProblem(text);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+}
+
+/**
+ * The Edit rules form: the contract's schemas, with friendlier messages for an empty count and a
+ * regex that does not compile, and repeated blocked values caught.
+ */
 export function rulesFormSchema(kind: Identifier['kind']) {
   return z
     .object({
@@ -88,13 +186,8 @@ export function rulesFormSchema(kind: Identifier['kind']) {
         window: LimitWindowSchema,
       }),
       normalization: NormalizationSchema,
-      blockedValues: BlockedValuesSchema,
-      sourceKeys: z.string(),
-    })
-    .superRefine((values, ctx) => {
-      if (kind !== 'custom') return;
-      const problem = sourceKeysProblem(values.sourceKeys);
-      if (problem) ctx.addIssue({ code: 'custom', path: ['sourceKeys'], message: problem });
+      blockedValues: BlockedValuesFormSchema,
+      sourceKeys: sourceKeysFormSchema(kind),
     })
     .transform((values): UpdateIdentifierInput => {
       const rules: UpdateIdentifierInput = {
@@ -105,6 +198,15 @@ export function rulesFormSchema(kind: Identifier['kind']) {
       if (kind === 'custom') rules.sourceKeys = parseSourceKeys(values.sourceKeys);
       return rules;
     });
+}
+
+/** The suggested blocked values (SPEC §2) a list lacks, ignoring case where matching does. */
+export function missingSuggestedValues(
+  present: readonly BlockedValue[],
+  suggested: readonly BlockedValue[],
+): BlockedValue[] {
+  const keys = new Set(present.map(blockedValueKey));
+  return suggested.filter((entry) => !keys.has(blockedValueKey(entry))).map((entry) => ({ ...entry }));
 }
 
 export function toRulesFormValues(identifier: Identifier): RulesFormValues {
