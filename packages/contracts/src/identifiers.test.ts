@@ -5,6 +5,7 @@ import {
   DisplayNameSchema,
   IdentifierKeySchema,
   identifierDefaults,
+  regexSyntaxError,
   SUGGESTED_BLOCKED_VALUES,
   UpdateIdentifierInputSchema,
 } from './identifiers.ts';
@@ -84,5 +85,16 @@ describe('identifierDefaults', () => {
       blockedValues: SUGGESTED_BLOCKED_VALUES,
       sourceKeys,
     });
+  });
+});
+
+describe('regexSyntaxError', () => {
+  it.each([
+    ['^ok$', null],
+    ['[', 'Unterminated character class'],
+    ['a**', 'Nothing to repeat'],
+    ['x/: y(', 'Unterminated group'],
+  ])('%j → %j', (pattern, reason) => {
+    expect(regexSyntaxError(pattern)).toBe(reason);
   });
 });

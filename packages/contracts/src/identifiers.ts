@@ -68,6 +68,25 @@ export type Normalization = z.infer<typeof NormalizationSchema>;
 export const MAX_BLOCKED_REGEX_LENGTH = 200;
 
 /**
+ * Why a regular expression does not compile, or null when it does. The engine's message repeats
+ * the pattern ("Invalid regular expression: /([a-z/: Unterminated character class"); the admin has
+ * just typed it, so only the reason is kept. Shared by the contract, the console's form and the
+ * resolver's safety check, so that all three word it the same way.
+ */
+export function regexSyntaxError(pattern: string): string | null {
+  try {
+    new RegExp(pattern);
+    return null;
+  } catch (error) {
+    const message = (error as Error).message;
+    const prefix = `Invalid regular expression: /${pattern}/`;
+    if (!message.startsWith(prefix)) return message;
+    // After the pattern V8 may add its flags ("/u: "), then the reason.
+    return message.slice(prefix.length).replace(/^[a-z]*: /, '');
+  }
+}
+
+/**
  * A value that never becomes an identifier value. `exact` compares case-insensitively; `regex`
  * is a JavaScript regular expression without implicit anchors. Whether a regex is safe from
  * catastrophic backtracking is checked by the server with the resolver's checker.
@@ -87,14 +106,9 @@ export const BlockedValueSchema = z
       });
       return;
     }
-    try {
-      new RegExp(blocked.value);
-    } catch (error) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['value'],
-        message: `Not a valid regular expression: ${(error as Error).message}`,
-      });
+    const syntaxError = regexSyntaxError(blocked.value);
+    if (syntaxError !== null) {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: `Not a valid regular expression: ${syntaxError}` });
     }
   });
 export type BlockedValue = z.infer<typeof BlockedValueSchema>;

@@ -1,5 +1,5 @@
 /// <reference path="./recheck-browser.d.ts" />
-import { MAX_BLOCKED_REGEX_LENGTH } from '@idr/contracts';
+import { MAX_BLOCKED_REGEX_LENGTH, regexSyntaxError } from '@idr/contracts';
 // A module of its own: recheck is ~3 MB of JavaScript, needed when settings are saved, never while resolving.
 import recheck from 'recheck/lib/browser.js';
 
@@ -38,23 +38,6 @@ export function checkBlockedRegex(pattern: string): BlockedRegexCheck {
   // Timeouts depend on the machine's load, so only definite answers are remembered.
   if (definite) checked.set(pattern, check);
   return check;
-}
-
-/**
- * Why a pattern does not compile, or null when it does. V8 repeats the pattern in its message
- * ("Invalid regular expression: /([a-z/: Unterminated character class"); the admin has just typed
- * it, so only the reason is kept.
- */
-function regexSyntaxError(pattern: string): string | null {
-  try {
-    new RegExp(pattern);
-    return null;
-  } catch (error) {
-    const message = (error as Error).message;
-    const prefix = `Invalid regular expression: /${pattern}/`;
-    if (!message.startsWith(prefix)) return message;
-    return message.slice(prefix.length).replace(/^[a-z]*: /, '');
-  }
 }
 
 function analyse(pattern: string): { check: BlockedRegexCheck; definite: boolean } {

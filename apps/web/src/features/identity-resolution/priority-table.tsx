@@ -1,4 +1,4 @@
-import { type Identifier, type IdentifierList, LIMIT_WINDOW_DAYS } from '@idr/contracts';
+import type { Identifier, IdentifierList } from '@idr/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { Badge } from '@twilio-paste/badge';
 import { Box } from '@twilio-paste/box';
@@ -25,7 +25,7 @@ import { AddIdentifierModal } from './add-identifier-modal.tsx';
 import { DeleteIdentifierDialog } from './delete-identifier-dialog.tsx';
 import { EditRulesModal } from './edit-rules-modal.tsx';
 import { useReorderIdentifiers } from './identity-resolution-queries.ts';
-import { moveKey, NORMALIZATIONS, rebaseOrder } from './rules-form.ts';
+import { moveKey, NORMALIZATIONS, rebaseOrder, shortLimit } from './rules-form.ts';
 
 interface Base {
   keys: string[];
@@ -42,16 +42,6 @@ function sameOrder(a: readonly string[], b: readonly string[]): boolean {
 function commonOrder(a: readonly string[], b: readonly string[]): string[] {
   const set = new Set(a);
   return b.filter((key) => set.has(key));
-}
-
-/**
- * A limit in a table cell, one pattern for every window: "1 (ever)", "5 per day", "5 per 7 days".
- * (The Edit rules dialog words the same limit in full: "At most 5 values per profile, ever.")
- */
-function limitCellText({ count, window }: Identifier['limit']): string {
-  const days = LIMIT_WINDOW_DAYS[window];
-  if (days === null) return `${count} (ever)`;
-  return `${count} per ${days === 1 ? 'day' : `${days} days`}`;
 }
 
 interface MoveButton {
@@ -243,7 +233,7 @@ export function PriorityTable({ spaceId, list }: { spaceId: string; list: Identi
                   <Td>
                     <IdentifierSummary identifier={identifier} />
                   </Td>
-                  <Td whiteSpace="nowrap">{limitCellText(identifier.limit)}</Td>
+                  <Td whiteSpace="nowrap">{shortLimit(identifier.limit.count, identifier.limit.window)}</Td>
                   <Td whiteSpace="nowrap">{NORMALIZATIONS[identifier.normalization].label}</Td>
                   <Td>{identifier.blockedValues.length === 0 ? 'None' : identifier.blockedValues.length}</Td>
                   <Td textAlign="right" whiteSpace="nowrap">

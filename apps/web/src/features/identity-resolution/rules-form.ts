@@ -10,6 +10,7 @@ import {
   MAX_BLOCKED_REGEX_LENGTH,
   type Normalization,
   NormalizationSchema,
+  regexSyntaxError,
   SourceKeysSchema,
   type UpdateIdentifierInput,
 } from '@idr/contracts';
@@ -37,10 +38,10 @@ export function describeLimit(count: number, window: LimitWindow): string | null
   return `At most ${values} per profile, counted over the last ${days === 1 ? 'day' : `${days} days`}.`;
 }
 
-/** A limit in a table cell: "5, ever" or "5 per 7 days". */
+/** A limit in a table cell, one pattern for every window: "1 (ever)", "5 per day", "5 per 7 days". */
 export function shortLimit(count: number, window: LimitWindow): string {
   const days = LIMIT_WINDOW_DAYS[window];
-  if (days === null) return `${count}, ever`;
+  if (days === null) return `${count} (ever)`;
   return `${count} per ${days === 1 ? 'day' : `${days} days`}`;
 }
 
@@ -100,23 +101,6 @@ function foldCase(text: string): string {
  */
 function blockedValueKey(blocked: BlockedValue): string {
   return blocked.match === 'exact' ? `exact:${foldCase(blocked.value)}` : `regex:${blocked.value}`;
-}
-
-/**
- * Why a regular expression does not compile, or null when it does. The engine's message repeats
- * the pattern ("Invalid regular expression: /([a-z/: Unterminated character class"); the admin has
- * just typed it, so only the reason is kept. The server words it the same way.
- */
-export function regexSyntaxError(pattern: string): string | null {
-  try {
-    new RegExp(pattern);
-    return null;
-  } catch (error) {
-    const message = (error as Error).message;
-    const prefix = `Invalid regular expression: /${pattern}/`;
-    if (!message.startsWith(prefix)) return message;
-    return message.slice(prefix.length).replace(/^[a-z]*: /, '');
-  }
 }
 
 /**
