@@ -31,3 +31,11 @@ export const EXPECTED_NORMALIZATION: Record<AddressType, 'phone' | 'email'> = {
   phone: 'phone',
   email: 'email',
 };
+
+/**
+ * SPEC §4: whether an identifier with this normalization suits an address type. Mapping one that
+ * does not is allowed, but lookups then search for values in a form the identifier never stores.
+ */
+export function normalizationFits(addressType: AddressType, normalization: string): boolean {
+  return normalization === EXPECTED_NORMALIZATION[addressType];
+}

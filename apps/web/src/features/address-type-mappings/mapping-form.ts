@@ -5,6 +5,7 @@ import {
   AddressTypeMappingsSchema,
   EXPECTED_NORMALIZATION,
   type Identifier,
+  normalizationFits,
 } from '@idr/contracts';
 import { z } from 'zod';
 
@@ -97,7 +98,7 @@ export function normalizationWarning(
 ): string | null {
   if (!identifier) return null;
   const expected = EXPECTED_NORMALIZATION[addressType];
-  if (identifier.normalization === expected) return null;
+  if (normalizationFits(addressType, identifier.normalization)) return null;
   const name = identifierName(identifier);
   const search = addressType === 'phone' ? 'E.164 numbers such as +14155550100' : 'trimmed, lowercase email addresses';
   return `Lookups will not match: ${name} uses “${identifier.normalization}” normalization, but ${ADDRESS_TYPE_NOUN[addressType]} lookups search for ${search}. Choose an identifier with “${expected}” normalization.`;

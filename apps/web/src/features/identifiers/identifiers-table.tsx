@@ -1,9 +1,9 @@
 import {
   ADDRESS_TYPES,
   type AddressType,
-  EXPECTED_NORMALIZATION,
   type Identifier,
   type Normalization,
+  normalizationFits,
 } from '@idr/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Badge } from '@twilio-paste/badge';
@@ -49,7 +49,7 @@ function TableHead() {
  * but lookups then search for values in a form the identifier never stores.
  */
 function normalizationMismatch(addressType: AddressType, normalization: Normalization): string | null {
-  if (normalization === EXPECTED_NORMALIZATION[addressType]) return null;
+  if (normalizationFits(addressType, normalization)) return null;
   const searched = addressType === 'phone' ? 'E.164 values' : 'trimmed, lowercase values';
   return `Normalization is “${normalization}”: ${addressType} lookups will not match ${searched}.`;
 }

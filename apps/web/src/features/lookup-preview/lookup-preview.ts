@@ -7,6 +7,7 @@ import {
   type Identifier,
   type LookupRequest,
   type Normalization,
+  normalizationFits,
   type ProfileIdentifier,
   type ResolutionOutcome,
 } from '@idr/contracts';
@@ -80,7 +81,7 @@ export function normalizationMismatch(
 ): NormalizationMismatch | null {
   if (!identifier) return null;
   const expected = EXPECTED_NORMALIZATION[addressType];
-  return identifier.normalization === expected ? null : { addressType, identifier, expected };
+  return normalizationFits(addressType, identifier.normalization) ? null : { addressType, identifier, expected };
 }
 
 /** What the lookup does to the address with the identifier's normalization. */
