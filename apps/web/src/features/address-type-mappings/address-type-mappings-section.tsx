@@ -17,12 +17,11 @@ import { useForm } from 'react-hook-form';
 import { QueryErrorState } from '../../components/error-state.tsx';
 import { ConflictAlert, FormErrorAlert } from '../../components/form-alerts.tsx';
 import { useToast } from '../../components/toast.tsx';
-import { ADDRESS_TYPE_LABEL } from '../../lib/labels.ts';
+import { ADDRESS_TYPE_LABEL, identifierOptionLabel } from '../../lib/labels.ts';
 import { settingsQueryKey } from '../../lib/query-client.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
 import { useSaveStatus } from '../../lib/use-save-status.ts';
 import {
-  identifierOptionLabel,
   type MappingBase,
   MappingFormSchema,
   type MappingFormValues,

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  identifierOptionLabel,
-  MappingFormSchema,
-  mappingClash,
-  normalizationWarning,
-  rebaseMappings,
-  toFormValues,
-} from './mapping-form.ts';
+import { identifierOptionLabel } from '../../lib/labels.ts';
+import { MappingFormSchema, mappingClash, normalizationWarning, rebaseMappings, toFormValues } from './mapping-form.ts';
 
 const phone = { key: 'phone', displayName: 'Phone', normalization: 'phone' as const };
 const email = { key: 'email', displayName: 'email', normalization: 'email' as const };

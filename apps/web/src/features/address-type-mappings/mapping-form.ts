@@ -8,6 +8,7 @@ import {
   normalizationFits,
 } from '@idr/contracts';
 import { z } from 'zod';
+import { ADDRESS_TYPE_LABEL } from '../../lib/labels.ts';
 
 /** Form values: one select per address type, `''` meaning "None". */
 export type MappingFormValues = Record<AddressType, string>;
@@ -52,15 +53,6 @@ export function rebaseMappings(
 }
 
 const ADDRESS_TYPE_NOUN: Record<AddressType, string> = { phone: 'phone number', email: 'email address' };
-const ADDRESS_TYPE_NAME: Record<AddressType, string> = { phone: 'Phone number', email: 'Email address' };
-
-/**
- * Option label of an identifier: "key — Display name", or just the key when they are the same.
- * The key comes first: it tells options apart when a long display name is cut off.
- */
-export function identifierOptionLabel(identifier: Pick<Identifier, 'key' | 'displayName'>): string {
-  return identifier.displayName === identifier.key ? identifier.key : `${identifier.key} — ${identifier.displayName}`;
-}
 
 /** An identifier named in a sentence: "Display name (key)", or just the key when they are the same. */
 function identifierName(identifier: Pick<Identifier, 'key' | 'displayName'>): string {
@@ -84,7 +76,7 @@ export function mappingClash(
   const other = field === first ? second : first;
   return {
     field,
-    message: `${key} is already used for ${ADDRESS_TYPE_NOUN[other]} lookups (${ADDRESS_TYPE_NAME[other]}). One identifier can hold only one address type: choose another identifier, or set ${ADDRESS_TYPE_NAME[other]} to None first.`,
+    message: `${key} is already used for ${ADDRESS_TYPE_NOUN[other]} lookups (${ADDRESS_TYPE_LABEL[other]}). One identifier can hold only one address type: choose another identifier, or set ${ADDRESS_TYPE_LABEL[other]} to None first.`,
   };
 }
 

@@ -15,6 +15,7 @@ import { Table, TBody, Td, THead, Th, Tr } from '@twilio-paste/table';
 import { Text } from '@twilio-paste/text';
 import { type ReactNode, useId, useRef, useState } from 'react';
 import { ErrorState, QueryErrorState } from '../../components/error-state.tsx';
+import { HorizontalScroll } from '../../components/horizontal-scroll.tsx';
 import { ApiError } from '../../lib/errors.ts';
 import { BusySubmitButton } from './busy-submit-button.tsx';
 import { explainEventIssue } from './event-issues.ts';
@@ -265,26 +266,28 @@ function PreviewResult({
           {result.addedIdentifiers.length === 0 ? (
             <Paragraph marginBottom="space0">No new identifier value would be added to a profile.</Paragraph>
           ) : (
-            <Table>
-              <THead>
-                <Tr>
-                  <Th width="size20">Identifier</Th>
-                  <Th>Value</Th>
-                </Tr>
-              </THead>
-              <TBody>
-                {result.addedIdentifiers.map((added) => (
-                  <Tr key={`${added.key}\u0000${added.value}`}>
-                    <Td>
-                      <IdentifierName keyName={added.key} displayNames={displayNames} />
-                    </Td>
-                    <Td>
-                      <Code>{added.value}</Code>
-                    </Td>
+            <HorizontalScroll label="Added identifiers table">
+              <Table>
+                <THead>
+                  <Tr>
+                    <Th width="size20">Identifier</Th>
+                    <Th>Value</Th>
                   </Tr>
-                ))}
-              </TBody>
-            </Table>
+                </THead>
+                <TBody>
+                  {result.addedIdentifiers.map((added) => (
+                    <Tr key={`${added.key}\u0000${added.value}`}>
+                      <Td>
+                        <IdentifierName keyName={added.key} displayNames={displayNames} />
+                      </Td>
+                      <Td>
+                        <Code noWrap>{added.value}</Code>
+                      </Td>
+                    </Tr>
+                  ))}
+                </TBody>
+              </Table>
+            </HorizontalScroll>
           )}
         </SubSection>
 
@@ -292,38 +295,40 @@ function PreviewResult({
           {result.droppedIdentifiers.length === 0 ? (
             <Paragraph marginBottom="space0">None: every identifier value of the event would be used.</Paragraph>
           ) : (
-            <Table>
-              <THead>
-                <Tr>
-                  <Th width="size20">Identifier</Th>
-                  <Th width="size30">Value</Th>
-                  <Th>Why it was dropped</Th>
-                </Tr>
-              </THead>
-              <TBody>
-                {result.droppedIdentifiers.map((dropped) => {
-                  const reason = DROP_REASON_TEXT[dropped.reason];
-                  return (
-                    <Tr key={`${dropped.key}\u0000${dropped.value}\u0000${dropped.reason}`}>
-                      <Td>
-                        <IdentifierName keyName={dropped.key} displayNames={displayNames} />
-                      </Td>
-                      <Td>
-                        <Code>{dropped.value}</Code>
-                      </Td>
-                      <Td>
-                        <Badge as="span" variant="warning">
-                          {reason.label}
-                        </Badge>
-                        <Text as="span" display="block" marginTop="space20">
-                          {reason.explanation}
-                        </Text>
-                      </Td>
-                    </Tr>
-                  );
-                })}
-              </TBody>
-            </Table>
+            <HorizontalScroll label="Dropped identifiers table">
+              <Table>
+                <THead>
+                  <Tr>
+                    <Th width="size20">Identifier</Th>
+                    <Th width="size30">Value</Th>
+                    <Th>Why it was dropped</Th>
+                  </Tr>
+                </THead>
+                <TBody>
+                  {result.droppedIdentifiers.map((dropped) => {
+                    const reason = DROP_REASON_TEXT[dropped.reason];
+                    return (
+                      <Tr key={`${dropped.key}\u0000${dropped.value}\u0000${dropped.reason}`}>
+                        <Td>
+                          <IdentifierName keyName={dropped.key} displayNames={displayNames} />
+                        </Td>
+                        <Td>
+                          <Code noWrap>{dropped.value}</Code>
+                        </Td>
+                        <Td>
+                          <Badge as="span" variant="warning">
+                            {reason.label}
+                          </Badge>
+                          <Text as="span" display="block" marginTop="space20">
+                            {reason.explanation}
+                          </Text>
+                        </Td>
+                      </Tr>
+                    );
+                  })}
+                </TBody>
+              </Table>
+            </HorizontalScroll>
           )}
         </SubSection>
 

@@ -11,7 +11,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { ErrorState } from '../../components/error-state.tsx';
 import { ApiError } from '../../lib/errors.ts';
-import { ADDRESS_TYPE_LABEL } from '../../lib/labels.ts';
+import { ADDRESS_TYPE_LABEL, identifierOptionLabel } from '../../lib/labels.ts';
 import { settingsQueryKey } from '../../lib/query-client.ts';
 import { BusySubmitButton } from './busy-submit-button.tsx';
 import {
@@ -268,9 +268,7 @@ function IdentifierValueFields({
           <Option value="">Choose an identifier</Option>
           {(identifiers ?? []).map((identifier) => (
             <Option key={identifier.key} value={identifier.key}>
-              {identifier.displayName === identifier.key
-                ? identifier.key
-                : `${identifier.displayName} (${identifier.key})`}
+              {identifierOptionLabel(identifier)}
             </Option>
           ))}
         </Select>
