@@ -68,6 +68,15 @@ export type Normalization = z.infer<typeof NormalizationSchema>;
 export const MAX_BLOCKED_REGEX_LENGTH = 200;
 
 /**
+ * The form exact blocked values are compared in: upper-cased, then lower-cased, which equates
+ * what plain lower-casing leaves apart ("straße" and "STRASSE", "οδος" and "ΟΔΟΣ" with its final
+ * sigma). Neither step ever shortens a string. The resolver and the console's rules form use it.
+ */
+export function foldCase(text: string): string {
+  return text.toUpperCase().toLowerCase();
+}
+
+/**
  * Why a regular expression does not compile, or null when it does. The engine's message repeats
  * the pattern ("Invalid regular expression: /([a-z/: Unterminated character class"); the admin has
  * just typed it, so only the reason is kept. Shared by the contract, the console's form and the

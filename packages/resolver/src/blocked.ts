@@ -1,18 +1,10 @@
+import { foldCase } from '@idr/contracts';
 import type { CompiledIdentifier } from './settings.ts';
 
 /** Which blocked value caught a value, for the trace. */
 export interface BlockedMatch {
   match: 'exact' | 'regex';
   pattern: string;
-}
-
-/**
- * The form exact blocked values are compared in: upper-cased, then lower-cased, which equates
- * what plain lower-casing leaves apart ("straße" and "STRASSE", "οδος" and "ΟΔΟΣ" with its final
- * sigma). Neither step ever shortens a string.
- */
-export function foldCase(text: string): string {
-  return text.toUpperCase().toLowerCase();
 }
 
 /** Whether a normalized value is blocked for an identifier: exact case-insensitively, or by regex as written (SPEC §6). */

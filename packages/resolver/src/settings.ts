@@ -1,5 +1,4 @@
-import { type Identifier, LIMIT_WINDOW_DAYS, type Normalization } from '@idr/contracts';
-import { foldCase } from './blocked.ts';
+import { foldCase, type Identifier, LIMIT_WINDOW_DAYS, type Normalization } from '@idr/contracts';
 
 /** What the resolver needs of a space's settings: its country and its identifiers in priority order. */
 export interface ResolverSettings {

@@ -2,6 +2,7 @@ import {
   type BlockedValue,
   BlockedValueSchema,
   BlockedValuesSchema,
+  foldCase,
   type Identifier,
   IdentifierLimitSchema,
   LIMIT_WINDOW_DAYS,
@@ -89,11 +90,6 @@ export interface RulesFormValues {
 
 /** How many blocked values an identifier may have (SPEC §2). */
 export const MAX_BLOCKED_VALUES = 100;
-
-/** The resolver's case folding for exact blocked values (upper- then lower-cased, SPEC §6). */
-function foldCase(text: string): string {
-  return text.toUpperCase().toLowerCase();
-}
 
 /**
  * What a blocked value blocks: exact values that differ only in case block the same values, so
