@@ -39,3 +39,11 @@ export const EXPECTED_NORMALIZATION: Record<AddressType, 'phone' | 'email'> = {
 export function normalizationFits(addressType: AddressType, normalization: string): boolean {
   return normalization === EXPECTED_NORMALIZATION[addressType];
 }
+
+/** The address type an identifier is mapped to, if any (SPEC §4: at most one). */
+export function mappedAddressType(
+  mappings: { phone: string | null; email: string | null } | undefined,
+  key: string,
+): AddressType | null {
+  return ADDRESS_TYPES.find((type) => mappings?.[type] === key) ?? null;
+}

@@ -1,7 +1,7 @@
 import {
-  ADDRESS_TYPES,
   type AddressType,
   type Identifier,
+  mappedAddressType,
   type Normalization,
   normalizationFits,
 } from '@idr/contracts';
@@ -132,7 +132,7 @@ export function IdentifiersTable({ spaceId, mappings }: IdentifiersTableProps) {
           <TableHead />
           <TBody>
             {identifiers.map((identifier: Identifier) => {
-              const addressType = ADDRESS_TYPES.find((type) => mappings?.[type] === identifier.key);
+              const addressType = mappedAddressType(mappings, identifier.key);
               return (
                 <Tr key={identifier.key}>
                   <Td>{identifier.priority}</Td>

@@ -1,4 +1,4 @@
-import { ADDRESS_TYPES, type AddressType, type AddressTypeMappings, type Identifier } from '@idr/contracts';
+import { type AddressType, type Identifier, mappedAddressType } from '@idr/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { AlertDialog } from '@twilio-paste/alert-dialog';
 import { Box } from '@twilio-paste/box';
@@ -22,11 +22,6 @@ interface DeleteIdentifierDialogProps {
   /** Settings version of the listing the admin confirmed from. */
   version: number;
   onClose: () => void;
-}
-
-/** The address type an identifier is mapped to, if any (SPEC §4: at most one). */
-function mappedAddressType(mappings: AddressTypeMappings | undefined, key: string): AddressType | null {
-  return ADDRESS_TYPES.find((type) => mappings?.[type] === key) ?? null;
 }
 
 /**
