@@ -23,6 +23,7 @@ export {
   normalizeEmail,
   normalizeIdentifierValue,
   normalizePhone,
+  phoneParseCount,
 } from './normalize.ts';
 export { toProfileView } from './profile-view.ts';
 export { type BlockedRegexCheck, checkBlockedRegex } from './regex-safety.ts';

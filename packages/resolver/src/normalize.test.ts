@@ -1,7 +1,7 @@
 import type { Normalization } from '@idr/contracts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { forgetPhoneNumbers, normalizeIdentifierValue } from './normalize.ts';
+import { forgetPhoneNumbers, normalizeIdentifierValue, phoneParseCount } from './normalize.ts';
 
 describe('normalization (SPEC §6)', () => {
   it.each<[Normalization, string, string, string]>([
@@ -76,6 +76,18 @@ describe('normalization (SPEC §6)', () => {
     forgetPhoneNumbers();
     expect(normalizeIdentifierValue('phone', 'tel:(415) 555-0123', 'US')).toEqual(first);
     expect(first).toEqual({ kind: 'value', value: '+14155550123' });
+  });
+
+  it('parses each text once per default country; repeats and empty texts come from the memo', () => {
+    forgetPhoneNumbers();
+    expect(phoneParseCount()).toBe(0);
+    for (const raw of ['(415) 555-0123', '(415) 555-0123', ' tel: ', 'not a number', 'not a number'])
+      normalizeIdentifierValue('phone', raw, 'US');
+    expect(phoneParseCount()).toBe(2);
+    normalizeIdentifierValue('phone', '(415) 555-0123', 'GB');
+    expect(phoneParseCount()).toBe(3);
+    forgetPhoneNumbers();
+    expect(phoneParseCount()).toBe(0);
   });
 
   it.each([
