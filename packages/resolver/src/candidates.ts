@@ -1,16 +1,15 @@
-import type { DroppedIdentifier, Event } from '@idr/contracts';
+import type { DroppedIdentifier, Event, IdentifierValue } from '@idr/contracts';
 import { findBlockedMatch } from './blocked.ts';
 import { type RawValueSink, readExternalIds, readIdentifier } from './extract.ts';
 import { describeRawValue, normalizeText } from './normalize.ts';
 import type { CompiledIdentifier, CompiledSettings } from './settings.ts';
 import { type Trace, traceBlocked, traceEmpty, traceExtracted, traceInvalid } from './trace.ts';
 
-/** One usable identifier value of the event (the set C of SPEC §7). */
-export interface Candidate {
-  identifier: CompiledIdentifier;
-  key: string;
-  value: string;
-}
+/**
+ * One usable identifier value of the event (the set C of SPEC §7): just the key and the value, so
+ * that the values a resolution adds are these very objects in its result and its plan.
+ */
+export type Candidate = IdentifierValue;
 
 /** C, in priority order then order of appearance, and what was dropped on the way. */
 export interface PreparedCandidates {
@@ -112,10 +111,10 @@ class Preparer implements RawValueSink {
     const scratch = this.scratch;
     for (let i = this.count - 1; i >= 0; i--) {
       const candidate = scratch[i]!;
-      if (candidate.identifier !== identifier) break;
+      if (candidate.key !== identifier.key) break;
       if (candidate.value === value) return;
     }
-    scratch[this.count++] = { identifier, key: identifier.key, value };
+    scratch[this.count++] = { key: identifier.key, value };
   }
 }
 

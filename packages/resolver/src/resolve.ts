@@ -140,7 +140,7 @@ function checkWouldBeProfile(
     const key = identifier.key;
     let added = 0;
     // Indexed: `newValues` may be the frozen NOTHING, which for…of would walk through an iterator object.
-    for (let i = 0; i < newValues.length; i++) if (newValues[i]!.identifier === identifier) added++;
+    for (let i = 0; i < newValues.length; i++) if (newValues[i]!.key === key) added++;
     if (added === 0 && !merging) continue;
     // Count F's values of the key, and those in the window ending at `at`, without building lists.
     const windowMs = identifier.windowMs;
@@ -453,11 +453,9 @@ function decide(
   // SPEC §7 step 5: create, match or merge.
   const survivor = matched[0] ?? null;
   const profileId = survivor ? survivor.id : planning.input.newId();
-  // One list for the result and the plan (the store reads it, never keeps or changes it).
-  const addedIdentifiers =
-    newValues.length === 0
-      ? NOTHING
-      : newValues.map((candidate): IdentifierValue => ({ key: candidate.key, value: candidate.value }));
+  // One list for the result and the plan (the store reads it, never keeps or changes it): the
+  // candidates themselves, which are `{ key, value }` pairs built for this event alone.
+  const addedIdentifiers: IdentifierValue[] = newValues;
   let mergedFrom: readonly string[] = survivor ? survivor.mergedFrom : [];
   let mergeCount = survivor ? survivor.mergeCount : 0;
   const merged = matched.length > 1 ? matched.slice(1) : NO_PROFILES;
