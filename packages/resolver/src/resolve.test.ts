@@ -501,6 +501,7 @@ describe('preview and trace', () => {
     expect(messages).toContain('2 user_id values');
     expect(messages).toContain('Demoted email "jane@example.com", the lowest-priority candidate (reason limit)');
     expect(messages).toContain('Would create a new profile');
+    expect(messages).toContain('Would set the trait email on the new profile');
     expect(messages).not.toContain('would-be');
     expect(result.trace?.find((step) => step.kind === 'created')?.attempt).toBe(2);
   });

@@ -162,6 +162,6 @@ export function traceTraits(trace: Trace, profileId: string | null, keys: readon
   add(
     trace,
     'traits',
-    `${trace.dryRun ? 'Would set' : 'Set'} traits ${keys.join(', ')} on ${target} (newest event timestamp wins).`,
+    `${trace.dryRun ? 'Would set' : 'Set'} ${keys.length === 1 ? 'the trait' : 'the traits'} ${keys.join(', ')} on ${target} (newest event timestamp wins).`,
   );
 }
