@@ -2,15 +2,12 @@ import { Box } from '@twilio-paste/box';
 import { Spinner } from '@twilio-paste/spinner';
 import { lazy, Suspense, useEffect } from 'react';
 import { navigate, usePathname } from '../lib/router.ts';
+import { parseSpacePath, spacePath } from '../lib/space-path.ts';
 import { Layout, MANAGE_PATH } from './layout.tsx';
 import { manageTabForPath } from './manage-tabs.ts';
 import { NotFoundPage } from './not-found-page.tsx';
 import { Providers } from './providers.tsx';
 import { useThemePreference } from './theme-preference.ts';
-
-// The space created on first start (DEFAULT_SPACE_ID of @idr/contracts). Not imported from there:
-// the contracts module pulls in zod, which the shell does not need before the page loads.
-const SPACE_ID = 'default';
 
 const ManagePage = lazy(() => import('./manage-page.tsx').then((module) => ({ default: module.ManagePage })));
 
@@ -28,31 +25,42 @@ function PageLoading() {
   );
 }
 
-function Routes({ pathname, spaceId }: { pathname: string; spaceId: string }) {
-  const redirect = REDIRECTS[pathname.replace(/\/+$/, '') || '/'];
+/** Where a path that names no page of its own goes, or `null`. */
+function redirectFor(pathname: string, path: string, spaceId: string): string | null {
+  const target = REDIRECTS[path.replace(/\/+$/, '') || '/'];
+  if (target) return spacePath(spaceId, target);
+  // `/spaces/default/…` is a page of the default space under its long name: go to its short one.
+  const canonical = spacePath(spaceId, path);
+  return canonical === pathname ? null : canonical;
+}
+
+/** `path` is the page path inside the console, without the space prefix (see lib/space-path.ts). */
+function Routes({ pathname, path, spaceId }: { pathname: string; path: string; spaceId: string }) {
+  const redirect = redirectFor(pathname, path, spaceId);
   useEffect(() => {
     if (redirect) navigate(redirect, { replace: true });
   }, [redirect]);
   if (redirect) return <PageLoading />;
-  const manageTab = manageTabForPath(pathname);
+  const manageTab = manageTabForPath(path);
   if (manageTab) {
     return (
       <Suspense fallback={<PageLoading />}>
-        <ManagePage spaceId={spaceId} tabId={manageTab.id} />
+        {/* A page per space: nothing typed for one space's settings stays on screen for another's. */}
+        <ManagePage key={spaceId} spaceId={spaceId} tabId={manageTab.id} />
       </Suspense>
     );
   }
-  return <NotFoundPage pathname={pathname} />;
+  return <NotFoundPage pathname={pathname} spaceId={spaceId} />;
 }
 
 export function App() {
   const pathname = usePathname();
   const [theme, toggleTheme] = useThemePreference();
-  const spaceId = SPACE_ID;
+  const { spaceId, path } = parseSpacePath(pathname);
   return (
     <Providers theme={theme}>
-      <Layout pathname={pathname} spaceId={spaceId} theme={theme} onToggleTheme={toggleTheme}>
-        <Routes pathname={pathname} spaceId={spaceId} />
+      <Layout path={path} spaceId={spaceId} theme={theme} onToggleTheme={toggleTheme}>
+        <Routes pathname={pathname} path={path} spaceId={spaceId} />
       </Layout>
     </Providers>
   );

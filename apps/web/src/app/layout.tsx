@@ -22,17 +22,25 @@ import {
 } from '@twilio-paste/sidebar';
 import { Text } from '@twilio-paste/text';
 import { Topbar, TopbarActions } from '@twilio-paste/topbar';
-import { type KeyboardEvent, type MouseEvent, type ReactNode, type RefObject, useRef } from 'react';
+import { type KeyboardEvent, lazy, type MouseEvent, type ReactNode, type RefObject, Suspense, useRef } from 'react';
 import { ProductLogo } from '../components/product-logo.tsx';
 import { useNarrowViewport } from '../components/use-narrow-viewport.ts';
 import { type SidebarControls, useSidebarState } from '../components/use-sidebar-state.ts';
 import { handleLinkClick } from '../lib/router.ts';
+import { spacePath } from '../lib/space-path.ts';
 import type { ThemeName } from './theme-preference.ts';
 
 export const MANAGE_PATH = '/unified-profiles/manage/identifiers';
 
+// Loaded after the shell: it reads the space list through the contracts (zod), which the first
+// paint does not need; until then the top bar names the current space.
+const SpaceSwitcher = lazy(() =>
+  import('../features/spaces/space-switcher.tsx').then((module) => ({ default: module.SpaceSwitcher })),
+);
+
 interface LayoutProps {
-  pathname: string;
+  /** The page path inside the console, without the space prefix. */
+  path: string;
   spaceId: string;
   theme: ThemeName;
   onToggleTheme: () => void;
@@ -48,7 +56,7 @@ const IDS = { main: 'main-content', navigation: 'sidebar-navigation', topbar: 't
  * Narrow ones (below 768px) turn it into a drawer: closed on every load, opened from a menu button
  * in the top bar, and closed again once a page is chosen, so the page is never hidden behind it.
  */
-export function Layout({ pathname, spaceId, theme, onToggleTheme, children }: LayoutProps) {
+export function Layout({ path, spaceId, theme, onToggleTheme, children }: LayoutProps) {
   const narrow = useNarrowViewport();
   const menuButton = useRef<HTMLButtonElement>(null);
   const main = useRef<HTMLElement>(null);
@@ -57,7 +65,8 @@ export function Layout({ pathname, spaceId, theme, onToggleTheme, children }: La
   return (
     <Box minHeight="100vh">
       <ConsoleSidebar
-        pathname={pathname}
+        path={path}
+        spaceId={spaceId}
         variant={variant}
         sidebar={sidebar}
         // A closed drawer is only moved off-screen: keep its links out of the tab order too.
@@ -78,15 +87,12 @@ export function Layout({ pathname, spaceId, theme, onToggleTheme, children }: La
         <Topbar id={IDS.topbar} role="banner">
           <TopbarActions justify="start">
             {narrow ? <NavigationMenuButton buttonRef={menuButton} sidebar={sidebar} /> : null}
-            <Text as="span" color="colorTextWeak" whiteSpace="nowrap">
-              Space:{' '}
-              <Text as="span" fontWeight="fontWeightSemibold">
-                {spaceId}
-              </Text>
-            </Text>
+            <Suspense fallback={<CurrentSpace spaceId={spaceId} />}>
+              <SpaceSwitcher spaceId={spaceId} path={path} compact={narrow} />
+            </Suspense>
           </TopbarActions>
           <TopbarActions justify="end">
-            <ThemeToggle theme={theme} onToggle={onToggleTheme} />
+            <ThemeToggle theme={theme} onToggle={onToggleTheme} iconOnly={narrow} />
           </TopbarActions>
         </Topbar>
         <Box
@@ -106,7 +112,8 @@ export function Layout({ pathname, spaceId, theme, onToggleTheme, children }: La
 }
 
 interface ConsoleSidebarProps {
-  pathname: string;
+  path: string;
+  spaceId: string;
   variant: 'default' | 'compact';
   sidebar: SidebarControls;
   /** Collapsed into a drawer that is out of view. */
@@ -115,8 +122,9 @@ interface ConsoleSidebarProps {
   onEscape: () => void;
 }
 
-function ConsoleSidebar({ pathname, variant, sidebar, offScreen, onNavigate, onEscape }: ConsoleSidebarProps) {
-  const onManage = pathname.startsWith('/unified-profiles/manage');
+function ConsoleSidebar({ path, spaceId, variant, sidebar, offScreen, onNavigate, onEscape }: ConsoleSidebarProps) {
+  const onManage = path.startsWith('/unified-profiles/manage');
+  const managePath = spacePath(spaceId, MANAGE_PATH);
   return (
     <Sidebar
       variant={variant}
@@ -153,11 +161,11 @@ function ConsoleSidebar({ pathname, variant, sidebar, offScreen, onNavigate, onE
             </SidebarNavigationDisclosureHeadingWrapper>
             <SidebarNavigationDisclosureContent>
               <SidebarNavigationItem
-                href={MANAGE_PATH}
+                href={managePath}
                 selected={onManage}
                 aria-current={onManage ? 'page' : undefined}
                 onClick={(event: MouseEvent<HTMLAnchorElement>) => {
-                  handleLinkClick(event, MANAGE_PATH);
+                  handleLinkClick(event, managePath);
                   // Only a navigation in place closes the drawer; a link opened in a new tab does not.
                   if (event.defaultPrevented) onNavigate();
                 }}
@@ -176,6 +184,18 @@ function ConsoleSidebar({ pathname, variant, sidebar, offScreen, onNavigate, onE
         />
       </SidebarFooter>
     </Sidebar>
+  );
+}
+
+/** The current space, named while the space switcher loads. */
+function CurrentSpace({ spaceId }: { spaceId: string }) {
+  return (
+    <Text as="span" color="colorTextWeak" whiteSpace="nowrap">
+      Space:{' '}
+      <Text as="span" fontWeight="fontWeightSemibold">
+        {spaceId}
+      </Text>
+    </Text>
   );
 }
 
@@ -202,11 +222,22 @@ function NavigationMenuButton({
   );
 }
 
-function ThemeToggle({ theme, onToggle }: { theme: ThemeName; onToggle: () => void }) {
+/** `iconOnly` on a phone, where the top bar also holds the menu button and the space switcher. */
+function ThemeToggle({ theme, onToggle, iconOnly }: { theme: ThemeName; onToggle: () => void; iconOnly: boolean }) {
+  const icon = theme === 'dark' ? <LightModeIcon decorative /> : <DarkModeIcon decorative />;
+  const label = theme === 'dark' ? 'Light theme' : 'Dark theme';
+  if (iconOnly) {
+    return (
+      <Button variant="secondary_icon" size="icon_small" onClick={onToggle}>
+        {icon}
+        <ScreenReaderOnly>{label}</ScreenReaderOnly>
+      </Button>
+    );
+  }
   return (
     <Button variant="secondary" size="small" onClick={onToggle}>
-      {theme === 'dark' ? <LightModeIcon decorative /> : <DarkModeIcon decorative />}
-      {theme === 'dark' ? 'Light theme' : 'Dark theme'}
+      {icon}
+      {label}
     </Button>
   );
 }

@@ -15,8 +15,11 @@ import { AddressTypeMappingsSection } from '../features/address-type-mappings/ad
 import { addressTypeMappingsQueryOptions } from '../features/address-type-mappings/mappings-queries.ts';
 import { IdentifiersTable } from '../features/identifiers/identifiers-table.tsx';
 import { IdentityResolutionTab } from '../features/identity-resolution/identity-resolution-tab.tsx';
+import { SpaceNotFound } from '../features/spaces/space-not-found.tsx';
+import { ApiError } from '../lib/errors.ts';
 import { identifiersQueryOptions } from '../lib/identifiers-query.ts';
 import { navigate } from '../lib/router.ts';
+import { spacePath } from '../lib/space-path.ts';
 import { MANAGE_TABS, type ManageTab } from './manage-tabs.ts';
 
 // Loaded apart from the settings tabs: only admins who preview lookups need its code.
@@ -30,7 +33,7 @@ const tabDomId = (id: ManageTab['id']) => `manage-tab-${id}`;
  * Keeps the selected tab and the URL in step: a tab chosen by click or arrow keys gets its path, and
  * a path reached another way (back button, link) selects its tab.
  */
-function useManageTabState(tabId: ManageTab['id']) {
+function useManageTabState(spaceId: string, tabId: ManageTab['id']) {
   const state = useTabState({ baseId: 'manage-tabs', selectedId: tabDomId(tabId) });
   const { selectedId, setSelectedId } = state;
   useEffect(() => {
@@ -38,8 +41,9 @@ function useManageTabState(tabId: ManageTab['id']) {
   }, [tabId, setSelectedId]);
   useEffect(() => {
     const tab = MANAGE_TABS.find((candidate) => tabDomId(candidate.id) === selectedId);
-    if (tab && tab.path !== window.location.pathname) navigate(tab.path);
-  }, [selectedId]);
+    const path = tab ? spacePath(spaceId, tab.path) : null;
+    if (path && path !== window.location.pathname) navigate(path);
+  }, [selectedId, spaceId]);
   return state;
 }
 
@@ -56,10 +60,11 @@ function useVisitedTabs(tabId: ManageTab['id']): ReadonlySet<ManageTab['id']> {
 
 /** Unified Profiles › Manage: composes the identifiers, address-type-mapping and identity-resolution features. */
 export function ManagePage({ spaceId, tabId }: { spaceId: string; tabId: ManageTab['id'] }) {
-  const tabState = useManageTabState(tabId);
+  const tabState = useManageTabState(spaceId, tabId);
   const visited = useVisitedTabs(tabId);
   const identifiers = useQuery(identifiersQueryOptions(spaceId));
   const mappings = useQuery(addressTypeMappingsQueryOptions(spaceId));
+  const unknownSpace = identifiers.error instanceof ApiError && identifiers.error.code === 'space_not_found';
   return (
     <>
       <PageHeader size="default">
@@ -72,54 +77,63 @@ export function ManagePage({ spaceId, tabId }: { spaceId: string; tabId: ManageT
           </PageHeaderParagraph>
         </PageHeaderDetails>
       </PageHeader>
-      <Tabs state={tabState}>
-        <TabList aria-label="Manage unified profiles">
-          <Tab id={tabDomId('identifiers')}>Identifiers</Tab>
-          <Tab id={tabDomId('identity-resolution')}>Identity resolution</Tab>
-          <Tab id={tabDomId('lookup-preview')}>Lookup preview</Tab>
-        </TabList>
-        <TabPanels>
-          <TabPanel>
-            <Box paddingTop="space90">
-              <Section
-                id="identifiers"
-                heading="Identifiers"
-                description="Listed in priority order (1 is the highest). Display names are what agents see on the profile card and what flow builders show; priority is changed in identity-resolution settings."
-              >
-                <IdentifiersTable spaceId={spaceId} mappings={mappings.data?.mappings} />
-              </Section>
-              <Section
-                id="address-type-mappings"
-                heading="Identifier mapping by address type"
-                description="When a call, message or email comes in, the profile lookup searches the identifier mapped to its address type. An identifier can hold only one address type."
-              >
-                <AddressTypeMappingsSection
-                  spaceId={spaceId}
-                  identifiers={identifiers.data?.identifiers}
-                  identifiersFailed={identifiers.isError}
-                />
-              </Section>
-            </Box>
-          </TabPanel>
-          <TabPanel>
-            <Box paddingTop="space90">
-              {visited.has('identity-resolution') ? <IdentityResolutionTab spaceId={spaceId} /> : null}
-            </Box>
-          </TabPanel>
-          <TabPanel>
-            <Box paddingTop="space90">
-              <Suspense fallback={<Spinner decorative={false} title="Loading the lookup preview" size="sizeIcon70" />}>
-                <LookupPreviewTab
-                  spaceId={spaceId}
-                  identifiers={identifiers.data?.identifiers}
-                  mappings={mappings.data?.mappings}
-                  mappingsHref={`${MANAGE_TABS[0].path}#address-type-mappings-heading`}
-                />
-              </Suspense>
-            </Box>
-          </TabPanel>
-        </TabPanels>
-      </Tabs>
+      {unknownSpace ? (
+        <SpaceNotFound
+          spaceId={spaceId}
+          path={MANAGE_TABS.find((tab) => tab.id === tabId)?.path ?? MANAGE_TABS[0].path}
+        />
+      ) : (
+        <Tabs state={tabState}>
+          <TabList aria-label="Manage unified profiles">
+            <Tab id={tabDomId('identifiers')}>Identifiers</Tab>
+            <Tab id={tabDomId('identity-resolution')}>Identity resolution</Tab>
+            <Tab id={tabDomId('lookup-preview')}>Lookup preview</Tab>
+          </TabList>
+          <TabPanels>
+            <TabPanel>
+              <Box paddingTop="space90">
+                <Section
+                  id="identifiers"
+                  heading="Identifiers"
+                  description="Listed in priority order (1 is the highest). Display names are what agents see on the profile card and what flow builders show; priority is changed in identity-resolution settings."
+                >
+                  <IdentifiersTable spaceId={spaceId} mappings={mappings.data?.mappings} />
+                </Section>
+                <Section
+                  id="address-type-mappings"
+                  heading="Identifier mapping by address type"
+                  description="When a call, message or email comes in, the profile lookup searches the identifier mapped to its address type. An identifier can hold only one address type."
+                >
+                  <AddressTypeMappingsSection
+                    spaceId={spaceId}
+                    identifiers={identifiers.data?.identifiers}
+                    identifiersFailed={identifiers.isError}
+                  />
+                </Section>
+              </Box>
+            </TabPanel>
+            <TabPanel>
+              <Box paddingTop="space90">
+                {visited.has('identity-resolution') ? <IdentityResolutionTab spaceId={spaceId} /> : null}
+              </Box>
+            </TabPanel>
+            <TabPanel>
+              <Box paddingTop="space90">
+                <Suspense
+                  fallback={<Spinner decorative={false} title="Loading the lookup preview" size="sizeIcon70" />}
+                >
+                  <LookupPreviewTab
+                    spaceId={spaceId}
+                    identifiers={identifiers.data?.identifiers}
+                    mappings={mappings.data?.mappings}
+                    mappingsHref={spacePath(spaceId, `${MANAGE_TABS[0].path}#address-type-mappings-heading`)}
+                  />
+                </Suspense>
+              </Box>
+            </TabPanel>
+          </TabPanels>
+        </Tabs>
+      )}
     </>
   );
 }

@@ -1,0 +1,95 @@
+import type { APIRequestContext } from '@playwright/test';
+import { displayNameCell, expect, expectNoAxeViolations, identifierRow, saveScreenshot, test } from './fixtures.ts';
+
+/** Creates a space with the contact-center preset, under an id no earlier run has used. */
+async function createSpace(request: APIRequestContext, name: string): Promise<string> {
+  const id = `e2e-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`;
+  const created = await request.post('/api/v1/spaces', { data: { id, name, preset: 'contact-center' } });
+  expect(created.status(), await created.text()).toBe(201);
+  return id;
+}
+
+test('the top bar switches the space; the page, the URL and a reload follow it', async ({ page, request }) => {
+  const staging = await createSpace(request, 'Staging');
+  const renamed = await request.patch(`/api/v1/spaces/${staging}/identifiers/email`, {
+    data: { displayName: 'Staging email' },
+  });
+  expect(renamed.status(), await renamed.text()).toBe(200);
+
+  await page.goto('/unified-profiles/manage/identity-resolution');
+  const space = page.getByRole('combobox', { name: 'Space' });
+  await expect(space).toHaveValue('default');
+  await expect(space.getByRole('option', { name: 'Default', exact: true })).toBeAttached();
+  await expect(space.getByRole('option', { name: `Staging (${staging})` })).toBeAttached();
+
+  // The same page of the other space.
+  await space.selectOption(staging);
+  await expect(page).toHaveURL(new RegExp(`/spaces/${staging}/unified-profiles/manage/identity-resolution$`));
+  await expect(page.getByRole('tab', { name: 'Identity resolution', selected: true })).toBeVisible();
+  await page.getByRole('tab', { name: 'Identifiers' }).click();
+  await expect(page).toHaveURL(new RegExp(`/spaces/${staging}/unified-profiles/manage/identifiers$`));
+  await expect(displayNameCell(page, 'email')).toHaveText('Staging email');
+  await expectNoAxeViolations(page);
+  await saveScreenshot(page, 'spaces-switched');
+
+  // A reload stays in the space, and the sidebar link keeps to it.
+  await page.reload();
+  await expect(space).toHaveValue(staging);
+  await expect(displayNameCell(page, 'email')).toHaveText('Staging email');
+  await expect(page.getByRole('link', { name: 'Manage' })).toHaveAttribute(
+    'href',
+    `/spaces/${staging}/unified-profiles/manage/identifiers`,
+  );
+
+  // Back to the default space, on its short paths, with its own settings.
+  await space.selectOption('default');
+  await expect(page).toHaveURL(/\/unified-profiles\/manage\/identifiers$/);
+  expect(new URL(page.url()).pathname).toBe('/unified-profiles/manage/identifiers');
+  await expect(displayNameCell(page, 'email')).toHaveText('email');
+
+  // The default space under its long name goes to the short one.
+  await page.goto('/spaces/default/unified-profiles/manage/lookup-preview');
+  await expect(page).toHaveURL(/\/unified-profiles\/manage\/lookup-preview$/);
+  expect(new URL(page.url()).pathname).toBe('/unified-profiles/manage/lookup-preview');
+});
+
+test('an address naming no space says so and links to the default space', async ({ page, browserProblems }) => {
+  browserProblems.allowHttpStatus(404);
+  await page.goto('/spaces/no-such-space/unified-profiles/manage/identity-resolution');
+  await expect(page.getByRole('heading', { name: 'There is no space “no-such-space”' })).toBeVisible();
+  await expect(page.getByRole('tab')).toHaveCount(0);
+  await expect(page.getByRole('combobox', { name: 'Space' })).toHaveValue('no-such-space');
+  await expectNoAxeViolations(page);
+  await saveScreenshot(page, 'spaces-unknown');
+
+  await page.getByRole('link', { name: 'this page in the default space' }).click();
+  expect(new URL(page.url()).pathname).toBe('/unified-profiles/manage/identity-resolution');
+  await expect(page.getByRole('tab', { name: 'Identity resolution', selected: true })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Space' })).toHaveValue('default');
+});
+
+test('switching space asks before it drops an unsaved mapping', async ({ page, request }) => {
+  const other = await createSpace(request, 'Other');
+  await page.goto('/');
+  await expect(identifierRow(page, 'email')).toBeVisible();
+  const phone = page.getByLabel('Phone number');
+  await phone.selectOption('user_id');
+
+  const space = page.getByRole('combobox', { name: 'Space' });
+  let asked = '';
+  page.once('dialog', (dialog) => {
+    asked = dialog.message();
+    void dialog.dismiss();
+  });
+  await space.selectOption(other);
+  await expect.poll(() => asked).toBe(`Discard your unsaved changes and switch to the space ${other}?`);
+  // Declined: same space, same URL, the edit kept.
+  await expect(space).toHaveValue('default');
+  expect(new URL(page.url()).pathname).toBe('/unified-profiles/manage/identifiers');
+  await expect(phone).toHaveValue('user_id');
+
+  page.once('dialog', (dialog) => void dialog.accept());
+  await space.selectOption(other);
+  await expect(page).toHaveURL(new RegExp(`/spaces/${other}/unified-profiles/manage/identifiers$`));
+  await expect(page.getByLabel('Phone number')).toHaveValue('phone');
+});
