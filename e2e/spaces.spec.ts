@@ -93,3 +93,80 @@ test('switching space asks before it drops an unsaved mapping', async ({ page, r
   await expect(page).toHaveURL(new RegExp(`/spaces/${other}/unified-profiles/manage/identifiers$`));
   await expect(page.getByLabel('Phone number')).toHaveValue('phone');
 });
+
+test('New space creates an empty space from the top bar and opens it', async ({ page, request }) => {
+  const suffix = Date.now().toString(36);
+  await page.goto('/unified-profiles/manage/identity-resolution');
+  await page.getByRole('button', { name: 'New space' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New space' });
+  const name = dialog.getByRole('textbox', { name: 'Name' });
+  await expect(name).toBeFocused();
+  await name.fill(`EU support ${suffix}`);
+  // The ID follows the name until it is typed in.
+  const id = dialog.getByRole('textbox', { name: 'ID' });
+  await expect(id).toHaveValue(`eu-support-${suffix}`);
+  await dialog.getByLabel('Start from').selectOption('preset:empty');
+  const country = dialog.getByLabel('Default country');
+  await expect(country).toHaveValue('US');
+  await country.selectOption({ label: 'United Kingdom (GB)' });
+  await expectNoAxeViolations(page);
+  await saveScreenshot(page, 'spaces-new-dialog');
+
+  await dialog.getByRole('button', { name: 'Create space' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(`Space EU support ${suffix} created.`)).toBeVisible();
+  expect(new URL(page.url()).pathname).toBe(`/spaces/eu-support-${suffix}/unified-profiles/manage/identity-resolution`);
+  await expect(page.getByRole('heading', { name: 'This space has no identifiers yet' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Space' })).toHaveValue(`eu-support-${suffix}`);
+
+  const space = await request.get(`/api/v1/spaces/eu-support-${suffix}`);
+  expect(await space.json()).toMatchObject({ name: `EU support ${suffix}`, defaultCountry: 'GB' });
+});
+
+test('New space shows a taken ID next to the field, and copies a space with its country', async ({
+  page,
+  request,
+  browserProblems,
+}) => {
+  browserProblems.allowHttpStatus(409);
+  const suffix = Date.now().toString(36);
+  await page.goto('/');
+  await page.getByRole('button', { name: 'New space' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New space' });
+  const id = dialog.getByRole('textbox', { name: 'ID' });
+
+  // Taken by a listed space: said before anything is sent.
+  await dialog.getByRole('textbox', { name: 'Name' }).fill('Default');
+  await dialog.getByRole('button', { name: 'Create space' }).click();
+  await expect(dialog.getByText('A space with this ID already exists')).toBeVisible();
+  await expect(id).toBeFocused();
+
+  // Taken meanwhile by another admin: the server's 409 lands on the same field.
+  const taken = `taken-${suffix}`;
+  const other = await request.post('/api/v1/spaces', { data: { id: taken, name: 'Taken', preset: 'empty' } });
+  expect(other.status()).toBe(201);
+  await id.fill(taken);
+  await dialog.getByRole('button', { name: 'Create space' }).click();
+  await expect(dialog.getByText('A space with this ID already exists')).toBeVisible();
+  await expect(id).toHaveAttribute('aria-invalid', 'true');
+
+  // A copy of a GB space takes GB unless another country is chosen.
+  const source = `source-${suffix}`;
+  const created = await request.post('/api/v1/spaces', {
+    data: { id: source, name: 'Source', preset: 'contact-center', defaultCountry: 'GB' },
+  });
+  expect(created.status()).toBe(201);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await dialog.getByRole('button', { name: 'Discard changes' }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByRole('button', { name: 'New space' }).click();
+  await dialog.getByRole('textbox', { name: 'Name' }).fill(`Copy ${suffix}`);
+  await dialog.getByLabel('Start from').selectOption(`copy:${source}`);
+  await expect(dialog.getByLabel('Default country')).toHaveValue('GB');
+  await dialog.getByRole('button', { name: 'Create space' }).click();
+  await expect(dialog).toBeHidden();
+  expect(new URL(page.url()).pathname).toBe(`/spaces/copy-${suffix}/unified-profiles/manage/identifiers`);
+  await expect(identifierRow(page, 'phone')).toBeVisible();
+  const copy = await request.get(`/api/v1/spaces/copy-${suffix}`);
+  expect(await copy.json()).toMatchObject({ defaultCountry: 'GB' });
+});

@@ -10,9 +10,12 @@ const ISO_3166_ALPHA2 =
   'PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM ' +
   'TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW';
 
-const COUNTRY_CODES: ReadonlySet<string> = new Set(ISO_3166_ALPHA2.split(' '));
+/** Every assigned ISO 3166-1 alpha-2 code, in alphabetical order (the console's country choices). */
+export const COUNTRY_CODES: readonly string[] = Object.freeze(ISO_3166_ALPHA2.split(' '));
+
+const COUNTRY_CODE_SET: ReadonlySet<string> = new Set(COUNTRY_CODES);
 
 /** Whether `code` is an assigned ISO 3166-1 alpha-2 country code (upper case). */
 export function isCountryCode(code: string): boolean {
-  return COUNTRY_CODES.has(code);
+  return COUNTRY_CODE_SET.has(code);
 }

@@ -1,5 +1,5 @@
-import type { SpaceList } from '@idr/contracts';
-import { queryOptions } from '@tanstack/react-query';
+import type { CreateSpaceInput, Space, SpaceList } from '@idr/contracts';
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { callRoute } from '../../lib/api-client.ts';
 
 /**
@@ -10,5 +10,14 @@ export function spacesQueryOptions() {
   return queryOptions<SpaceList>({
     queryKey: ['space-list'],
     queryFn: async () => (await callRoute('listSpaces')).data,
+  });
+}
+
+/** Creates a space from a preset or as a copy (`POST /spaces`), then refetches the list. */
+export function useCreateSpace() {
+  const queryClient = useQueryClient();
+  return useMutation<Space, Error, CreateSpaceInput>({
+    mutationFn: async (input) => (await callRoute('createSpace', { body: input })).data,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: spacesQueryOptions().queryKey }),
   });
 }

@@ -1,0 +1,71 @@
+import { COUNTRY_CODES } from '@idr/contracts';
+import { describe, expect, it } from 'vitest';
+import { countryOptions, newSpaceFieldForIssue, newSpaceFormSchema, spaceIdFromName } from './new-space-form.ts';
+
+describe('the new space form', () => {
+  it.each([
+    ['Staging', 'staging'],
+    ['EU Support – Zürich', 'eu-support-zurich'],
+    ['  Prod (2026)!  ', 'prod-2026'],
+    ['---', ''],
+    ['日本', ''],
+    ['a'.repeat(80), 'a'.repeat(63)],
+    [`${'a'.repeat(62)} b`, 'a'.repeat(62)],
+  ])('suggests an id for %j: %j', (name, id) => {
+    expect(spaceIdFromName(name)).toBe(id);
+  });
+
+  it('turns the fields into the request of POST /spaces', () => {
+    const schema = newSpaceFormSchema(['default']);
+    const base = { name: ' Staging ', id: 'staging', defaultCountry: 'GB' };
+    expect(schema.parse({ ...base, startFrom: 'preset:contact-center' })).toEqual({
+      id: 'staging',
+      name: 'Staging',
+      defaultCountry: 'GB',
+      preset: 'contact-center',
+    });
+    expect(schema.parse({ ...base, startFrom: 'preset:empty' })).toMatchObject({ preset: 'empty' });
+    expect(schema.parse({ ...base, startFrom: 'copy:default' })).toEqual({
+      id: 'staging',
+      name: 'Staging',
+      defaultCountry: 'GB',
+      copyFrom: 'default',
+    });
+  });
+
+  it('says what is wrong next to each field', () => {
+    const result = newSpaceFormSchema(['default']).safeParse({
+      name: '  ',
+      id: 'default',
+      startFrom: 'preset:empty',
+      defaultCountry: 'ZZ',
+    });
+    expect(result.success).toBe(false);
+    const messages = Object.fromEntries((result.error?.issues ?? []).map((issue) => [issue.path[0], issue.message]));
+    expect(messages).toEqual({
+      name: 'Enter a name',
+      id: 'A space with this ID already exists',
+      defaultCountry: 'This is not an ISO 3166 country code; use one such as US, GB or DE',
+    });
+    expect(
+      newSpaceFormSchema([]).safeParse({ name: 'x', id: 'Bad id', startFrom: 'preset:empty', defaultCountry: 'US' })
+        .error?.issues[0]?.path,
+    ).toEqual(['id']);
+  });
+
+  it('maps the server issues to the fields', () => {
+    expect(newSpaceFieldForIssue('copyFrom')).toBe('startFrom');
+    expect(newSpaceFieldForIssue('id')).toBe('id');
+    expect(newSpaceFieldForIssue('defaultCountry')).toBe('defaultCountry');
+    expect(newSpaceFieldForIssue('')).toBeNull();
+  });
+
+  it('lists every country by name with its code', () => {
+    const options = countryOptions(COUNTRY_CODES);
+    expect(options).toHaveLength(249);
+    expect(options).toContainEqual({ code: 'GB', label: 'United Kingdom (GB)' });
+    expect(options).toContainEqual({ code: 'US', label: 'United States (US)' });
+    const labels = options.map((option) => option.label);
+    expect(labels).toEqual([...labels].sort((a, b) => a.localeCompare(b, 'en')));
+  });
+});
