@@ -507,3 +507,51 @@ test('the Identity resolution tab and its rules dialog are accessible in the dar
   await expectNoAxeViolations(page);
   await saveScreenshot(page, 'identity-resolution-rules-modal-dark');
 });
+
+test('the default country is changed in the console, and lookups read national numbers with it', async ({
+  page,
+  request,
+}) => {
+  await openIdentityResolutionTab(page);
+  const section = page.getByRole('region', { name: 'Phone numbers' });
+  const country = section.getByRole('combobox', { name: 'Default country' });
+  await expect(country).toHaveValue('US');
+  await country.selectOption('GB');
+  await expect(section.getByText('You have unsaved changes.')).toBeVisible();
+  await section.getByRole('button', { name: 'Save default country' }).click();
+  await expect(page.getByText('Default country saved: United Kingdom (GB).')).toBeVisible();
+  await expect(section.getByText('You have unsaved changes.')).toBeHidden();
+  expect(await (await request.get(SPACE_API)).json()).toMatchObject({ defaultCountry: 'GB' });
+  await expectNoAxeViolations(page);
+  await saveScreenshot(page, 'identity-resolution-default-country');
+
+  // A London number written the British way is now read as one.
+  await page.getByRole('tab', { name: 'Lookup preview' }).click();
+  const panel = page.getByRole('tabpanel', { name: 'Lookup preview' });
+  const address = panel.getByRole('textbox', { name: 'Address' });
+  await expect(address).toHaveAccessibleDescription(/read as numbers of United Kingdom \(GB\)\.$/);
+  await address.fill('020 7946 0958');
+  await panel.getByRole('button', { name: 'Look up' }).click();
+  const result = panel.getByRole('region', { name: 'Lookup result' });
+  await expect(result.getByText('+442079460958', { exact: true })).toBeVisible();
+});
+
+test('a default country changed meanwhile by someone else is not overwritten', async ({
+  page,
+  request,
+  browserProblems,
+}) => {
+  browserProblems.allowHttpStatus(412);
+  await openIdentityResolutionTab(page);
+  const section = page.getByRole('region', { name: 'Phone numbers' });
+  const country = section.getByRole('combobox', { name: 'Default country' });
+  await country.selectOption('DE');
+  const meanwhile = await request.patch(SPACE_API, { data: { defaultCountry: 'FR' } });
+  expect(meanwhile.status()).toBe(200);
+  await section.getByRole('button', { name: 'Save default country' }).click();
+  await expect(section.getByText('Someone else changed the settings while you were editing.')).toBeVisible();
+  expect(await (await request.get(SPACE_API)).json()).toMatchObject({ defaultCountry: 'FR' });
+  await section.getByRole('button', { name: 'Reload' }).click();
+  await expect(country).toHaveValue('FR');
+  await expect(country).toBeEnabled();
+});

@@ -2,6 +2,7 @@ import type {
   CreateIdentifierInput,
   Identifier,
   IdentifierList,
+  Space,
   UnrecognizedIdentifierTypeList,
   UpdateIdentifierInput,
 } from '@idr/contracts';
@@ -9,6 +10,7 @@ import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query
 import { callRoute } from '../../lib/api-client.ts';
 import { identifiersQueryOptions } from '../../lib/identifiers-query.ts';
 import { settingsQueryKey } from '../../lib/query-client.ts';
+import { spaceQueryOptions } from '../../lib/space-query.ts';
 
 /**
  * External-id types seen in events that match no identifier (SPEC §5.2). Not a setting, but the
@@ -69,5 +71,19 @@ export function useDeleteIdentifier(spaceId: string) {
     mutationFn: async ({ key, version }) =>
       (await callRoute('deleteIdentifier', { params: { space: spaceId, key }, ifMatch: version })).data,
     onSuccess: () => invalidate(),
+  });
+}
+
+/** Changes the space's default country with `If-Match` (a settings write, SPEC §9). */
+export function useUpdateDefaultCountry(spaceId: string) {
+  const queryClient = useQueryClient();
+  const invalidate = useInvalidateSettings(spaceId);
+  return useMutation<Space, Error, { defaultCountry: string; version: number }>({
+    mutationFn: async ({ defaultCountry, version }) =>
+      (await callRoute('updateSpace', { params: { space: spaceId }, body: { defaultCountry }, ifMatch: version })).data,
+    onSuccess: (space) => {
+      queryClient.setQueryData(spaceQueryOptions(spaceId).queryKey, space);
+      return invalidate();
+    },
   });
 }

@@ -12,6 +12,7 @@ import { QueryErrorState } from '../../components/error-state.tsx';
 import { Section } from '../../components/section.tsx';
 import { identifiersQueryOptions } from '../../lib/identifiers-query.ts';
 import { AddIdentifierModal } from './add-identifier-modal.tsx';
+import { DefaultCountrySection } from './default-country-section.tsx';
 import { PriorityTable } from './priority-table.tsx';
 import { UnrecognizedTypesSection } from './unrecognized-types-section.tsx';
 
@@ -47,6 +48,13 @@ export function IdentityResolutionTab({ spaceId }: { spaceId: string }) {
         }
       >
         <UnrecognizedTypesSection spaceId={spaceId} />
+      </Section>
+      <Section
+        id="phone-numbers"
+        heading="Phone numbers"
+        description="Phone values are stored in E.164 (+14155550100), whatever form events and lookups send them in."
+      >
+        <DefaultCountrySection spaceId={spaceId} />
       </Section>
     </>
   );

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { AddressType, Identifier, LookupRequest } from '@idr/contracts';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Box } from '@twilio-paste/box';
 import { HelpText } from '@twilio-paste/help-text';
 import { Input } from '@twilio-paste/input';
@@ -10,9 +10,11 @@ import { Stack } from '@twilio-paste/stack';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { ErrorState } from '../../components/error-state.tsx';
+import { countryLabel } from '../../lib/countries.ts';
 import { ApiError } from '../../lib/errors.ts';
 import { ADDRESS_TYPE_LABEL, identifierOptionLabel } from '../../lib/labels.ts';
 import { settingsQueryKey } from '../../lib/query-client.ts';
+import { spaceQueryOptions } from '../../lib/space-query.ts';
 import { BusySubmitButton } from './busy-submit-button.tsx';
 import {
   EMPTY_LOOKUP_FORM,
@@ -44,8 +46,13 @@ const ADDRESS_PLACEHOLDER: Record<AddressType, string> = {
 };
 
 /** Which identifier an address lookup searches, for the address field's help text. */
-function searchedIdentifierHelp(addressType: AddressType, mappedIdentifier: Identifier | undefined): string {
-  const national = addressType === 'phone' ? " National numbers are read with the space's default country." : '';
+function searchedIdentifierHelp(
+  addressType: AddressType,
+  mappedIdentifier: Identifier | undefined,
+  defaultCountry: string | undefined,
+): string {
+  const country = defaultCountry ? countryLabel(defaultCountry) : "the space's default country";
+  const national = addressType === 'phone' ? ` Numbers without a country code are read as numbers of ${country}.` : '';
   if (!mappedIdentifier) return `Searched in the identifier mapped to this address type.${national}`;
   const { key, displayName } = mappedIdentifier;
   const name = displayName === key ? `“${key}”` : `“${displayName}” (${key})`;
@@ -61,6 +68,8 @@ interface RefusedAsUnmapped {
 
 /** "A call comes in from +1 415 555 0100: which profile does the agent see?" (SPEC §8). */
 export function LookupSection({ spaceId, identifiers, mappings, mappingsHref, priorities }: LookupSectionProps) {
+  // Only to name the country national numbers are read in; the help falls back to words without it.
+  const space = useQuery(spaceQueryOptions(spaceId));
   const ids = {
     searchBy: useId(),
     address: useId(),
@@ -198,7 +207,9 @@ export function LookupSection({ spaceId, identifiers, mappings, mappingsHref, pr
                         <MismatchHelp mismatch={mismatch} mappingsHref={mappingsHref} />
                       </HelpText>
                     ) : errors.address ? null : (
-                      <HelpText>{searchedIdentifierHelp(addressType, mappedIdentifier)}</HelpText>
+                      <HelpText>
+                        {searchedIdentifierHelp(addressType, mappedIdentifier, space.data?.defaultCountry)}
+                      </HelpText>
                     )}
                   </Box>
                 )}

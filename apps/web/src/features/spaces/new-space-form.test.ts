@@ -1,6 +1,5 @@
-import { COUNTRY_CODES } from '@idr/contracts';
 import { describe, expect, it } from 'vitest';
-import { countryOptions, newSpaceFieldForIssue, newSpaceFormSchema, spaceIdFromName } from './new-space-form.ts';
+import { newSpaceFieldForIssue, newSpaceFormSchema, spaceIdFromName } from './new-space-form.ts';
 
 describe('the new space form', () => {
   it.each([
@@ -58,14 +57,5 @@ describe('the new space form', () => {
     expect(newSpaceFieldForIssue('id')).toBe('id');
     expect(newSpaceFieldForIssue('defaultCountry')).toBe('defaultCountry');
     expect(newSpaceFieldForIssue('')).toBeNull();
-  });
-
-  it('lists every country by name with its code', () => {
-    const options = countryOptions(COUNTRY_CODES);
-    expect(options).toHaveLength(249);
-    expect(options).toContainEqual({ code: 'GB', label: 'United Kingdom (GB)' });
-    expect(options).toContainEqual({ code: 'US', label: 'United States (US)' });
-    const labels = options.map((option) => option.label);
-    expect(labels).toEqual([...labels].sort((a, b) => a.localeCompare(b, 'en')));
   });
 });

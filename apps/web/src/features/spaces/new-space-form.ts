@@ -48,11 +48,3 @@ export function newSpaceFieldForIssue(path: string): keyof NewSpaceFormValues | 
   if (path === 'copyFrom' || path === 'preset') return 'startFrom';
   return path === 'id' || path === 'name' || path === 'defaultCountry' ? path : null;
 }
-
-/** Country choices: every ISO 3166 code, by English name, e.g. "United Kingdom (GB)". */
-export function countryOptions(codes: readonly string[]): { code: string; label: string }[] {
-  const names = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
-  return codes
-    .map((code) => ({ code, label: `${names.of(code) ?? code} (${code})` }))
-    .sort((a, b) => a.label.localeCompare(b.label, 'en'));
-}

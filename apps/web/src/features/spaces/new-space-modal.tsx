@@ -1,20 +1,20 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { COUNTRY_CODES, type CreateSpaceInput, type Space } from '@idr/contracts';
+import type { CreateSpaceInput, Space } from '@idr/contracts';
 import { Box } from '@twilio-paste/box';
 import { HelpText } from '@twilio-paste/help-text';
 import { Input } from '@twilio-paste/input';
 import { Label } from '@twilio-paste/label';
 import { Option, Select } from '@twilio-paste/select';
 import { Stack } from '@twilio-paste/stack';
-import { useEffect, useId, useMemo, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useForm } from 'react-hook-form';
+import { CountrySelectField } from '../../components/country-select-field.tsx';
 import { FormModal } from '../../components/form-modal.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { ApiError } from '../../lib/errors.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
 import { useSaveStatus } from '../../lib/use-save-status.ts';
 import {
-  countryOptions,
   type NewSpaceFormValues,
   newSpaceFieldForIssue,
   newSpaceFormSchema,
@@ -43,12 +43,10 @@ export function NewSpaceModal({
   onCreated: (space: Space) => void;
 }) {
   const ids = { name: useId(), id: useId(), idHelp: useId(), startFrom: useId(), startFromHelp: useId() };
-  const countryId = useId();
   const nameRef = useRef<HTMLInputElement | null>(null);
   const toast = useToast();
   const mutation = useCreateSpace();
   const { formError, setFormError, reloading, showSaveError } = useSaveStatus();
-  const countries = useMemo(() => countryOptions(COUNTRY_CODES), []);
 
   const form = useForm<NewSpaceFormValues, unknown, CreateSpaceInput>({
     resolver: zodResolver(newSpaceFormSchema(spaces.map((space) => space.id))),
@@ -166,27 +164,12 @@ export function NewSpaceModal({
               'A copy takes the identifiers, their rules and the address-type mappings; never profiles or events.'}
           </HelpText>
         </Box>
-        <Box>
-          <Label htmlFor={countryId} required>
-            Default country
-          </Label>
-          <Select
-            id={countryId}
-            aria-describedby={`${countryId}-help`}
-            hasError={errors.defaultCountry !== undefined}
-            {...form.register('defaultCountry')}
-          >
-            {countries.map((country) => (
-              <Option key={country.code} value={country.code}>
-                {country.label}
-              </Option>
-            ))}
-          </Select>
-          <HelpText id={`${countryId}-help`} variant={errors.defaultCountry ? 'error' : 'default'}>
-            {errors.defaultCountry?.message ??
-              'Phone numbers written without a country code (such as (415) 555-0100) are read as numbers of this country.'}
-          </HelpText>
-        </Box>
+        <CountrySelectField
+          registration={form.register('defaultCountry')}
+          error={errors.defaultCountry?.message}
+          help="Phone numbers written without a country code (such as (415) 555-0100) are read as numbers of this country."
+          required
+        />
       </Stack>
     </FormModal>
   );

@@ -1,0 +1,123 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { CountryCodeSchema } from '@idr/contracts';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Box } from '@twilio-paste/box';
+import { Button } from '@twilio-paste/button';
+import { SkeletonLoader } from '@twilio-paste/skeleton-loader';
+import { Stack } from '@twilio-paste/stack';
+import { Text } from '@twilio-paste/text';
+import { useEffect } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { CountrySelectField } from '../../components/country-select-field.tsx';
+import { QueryErrorState } from '../../components/error-state.tsx';
+import { ConflictAlert, FormErrorAlert } from '../../components/form-alerts.tsx';
+import { useToast } from '../../components/toast.tsx';
+import { countryLabel } from '../../lib/countries.ts';
+import { identifiersQueryOptions } from '../../lib/identifiers-query.ts';
+import { settingsQueryKey } from '../../lib/query-client.ts';
+import { spaceQueryOptions } from '../../lib/space-query.ts';
+import { useBeforeUnload } from '../../lib/use-before-unload.ts';
+import { useSaveStatus } from '../../lib/use-save-status.ts';
+import { useUpdateDefaultCountry } from './identity-resolution-queries.ts';
+
+const DefaultCountryFormSchema = z.object({ defaultCountry: CountryCodeSchema });
+type DefaultCountryForm = z.infer<typeof DefaultCountryFormSchema>;
+
+/** The space's default country (SPEC §1, §6): how phone numbers without a country code are read. */
+export function DefaultCountrySection({ spaceId }: { spaceId: string }) {
+  const space = useQuery(spaceQueryOptions(spaceId));
+  // The settings version a change is based on (If-Match): the space shares one with its identifiers.
+  const identifiers = useQuery(identifiersQueryOptions(spaceId));
+  if (space.isError) return <QueryErrorState heading="The space could not be loaded" query={space} />;
+  if (identifiers.isError) return <QueryErrorState heading="The identifiers could not be loaded" query={identifiers} />;
+  if (space.isPending || identifiers.isPending) {
+    return (
+      <Box aria-busy="true" maxWidth="size50">
+        <Stack orientation="vertical" spacing="space30">
+          <SkeletonLoader width="size10" height="sizeIcon20" />
+          <SkeletonLoader height="sizeSquare90" />
+        </Stack>
+      </Box>
+    );
+  }
+  return <DefaultCountryForm spaceId={spaceId} saved={space.data.defaultCountry} version={identifiers.data.version} />;
+}
+
+function DefaultCountryForm({ spaceId, saved, version }: { spaceId: string; saved: string; version: number }) {
+  const toast = useToast();
+  const queryClient = useQueryClient();
+  const mutation = useUpdateDefaultCountry(spaceId);
+  const { conflict, setConflict, formError, setFormError, reloading, reload, showSaveError } = useSaveStatus();
+  const form = useForm<DefaultCountryForm>({
+    resolver: zodResolver(DefaultCountryFormSchema),
+    defaultValues: { defaultCountry: saved },
+  });
+  const { errors, isDirty, isSubmitting } = form.formState;
+  useBeforeUnload(isDirty);
+
+  // A change saved elsewhere shows here, unless the admin is in the middle of one.
+  useEffect(() => {
+    if (!isDirty && !conflict) form.reset({ defaultCountry: saved });
+  }, [saved, isDirty, conflict, form]);
+
+  const onSubmit = form.handleSubmit(async ({ defaultCountry }) => {
+    setFormError(null);
+    try {
+      const space = await mutation.mutateAsync({ defaultCountry, version });
+      form.reset({ defaultCountry: space.defaultCountry });
+      toast(`Default country saved: ${countryLabel(space.defaultCountry)}.`);
+    } catch (error) {
+      showSaveError(error, form.setError, () => 'defaultCountry');
+    }
+  });
+
+  function reloadLatest() {
+    return reload(async () => {
+      await queryClient.invalidateQueries({ queryKey: settingsQueryKey(spaceId) });
+      const fresh = await queryClient.fetchQuery(spaceQueryOptions(spaceId));
+      form.reset({ defaultCountry: fresh.defaultCountry });
+      setConflict(false);
+    });
+  }
+
+  const busy = isSubmitting || mutation.isPending;
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="Default country">
+      <Stack orientation="vertical" spacing="space70">
+        {conflict ? (
+          <ConflictAlert
+            notSaved="Your default country was not saved"
+            reloadShows="default country"
+            onReload={reloadLatest}
+            reloading={reloading}
+          />
+        ) : null}
+        <FormErrorAlert error={formError} />
+        <Box maxWidth="size50">
+          <CountrySelectField
+            registration={form.register('defaultCountry')}
+            error={errors.defaultCountry?.message}
+            help="Numbers written without a country code, such as (415) 555-0100, are read as numbers of this country, in events and in lookups. Values already on profiles stay as they are."
+            disabled={conflict}
+          />
+        </Box>
+        <Box display="flex" columnGap="space40" alignItems="center">
+          <Button variant="primary" type="submit" disabled={!isDirty || conflict} loading={busy}>
+            Save default country
+          </Button>
+          {isDirty && !conflict ? (
+            <>
+              <Button variant="secondary" onClick={() => form.reset({ defaultCountry: saved })} disabled={busy}>
+                Discard changes
+              </Button>
+              <Text as="span" color="colorTextWeak" fontSize="fontSize20">
+                You have unsaved changes.
+              </Text>
+            </>
+          ) : null}
+        </Box>
+      </Stack>
+    </form>
+  );
+}
