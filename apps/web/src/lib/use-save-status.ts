@@ -25,7 +25,7 @@ export function useSaveStatus() {
   }
 
   /**
-   * Shows why a save failed: a 412 locks the form until Reload; the issues of a 400 go to the
+   * Shows why a save failed: a code `explainedByField` names goes to its field; a 412 locks the form until Reload; the issues of a 400 go to the
    * fields `fieldFor` names (the first of them gets focus); anything else, or any issue no field
    * shows, becomes the form's error.
    */
@@ -33,7 +33,13 @@ export function useSaveStatus() {
     error: unknown,
     setError: UseFormSetError<T>,
     fieldFor: (issuePath: string) => FieldPath<T> | null,
+    /** An error code one field explains (e.g. `space_exists` on the id): its message goes there. */
+    explainedByField?: { code: string; field: FieldPath<T>; message: string },
   ) {
+    if (explainedByField && error instanceof ApiError && error.code === explainedByField.code) {
+      setError(explainedByField.field, { type: 'server', message: explainedByField.message }, { shouldFocus: true });
+      return;
+    }
     if (isVersionConflict(error)) {
       setConflict(true);
       return;

@@ -12,7 +12,6 @@ import { useEffect, useId, useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import { FormModal } from '../../components/form-modal.tsx';
 import { useToast } from '../../components/toast.tsx';
-import { ApiError } from '../../lib/errors.ts';
 import { settingsQueryKey } from '../../lib/query-client.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
 import { useSaveStatus } from '../../lib/use-save-status.ts';
@@ -98,15 +97,11 @@ export function AddIdentifierModal({
       );
       onClose();
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'identifier_exists') {
-        form.setError(
-          'key',
-          { type: 'server', message: 'An identifier with this key already exists in this space' },
-          { shouldFocus: true },
-        );
-        return;
-      }
-      showSaveError(error, form.setError, addFieldForIssue);
+      showSaveError(error, form.setError, addFieldForIssue, {
+        code: 'identifier_exists',
+        field: 'key',
+        message: 'An identifier with this key already exists in this space',
+      });
     }
   });
 

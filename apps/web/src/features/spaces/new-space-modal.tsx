@@ -11,7 +11,6 @@ import { useForm } from 'react-hook-form';
 import { CountrySelectField } from '../../components/country-select-field.tsx';
 import { FormModal } from '../../components/form-modal.tsx';
 import { useToast } from '../../components/toast.tsx';
-import { ApiError } from '../../lib/errors.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
 import { useSaveStatus } from '../../lib/use-save-status.ts';
 import {
@@ -76,11 +75,11 @@ export function NewSpaceModal({
       toast(`Space ${created.name} created.`);
       onCreated(created);
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'space_exists') {
-        form.setError('id', { type: 'server', message: 'A space with this ID already exists' }, { shouldFocus: true });
-        return;
-      }
-      showSaveError(error, form.setError, newSpaceFieldForIssue);
+      showSaveError(error, form.setError, newSpaceFieldForIssue, {
+        code: 'space_exists',
+        field: 'id',
+        message: 'A space with this ID already exists',
+      });
     }
   });
 
