@@ -13,6 +13,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { Section } from '../components/section.tsx';
 import { AddressTypeMappingsSection } from '../features/address-type-mappings/address-type-mappings-section.tsx';
 import { addressTypeMappingsQueryOptions } from '../features/address-type-mappings/mappings-queries.ts';
+import { HistoryTab } from '../features/history/history-tab.tsx';
 import { IdentifiersTable } from '../features/identifiers/identifiers-table.tsx';
 import { IdentityResolutionTab } from '../features/identity-resolution/identity-resolution-tab.tsx';
 import { SpaceNotFound } from '../features/spaces/space-not-found.tsx';
@@ -88,6 +89,7 @@ export function ManagePage({ spaceId, tabId }: { spaceId: string; tabId: ManageT
             <Tab id={tabDomId('identifiers')}>Identifiers</Tab>
             <Tab id={tabDomId('identity-resolution')}>Identity resolution</Tab>
             <Tab id={tabDomId('lookup-preview')}>Lookup preview</Tab>
+            <Tab id={tabDomId('history')}>Change history</Tab>
           </TabList>
           <TabPanels>
             <TabPanel>
@@ -130,6 +132,9 @@ export function ManagePage({ spaceId, tabId }: { spaceId: string; tabId: ManageT
                   />
                 </Suspense>
               </Box>
+            </TabPanel>
+            <TabPanel>
+              <Box paddingTop="space90">{visited.has('history') ? <HistoryTab spaceId={spaceId} /> : null}</Box>
             </TabPanel>
           </TabPanels>
         </Tabs>

@@ -3,6 +3,7 @@ export const MANAGE_TABS = [
   { id: 'identifiers', label: 'Identifiers', path: '/unified-profiles/manage/identifiers' },
   { id: 'identity-resolution', label: 'Identity resolution', path: '/unified-profiles/manage/identity-resolution' },
   { id: 'lookup-preview', label: 'Lookup preview', path: '/unified-profiles/manage/lookup-preview' },
+  { id: 'history', label: 'Change history', path: '/unified-profiles/manage/history' },
 ] as const;
 
 export type ManageTab = (typeof MANAGE_TABS)[number];

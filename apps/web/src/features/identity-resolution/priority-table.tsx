@@ -19,13 +19,14 @@ import { useToast } from '../../components/toast.tsx';
 import { TruncatedText } from '../../components/truncated-text.tsx';
 import { isVersionConflict } from '../../lib/errors.ts';
 import { identifiersQueryOptions } from '../../lib/identifiers-query.ts';
+import { shortLimit } from '../../lib/labels.ts';
 import { settingsQueryKey } from '../../lib/query-client.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
 import { AddIdentifierModal } from './add-identifier-modal.tsx';
 import { DeleteIdentifierDialog } from './delete-identifier-dialog.tsx';
 import { EditRulesModal } from './edit-rules-modal.tsx';
 import { useReorderIdentifiers } from './identity-resolution-queries.ts';
-import { moveKey, NORMALIZATIONS, rebaseOrder, shortLimit } from './rules-form.ts';
+import { moveKey, NORMALIZATIONS, rebaseOrder } from './rules-form.ts';
 
 interface Base {
   keys: string[];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { shortLimit } from '../../lib/labels.ts';
 import { addFieldForIssue, addIdentifierFormSchema, suggestedBuiltInKeys } from './add-identifier-form.ts';
 import {
   describeLimit,
@@ -8,7 +9,6 @@ import {
   rebaseOrder,
   rulesFieldForIssue,
   rulesFormSchema,
-  shortLimit,
 } from './rules-form.ts';
 
 describe('describeLimit', () => {

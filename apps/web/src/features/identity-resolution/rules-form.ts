@@ -16,6 +16,7 @@ import {
   type UpdateIdentifierInput,
 } from '@idr/contracts';
 import { z } from 'zod';
+import { NORMALIZATION_LABEL } from '../../lib/labels.ts';
 
 /** Labels of the limit windows, in the order the API lists them. */
 export const WINDOW_LABEL: Record<LimitWindow, string> = {
@@ -39,26 +40,22 @@ export function describeLimit(count: number, window: LimitWindow): string | null
   return `At most ${values} per profile, counted over the last ${days === 1 ? 'day' : `${days} days`}.`;
 }
 
-/** A limit in a table cell, one pattern for every window: "1 (ever)", "5 per day", "5 per 7 days". */
-export function shortLimit(count: number, window: LimitWindow): string {
-  const days = LIMIT_WINDOW_DAYS[window];
-  if (days === null) return `${count} (ever)`;
-  return `${count} per ${days === 1 ? 'day' : `${days} days`}`;
-}
-
 /** How each normalization treats a raw value (SPEC §6). */
 export const NORMALIZATIONS: Record<Normalization, { label: string; explanation: string }> = {
   email: {
-    label: 'Email',
+    label: NORMALIZATION_LABEL.email,
     explanation: 'Trims and lowercases; values that do not look like local@domain are dropped as invalid.',
   },
   phone: {
-    label: 'Phone number',
+    label: NORMALIZATION_LABEL.phone,
     explanation:
       'Strips tel:, sms: or whatsapp:, reads national numbers with the space’s default country and stores E.164 (+14155550100); unparseable numbers are dropped as invalid.',
   },
-  trim: { label: 'Trim', explanation: 'Removes leading and trailing white space; the value is otherwise kept as is.' },
-  none: { label: 'None', explanation: 'Keeps the value exactly as received.' },
+  trim: {
+    label: NORMALIZATION_LABEL.trim,
+    explanation: 'Removes leading and trailing white space; the value is otherwise kept as is.',
+  },
+  none: { label: NORMALIZATION_LABEL.none, explanation: 'Keeps the value exactly as received.' },
 };
 
 /** Splits "phone, phone_number" into keys. */

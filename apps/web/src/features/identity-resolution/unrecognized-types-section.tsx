@@ -8,6 +8,7 @@ import { ScreenReaderOnly } from '@twilio-paste/screen-reader-only';
 import { Table, TBody, Td, THead, Th, Tr } from '@twilio-paste/table';
 import { Text } from '@twilio-paste/text';
 import { useState } from 'react';
+import { DateTime } from '../../components/date-time.tsx';
 import { QueryErrorState } from '../../components/error-state.tsx';
 import { FormErrorAlert } from '../../components/form-alerts.tsx';
 import { HorizontalScroll } from '../../components/horizontal-scroll.tsx';
@@ -15,8 +16,6 @@ import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { ApiError } from '../../lib/errors.ts';
 import { unrecognizedTypesQueryOptions, useCreateIdentifier } from './identity-resolution-queries.ts';
-
-const DATE_TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 function TableHead() {
   return (
@@ -32,10 +31,6 @@ function TableHead() {
       </Tr>
     </THead>
   );
-}
-
-function DateTime({ value }: { value: string }) {
-  return <time dateTime={value}>{DATE_TIME.format(new Date(value))}</time>;
 }
 
 /** External-id types seen in events that match no identifier, with a one-click add (SPEC §5.2). */
