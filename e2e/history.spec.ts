@@ -48,7 +48,8 @@ test('the change history lists every settings change in words, newest first, a p
   await expect(rows.nth(1)).toContainText('Default country GB → DE');
 
   // Twenty to a page: older ones on request.
-  for (let n = 1; n <= 15; n++) await write(request, 'patch', `${space}/identifiers/email`, { displayName: `Email ${n}` });
+  for (let n = 1; n <= 15; n++)
+    await write(request, 'patch', `${space}/identifiers/email`, { displayName: `Email ${n}` });
   await page.reload();
   await expect(rows).toHaveCount(21);
   await page.getByRole('button', { name: 'Load older changes' }).click();

@@ -1,4 +1,4 @@
-import type { APIRequestContext } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
 import { displayNameCell, expect, expectNoAxeViolations, identifierRow, saveScreenshot, test } from './fixtures.ts';
 
 /** Creates a space with the contact-center preset, under an id no earlier run has used. */
@@ -9,6 +9,12 @@ async function createSpace(request: APIRequestContext, name: string): Promise<st
   return id;
 }
 
+/** Picks a space in the top bar by its label (Paste's combobox: a read-only textbox and a listbox). */
+async function chooseSpace(page: Page, label: string) {
+  await page.getByRole('textbox', { name: 'Space' }).click();
+  await page.getByRole('option', { name: label, exact: true }).click();
+}
+
 test('the top bar switches the space; the page, the URL and a reload follow it', async ({ page, request }) => {
   const staging = await createSpace(request, 'Staging');
   const renamed = await request.patch(`/api/v1/spaces/${staging}/identifiers/email`, {
@@ -17,13 +23,22 @@ test('the top bar switches the space; the page, the URL and a reload follow it',
   expect(renamed.status(), await renamed.text()).toBe(200);
 
   await page.goto('/unified-profiles/manage/identity-resolution');
-  const space = page.getByRole('combobox', { name: 'Space' });
-  await expect(space).toHaveValue('default');
-  await expect(space.getByRole('option', { name: 'Default', exact: true })).toBeAttached();
-  await expect(space.getByRole('option', { name: `Staging (${staging})` })).toBeAttached();
+  const space = page.getByRole('textbox', { name: 'Space' });
+  await expect(space).toHaveValue('Default');
+  await expect(page.getByRole('tab', { name: 'Identity resolution', selected: true })).toBeVisible();
+
+  // Arrow keys only browse the list; nothing opens until a space is picked.
+  await space.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('option', { name: 'Default', exact: true })).toBeVisible();
+  await expect(page.getByRole('option', { name: `Staging (${staging})`, exact: true })).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowUp');
+  expect(new URL(page.url()).pathname).toBe('/unified-profiles/manage/identity-resolution');
+  await page.keyboard.press('Escape');
 
   // The same page of the other space.
-  await space.selectOption(staging);
+  await chooseSpace(page, `Staging (${staging})`);
   await expect(page).toHaveURL(new RegExp(`/spaces/${staging}/unified-profiles/manage/identity-resolution$`));
   await expect(page.getByRole('tab', { name: 'Identity resolution', selected: true })).toBeVisible();
   await page.getByRole('tab', { name: 'Identifiers' }).click();
@@ -34,7 +49,7 @@ test('the top bar switches the space; the page, the URL and a reload follow it',
 
   // A reload stays in the space, and the sidebar link keeps to it.
   await page.reload();
-  await expect(space).toHaveValue(staging);
+  await expect(space).toHaveValue(`Staging (${staging})`);
   await expect(displayNameCell(page, 'email')).toHaveText('Staging email');
   await expect(page.getByRole('link', { name: 'Manage' })).toHaveAttribute(
     'href',
@@ -42,15 +57,13 @@ test('the top bar switches the space; the page, the URL and a reload follow it',
   );
 
   // Back to the default space, on its short paths, with its own settings.
-  await space.selectOption('default');
-  await expect(page).toHaveURL(/\/unified-profiles\/manage\/identifiers$/);
-  expect(new URL(page.url()).pathname).toBe('/unified-profiles/manage/identifiers');
+  await chooseSpace(page, 'Default');
+  await expect(page).toHaveURL(/^http:\/\/[^/]+\/unified-profiles\/manage\/identifiers$/);
   await expect(displayNameCell(page, 'email')).toHaveText('email');
 
   // The default space under its long name goes to the short one.
   await page.goto('/spaces/default/unified-profiles/manage/lookup-preview');
-  await expect(page).toHaveURL(/\/unified-profiles\/manage\/lookup-preview$/);
-  expect(new URL(page.url()).pathname).toBe('/unified-profiles/manage/lookup-preview');
+  await expect(page).toHaveURL(/^http:\/\/[^/]+\/unified-profiles\/manage\/lookup-preview$/);
 });
 
 test('an address naming no space says so and links to the default space', async ({ page, browserProblems }) => {
@@ -58,40 +71,56 @@ test('an address naming no space says so and links to the default space', async 
   await page.goto('/spaces/no-such-space/unified-profiles/manage/identity-resolution');
   await expect(page.getByRole('heading', { name: 'There is no space “no-such-space”' })).toBeVisible();
   await expect(page.getByRole('tab')).toHaveCount(0);
-  await expect(page.getByRole('combobox', { name: 'Space' })).toHaveValue('no-such-space');
+  await expect(page.getByRole('textbox', { name: 'Space' })).toHaveValue('no-such-space');
   await expectNoAxeViolations(page);
   await saveScreenshot(page, 'spaces-unknown');
 
   await page.getByRole('link', { name: 'this page in the default space' }).click();
-  expect(new URL(page.url()).pathname).toBe('/unified-profiles/manage/identity-resolution');
+  await expect(page).toHaveURL(/^http:\/\/[^/]+\/unified-profiles\/manage\/identity-resolution$/);
   await expect(page.getByRole('tab', { name: 'Identity resolution', selected: true })).toBeVisible();
-  await expect(page.getByRole('combobox', { name: 'Space' })).toHaveValue('default');
+  await expect(page.getByRole('textbox', { name: 'Space' })).toHaveValue('Default');
 });
 
-test('switching space asks before it drops an unsaved mapping', async ({ page, request }) => {
+test('switching space, or Back into another space, asks before it drops an unsaved mapping', async ({
+  page,
+  request,
+}) => {
   const other = await createSpace(request, 'Other');
   await page.goto('/');
   await expect(identifierRow(page, 'email')).toBeVisible();
   const phone = page.getByLabel('Phone number');
   await phone.selectOption('user_id');
 
-  const space = page.getByRole('combobox', { name: 'Space' });
+  const space = page.getByRole('textbox', { name: 'Space' });
   let asked = '';
   page.once('dialog', (dialog) => {
     asked = dialog.message();
     void dialog.dismiss();
   });
-  await space.selectOption(other);
+  await chooseSpace(page, `Other (${other})`);
   await expect.poll(() => asked).toBe(`Discard your unsaved changes and switch to the space ${other}?`);
   // Declined: same space, same URL, the edit kept.
-  await expect(space).toHaveValue('default');
-  expect(new URL(page.url()).pathname).toBe('/unified-profiles/manage/identifiers');
+  await expect(space).toHaveValue('Default');
+  await expect(page).toHaveURL(/^http:\/\/[^/]+\/unified-profiles\/manage\/identifiers$/);
   await expect(phone).toHaveValue('user_id');
 
   page.once('dialog', (dialog) => void dialog.accept());
-  await space.selectOption(other);
+  await chooseSpace(page, `Other (${other})`);
   await expect(page).toHaveURL(new RegExp(`/spaces/${other}/unified-profiles/manage/identifiers$`));
-  await expect(page.getByLabel('Phone number')).toHaveValue('phone');
+  await expect(phone).toHaveValue('phone');
+
+  // An unsaved edit in this space, then Back (into the default space): asked too.
+  await phone.selectOption('user_id');
+  asked = '';
+  page.once('dialog', (dialog) => {
+    asked = dialog.message();
+    void dialog.dismiss();
+  });
+  await page.goBack();
+  await expect.poll(() => asked).toBe('Discard your unsaved changes and switch to the space default?');
+  await expect(page).toHaveURL(new RegExp(`/spaces/${other}/unified-profiles/manage/identifiers$`));
+  await expect(phone).toHaveValue('user_id');
+  await expect(space).toHaveValue(`Other (${other})`);
 });
 
 test('New space creates an empty space from the top bar and opens it', async ({ page, request }) => {
@@ -115,9 +144,11 @@ test('New space creates an empty space from the top bar and opens it', async ({ 
   await dialog.getByRole('button', { name: 'Create space' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByText(`Space EU support ${suffix} created.`)).toBeVisible();
-  expect(new URL(page.url()).pathname).toBe(`/spaces/eu-support-${suffix}/unified-profiles/manage/identity-resolution`);
+  await expect(page).toHaveURL(new RegExp(`/spaces/eu-support-${suffix}/unified-profiles/manage/identity-resolution$`));
   await expect(page.getByRole('heading', { name: 'This space has no identifiers yet' })).toBeVisible();
-  await expect(page.getByRole('combobox', { name: 'Space' })).toHaveValue(`eu-support-${suffix}`);
+  await expect(page.getByRole('textbox', { name: 'Space' })).toHaveValue(
+    `EU support ${suffix} (eu-support-${suffix})`,
+  );
 
   const space = await request.get(`/api/v1/spaces/eu-support-${suffix}`);
   expect(await space.json()).toMatchObject({ name: `EU support ${suffix}`, defaultCountry: 'GB' });
@@ -165,8 +196,26 @@ test('New space shows a taken ID next to the field, and copies a space with its 
   await expect(dialog.getByLabel('Default country')).toHaveValue('GB');
   await dialog.getByRole('button', { name: 'Create space' }).click();
   await expect(dialog).toBeHidden();
-  expect(new URL(page.url()).pathname).toBe(`/spaces/copy-${suffix}/unified-profiles/manage/identifiers`);
+  await expect(page).toHaveURL(new RegExp(`/spaces/copy-${suffix}/unified-profiles/manage/identifiers$`));
   await expect(identifierRow(page, 'phone')).toBeVisible();
   const copy = await request.get(`/api/v1/spaces/copy-${suffix}`);
   expect(await copy.json()).toMatchObject({ defaultCountry: 'GB' });
+});
+
+test('creating the space an address named opens its page in place', async ({ page, browserProblems }) => {
+  browserProblems.allowHttpStatus(404);
+  const id = `later-${Date.now().toString(36)}`;
+  await page.goto(`/spaces/${id}/unified-profiles/manage/identifiers`);
+  await expect(page.getByRole('heading', { name: `There is no space “${id}”` })).toBeVisible();
+  await page.getByRole('button', { name: 'New space' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New space' });
+  await dialog.getByRole('textbox', { name: 'Name' }).fill(id);
+  await dialog.getByRole('button', { name: 'Create space' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('heading', { name: `There is no space “${id}”` })).toBeHidden();
+  await expect(identifierRow(page, 'user_id')).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`/spaces/${id}/unified-profiles/manage/identifiers$`));
+  // One address, not two: Back leaves the space's page.
+  await page.goBack();
+  await expect(page).not.toHaveURL(new RegExp(`/spaces/${id}/`));
 });

@@ -1,8 +1,9 @@
 import { Box } from '@twilio-paste/box';
 import { Spinner } from '@twilio-paste/spinner';
 import { lazy, Suspense, useEffect } from 'react';
-import { navigate, usePathname } from '../lib/router.ts';
+import { navigate, setNavigationGuard, usePathname } from '../lib/router.ts';
 import { parseSpacePath, spacePath } from '../lib/space-path.ts';
+import { mayLeaveForSpace } from '../lib/use-before-unload.ts';
 import { Layout, MANAGE_PATH } from './layout.tsx';
 import { manageTabForPath } from './manage-tabs.ts';
 import { NotFoundPage } from './not-found-page.tsx';
@@ -53,7 +54,19 @@ function Routes({ pathname, path, spaceId }: { pathname: string; path: string; s
   return <NotFoundPage pathname={pathname} spaceId={spaceId} />;
 }
 
+/** Back and Forward into another space ask first when edits would be lost (each space is its own page). */
+function useSpaceLeaveGuard() {
+  useEffect(() => {
+    setNavigationGuard((from, to) => {
+      const next = parseSpacePath(new URL(to, window.location.origin).pathname).spaceId;
+      return parseSpacePath(new URL(from, window.location.origin).pathname).spaceId === next || mayLeaveForSpace(next);
+    });
+    return () => setNavigationGuard(null);
+  }, []);
+}
+
 export function App() {
+  useSpaceLeaveGuard();
   const pathname = usePathname();
   const [theme, toggleTheme] = useThemePreference();
   const { spaceId, path } = parseSpacePath(pathname);

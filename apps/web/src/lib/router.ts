@@ -4,6 +4,40 @@ import { useSyncExternalStore } from 'react';
 // needs Node 22 (ours is 20). History API + one event is all it takes.
 const NAVIGATE_EVENT = 'idr:navigate';
 
+/** Decides whether a Back/Forward step from one path to another may happen. */
+type NavigationGuard = (from: string, to: string) => boolean;
+
+let guard: NavigationGuard | null = null;
+// The address shown before the last step, to restore when a guard refuses a Back/Forward one.
+let current = typeof window === 'undefined' ? '/' : addressOf(window.location);
+
+function addressOf(location: Location): string {
+  return location.pathname + location.search + location.hash;
+}
+
+/**
+ * Lets the app refuse a Back/Forward step (one that would drop unsaved edits, say). The browser
+ * has already moved when it says so: a refused step puts the previous address back and is hidden
+ * from the rest of the console. Links and `navigate` ask their own questions before they move.
+ */
+export function setNavigationGuard(next: NavigationGuard | null): void {
+  guard = next;
+}
+
+if (typeof window !== 'undefined') {
+  // Registered when this module loads, before any component subscribes: it runs first and can
+  // stop the others from seeing a refused step.
+  window.addEventListener('popstate', (event) => {
+    const to = addressOf(window.location);
+    if (guard && !guard(current, to)) {
+      event.stopImmediatePropagation();
+      window.history.pushState(null, '', current);
+      return;
+    }
+    current = to;
+  });
+}
+
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('popstate', onChange);
   window.addEventListener(NAVIGATE_EVENT, onChange);
@@ -26,6 +60,7 @@ export function usePathname(): string {
 export function navigate(path: string, options: { replace?: boolean } = {}): void {
   if (options.replace) window.history.replaceState(null, '', path);
   else window.history.pushState(null, '', path);
+  current = addressOf(window.location);
   window.dispatchEvent(new Event(NAVIGATE_EVENT));
 }
 

@@ -9,6 +9,11 @@ export function hasUnsavedChanges(): boolean {
   return formsWithUnsavedChanges.size > 0;
 }
 
+/** Whether the console may open another space: yes without unsaved edits, else the admin says. */
+export function mayLeaveForSpace(spaceId: string): boolean {
+  return !hasUnsavedChanges() || window.confirm(`Discard your unsaved changes and switch to the space ${spaceId}?`);
+}
+
 /**
  * While `when` is true (unsaved changes): asks the browser to confirm leaving the page, and makes
  * `hasUnsavedChanges()` true for navigation inside the console.

@@ -9,6 +9,7 @@ import {
 } from '@idr/contracts';
 import { z } from 'zod';
 import { ADDRESS_TYPE_LABEL } from '../../lib/labels.ts';
+import { rebase } from '../../lib/rebase.ts';
 
 /** Form values: one select per address type, `''` meaning "None". */
 export type MappingFormValues = Record<AddressType, string>;
@@ -33,23 +34,13 @@ function sameMappings(a: MappingBase['mappings'], b: MappingBase['mappings']): b
   return ADDRESS_TYPES.every((type) => a[type] === b[type]);
 }
 
-/**
- * What to do when the server's mappings arrive while the form is open. A clean form follows the
- * server. A dirty form keeps the user's choices: if the server's mappings are still the ones the
- * edit started from (another settings write raised the version), the base version moves along;
- * if someone changed the mappings, the base stays so that saving answers 412 and nothing is
- * silently overwritten.
- */
+/** `rebase` (lib/rebase.ts) for the mapping form: its values are the two mapped keys. */
 export function rebaseMappings(
   base: MappingBase,
   server: MappingBase,
   isDirty: boolean,
 ): { base: MappingBase; resetForm: boolean } {
-  if (server.version <= base.version) return { base, resetForm: false };
-  if (!isDirty) return { base: server, resetForm: true };
-  if (sameMappings(base.mappings, server.mappings))
-    return { base: { ...base, version: server.version }, resetForm: false };
-  return { base, resetForm: false };
+  return rebase(base, server, isDirty, (a, b) => sameMappings(a.mappings, b.mappings));
 }
 
 const ADDRESS_TYPE_NOUN: Record<AddressType, string> = { phone: 'phone number', email: 'email address' };

@@ -6,7 +6,7 @@ import { Button } from '@twilio-paste/button';
 import { SkeletonLoader } from '@twilio-paste/skeleton-loader';
 import { Stack } from '@twilio-paste/stack';
 import { Text } from '@twilio-paste/text';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { CountrySelectField } from '../../components/country-select-field.tsx';
@@ -14,9 +14,9 @@ import { QueryErrorState } from '../../components/error-state.tsx';
 import { ConflictAlert, FormErrorAlert } from '../../components/form-alerts.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { countryLabel } from '../../lib/countries.ts';
-import { identifiersQueryOptions } from '../../lib/identifiers-query.ts';
 import { settingsQueryKey } from '../../lib/query-client.ts';
-import { spaceQueryOptions } from '../../lib/space-query.ts';
+import { rebase } from '../../lib/rebase.ts';
+import { spaceQueryOptions, type VersionedSpace } from '../../lib/space-query.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
 import { useSaveStatus } from '../../lib/use-save-status.ts';
 import { useUpdateDefaultCountry } from './identity-resolution-queries.ts';
@@ -24,14 +24,13 @@ import { useUpdateDefaultCountry } from './identity-resolution-queries.ts';
 const DefaultCountryFormSchema = z.object({ defaultCountry: CountryCodeSchema });
 type DefaultCountryForm = z.infer<typeof DefaultCountryFormSchema>;
 
+const sameCountry = (a: VersionedSpace, b: VersionedSpace) => a.space.defaultCountry === b.space.defaultCountry;
+
 /** The space's default country (SPEC §1, §6): how phone numbers without a country code are read. */
 export function DefaultCountrySection({ spaceId }: { spaceId: string }) {
-  const space = useQuery(spaceQueryOptions(spaceId));
-  // The settings version a change is based on (If-Match): the space shares one with its identifiers.
-  const identifiers = useQuery(identifiersQueryOptions(spaceId));
-  if (space.isError) return <QueryErrorState heading="The space could not be loaded" query={space} />;
-  if (identifiers.isError) return <QueryErrorState heading="The identifiers could not be loaded" query={identifiers} />;
-  if (space.isPending || identifiers.isPending) {
+  const query = useQuery(spaceQueryOptions(spaceId));
+  if (query.isError) return <QueryErrorState heading="The space could not be loaded" query={query} />;
+  if (query.isPending) {
     return (
       <Box aria-busy="true" maxWidth="size50">
         <Stack orientation="vertical" spacing="space30">
@@ -41,32 +40,39 @@ export function DefaultCountrySection({ spaceId }: { spaceId: string }) {
       </Box>
     );
   }
-  return <DefaultCountryForm spaceId={spaceId} saved={space.data.defaultCountry} version={identifiers.data.version} />;
+  return <DefaultCountryForm spaceId={spaceId} server={query.data} />;
 }
 
-function DefaultCountryForm({ spaceId, saved, version }: { spaceId: string; saved: string; version: number }) {
+function DefaultCountryForm({ spaceId, server }: { spaceId: string; server: VersionedSpace }) {
   const toast = useToast();
   const queryClient = useQueryClient();
   const mutation = useUpdateDefaultCountry(spaceId);
   const { conflict, setConflict, formError, setFormError, reloading, reload, showSaveError } = useSaveStatus();
+  // What the form is based on: the country it shows and the version a save sends as If-Match.
+  const [base, setBase] = useState<VersionedSpace>(server);
   const form = useForm<DefaultCountryForm>({
     resolver: zodResolver(DefaultCountryFormSchema),
-    defaultValues: { defaultCountry: saved },
+    defaultValues: { defaultCountry: server.space.defaultCountry },
   });
   const { errors, isDirty, isSubmitting } = form.formState;
   useBeforeUnload(isDirty);
 
-  // A change saved elsewhere shows here, unless the admin is in the middle of one.
+  // A change saved elsewhere shows here unless the admin is editing; then a save made on a version
+  // whose country someone has changed since answers 412 (see lib/rebase.ts).
   useEffect(() => {
-    if (!isDirty && !conflict) form.reset({ defaultCountry: saved });
-  }, [saved, isDirty, conflict, form]);
+    if (conflict) return;
+    const next = rebase(base, server, isDirty, sameCountry);
+    if (next.base !== base) setBase(next.base);
+    if (next.resetForm) form.reset({ defaultCountry: next.base.space.defaultCountry });
+  }, [server, base, isDirty, conflict, form]);
 
   const onSubmit = form.handleSubmit(async ({ defaultCountry }) => {
     setFormError(null);
     try {
-      const space = await mutation.mutateAsync({ defaultCountry, version });
-      form.reset({ defaultCountry: space.defaultCountry });
-      toast(`Default country saved: ${countryLabel(space.defaultCountry)}.`);
+      const saved = await mutation.mutateAsync({ defaultCountry, version: base.version });
+      setBase(saved);
+      form.reset({ defaultCountry: saved.space.defaultCountry });
+      toast(`Default country saved: ${countryLabel(saved.space.defaultCountry)}.`);
     } catch (error) {
       showSaveError(error, form.setError, () => 'defaultCountry');
     }
@@ -76,7 +82,8 @@ function DefaultCountryForm({ spaceId, saved, version }: { spaceId: string; save
     return reload(async () => {
       await queryClient.invalidateQueries({ queryKey: settingsQueryKey(spaceId) });
       const fresh = await queryClient.fetchQuery(spaceQueryOptions(spaceId));
-      form.reset({ defaultCountry: fresh.defaultCountry });
+      setBase(fresh);
+      form.reset({ defaultCountry: fresh.space.defaultCountry });
       setConflict(false);
     });
   }
@@ -108,7 +115,11 @@ function DefaultCountryForm({ spaceId, saved, version }: { spaceId: string; save
           </Button>
           {isDirty && !conflict ? (
             <>
-              <Button variant="secondary" onClick={() => form.reset({ defaultCountry: saved })} disabled={busy}>
+              <Button
+                variant="secondary"
+                onClick={() => form.reset({ defaultCountry: base.space.defaultCountry })}
+                disabled={busy}
+              >
                 Discard changes
               </Button>
               <Text as="span" color="colorTextWeak" fontSize="fontSize20">

@@ -2,7 +2,6 @@ import type {
   CreateIdentifierInput,
   Identifier,
   IdentifierList,
-  Space,
   UnrecognizedIdentifierTypeList,
   UpdateIdentifierInput,
 } from '@idr/contracts';
@@ -10,7 +9,7 @@ import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query
 import { callRoute } from '../../lib/api-client.ts';
 import { identifiersQueryOptions } from '../../lib/identifiers-query.ts';
 import { settingsQueryKey } from '../../lib/query-client.ts';
-import { spaceQueryOptions } from '../../lib/space-query.ts';
+import { spaceQueryOptions, type VersionedSpace, versionOf } from '../../lib/space-query.ts';
 
 /**
  * External-id types seen in events that match no identifier (SPEC §5.2). Not a setting, but the
@@ -78,11 +77,17 @@ export function useDeleteIdentifier(spaceId: string) {
 export function useUpdateDefaultCountry(spaceId: string) {
   const queryClient = useQueryClient();
   const invalidate = useInvalidateSettings(spaceId);
-  return useMutation<Space, Error, { defaultCountry: string; version: number }>({
-    mutationFn: async ({ defaultCountry, version }) =>
-      (await callRoute('updateSpace', { params: { space: spaceId }, body: { defaultCountry }, ifMatch: version })).data,
-    onSuccess: (space) => {
-      queryClient.setQueryData(spaceQueryOptions(spaceId).queryKey, space);
+  return useMutation<VersionedSpace, Error, { defaultCountry: string; version: number }>({
+    mutationFn: async ({ defaultCountry, version }) => {
+      const response = await callRoute('updateSpace', {
+        params: { space: spaceId },
+        body: { defaultCountry },
+        ifMatch: version,
+      });
+      return { space: response.data, version: versionOf(response.etag) };
+    },
+    onSuccess: (saved) => {
+      queryClient.setQueryData(spaceQueryOptions(spaceId).queryKey, saved);
       return invalidate();
     },
   });

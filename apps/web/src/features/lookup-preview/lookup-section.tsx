@@ -208,7 +208,7 @@ export function LookupSection({ spaceId, identifiers, mappings, mappingsHref, pr
                       </HelpText>
                     ) : errors.address ? null : (
                       <HelpText>
-                        {searchedIdentifierHelp(addressType, mappedIdentifier, space.data?.defaultCountry)}
+                        {searchedIdentifierHelp(addressType, mappedIdentifier, space.data?.space.defaultCountry)}
                       </HelpText>
                     )}
                   </Box>

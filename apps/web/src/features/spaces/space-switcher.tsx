@@ -2,16 +2,21 @@ import type { Space } from '@idr/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Box } from '@twilio-paste/box';
 import { Button } from '@twilio-paste/button';
+import { Combobox } from '@twilio-paste/combobox';
 import { PlusIcon } from '@twilio-paste/icons/esm/PlusIcon';
-import { Label } from '@twilio-paste/label';
 import { ScreenReaderOnly } from '@twilio-paste/screen-reader-only';
-import { Option, Select } from '@twilio-paste/select';
-import { useEffect, useId, useState } from 'react';
+import { Text } from '@twilio-paste/text';
+import { useEffect, useState } from 'react';
 import { navigate } from '../../lib/router.ts';
 import { spacePath } from '../../lib/space-path.ts';
-import { hasUnsavedChanges } from '../../lib/use-before-unload.ts';
+import { mayLeaveForSpace } from '../../lib/use-before-unload.ts';
 import { NewSpaceModal } from './new-space-modal.tsx';
 import { spacesQueryOptions } from './spaces-query.ts';
+
+interface SpaceItem {
+  id: string;
+  label: string;
+}
 
 /** The name, and the id (what URLs and the API use) when the name does not already say it. */
 function spaceLabel(space: Pick<Space, 'id' | 'name'>): string {
@@ -24,7 +29,6 @@ function spaceLabel(space: Pick<Space, 'id' | 'name'>): string {
  * settings, so it asks before dropping them. New space creates one and opens it.
  */
 export function SpaceSwitcher({ spaceId, path, compact }: { spaceId: string; path: string; compact: boolean }) {
-  const id = useId();
   const query = useQuery(spacesQueryOptions());
   const spaces = query.data?.spaces ?? [];
   const listed = spaces.some((space) => space.id === spaceId);
@@ -34,8 +38,10 @@ export function SpaceSwitcher({ spaceId, path, compact }: { spaceId: string; pat
 
   /** Opens the same page of another space, unless unsaved edits here would be lost and the admin says no. */
   function openSpace(next: string): void {
-    if (hasUnsavedChanges() && !window.confirm(`Discard your unsaved changes and switch to the space ${next}?`)) return;
-    navigate(spacePath(next, path));
+    const target = spacePath(next, path);
+    // Already there (a space created from its own "There is no space" page): its queries refetch.
+    if (target === window.location.pathname) return;
+    if (mayLeaveForSpace(next)) navigate(target);
   }
 
   useEffect(() => {
@@ -43,30 +49,33 @@ export function SpaceSwitcher({ spaceId, path, compact }: { spaceId: string; pat
     setCreated(null);
     openSpace(created);
   });
-  const label = (
-    <Label htmlFor={id} marginBottom="space0">
-      Space
-    </Label>
-  );
+  // Before the list arrives, or for a space that is not in it (the page explains that), the current id alone.
+  const items: SpaceItem[] = spaces.map((space) => ({ id: space.id, label: spaceLabel(space) }));
+  if (!listed) items.unshift({ id: spaceId, label: spaceId });
+  const selected = items.find((item) => item.id === spaceId) ?? null;
   return (
     <Box display="flex" alignItems="center" columnGap="space30" minWidth="0">
-      {/* On a phone the top bar has no room for the word: screen readers still announce it. */}
-      {compact ? <ScreenReaderOnly>{label}</ScreenReaderOnly> : label}
+      {/* The combobox names itself "Space" for assistive technology; this is the same word for the eye. */}
+      {compact ? null : (
+        <Text as="span" aria-hidden="true" fontWeight="fontWeightSemibold" whiteSpace="nowrap">
+          Space
+        </Text>
+      )}
       <Box minWidth={compact ? 'size10' : 'size20'} maxWidth={compact ? 'size20' : 'size30'}>
-        <Select
-          id={id}
-          value={spaceId}
-          // Declined: the select is controlled by the URL, so it shows the current space again.
-          onChange={(event) => openSpace(event.target.value)}
-        >
-          {/* Before the list arrives, or for a space that is not in it (the page explains that). */}
-          {listed ? null : <Option value={spaceId}>{spaceId}</Option>}
-          {spaces.map((space) => (
-            <Option key={space.id} value={space.id}>
-              {spaceLabel(space)}
-            </Option>
-          ))}
-        </Select>
+        {/* A combobox, not a native select: arrow keys only move through the list, and a space opens
+            when one is picked (Enter or a click), never while browsing (WCAG 3.2.2). */}
+        <Combobox
+          labelText="Space"
+          hideVisibleLabel
+          items={items}
+          itemToString={(item: SpaceItem | null) => item?.label ?? ''}
+          optionTemplate={(item: SpaceItem) => item.label}
+          // Controlled by the URL: a switch that is declined shows the current space again.
+          selectedItem={selected}
+          onSelectedItemChange={({ selectedItem }: { selectedItem?: SpaceItem | null }) => {
+            if (selectedItem) openSpace(selectedItem.id);
+          }}
+        />
       </Box>
       <Button
         variant={compact ? 'secondary_icon' : 'secondary'}

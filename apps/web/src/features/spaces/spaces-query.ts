@@ -13,11 +13,18 @@ export function spacesQueryOptions() {
   });
 }
 
-/** Creates a space from a preset or as a copy (`POST /spaces`), then refetches the list. */
+/**
+ * Creates a space from a preset or as a copy (`POST /spaces`), then refetches the list, and anything
+ * cached under the new id: a page may have asked for it before it existed (and got 404).
+ */
 export function useCreateSpace() {
   const queryClient = useQueryClient();
   return useMutation<Space, Error, CreateSpaceInput>({
     mutationFn: async (input) => (await callRoute('createSpace', { body: input })).data,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: spacesQueryOptions().queryKey }),
+    onSuccess: (space) =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: spacesQueryOptions().queryKey }),
+        queryClient.invalidateQueries({ queryKey: ['spaces', space.id] }),
+      ]),
   });
 }
