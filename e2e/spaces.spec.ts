@@ -146,9 +146,7 @@ test('New space creates an empty space from the top bar and opens it', async ({ 
   await expect(page.getByText(`Space EU support ${suffix} created.`)).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`/spaces/eu-support-${suffix}/unified-profiles/manage/identity-resolution$`));
   await expect(page.getByRole('heading', { name: 'This space has no identifiers yet' })).toBeVisible();
-  await expect(page.getByRole('textbox', { name: 'Space' })).toHaveValue(
-    `EU support ${suffix} (eu-support-${suffix})`,
-  );
+  await expect(page.getByRole('textbox', { name: 'Space' })).toHaveValue(`EU support ${suffix} (eu-support-${suffix})`);
 
   const space = await request.get(`/api/v1/spaces/eu-support-${suffix}`);
   expect(await space.json()).toMatchObject({ name: `EU support ${suffix}`, defaultCountry: 'GB' });
