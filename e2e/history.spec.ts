@@ -27,13 +27,24 @@ test('the change history lists every settings change in words, newest first, a p
   await page.goto(`/spaces/${spaceId}/unified-profiles/manage/history`);
   await expect(page.getByRole('tab', { name: 'Change history', selected: true })).toBeVisible({ timeout: 15_000 });
   const rows = page.getByRole('region', { name: 'Change history' }).getByRole('row');
+  /** Row n (1 is the newest change): its title, then the changes it lists. */
+  const expectRow = async (n: number, title: string, changes: string[]) => {
+    await expect(rows.nth(n).getByText(title, { exact: true })).toBeVisible();
+    await expect(rows.nth(n).getByRole('listitem')).toHaveText(changes);
+  };
   // The head, then five changes.
   await expect(rows).toHaveCount(6);
-  await expect(rows.nth(1)).toContainText('Changed the spaceDefault country US → GB');
-  await expect(rows.nth(2)).toContainText('Changed the priority orderBefore: user_id, email, phone, anonymous_id');
-  await expect(rows.nth(3)).toContainText('Changed the address-type mappingPhone number: phone → none');
-  await expect(rows.nth(4)).toContainText('Changed the identifier emailDisplay name “email” → “Email”');
-  await expect(rows.nth(5)).toContainText('Created the space “History”From the contact-center preset');
+  await expectRow(1, 'Changed the space', ['Default country United States (US) → United Kingdom (GB)']);
+  await expectRow(2, 'Changed the priority order', [
+    'Before: user_id, email, phone, anonymous_id',
+    'After: email, user_id, phone, anonymous_id',
+  ]);
+  await expectRow(3, 'Changed the address-type mapping', ['Phone number: phone → none']);
+  await expectRow(4, 'Changed the identifier email', ['Display name “email” → “Email”']);
+  await expectRow(5, 'Created the space “History”', [
+    'From the contact-center preset',
+    'Default country United States (US)',
+  ]);
   await expect(page.getByText('All 5 changes of this space.')).toBeVisible();
   await expectNoAxeViolations(page);
   await saveScreenshot(page, 'history');
@@ -45,7 +56,7 @@ test('the change history lists every settings change in words, newest first, a p
   await phoneNumbers.getByRole('button', { name: 'Save default country' }).click();
   await expect(page.getByText('Default country saved: Germany (DE).')).toBeVisible();
   await page.getByRole('tab', { name: 'Change history' }).click();
-  await expect(rows.nth(1)).toContainText('Default country GB → DE');
+  await expectRow(1, 'Changed the space', ['Default country United Kingdom (GB) → Germany (DE)']);
 
   // Twenty to a page: older ones on request.
   for (let n = 1; n <= 15; n++)
@@ -54,6 +65,9 @@ test('the change history lists every settings change in words, newest first, a p
   await expect(rows).toHaveCount(21);
   await page.getByRole('button', { name: 'Load older changes' }).click();
   await expect(rows).toHaveCount(22);
+  // The button is gone: focus is on the change it brought, not lost.
+  await expect(rows.nth(21)).toBeFocused();
+  await expect(rows.nth(21)).toContainText('Created the space “History”');
   await expect(page.getByText('All 21 changes of this space.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Load older changes' })).toBeHidden();
 });

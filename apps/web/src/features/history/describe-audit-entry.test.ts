@@ -27,8 +27,16 @@ describe('describeAuditEntry', () => {
     };
     expect(describeAuditEntry(entry('identifier.update', email, after))).toEqual({
       title: 'Changed the identifier email',
-      changes: ['Display name “email” → “Email”', 'Limit 5 (ever) → 3 per 7 days', 'Blocked values 1 value → 2 values'],
+      changes: ['Display name “email” → “Email”', 'Limit 5 (ever) → 3 per 7 days', 'Blocked values added: “null”'],
     });
+  });
+
+  it('names the blocked values added and removed, even when their number stays', () => {
+    const after: Identifier = { ...email, blockedValues: [{ value: 'anonymous', match: 'exact' }] };
+    expect(describeAuditEntry(entry('identifier.update', email, after)).changes).toEqual([
+      'Blocked values added: “anonymous”',
+      'Blocked values removed: /^[0-]*$/',
+    ]);
   });
 
   it('describes additions, deletions and the priority order', () => {
@@ -52,7 +60,7 @@ describe('describeAuditEntry', () => {
       describeAuditEntry(
         entry('space.update', { name: 'Default', defaultCountry: 'US' }, { name: 'Default', defaultCountry: 'GB' }),
       ),
-    ).toEqual({ title: 'Changed the space', changes: ['Default country US → GB'] });
+    ).toEqual({ title: 'Changed the space', changes: ['Default country United States (US) → United Kingdom (GB)'] });
     expect(
       describeAuditEntry(
         entry('space.create', null, {
@@ -62,7 +70,10 @@ describe('describeAuditEntry', () => {
           mappings: { phone: null, email: null },
         }),
       ),
-    ).toEqual({ title: 'Created the space “EU”', changes: ['A copy of the space default', 'Default country DE'] });
+    ).toEqual({
+      title: 'Created the space “EU”',
+      changes: ['A copy of the space default', 'Default country Germany (DE)'],
+    });
     expect(
       describeAuditEntry(
         entry('settings.import', null, {
@@ -73,8 +84,34 @@ describe('describeAuditEntry', () => {
       ),
     ).toEqual({
       title: 'Imported the settings',
-      changes: ['Identifiers: email', 'Phone number: none; Email address: email', 'Default country US'],
+      changes: ['Identifiers: email', 'Phone number: none; Email address: email', 'Default country United States (US)'],
     });
+  });
+
+  it('describes an import against the settings it replaced', () => {
+    const userId: Identifier = { ...email, key: 'user_id', displayName: 'user_id', priority: 1 };
+    const phone: Identifier = { ...email, key: 'phone', displayName: 'phone', priority: 3 };
+    const before = {
+      defaultCountry: 'US',
+      identifiers: [userId, email, phone],
+      mappings: { phone: 'phone', email: 'email' },
+    };
+    const after = {
+      defaultCountry: 'GB',
+      identifiers: [
+        { ...email, priority: 1 },
+        { ...userId, displayName: 'Customer', priority: 2 },
+      ],
+      mappings: { phone: null, email: 'email' },
+    };
+    expect(describeAuditEntry(entry('settings.import', before, after)).changes).toEqual([
+      'Identifiers removed: phone',
+      'Rules or display names changed: user_id',
+      'Priority order: email, user_id',
+      'Phone number: phone → none',
+      'Default country United States (US) → United Kingdom (GB)',
+    ]);
+    expect(describeAuditEntry(entry('settings.import', before, before)).changes).toEqual(['Nothing changed']);
   });
 
   it('keeps the action and target of an entry it cannot read', () => {

@@ -3,10 +3,12 @@ import {
   type AuditEntry,
   type Identifier,
   IdentifierSchema,
+  isCountryCode,
   NormalizationSchema,
   type SpacePreset,
 } from '@idr/contracts';
 import { z } from 'zod';
+import { countryLabel } from '../../lib/countries.ts';
 import { ADDRESS_TYPE_LABEL, NORMALIZATION_LABEL, shortLimit } from '../../lib/labels.ts';
 
 /** An audit entry in words: one line saying what was done, and what changed, one line each. */
@@ -43,10 +45,25 @@ function limitText(identifier: Identifier): string {
   return shortLimit(identifier.limit.count, identifier.limit.window);
 }
 
-function blockedText(identifier: Identifier): string {
-  const count = identifier.blockedValues.length;
-  return count === 0 ? 'none' : count === 1 ? '1 value' : `${count} values`;
+/** A blocked value as the rules form shows it: exact values quoted, patterns between slashes. */
+function blockedValueText(blocked: Identifier['blockedValues'][number]): string {
+  return blocked.match === 'regex' ? `/${blocked.value}/` : quote(blocked.value);
 }
+
+/** The blocked values an edit added and removed, one line each. */
+function blockedChanges(before: Identifier, after: Identifier): string[] {
+  const texts = (identifier: Identifier) => identifier.blockedValues.map(blockedValueText);
+  const was = texts(before);
+  const now = texts(after);
+  const added = now.filter((text) => !was.includes(text));
+  const removed = was.filter((text) => !now.includes(text));
+  const lines: string[] = [];
+  if (added.length > 0) lines.push(`Blocked values added: ${added.join(', ')}`);
+  if (removed.length > 0) lines.push(`Blocked values removed: ${removed.join(', ')}`);
+  return lines;
+}
+
+const countryText = (code: string) => (isCountryCode(code) ? countryLabel(code) : code);
 
 /** The fields of an identifier that an edit changed, before → after. */
 function identifierChanges(before: Identifier, after: Identifier): string[] {
@@ -58,8 +75,7 @@ function identifierChanges(before: Identifier, after: Identifier): string[] {
     const label = (value: string) => NORMALIZATION_LABEL[NormalizationSchema.parse(value)];
     changes.push(`Normalization ${label(before.normalization)} → ${label(after.normalization)}`);
   }
-  if (JSON.stringify(before.blockedValues) !== JSON.stringify(after.blockedValues))
-    changes.push(`Blocked values ${blockedText(before)} → ${blockedText(after)}`);
+  changes.push(...blockedChanges(before, after));
   if (before.sourceKeys.join(', ') !== after.sourceKeys.join(', '))
     changes.push(`Source keys ${before.sourceKeys.join(', ') || 'none'} → ${after.sourceKeys.join(', ') || 'none'}`);
   return changes;
@@ -69,6 +85,37 @@ function mappingChanges(before: z.infer<typeof MappingsShape>, after: z.infer<ty
   return ADDRESS_TYPES.filter((type) => before[type] !== after[type]).map(
     (type) => `${ADDRESS_TYPE_LABEL[type]}: ${keyOrNone(before[type])} → ${keyOrNone(after[type])}`,
   );
+}
+
+/** What an import changed against the settings it replaced: keys added and removed, mappings, country. */
+function importChanges(before: z.infer<typeof SettingsShape> | null, after: z.infer<typeof SettingsShape>): string[] {
+  const keysAfter = after.identifiers.map((identifier) => identifier.key);
+  if (!before) {
+    return [
+      keysAfter.length === 0 ? 'No identifiers' : `Identifiers: ${keysAfter.join(', ')}`,
+      `${ADDRESS_TYPE_LABEL.phone}: ${keyOrNone(after.mappings.phone)}; ${ADDRESS_TYPE_LABEL.email}: ${keyOrNone(after.mappings.email)}`,
+      `Default country ${countryText(after.defaultCountry)}`,
+    ];
+  }
+  const keysBefore = before.identifiers.map((identifier) => identifier.key);
+  const added = keysAfter.filter((key) => !keysBefore.includes(key));
+  const removed = keysBefore.filter((key) => !keysAfter.includes(key));
+  const changes: string[] = [];
+  if (added.length > 0) changes.push(`Identifiers added: ${added.join(', ')}`);
+  if (removed.length > 0) changes.push(`Identifiers removed: ${removed.join(', ')}`);
+  const kept = keysAfter.filter((key) => keysBefore.includes(key));
+  const rulesChanged = kept.filter((key) => {
+    const was = before.identifiers.find((identifier) => identifier.key === key);
+    const now = after.identifiers.find((identifier) => identifier.key === key);
+    return JSON.stringify({ ...was, priority: 0 }) !== JSON.stringify({ ...now, priority: 0 });
+  });
+  if (rulesChanged.length > 0) changes.push(`Rules or display names changed: ${rulesChanged.join(', ')}`);
+  if (keysBefore.filter((key) => kept.includes(key)).join() !== kept.join())
+    changes.push(`Priority order: ${keysAfter.join(', ')}`);
+  changes.push(...mappingChanges(before.mappings, after.mappings));
+  if (before.defaultCountry !== after.defaultCountry)
+    changes.push(`Default country ${countryText(before.defaultCountry)} → ${countryText(after.defaultCountry)}`);
+  return changes.length > 0 ? changes : ['Nothing changed'];
 }
 
 const PRESET_NAME: Record<SpacePreset, string> = {
@@ -119,15 +166,9 @@ function describeKnown(entry: AuditEntry): AuditSummary | null {
     case 'settings.import': {
       const after = parse(SettingsShape, entry.after);
       if (!after) return null;
-      const keys = after.identifiers.map((identifier) => identifier.key);
-      return {
-        title: 'Imported the settings',
-        changes: [
-          keys.length === 0 ? 'No identifiers' : `Identifiers: ${keys.join(', ')}`,
-          `${ADDRESS_TYPE_LABEL.phone}: ${keyOrNone(after.mappings.phone)}; ${ADDRESS_TYPE_LABEL.email}: ${keyOrNone(after.mappings.email)}`,
-          `Default country ${after.defaultCountry}`,
-        ],
-      };
+      // Older entries may lack `before`: then the new state alone is listed.
+      const before = parse(SettingsShape, entry.before);
+      return { title: 'Imported the settings', changes: importChanges(before, after) };
     }
     case 'space.create': {
       const after = parse(SpaceCreatedShape, entry.after);
@@ -138,7 +179,7 @@ function describeKnown(entry: AuditEntry): AuditSummary | null {
           : `From ${PRESET_NAME[after.source.preset as SpacePreset] ?? after.source.preset}`;
       return {
         title: `Created the space ${quote(after.space.name)}`,
-        changes: [source, `Default country ${after.space.defaultCountry}`],
+        changes: [source, `Default country ${countryText(after.space.defaultCountry)}`],
       };
     }
     case 'space.update': {
@@ -148,7 +189,9 @@ function describeKnown(entry: AuditEntry): AuditSummary | null {
       const changes: string[] = [];
       if (before.name !== after.name) changes.push(`Name ${quote(before.name ?? '')} → ${quote(after.name ?? '')}`);
       if (before.defaultCountry !== after.defaultCountry)
-        changes.push(`Default country ${before.defaultCountry} → ${after.defaultCountry}`);
+        changes.push(
+          `Default country ${countryText(before.defaultCountry ?? '')} → ${countryText(after.defaultCountry ?? '')}`,
+        );
       return { title: 'Changed the space', changes: changes.length > 0 ? changes : ['No change'] };
     }
     default:

@@ -4,6 +4,7 @@ import { Button } from '@twilio-paste/button';
 import { Paragraph } from '@twilio-paste/paragraph';
 import { Table, TBody, Td, THead, Th, Tr } from '@twilio-paste/table';
 import { Text } from '@twilio-paste/text';
+import { useCallback, useState } from 'react';
 import { DateTime } from '../../components/date-time.tsx';
 import { QueryErrorState } from '../../components/error-state.tsx';
 import { HorizontalScroll } from '../../components/horizontal-scroll.tsx';
@@ -39,6 +40,9 @@ export function HistoryTab({ spaceId }: { spaceId: string }) {
 
 function HistoryBody({ spaceId }: { spaceId: string }) {
   const query = useInfiniteQuery(historyQueryOptions(spaceId));
+  // After Load older changes, focus goes to the first row it brought (the button may be gone).
+  const [firstLoadedRow, setFirstLoadedRow] = useState<number | null>(null);
+  const focusOnMount = useCallback((row: HTMLTableRowElement | null) => row?.focus(), []);
   if (query.isPending) {
     return <TableSkeleton label="Loading the change history…" head={<TableHead />} rows={4} columns={3} />;
   }
@@ -53,27 +57,31 @@ function HistoryBody({ spaceId }: { spaceId: string }) {
         <Table>
           <TableHead />
           <TBody>
-            {entries.map((entry) => {
+            {entries.map((entry, index) => {
               const { title, changes } = describeAuditEntry(entry);
+              const focusHere = index === firstLoadedRow ? { ref: focusOnMount, tabIndex: -1 } : {};
               return (
-                <Tr key={entry.id} verticalAlign="top">
+                <Tr key={entry.id} verticalAlign="top" {...focusHere}>
                   <Td whiteSpace="nowrap">
                     <DateTime value={entry.at} />
                   </Td>
                   <Td>{entry.actor}</Td>
                   <Td>
-                    <Text as="span" fontWeight="fontWeightSemibold">
-                      {title}
-                    </Text>
-                    {changes.length > 0 ? (
-                      <Box as="ul" margin="space0" marginTop="space20" paddingLeft="space60">
-                        {changes.map((change) => (
-                          <Text as="li" key={change} color="colorTextWeak">
-                            {change}
-                          </Text>
-                        ))}
-                      </Box>
-                    ) : null}
+                    {/* Room for a change to read as a sentence; on a phone the table scrolls instead. */}
+                    <Box minWidth="size30">
+                      <Text as="span" fontWeight="fontWeightSemibold">
+                        {title}
+                      </Text>
+                      {changes.length > 0 ? (
+                        <Box as="ul" margin="space0" marginTop="space20" paddingLeft="space60">
+                          {changes.map((change) => (
+                            <Text as="li" key={change} color="colorTextWeak">
+                              {change}
+                            </Text>
+                          ))}
+                        </Box>
+                      ) : null}
+                    </Box>
                   </Td>
                 </Tr>
               );
@@ -84,7 +92,15 @@ function HistoryBody({ spaceId }: { spaceId: string }) {
       {query.isError ? <QueryErrorState heading="More changes could not be loaded" query={query} /> : null}
       {query.hasNextPage ? (
         <Box>
-          <Button variant="secondary" onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage}>
+          <Button
+            variant="secondary"
+            onClick={async () => {
+              const loaded = entries.length;
+              const result = await query.fetchNextPage();
+              if (!result.isError) setFirstLoadedRow(loaded);
+            }}
+            loading={query.isFetchingNextPage}
+          >
             Load older changes
           </Button>
         </Box>

@@ -109,7 +109,7 @@ function DefaultCountryForm({ spaceId, server }: { spaceId: string; server: Vers
             disabled={conflict}
           />
         </Box>
-        <Box display="flex" columnGap="space40" alignItems="center">
+        <Box display="flex" flexWrap="wrap" columnGap="space40" rowGap="space30" alignItems="center">
           <Button variant="primary" type="submit" disabled={!isDirty || conflict} loading={busy}>
             Save default country
           </Button>
