@@ -71,3 +71,23 @@ test('the change history lists every settings change in words, newest first, a p
   await expect(page.getByText('All 21 changes of this space.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Load older changes' })).toBeHidden();
 });
+
+test('at 390px each change is a list item, its time and author below it', async ({ page, request }) => {
+  const spaceId = `history-narrow-${Date.now().toString(36)}`;
+  const created = await request.post('/api/v1/spaces', { data: { id: spaceId, name: 'Narrow', preset: 'empty' } });
+  expect(created.status(), await created.text()).toBe(201);
+  await write(request, 'patch', `/api/v1/spaces/${spaceId}`, { defaultCountry: 'FR' });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/spaces/${spaceId}/unified-profiles/manage/history`);
+  const changes = page.getByRole('list', { name: 'Changes, newest first' }).locator(':scope > li');
+  await expect(changes).toHaveCount(2);
+  await expect(changes.first().getByText('Changed the space', { exact: true })).toBeVisible();
+  await expect(changes.first().getByRole('listitem')).toHaveText(['Default country United States (US) → France (FR)']);
+  await expect(changes.first()).toContainText('· anonymous');
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBe(0);
+  await expectNoAxeViolations(page);
+  await saveScreenshot(page, 'history-narrow');
+});

@@ -1,3 +1,4 @@
+import type { AuditEntry } from '@idr/contracts';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Box } from '@twilio-paste/box';
 import { Button } from '@twilio-paste/button';
@@ -10,6 +11,7 @@ import { QueryErrorState } from '../../components/error-state.tsx';
 import { HorizontalScroll } from '../../components/horizontal-scroll.tsx';
 import { Section } from '../../components/section.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
+import { useNarrowViewport } from '../../components/use-narrow-viewport.ts';
 import { describeAuditEntry } from './describe-audit-entry.ts';
 import { historyQueryOptions } from './history-queries.ts';
 
@@ -38,11 +40,34 @@ export function HistoryTab({ spaceId }: { spaceId: string }) {
   );
 }
 
+/** What one entry says: its title, then each change on a line. */
+function ChangeDescription({ entry }: { entry: AuditEntry }) {
+  const { title, changes } = describeAuditEntry(entry);
+  return (
+    <>
+      <Text as="span" fontWeight="fontWeightSemibold">
+        {title}
+      </Text>
+      {changes.length > 0 ? (
+        <Box as="ul" margin="space0" marginTop="space20" paddingLeft="space60">
+          {changes.map((change) => (
+            <Text as="li" key={change} color="colorTextWeak">
+              {change}
+            </Text>
+          ))}
+        </Box>
+      ) : null}
+    </>
+  );
+}
+
 function HistoryBody({ spaceId }: { spaceId: string }) {
   const query = useInfiniteQuery(historyQueryOptions(spaceId));
-  // After Load older changes, focus goes to the first row it brought (the button may be gone).
-  const [firstLoadedRow, setFirstLoadedRow] = useState<number | null>(null);
-  const focusOnMount = useCallback((row: HTMLTableRowElement | null) => row?.focus(), []);
+  // A table is too wide for a phone: there each change is a list item, its time and author below.
+  const narrow = useNarrowViewport();
+  // After Load older changes, focus goes to the first entry it brought (the button may be gone).
+  const [firstLoaded, setFirstLoaded] = useState<number | null>(null);
+  const focusOnMount = useCallback((element: HTMLElement | null) => element?.focus(), []);
   if (query.isPending) {
     return <TableSkeleton label="Loading the change history…" head={<TableHead />} rows={4} columns={3} />;
   }
@@ -51,44 +76,51 @@ function HistoryBody({ spaceId }: { spaceId: string }) {
   }
   const entries = query.data.flatMap((page) => page.entries);
   if (entries.length === 0) return <Paragraph>No changes yet.</Paragraph>;
+  const focusProps = (index: number) => (index === firstLoaded ? { ref: focusOnMount, tabIndex: -1 } : {});
   return (
     <Box display="flex" flexDirection="column" rowGap="space50">
-      <HorizontalScroll label="Change history table">
-        <Table>
-          <TableHead />
-          <TBody>
-            {entries.map((entry, index) => {
-              const { title, changes } = describeAuditEntry(entry);
-              const focusHere = index === firstLoadedRow ? { ref: focusOnMount, tabIndex: -1 } : {};
-              return (
-                <Tr key={entry.id} verticalAlign="top" {...focusHere}>
+      {narrow ? (
+        <Box as="ol" aria-label="Changes, newest first" margin="space0" padding="space0" listStyleType="none">
+          {entries.map((entry, index) => (
+            <Box
+              as="li"
+              key={entry.id}
+              paddingY="space50"
+              borderBottomStyle="solid"
+              borderBottomWidth="borderWidth10"
+              borderBottomColor="colorBorderWeaker"
+              {...focusProps(index)}
+            >
+              <ChangeDescription entry={entry} />
+              <Text as="p" color="colorTextWeak" fontSize="fontSize20" marginTop="space30">
+                <DateTime value={entry.at} /> · {entry.actor}
+              </Text>
+            </Box>
+          ))}
+        </Box>
+      ) : (
+        <HorizontalScroll label="Change history table">
+          <Table>
+            <TableHead />
+            <TBody>
+              {entries.map((entry, index) => (
+                <Tr key={entry.id} verticalAlign="top" {...focusProps(index)}>
                   <Td whiteSpace="nowrap">
                     <DateTime value={entry.at} />
                   </Td>
                   <Td>{entry.actor}</Td>
                   <Td>
-                    {/* Room for a change to read as a sentence; on a phone the table scrolls instead. */}
+                    {/* Room for a change to read as a sentence. */}
                     <Box minWidth="size30">
-                      <Text as="span" fontWeight="fontWeightSemibold">
-                        {title}
-                      </Text>
-                      {changes.length > 0 ? (
-                        <Box as="ul" margin="space0" marginTop="space20" paddingLeft="space60">
-                          {changes.map((change) => (
-                            <Text as="li" key={change} color="colorTextWeak">
-                              {change}
-                            </Text>
-                          ))}
-                        </Box>
-                      ) : null}
+                      <ChangeDescription entry={entry} />
                     </Box>
                   </Td>
                 </Tr>
-              );
-            })}
-          </TBody>
-        </Table>
-      </HorizontalScroll>
+              ))}
+            </TBody>
+          </Table>
+        </HorizontalScroll>
+      )}
       {query.isError ? <QueryErrorState heading="More changes could not be loaded" query={query} /> : null}
       {query.hasNextPage ? (
         <Box>
@@ -97,7 +129,7 @@ function HistoryBody({ spaceId }: { spaceId: string }) {
             onClick={async () => {
               const loaded = entries.length;
               const result = await query.fetchNextPage();
-              if (!result.isError) setFirstLoadedRow(loaded);
+              if (!result.isError) setFirstLoaded(loaded);
             }}
             loading={query.isFetchingNextPage}
           >
