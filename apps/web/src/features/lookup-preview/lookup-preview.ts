@@ -325,14 +325,6 @@ export function sortByPriority(
     .map(({ identifier }) => identifier);
 }
 
-const DATE_TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
-
-/** An API timestamp as the admin's locale writes it. */
-export function formatDateTime(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : DATE_TIME.format(date);
-}
-
 /** A trait value as text: strings as they are, anything else as JSON. */
 export function formatTraitValue(value: unknown): string {
   if (typeof value === 'string') return value;

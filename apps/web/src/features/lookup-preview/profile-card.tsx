@@ -9,10 +9,11 @@ import { Paragraph } from '@twilio-paste/paragraph';
 import { Table, TBody, Td, THead, Th, Tr } from '@twilio-paste/table';
 import { Text } from '@twilio-paste/text';
 import type { ReactNode } from 'react';
+import { DateTime } from '../../components/date-time.tsx';
 import { ErrorState, QueryErrorState } from '../../components/error-state.tsx';
 import { HorizontalScroll } from '../../components/horizontal-scroll.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
-import { formatDateTime, formatTraitValue, OUTCOME_TEXT, sortByPriority } from './lookup-preview.ts';
+import { formatTraitValue, OUTCOME_TEXT, sortByPriority } from './lookup-preview.ts';
 import { profileEventsQueryOptions } from './lookup-preview-queries.ts';
 
 type HeadingLevel = 'h3' | 'h4' | 'h5';
@@ -27,10 +28,6 @@ interface ProfileCardProps {
   headingAs?: HeadingLevel;
   /** Whether to list the profile's recent events. */
   showEvents?: boolean;
-}
-
-export function DateTime({ iso }: { iso: string }) {
-  return <time dateTime={iso}>{formatDateTime(iso)}</time>;
 }
 
 /**
@@ -106,10 +103,10 @@ export function ProfileCard({ spaceId, profile, priorities, headingAs = 'h3', sh
       <Box marginBottom="space70">
         <Facts>
           <Fact term="Created">
-            <DateTime iso={profile.createdAt} />
+            <DateTime value={profile.createdAt} seconds />
           </Fact>
           <Fact term="Updated">
-            <DateTime iso={profile.updatedAt} />
+            <DateTime value={profile.updatedAt} seconds />
           </Fact>
           <Fact term="Merges">
             {profile.mergeCount === 0
@@ -163,7 +160,7 @@ export function ProfileCard({ spaceId, profile, priorities, headingAs = 'h3', sh
                       <Code noWrap>{identifier.value}</Code>
                     </Td>
                     <Td whiteSpace="nowrap">
-                      <DateTime iso={identifier.firstSeenAt} />
+                      <DateTime value={identifier.firstSeenAt} seconds />
                     </Td>
                   </Tr>
                 ))}
@@ -274,7 +271,7 @@ function ProfileEvents({ spaceId, profileId }: { spaceId: string; profileId: str
               return (
                 <Tr key={event.id}>
                   <Td whiteSpace="nowrap">
-                    <DateTime iso={event.receivedAt} />
+                    <DateTime value={event.receivedAt} seconds />
                   </Td>
                   <Td>
                     <Code noWrap>{event.type}</Code>
