@@ -4,7 +4,6 @@ import {
   type Identifier,
   IdentifierSchema,
   isCountryCode,
-  NormalizationSchema,
   type SpacePreset,
 } from '@idr/contracts';
 import { z } from 'zod';
@@ -72,8 +71,9 @@ function identifierChanges(before: Identifier, after: Identifier): string[] {
     changes.push(`Display name ${quote(before.displayName)} → ${quote(after.displayName)}`);
   if (limitText(before) !== limitText(after)) changes.push(`Limit ${limitText(before)} → ${limitText(after)}`);
   if (before.normalization !== after.normalization) {
-    const label = (value: string) => NORMALIZATION_LABEL[NormalizationSchema.parse(value)];
-    changes.push(`Normalization ${label(before.normalization)} → ${label(after.normalization)}`);
+    changes.push(
+      `Normalization ${NORMALIZATION_LABEL[before.normalization]} → ${NORMALIZATION_LABEL[after.normalization]}`,
+    );
   }
   changes.push(...blockedChanges(before, after));
   if (before.sourceKeys.join(', ') !== after.sourceKeys.join(', '))
