@@ -60,11 +60,25 @@ describe('checkBlockedRegex', () => {
     ['\\d+\\d+\\d+$', /catastrophic backtracking\)\. Avoid several repeats in a row/],
     ['(x+x+)+y', /catastrophic backtracking/],
     ['a'.repeat(201), /at most 200 characters/],
+    // recheck calls these quadratic; they take seconds on a 255-character value, and V8's
+    // linear-time engine cannot run them (too large a counted repeat).
+    ['(.*a){20}', /catastrophic backtracking\)\. Avoid several repeats in a row/],
+    ['(.*a){22}', /catastrophic backtracking/],
+    // recheck cannot read a repeat count over 2^31; V8's linear-time engine cannot run it either.
+    ['a{99999999999}', /^Could not check this pattern for catastrophic backtracking/],
+    ['x{2147483648,2147483649}', /^Could not check this pattern/],
   ])('refuses %j', (pattern, reason) => {
     const check = checkBlockedRegex(pattern);
     expect(check.ok).toBe(false);
     if (!check.ok) expect(check.reason).toMatch(reason);
   });
+
+  it.each(['^\\S+@\\S+$', '^.+@.+\\.test$', 'test.*user'])(
+    'accepts %j, which recheck calls quadratic and V8 can run in linear time',
+    (pattern) => {
+      expect(checkBlockedRegex(pattern)).toEqual({ ok: true });
+    },
+  );
 
   it("explains a catastrophic pattern in plain words, without the checker's attack string", () => {
     expect(checkBlockedRegex('(a+)+$')).toEqual({
@@ -82,5 +96,18 @@ describe('checkBlockedRegex', () => {
     ['x/: y(', 'Not a valid regular expression: Unterminated group'],
   ])('gives the reason %j does not compile without repeating it', (pattern, reason) => {
     expect(checkBlockedRegex(pattern)).toEqual({ ok: false, reason });
+  });
+});
+
+describe('a blocked-value pattern at run time', () => {
+  it('never runs away, even one that bypassed the save-time check (a stored pattern from an older release)', () => {
+    // Exponential in V8's backtracking engine (2^40 paths on this value): without the linear-time
+    // fallback of regex-engine.ts this test would not finish.
+    const runaway = compileSettings({
+      defaultCountry: 'US',
+      identifiers: [identifier('user_id', 1, { blockedValues: [{ value: '^(\\w+\\s?)*$', match: 'regex' }] })],
+    }).byKey.get('user_id')!;
+    expect(findBlockedMatch(runaway, `${'a'.repeat(40)}!`)).toBeNull();
+    expect(findBlockedMatch(runaway, 'plain words')?.match).toBe('regex');
   });
 });

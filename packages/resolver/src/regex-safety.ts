@@ -2,6 +2,7 @@
 import { MAX_BLOCKED_REGEX_LENGTH, regexSyntaxError } from '@idr/contracts';
 // A module of its own: recheck is ~3 MB of JavaScript, needed when settings are saved, never while resolving.
 import recheck from 'recheck/lib/browser.js';
+import { runsInLinearTime } from './regex-engine.ts';
 
 /** Answer of `checkBlockedRegex`. */
 export type BlockedRegexCheck = { ok: true } | { ok: false; reason: string };
@@ -19,12 +20,19 @@ const REASONS = {
   exponential: `${SLOW} Avoid a repeated group that itself repeats, such as (a+)+, or whose alternatives overlap, such as (a|a)*.`,
   polynomial: `${SLOW} Avoid several repeats in a row that can match the same characters, such as \\d+\\d+\\d+.`,
   unknown: 'Could not confirm in time that this pattern is safe from catastrophic backtracking. Simplify it.',
+  unchecked:
+    'Could not check this pattern for catastrophic backtracking. Simplify it, for example with smaller repeat counts.',
 };
 
 /**
  * Decides whether a blocked-value regex may be saved: it compiles, has at most 200 characters and
- * is not vulnerable to catastrophic backtracking (exponential, or polynomial beyond degree 2),
- * as found by recheck's pure-JavaScript checker. Called by the server when settings are saved.
+ * is not vulnerable to catastrophic backtracking, as found by recheck's pure-JavaScript checker:
+ * - safe: accepted;
+ * - exponential, or polynomial beyond degree 2: refused;
+ * - quadratic, or no verdict (a timeout, or a pattern the checker cannot read): accepted only if
+ *   V8's linear-time engine can run it, which then takes over any match that runs away
+ *   (regex-engine.ts). recheck may call a pattern quadratic that is far worse: `(.*a){22}`.
+ * Called by the server when settings are saved.
  */
 export function checkBlockedRegex(pattern: string): BlockedRegexCheck {
   if (pattern.length > MAX_BLOCKED_REGEX_LENGTH) {
@@ -41,14 +49,26 @@ export function checkBlockedRegex(pattern: string): BlockedRegexCheck {
 }
 
 function analyse(pattern: string): { check: BlockedRegexCheck; definite: boolean } {
-  const diagnostics = recheck.checkSync(pattern, '', { timeout: CHECK_TIMEOUT_MS });
+  let diagnostics: ReturnType<typeof recheck.checkSync>;
+  try {
+    diagnostics = recheck.checkSync(pattern, '', { timeout: CHECK_TIMEOUT_MS });
+  } catch {
+    // The checker fails on some patterns V8 accepts, e.g. a repeat count over 2^31 (`a{99999999999}`).
+    return linearOr(pattern, REASONS.unchecked, true);
+  }
   if (diagnostics.status === 'safe') return { check: { ok: true }, definite: true };
   if (diagnostics.status === 'vulnerable') {
     const complexity = diagnostics.complexity;
     if (complexity.type === 'polynomial' && complexity.degree <= MAX_POLYNOMIAL_DEGREE) {
-      return { check: { ok: true }, definite: true };
+      return linearOr(pattern, REASONS.polynomial, true);
     }
     return { check: { ok: false, reason: REASONS[complexity.type] }, definite: true };
   }
-  return { check: { ok: false, reason: REASONS.unknown }, definite: false };
+  // Timeouts depend on the machine's load: the answer is not remembered.
+  return linearOr(pattern, REASONS.unknown, false);
+}
+
+/** Accepted if the linear-time engine can run the pattern, else refused for `reason`. */
+function linearOr(pattern: string, reason: string, definite: boolean): { check: BlockedRegexCheck; definite: boolean } {
+  return { check: runsInLinearTime(pattern) ? { ok: true } : { ok: false, reason }, definite };
 }

@@ -1,4 +1,5 @@
 import { foldCase, type Identifier, LIMIT_WINDOW_DAYS, type Normalization } from '@idr/contracts';
+import { compileBlockedRegex } from './regex-engine.ts';
 
 /** What the resolver needs of a space's settings: its country and its identifiers in priority order. */
 export interface ResolverSettings {
@@ -91,7 +92,7 @@ function compileIdentifier(identifier: Identifier, rank: number): CompiledIdenti
       blockedExactMaxLength = Math.max(blockedExactMaxLength, folded.length);
     }
     // Settings are validated when saved, so a pattern that fails to compile here is a broken invariant.
-    else blockedRegexes.push(new RegExp(blocked.value));
+    else blockedRegexes.push(compileBlockedRegex(blocked.value));
   }
   const sourceKeys = identifier.kind === 'custom' ? sourceKeySpellings(identifier.sourceKeys) : [];
   return {
