@@ -157,8 +157,8 @@ async function main(): Promise<void> {
     for (const { key, value } of prepareCandidates(compiled, event, null).candidates)
       lookupKeys.push(valueId(key, value));
     lookupEnds[i] = lookupKeys.length;
-    // Only events that reach a profile record their message id (an unresolved one writes nothing).
-    if (messageKey && warmUp.results[i]!.outcome !== 'unresolved') insertKeys.push(messageKey);
+    // Every event with a message id of its own records it (SPEC §7.7), an unresolved one too.
+    if (messageKey) insertKeys.push(messageKey);
     for (const { key, value } of warmUp.results[i]!.addedIdentifiers) insertKeys.push(valueId(key, value));
     insertEnds[i] = insertKeys.length;
   }

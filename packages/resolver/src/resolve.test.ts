@@ -415,13 +415,16 @@ describe('duplicates and rejected events', () => {
     expect((await world.store.getProfile('P1'))?.traits.plan?.value).toBe('a');
   });
 
-  it('an unresolved event writes nothing, not even its message id: a repeat is resolved again', async () => {
+  it('an unresolved event writes no profile, but its message id is processed once like any other (§7.7)', async () => {
     const world = createWorld();
-    expect(await world.send({ type: 'track', messageId: 'm-2', event: 'x' })).toMatchObject({ outcome: 'unresolved' });
-    expect(await world.send({ type: 'track', messageId: 'm-2', event: 'x' })).toMatchObject({ outcome: 'unresolved' });
-    // Resent with a usable value, the same message id now resolves (and is recorded from then on).
-    expect(await world.send({ type: 'track', messageId: 'm-2', userId: 'u1' })).toMatchObject({ outcome: 'created' });
-    expect(await world.send({ type: 'track', messageId: 'm-2', userId: 'u1' })).toMatchObject({ outcome: 'duplicate' });
+    const first = await world.send({ type: 'track', messageId: 'm-2', event: 'x' });
+    expect(first).toMatchObject({ outcome: 'unresolved', profileId: null });
+    // Resent with a usable value, the same message id is still the same message: nothing changes.
+    expect(await world.send({ type: 'track', messageId: 'm-2', userId: 'u1' })).toEqual({
+      ...first,
+      outcome: 'duplicate',
+    });
+    expect(world.store.listProfiles()).toHaveLength(0);
   });
 
   const now = T0 + 1000 * DAY;

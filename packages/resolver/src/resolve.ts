@@ -55,7 +55,7 @@ export interface ResolveParsedInput extends Omit<ResolveInput, 'event'> {
 /** What the resolver decided for one event, before anything is written. */
 export interface ResolutionDecision {
   result: ResolutionResult;
-  /** What to write; `null` when nothing is written (rejected, duplicate or unresolved). */
+  /** What to write; `null` when nothing is written (rejected, duplicate, or unresolved without a message id of its own). */
   plan: ResolutionPlan | null;
   /** `context.externalIds` types that match no identifier, for the console's "unrecognised types seen". */
   unrecognizedExternalIdTypes: string[];
@@ -412,7 +412,9 @@ function decide(
   for (;;) {
     if (trace) trace.attempt++;
     if (candidates.length === 0) {
-      // SPEC §7 step 1: nothing is written, not even the message id (a repeat is resolved again).
+      // SPEC §7 step 1 writes no profile; §7.7 still processes the message id once, so a message
+      // id the sender chose is recorded (a generated one can never come again).
+      if (event.messageId !== undefined) decision.plan = { message: { messageId, result }, profile: null };
       if (trace) traceUnresolved(trace);
       return finish(decision, trace);
     }

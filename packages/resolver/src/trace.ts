@@ -98,7 +98,13 @@ export function traceCandidates(trace: Trace, candidates: ReadonlyArray<{ key: s
 }
 
 export function traceUnresolved(trace: Trace): void {
-  add(trace, 'unresolved', 'No usable identifier value is left: the event is unresolved and nothing is written.');
+  add(
+    trace,
+    'unresolved',
+    trace.dryRun
+      ? 'No usable identifier value is left: the event would be unresolved and no profile would be written.'
+      : 'No usable identifier value is left: the event is unresolved and no profile is written.',
+  );
 }
 
 export function traceMatched(

@@ -34,10 +34,20 @@ describe.each(kinds)('events API on %s', (kind) => {
       droppedIdentifiers: [],
     });
     expect(result.messageId).toEqual(expect.any(String));
-    // Not even the message id is recorded (SPEC §7 step 1): a repeat is resolved again, not a duplicate.
+    // No profile is written (SPEC §7 step 1), but the message id is processed once (§7.7): a repeat,
+    // even one that now carries a usable value, is a duplicate of the first result and changes nothing.
     const event = { type: 'identify', messageId: 'only-blocked', anonymousId: 'anonymous' };
-    expect(await send(space, event)).toMatchObject({ outcome: 'unresolved' });
-    expect(await send(space, event)).toMatchObject({ outcome: 'unresolved' });
+    const first = await send(space, event);
+    expect(first).toMatchObject({
+      outcome: 'unresolved',
+      droppedIdentifiers: [{ key: 'anonymous_id', reason: 'blocked' }],
+    });
+    expect(await send(space, { ...event, userId: 'u1' })).toEqual({ ...first, outcome: 'duplicate' });
+    const lookup = await t.http
+      .post(`/api/v1/spaces/${space}/profiles/lookup`)
+      .send({ identifier: 'user_id', value: 'u1' })
+      .expect(200);
+    expect(lookup.body.profiles).toEqual([]);
   });
 
   it('worked example: anonymous to known', async () => {
