@@ -34,3 +34,21 @@ describe('EventSchema nesting', () => {
     expect(EventSchema.safeParse({ type: 'track', properties: { text } }).success).toBe(true);
   });
 });
+
+describe('EventSchema optional fields (SPEC §5)', () => {
+  it('sets no bound of its own on the track name: the 32 KiB bound of the event covers it', () => {
+    expect(EventSchema.safeParse({ type: 'track', event: 'e'.repeat(5000) }).success).toBe(true);
+    expect(messages({ type: 'track', event: 'e'.repeat(40_000) })).toEqual([
+      'An event may be at most 32768 bytes of JSON',
+    ]);
+  });
+
+  it('reads a null timestamp as no timestamp, like the other optional fields', () => {
+    expect(EventSchema.safeParse({ type: 'page', timestamp: null }).success).toBe(true);
+  });
+
+  it('accepts externalIds entries of any type and collection (the resolver ignores what it cannot use)', () => {
+    const externalIds = [{ id: 'a', type: '' }, { id: 'b' }, { id: 'c', type: 7, collection: 5 }];
+    expect(EventSchema.safeParse({ type: 'track', context: { externalIds } }).success).toBe(true);
+  });
+});

@@ -39,12 +39,16 @@ const IdentifierFieldSchema = z.unknown().optional();
 /** A free-form map of traits or properties. */
 export const TraitsSchema = z.record(z.string(), z.unknown());
 
-/** One `context.externalIds` entry; only entries with collection `users` (or none) are read. */
+/**
+ * One `context.externalIds` entry; only entries with collection `users` (or none) are read. Its
+ * `type`, `collection` and `encoding` may be anything: an entry whose type names no identifier
+ * (missing, empty, not a string) is ignored (SPEC §5.2), which is no reason to refuse the event.
+ */
 export const ExternalIdSchema = z.looseObject({
   id: IdentifierFieldSchema,
-  type: z.string().min(1).max(100),
-  collection: z.string().max(100).nullable().optional(),
-  encoding: z.string().max(100).nullable().optional(),
+  type: z.unknown().optional(),
+  collection: z.unknown().optional(),
+  encoding: z.unknown().optional(),
 });
 export type ExternalId = z.infer<typeof ExternalIdSchema>;
 
@@ -69,9 +73,17 @@ export const EventContextSchema = z.looseObject({
 
 const EventObjectSchema = z.looseObject({
   type: EventTypeSchema,
-  event: z.string().max(200).nullable().optional(),
+  // No bound of its own on the track name: the event's 32 KiB bound covers it (SPEC §5 sets none).
+  event: z.string().nullable().optional(),
   messageId: z.string().min(1).max(MAX_MESSAGE_ID_LENGTH).optional(),
-  timestamp: z.iso.datetime({ offset: true }).optional(),
+  // `null` means "not sent", as for the other optional fields: the received time applies.
+  timestamp: z
+    .string()
+    .refine((text) => !Number.isNaN(parseTimestamp(text)), {
+      message: 'Use an ISO 8601 date and time, e.g. 2024-04-01T09:30:00Z (without an offset it is read as UTC)',
+    })
+    .nullable()
+    .optional(),
   userId: IdentifierFieldSchema,
   anonymousId: IdentifierFieldSchema,
   groupId: IdentifierFieldSchema,
@@ -162,7 +174,7 @@ export function eventTimestampIssue(timestamp: string, receivedAt: number): stri
 export function createEventSchema(receivedAt: Date | number) {
   const received = typeof receivedAt === 'number' ? receivedAt : receivedAt.getTime();
   return EventSchema.superRefine((event, ctx) => {
-    if (event.timestamp === undefined) return;
+    if (event.timestamp === undefined || event.timestamp === null) return;
     const issue = eventTimestampIssue(event.timestamp, received);
     if (issue) ctx.addIssue({ code: 'custom', path: ['timestamp'], message: issue });
   });

@@ -4,6 +4,7 @@ import { prepareCandidates } from './candidates.ts';
 import { extractCandidates } from './extract.ts';
 import { compileSettings } from './settings.ts';
 import { identifier } from './test-support.ts';
+import { parseEvent } from './validate.ts';
 
 const BUILT_INS = [
   'user_id',
@@ -117,6 +118,24 @@ describe('extraction of custom identifiers (SPEC §5.2)', () => {
     expect(extracted(event)).toEqual(expected);
   });
 
+  it('reads several spellings of one identifier in the order the event lists them (SPEC §7)', () => {
+    const twoKeys = compileSettings({
+      defaultCountry: 'US',
+      identifiers: [
+        identifier('acct', 1, { kind: 'custom', sourceKeys: ['account_id', 'acct_no'], blockedValues: [] }),
+      ],
+    });
+    const read = (traits: Record<string, unknown>) =>
+      extractCandidates(twoKeys, { type: 'identify', traits } as Event).candidates.map((candidate) => candidate.raw);
+    expect(read({ accountId: 'FIRST', account_id: 'SECOND' })).toEqual(['FIRST', 'SECOND']);
+    expect(read({ account_id: 'FIRST', accountId: 'SECOND' })).toEqual(['FIRST', 'SECOND']);
+    expect(read({ acct_no: 'FIRST', plan: 'x', account_id: 'SECOND', acctNo: 'THIRD' })).toEqual([
+      'FIRST',
+      'SECOND',
+      'THIRD',
+    ]);
+  });
+
   it('drops values that are not strings or finite numbers with reason invalid', () => {
     const prepared = prepareCandidates(
       settings,
@@ -151,5 +170,20 @@ describe('context.externalIds', () => {
       'crm_id<-context.externalIds[4]',
     ]);
     expect(extraction.unrecognizedTypes).toEqual(['salesforce_id']);
+  });
+
+  it('ignores entries whose type is missing, empty or not a string, and keeps the event', () => {
+    const event = {
+      type: 'identify',
+      userId: 'u1',
+      context: {
+        externalIds: [{ id: 'a', type: '' }, { id: 'b' }, { id: 'c', type: 7 }, { id: 'd', type: 'x'.repeat(101) }],
+      },
+    };
+    const parsed = parseEvent(event, Date.UTC(2024, 0, 1));
+    expect(parsed.ok).toBe(true);
+    const extraction = extractCandidates(settings, event as Event);
+    expect(extraction.candidates.map((candidate) => candidate.identifier.key)).toEqual(['user_id']);
+    expect(extraction.unrecognizedTypes).toEqual([]);
   });
 });

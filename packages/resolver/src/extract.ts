@@ -23,6 +23,9 @@ export interface RawValueSink {
 
 type Bag = Record<string, unknown> | null | undefined;
 
+/** Longest `context.externalIds` type listed among the unrecognised types seen. */
+const MAX_EXTERNAL_ID_TYPE_LENGTH = 100;
+
 function isPresent(value: unknown): boolean {
   // null and undefined mean "not sent", not "invalid".
   return value !== undefined && value !== null;
@@ -78,10 +81,24 @@ function readBuiltIn(event: Event, identifier: CompiledIdentifier, sink: RawValu
 function readBag(bag: Bag, identifier: CompiledIdentifier, paths: readonly string[], sink: RawValueSink): void {
   if (!bag) return;
   const spellings = identifier.sourceKeys;
+  // Indexes of the spellings the bag holds: usually one, so a list only when there are several.
+  let first = -1;
+  let several: number[] | null = null;
   for (let i = 0; i < spellings.length; i++) {
-    const spelling = spellings[i]!;
-    if (Object.hasOwn(bag, spelling)) sink.take(identifier, bag[spelling], paths[i]!);
+    if (!Object.hasOwn(bag, spellings[i]!)) continue;
+    if (first < 0) first = i;
+    else if (several === null) several = [first, i];
+    else several.push(i);
   }
+  if (first < 0) return;
+  if (several === null) {
+    sink.take(identifier, bag[spellings[first]!], paths[first]!);
+    return;
+  }
+  // SPEC §7 orders C by order of appearance: the order of the bag's own keys, not of the settings.
+  const keys = Object.keys(bag);
+  several.sort((a, b) => keys.indexOf(spellings[a]!) - keys.indexOf(spellings[b]!));
+  for (const i of several) sink.take(identifier, bag[spellings[i]!], paths[i]!);
 }
 
 function readCustom(event: Event, identifier: CompiledIdentifier, sink: RawValueSink): void {
@@ -112,9 +129,15 @@ export function readExternalIds(
   for (let index = 0; index < externalIds.length; index++) {
     const entry = externalIds[index]!;
     if (entry.collection !== undefined && entry.collection !== null && entry.collection !== 'users') continue;
-    const identifier = settings.byKey.get(entry.type);
+    const type = entry.type;
+    // A type that is not a string names no identifier: the entry is ignored, like any unknown type.
+    if (typeof type !== 'string') continue;
+    const identifier = settings.byKey.get(type);
     if (!identifier) {
-      if (!unrecognized.includes(entry.type)) unrecognized.push(entry.type);
+      // Listed for the console only if it could be a type at all (the bound the schema used to set).
+      if (type !== '' && type.length <= MAX_EXTERNAL_ID_TYPE_LENGTH && !unrecognized.includes(type)) {
+        unrecognized.push(type);
+      }
       continue;
     }
     if (isPresent(entry.id)) {

@@ -12,11 +12,12 @@ export function parseEvent(raw: unknown, receivedAt: number): EventParse {
   const parsed = EventSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, issues: toIssues(parsed.error) };
   const timestamp = parsed.data.timestamp;
-  const issue = timestamp === undefined ? null : eventTimestampIssue(timestamp, receivedAt);
+  const issue = timestamp === undefined || timestamp === null ? null : eventTimestampIssue(timestamp, receivedAt);
   return issue ? { ok: false, issues: [{ path: 'timestamp', message: issue }] } : { ok: true, event: parsed.data };
 }
 
 /** The event's timestamp in epoch ms: its `timestamp`, or the received time when it has none (SPEC §5). */
 export function eventTime(event: Event, receivedAt: number): number {
-  return event.timestamp === undefined ? receivedAt : parseTimestamp(event.timestamp);
+  const timestamp = event.timestamp;
+  return timestamp === undefined || timestamp === null ? receivedAt : parseTimestamp(timestamp);
 }
