@@ -332,6 +332,22 @@ test('an address that cannot be read is explained next to the field', async ({ p
   await saveScreenshot(page, 'lookup-preview-invalid-address');
 });
 
+test('a value that cannot be read in a search by identifier is explained next to the Value field', async ({
+  page,
+  browserProblems,
+}) => {
+  browserProblems.allowHttpStatus(422);
+  const panel = await openLookupPreviewTab(page);
+  await panel.getByLabel('Search by').selectOption('identifier');
+  await panel.getByLabel('Identifier', { exact: true }).selectOption('phone');
+  const value = panel.getByRole('textbox', { name: 'Value' });
+  await value.fill('not a number');
+  await panel.getByRole('button', { name: 'Look up' }).click();
+  await expect(value).toHaveAccessibleDescription(/is not a phone number that can be read/);
+  await expect(value).toHaveAttribute('aria-invalid', 'true');
+  await expect(value).toBeFocused();
+});
+
 test('“Create the profile if none is found” creates and shows the new profile', async ({ page, request }) => {
   const email = `walk-in-${unique()}@example.com`;
   const panel = await openLookupPreviewTab(page);

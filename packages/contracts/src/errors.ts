@@ -47,8 +47,24 @@ export type Problem = z.infer<typeof ProblemSchema>;
 
 /** Turns zod issues into the wire `issues` list (paths joined with dots). */
 export function toIssues(error: z.ZodError): Issue[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.'),
-    message: issue.message,
-  }));
+  return flatten(error.issues, []);
+}
+
+type ZodIssue = z.ZodError['issues'][number];
+
+/**
+ * The issues with their full paths. A body that matches no branch of a union (a lookup by address
+ * or by identifier) would otherwise get one issue, "Invalid input", naming no field: it gets the
+ * issues of the branch it came closest to (fewest issues; the first on a tie) instead.
+ */
+function flatten(issues: readonly ZodIssue[], prefix: readonly PropertyKey[]): Issue[] {
+  const flat: Issue[] = [];
+  for (const issue of issues) {
+    const path = [...prefix, ...issue.path];
+    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+      const closest = issue.errors.reduce((best, branch) => (branch.length < best.length ? branch : best));
+      flat.push(...flatten(closest, path));
+    } else flat.push({ path: path.map(String).join('.'), message: issue.message });
+  }
+  return flat;
 }

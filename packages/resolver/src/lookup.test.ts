@@ -93,6 +93,22 @@ describe('lookups', () => {
     expect(world.store.listProfiles()).toEqual([]);
   });
 
+  it('finds the profile holding a value blocked after it took the value (settings do not re-resolve profiles)', async () => {
+    const world = createWorld();
+    await world.send({ type: 'identify', userId: 'bob', traits: { email: 'shared@corp.com' } });
+    const blockedLater = presetSettings({ email: { blockedValues: [{ value: 'SHARED@corp.com', match: 'exact' }] } });
+    const common = { settings: blockedLater, mappings, store: world.store, now: world.now, newId: world.newId };
+    for (const createIfNotFound of [false, true]) {
+      expect(
+        await lookupByAddress({ ...common, addressType: 'email', address: 'shared@corp.com', createIfNotFound }),
+      ).toMatchObject({ ok: true, profiles: [{ id: 'P1' }], created: false });
+    }
+    expect(
+      await lookupByIdentifier({ settings: blockedLater, key: 'email', value: 'shared@corp.com', store: world.store }),
+    ).toMatchObject({ ok: true, profiles: [{ id: 'P1' }] });
+    expect(world.store.listProfiles()).toHaveLength(1);
+  });
+
   it('looks up by identifier key and value, normalizing the value', async () => {
     const world = createWorld();
     await world.send({ type: 'identify', userId: 'u1', traits: { email: 'jane@example.com' } });

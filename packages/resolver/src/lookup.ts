@@ -19,7 +19,10 @@ export interface LookupTarget {
   ok: true;
   identifier: { key: string; displayName: string };
   normalizedValue: string;
-  /** The value is blocked for this identifier: no profile can hold it and none is created. */
+  /**
+   * The value is blocked for this identifier: events never add it and a lookup creates no profile
+   * for it, but a profile that held it before it was blocked still holds it, and is found.
+   */
   blocked: boolean;
 }
 
@@ -123,7 +126,8 @@ export async function followTombstone(
 }
 
 async function search(store: ResolverStore, target: LookupTarget): Promise<ProfileState[]> {
-  if (target.blocked) return [];
+  // Blocked or not: settings changes are not applied to existing profiles (SPEC §2), so a value
+  // blocked after a profile took it is still that profile's, and the agent should see it.
   const profile = await findProfileByValue(store, target.identifier.key, target.normalizedValue);
   return profile ? [profile] : [];
 }

@@ -53,8 +53,10 @@ export function createProfilesService(
               store: readOnlyStore(spaceId),
             });
       if (!found.ok) {
-        const path =
-          'addressType' in request ? (found.code === 'invalid_address' ? 'address' : 'addressType') : 'identifier';
+        // The field to fix: the typed value when it cannot be read, else the address type or identifier.
+        const valueField = 'addressType' in request ? 'address' : 'value';
+        const choiceField = 'addressType' in request ? 'addressType' : 'identifier';
+        const path = found.code === 'invalid_address' ? valueField : choiceField;
         throw new AppError(found.code, found.message, { issues: [{ path, message: found.message }] });
       }
       return {

@@ -80,6 +80,19 @@ describe.each(kinds)('profile lookups on %s', (kind) => {
     expectProblem(await lookup(space, { addressType: 'fax', address: 'x' }), 400, 'validation_failed');
     expectProblem(await t.http.get(`/api/v1/spaces/${space}/profiles/nope`), 404, 'profile_not_found');
   });
+
+  it('names the field to fix in every lookup problem', async () => {
+    const space = await createSpace(t.http);
+    const paths = async (body: unknown, status: number) =>
+      (await lookup(space, body).expect(status)).body.issues.map((issue: { path: string }) => issue.path);
+    expect(await paths({ identifier: 'phone', value: 'zzz' }, 422)).toEqual(['value']);
+    expect(await paths({ addressType: 'phone', address: 'zzz' }, 422)).toEqual(['address']);
+    expect(await paths({ identifier: 'ghost', value: 'x' }, 404)).toEqual(['identifier']);
+    // A body that fits neither form of the lookup gets the issues of the form it came closest to.
+    expect(await paths({ addressType: 'email', address: 5 }, 400)).toEqual(['address']);
+    expect(await paths({ identifier: 'email' }, 400)).toEqual(['value']);
+    expect(await paths({}, 400)).toEqual(['addressType', 'address']);
+  });
 });
 
 describe.runIf(kinds.includes('postgres'))('two server processes on one PostgreSQL database', () => {

@@ -125,7 +125,9 @@ export function LookupSection({ spaceId, identifiers, mappings, mappingsHref, pr
         return;
       }
       if (error.code === 'invalid_address') {
-        form.setError('address', { type: 'server', message: error.detail || error.title }, { shouldFocus: true });
+        // The typed value that cannot be read: the address, or the value of a search by identifier.
+        const field = 'addressType' in request ? 'address' : 'value';
+        form.setError(field, { type: 'server', message: error.detail || error.title }, { shouldFocus: true });
         return;
       }
       if (error.code === 'identifier_not_found') {
