@@ -28,6 +28,10 @@ describe.each(kinds)('HTTP behaviour on %s', (kind) => {
       const path = `/api/v1${route.path.replace(/:([A-Za-z]+)/g, '{$1}')}`;
       expect(response.body.paths[path]?.[route.method.toLowerCase()], `${route.method} ${path}`).toBeDefined();
     }
+    // SPEC §9 lists these three too; openapi.json is served outside the route table.
+    for (const path of ['/api/v1/healthz', '/api/v1/readyz', '/api/v1/openapi.json']) {
+      expect(response.body.paths[path]?.get?.responses?.['200'], path).toBeDefined();
+    }
     const patch = response.body.paths['/api/v1/spaces/{space}/identifiers/{key}'].patch;
     expect(patch.requestBody.content['application/json'].schema.properties.displayName).toBeDefined();
     expect(Object.keys(patch.responses)).toEqual(expect.arrayContaining(['200', '400', '404', '412']));
@@ -119,12 +123,19 @@ describe.each(kinds)('HTTP behaviour on %s', (kind) => {
     for (const response of responses) expectProblem(response, 404, 'space_not_found');
   });
 
-  it('answers unknown API paths with a 404 problem and wrong methods with 405 and Allow', async () => {
+  it('answers unknown API paths and wrong methods with a 404 problem, naming the methods a path accepts', async () => {
     expectProblem(await t.http.get('/api/v1/nothing-here'), 404, 'not_found');
     expectProblem(await t.http.get('/api/v2/spaces'), 404, 'not_found');
+    // SPEC §9 lists no 405: a wrong method is a 404 that still says (and sends as Allow) what works.
     const wrongMethod = await t.http.delete('/api/v1/spaces');
-    expectProblem(wrongMethod, 405, 'method_not_allowed');
+    expect(expectProblem(wrongMethod, 404, 'not_found').detail).toBe(
+      'Nothing is at DELETE /api/v1/spaces; this path accepts GET, POST',
+    );
     expect(wrongMethod.headers.allow).toBe('GET, POST');
+    const wrongOnSpace = await t.http.post(`/api/v1/spaces/${space}`);
+    expect(expectProblem(wrongOnSpace, 404, 'not_found').detail).toContain('accepts GET, PATCH');
+    expect(wrongOnSpace.headers.allow).toBe('GET, PATCH');
+    expect((await t.http.post('/api/v1/openapi.json')).headers.allow).toBe('GET');
   });
 
   it('survives hostile paths, headers and values without a 500', async () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { routes } from '@idr/contracts';
+import { OPENAPI_DOCUMENT_PATH, routes } from '@idr/contracts';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import { addressTypeMappingsRouter } from './features/address-type-mappings/address-type-mappings.router.ts';
@@ -21,7 +21,7 @@ import { spacesRouter } from './features/spaces/spaces.router.ts';
 import { createSpacesService } from './features/spaces/spaces.service.ts';
 import { consoleStatic } from './http/console-static.ts';
 import { errorHandler } from './http/error-handler.ts';
-import { apiNotFound } from './http/not-found.ts';
+import { apiNotFound, notFound } from './http/not-found.ts';
 import { requestLogger } from './http/request-context.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import type { Store } from './store/store.ts';
@@ -65,9 +65,11 @@ export function createApp({
   const loadResolverContext = createResolverContextLoader();
   app.use(eventsRouter(createEventsService(store, loadResolverContext, now, newId)));
   app.use(profilesRouter(createProfilesService(store, loadResolverContext, now, newId)));
-  app.use('/api', apiNotFound(routes));
+  // The OpenAPI document is served beside the route table; a wrong method on it should say so too.
+  app.use('/api', apiNotFound({ ...routes, openApiDocument: { method: 'GET', path: OPENAPI_DOCUMENT_PATH } }));
 
   app.use(consoleStatic(webDistDir));
+  app.use(notFound);
   app.use(errorHandler);
   return app;
 }

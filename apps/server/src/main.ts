@@ -4,6 +4,7 @@ import { pino } from 'pino';
 import { createApp } from './app.ts';
 import { readEnv } from './env.ts';
 import { createSpacesService } from './features/spaces/spaces.service.ts';
+import { handleClientErrors } from './http/client-error.ts';
 import { migrateToLatest, openDatabase } from './store/database.ts';
 import { createStore } from './store/store.ts';
 
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
     // A plain line for people starting it from a terminal.
     process.stdout.write(`\nIdentity Resolution Console: http://${env.HOST}:${port}/\n\n`);
   });
+  // Requests Node cannot parse never reach Express; answer them with a problem too (SPEC §9).
+  handleClientErrors(server, logger);
   server.on('error', (error) => {
     logger.fatal({ err: error }, 'cannot listen');
     process.exit(1);

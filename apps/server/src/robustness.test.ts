@@ -86,3 +86,32 @@ describe('every route under random input', () => {
     });
   }
 });
+
+// Outside the routes Express would answer with its own HTML page ("Cannot POST /").
+describe('any method on any path', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp('sqlite');
+  });
+  afterAll(() => t.dispose());
+
+  it('never answers 5xx or anything but problem+json for an error', async () => {
+    const prefix = fc.constantFrom('', '/api', '/api/v1', '/api/v1/spaces/default', '/assets');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('post', 'put', 'patch', 'delete'),
+        prefix,
+        fc.webPath(),
+        async (method, base, path) => {
+          const url = `${base}${path.startsWith('/') ? path : `/${path}`}`;
+          const response = await t.http[method as 'post'](url);
+          expect(response.status, `${method} ${url}: ${response.text}`).toBeLessThan(500);
+          if (response.status >= 400) {
+            expect(response.headers['content-type'], `${method} ${url}`).toMatch(/^application\/problem\+json/);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -10,7 +10,6 @@ export const ERROR_STATUS = {
   space_not_found: 404,
   identifier_not_found: 404,
   profile_not_found: 404,
-  method_not_allowed: 405,
   identifier_mapped: 409,
   identifier_exists: 409,
   space_exists: 409,

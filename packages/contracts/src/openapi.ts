@@ -23,6 +23,9 @@ function objectProperties(schema: z.ZodType | undefined): Array<[string, Record<
   ]);
 }
 
+/** Path of the OpenAPI document below `/api/v1`. */
+export const OPENAPI_DOCUMENT_PATH = '/openapi.json';
+
 /** Builds an OpenAPI 3.1 document of every route in a route table. */
 export function buildOpenApiDocument(
   table: Record<string, RouteDefinition>,
@@ -75,6 +78,17 @@ export function buildOpenApiDocument(
       responses,
     };
   }
+  // The document describes itself too (SPEC §9 lists it); it is served beside the route table, not from it.
+  const selfPath = `${API_PREFIX}${OPENAPI_DOCUMENT_PATH}`;
+  paths[selfPath] ??= {};
+  paths[selfPath].get ??= {
+    operationId: 'getOpenApiDocument',
+    summary: 'This OpenAPI document',
+    parameters: [],
+    responses: {
+      200: { description: 'An OpenAPI 3.1 document of every route', content: { 'application/json': { schema: {} } } },
+    },
+  };
   return {
     openapi: '3.1.0',
     info,

@@ -18,10 +18,13 @@ export function consoleStatic(webDistDir: string | undefined): Router {
     });
     return router;
   }
-  router.use(
-    '/assets',
-    express.static(join(webDistDir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }),
-  );
+  const assets = express.static(join(webDistDir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false });
+  // With fallthrough off, serve-static answers other methods itself with a bare 405; let them reach
+  // the 404 problem instead (SPEC §9: every error is problem+json).
+  router.use('/assets', (req, res, next) => {
+    if (req.method === 'GET' || req.method === 'HEAD') assets(req, res, next);
+    else next();
+  });
   router.use(express.static(webDistDir, { index: false, maxAge: 0 }));
   router.get(/^\/(?!api\/).*/, (_req, res) => {
     res.setHeader('Cache-Control', 'no-cache');

@@ -39,9 +39,11 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
     sendProblem(res, { code: parserError.code, detail: parserError.detail });
     return;
   }
+  const status = Number(error?.status ?? error?.statusCode);
   // A body sent with Content-Encoding gzip, deflate or br that does not decompress: body-parser
-  // passes on the zlib or brotli stream error, which carries a numeric errno (`Z_DATA_ERROR`, -3…).
-  if (typeof error?.errno === 'number' && typeof error?.code === 'string') {
+  // passes on the zlib or brotli stream error as a 400, which carries a numeric errno (`Z_DATA_ERROR`,
+  // -3…). Only a 400: a missing console asset is a 404 that carries the file system's errno (ENOENT).
+  if (status === 400 && typeof error?.errno === 'number' && typeof error?.code === 'string') {
     sendProblem(res, {
       code: 'invalid_json',
       detail: 'The body could not be decompressed as its Content-Encoding says',
@@ -49,7 +51,6 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
     return;
   }
   // Express marks client errors it raised itself (e.g. a path that is not valid percent-encoding).
-  const status = Number(error?.status ?? error?.statusCode);
   if (status >= 400 && status < 500) {
     sendProblem(res, { code: 'not_found', detail: 'Nothing is at this address' });
     return;

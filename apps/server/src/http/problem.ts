@@ -11,12 +11,12 @@ const TITLES: Record<ErrorCode, string> = {
   space_not_found: 'Space not found',
   identifier_not_found: 'Identifier not found',
   profile_not_found: 'Profile not found',
-  method_not_allowed: 'Method not allowed',
   identifier_mapped: 'The identifier is mapped to an address type',
   identifier_exists: 'The identifier already exists',
   space_exists: 'The space already exists',
   version_conflict: 'The settings were changed by someone else',
-  payload_too_large: 'The body is too large',
+  // Also the title of a 431 (a request head too large, see client-error.ts), hence not "body".
+  payload_too_large: 'The request is too large',
   unsupported_media_type: 'Send the body as application/json',
   address_type_not_mapped: 'The address type is not mapped to an identifier',
   invalid_address: 'The address cannot be read',
@@ -25,21 +25,34 @@ const TITLES: Record<ErrorCode, string> = {
   not_ready: 'Not ready',
 };
 
+/**
+ * An RFC 9457 problem document. `status` overrides the code's own only where HTTP needs a more
+ * precise one than SPEC §9's list has (431 and 408 for malformed framing, see client-error.ts).
+ */
+export function problemDocument(problem: {
+  code: ErrorCode;
+  detail: string;
+  requestId: string;
+  issues?: Issue[];
+  status?: number;
+}): Problem {
+  return {
+    type: `about:blank#${problem.code}`,
+    title: TITLES[problem.code],
+    status: problem.status ?? ERROR_STATUS[problem.code],
+    detail: problem.detail,
+    code: problem.code,
+    requestId: problem.requestId,
+    ...(problem.issues ? { issues: problem.issues } : {}),
+  };
+}
+
 /** Sends an RFC 9457 problem document. */
 export function sendProblem(
   res: Response,
   problem: { code: ErrorCode; detail: string; issues?: Issue[]; headers?: Record<string, string> },
 ): void {
-  const status = ERROR_STATUS[problem.code];
-  const body: Problem = {
-    type: `about:blank#${problem.code}`,
-    title: TITLES[problem.code],
-    status,
-    detail: problem.detail,
-    code: problem.code,
-    requestId: String(res.req.id ?? ''),
-    ...(problem.issues ? { issues: problem.issues } : {}),
-  };
-  res.status(status).set(problem.headers ?? {});
+  const body = problemDocument({ ...problem, requestId: String(res.req.id ?? '') });
+  res.status(body.status).set(problem.headers ?? {});
   res.type('application/problem+json').send(JSON.stringify(body));
 }
