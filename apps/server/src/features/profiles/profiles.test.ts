@@ -83,7 +83,7 @@ describe.each(kinds)('profile lookups on %s', (kind) => {
 
   it('names the field to fix in every lookup problem', async () => {
     const space = await createSpace(t.http);
-    const paths = async (body: unknown, status: number) =>
+    const paths = async (body: Record<string, unknown>, status: number) =>
       (await lookup(space, body).expect(status)).body.issues.map((issue: { path: string }) => issue.path);
     expect(await paths({ identifier: 'phone', value: 'zzz' }, 422)).toEqual(['value']);
     expect(await paths({ addressType: 'phone', address: 'zzz' }, 422)).toEqual(['address']);
