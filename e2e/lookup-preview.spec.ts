@@ -458,7 +458,7 @@ test('malformed JSON is caught in the browser; server issues are listed with the
     'type must be one of identify, track, page, screen, group or alias (not “shout”)',
   );
   await expect(issueList.filter({ hasText: /^timestamp / })).toHaveText(
-    'timestamp must be an ISO 8601 date and time with a time zone, e.g. 2026-01-31T09:30:00Z',
+    'timestamp must be an ISO 8601 date and time, e.g. 2026-01-31T09:30:00Z (read as UTC without a time zone)',
   );
 
   await textarea.fill(JSON.stringify({ userId: 'u1', messageId: 'x'.repeat(101) }));

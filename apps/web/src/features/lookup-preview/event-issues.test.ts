@@ -1,3 +1,4 @@
+import { EventSchema } from '@idr/contracts';
 import { describe, expect, it } from 'vitest';
 import { eventIssueSentence, explainEventIssue } from './event-issues.ts';
 
@@ -47,9 +48,11 @@ describe('explainEventIssue', () => {
   });
 
   it('words formats it knows', () => {
-    expect(line('timestamp', 'Invalid ISO datetime')).toBe(
-      'timestamp must be an ISO 8601 date and time with a time zone, e.g. 2026-01-31T09:30:00Z',
-    );
+    const phrase =
+      'timestamp must be an ISO 8601 date and time, e.g. 2026-01-31T09:30:00Z (read as UTC without a time zone)';
+    expect(line('timestamp', 'Invalid ISO datetime')).toBe(phrase);
+    const schemaMessage = EventSchema.safeParse({ type: 'page', timestamp: 'yesterday' }).error?.issues[0]?.message;
+    expect(line('timestamp', schemaMessage ?? '')).toBe(phrase);
   });
 
   it('keeps messages it does not know, with their path', () => {

@@ -44,8 +44,11 @@ const TYPE_NOUN: Record<string, string> = {
   null: 'null',
 };
 
+const TIMESTAMP_PHRASE =
+  'must be an ISO 8601 date and time, e.g. 2026-01-31T09:30:00Z (read as UTC without a time zone)';
+
 const FORMAT_PHRASE: Record<string, string> = {
-  'ISO datetime': 'must be an ISO 8601 date and time with a time zone, e.g. 2026-01-31T09:30:00Z',
+  'ISO datetime': TIMESTAMP_PHRASE,
   'ISO date': 'must be an ISO 8601 date, e.g. 2026-01-31',
   'email address': 'must be an email address',
   URL: 'must be a URL',
@@ -58,6 +61,8 @@ type Translate = (match: RegExpMatchArray, value: unknown) => string | null;
 
 /** zod's default messages that have a plainer wording; the first rule that matches and answers wins. */
 const RULES: ReadonlyArray<readonly [RegExp, Translate]> = [
+  // The event schema's own timestamp message (any ISO 8601 form; without an offset it is UTC).
+  [/^Use an ISO 8601 date and time\b/, () => TIMESTAMP_PHRASE],
   [
     /^Invalid option: expected one of (.+)$/,
     ([, list = ''], value) => {
