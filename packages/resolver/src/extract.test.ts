@@ -27,6 +27,7 @@ const settings = compileSettings({
     ...BUILT_INS.map((key, index) => identifier(key, index + 1, { blockedValues: [], normalization: 'trim' })),
     identifier('phone', BUILT_INS.length + 1, { kind: 'custom', sourceKeys: ['phone_number'], blockedValues: [] }),
     identifier('crm_id', BUILT_INS.length + 2, { kind: 'custom', sourceKeys: ['crmId'], blockedValues: [] }),
+    identifier('crm.id', BUILT_INS.length + 3, { kind: 'custom', sourceKeys: ['crm.id'], blockedValues: [] }),
   ],
 });
 
@@ -114,6 +115,11 @@ describe('extraction of custom identifiers (SPEC §5.2)', () => {
     ['a camelCase source key also reads snake_case', { traits: { crm_id: 'c1' } }, ['crm_id<-traits.crm_id=c1']],
     ['a camelCase source key reads itself', { traits: { crmId: 'c1' } }, ['crm_id<-traits.crmId=c1']],
     ['not the identifier key itself', { traits: { phone: '1' } }, []],
+    [
+      'a source key with a dot, as one property',
+      { traits: { 'crm.id': 'c2', crm: { id: 'no' } } },
+      ['crm.id<-traits["crm.id"]=c2'],
+    ],
   ])('%s', (_name, event, expected) => {
     expect(extracted(event)).toEqual(expected);
   });

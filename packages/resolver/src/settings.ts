@@ -73,6 +73,14 @@ function sourceKeySpellings(sourceKeys: readonly string[]): string[] {
   return spellings;
 }
 
+/**
+ * Where a trait is read, for the trace: `traits.phone`, or `traits["crm.id"]` for a key that is one
+ * property with a dot in its name, not `traits.crm.id` (a nested path, which is not what is read).
+ */
+function propertyPath(bag: string, key: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? `${bag}.${key}` : `${bag}[${JSON.stringify(key)}]`;
+}
+
 function devicePlace(key: string): Pick<CompiledIdentifier, 'platform' | 'deviceField'> {
   const dot = key.indexOf('.');
   const platform = dot < 0 ? '' : key.slice(0, dot);
@@ -110,7 +118,7 @@ function compileIdentifier(identifier: Identifier, rank: number): CompiledIdenti
     blockedRegexes,
     hasBlocked: blockedExact.size > 0 || blockedRegexes.length > 0,
     sourceKeys,
-    sourcePaths: SOURCE_BAGS.map((bag) => sourceKeys.map((spelling) => `${bag}.${spelling}`)),
+    sourcePaths: SOURCE_BAGS.map((bag) => sourceKeys.map((spelling) => propertyPath(bag, spelling))),
   };
 }
 
