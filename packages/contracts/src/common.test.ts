@@ -14,8 +14,26 @@ describe('CountryCodeSchema', () => {
     ]);
   });
 
+  it('accepts any case and gives the code in upper case', () => {
+    for (const [code, upper] of [
+      ['gb', 'GB'],
+      ['Gb', 'GB'],
+      ['gB', 'GB'],
+      ['us', 'US'],
+      ['US', 'US'],
+    ]) {
+      expect(CountryCodeSchema.parse(code)).toBe(upper);
+    }
+  });
+
+  it('refuses an unassigned code in lower case as not assigned, not as malformed', () => {
+    expect(CountryCodeSchema.safeParse('zz').error?.issues.map((issue) => issue.message)).toEqual([
+      'This is not an ISO 3166 country code; use one such as US, GB or DE',
+    ]);
+  });
+
   it('refuses other shapes with the format message only', () => {
-    for (const code of ['us', 'USA', '', 'U1']) {
+    for (const code of ['usa', 'USA', '', 'U1', 'ü1', ' us']) {
       expect(CountryCodeSchema.safeParse(code).error?.issues.map((issue) => issue.message)).toEqual([
         'Use a two-letter ISO 3166 country code, e.g. US',
       ]);

@@ -6,10 +6,11 @@ export const SpaceIdSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'Use 1–63 lowercase letters, digits or dashes, starting with a letter or digit');
 
-/** ISO 3166-1 alpha-2 country code used to read national phone numbers. */
+/** ISO 3166-1 alpha-2 country code used to read national phone numbers; any case in, upper case out. */
 export const CountryCodeSchema = z
   .string()
-  .regex(/^[A-Z]{2}$/, { message: 'Use a two-letter ISO 3166 country code, e.g. US', abort: true })
+  .regex(/^[A-Za-z]{2}$/, { message: 'Use a two-letter ISO 3166 country code, e.g. US', abort: true })
+  .toUpperCase()
   .refine(isCountryCode, { message: 'This is not an ISO 3166 country code; use one such as US, GB or DE' });
 
 /** Timestamps on the wire are ISO 8601 strings in UTC. */

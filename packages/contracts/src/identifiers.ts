@@ -31,13 +31,39 @@ export const IdentifierKeySchema = z
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find them
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
 
-/** Display name: trimmed, 1–50 characters, no control characters. */
-export const DisplayNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'Enter a display name')
-  .max(50, 'Use at most 50 characters')
-  .refine((name) => !CONTROL_CHARACTERS.test(name), 'Remove control characters (tabs, line breaks…)');
+/** Longest display name an admin may choose; only the default, the key itself, may be longer. */
+export const MAX_DISPLAY_NAME_LENGTH = 50;
+/** Longest identifier key, hence the longest default display name. */
+const MAX_IDENTIFIER_KEY_LENGTH = 64;
+const DISPLAY_NAME_TOO_LONG = `Use at most ${MAX_DISPLAY_NAME_LENGTH} characters`;
+
+function displayNameText(maxLength: number) {
+  return z
+    .string()
+    .trim()
+    .min(1, 'Enter a display name')
+    .max(maxLength, DISPLAY_NAME_TOO_LONG)
+    .refine((name) => !CONTROL_CHARACTERS.test(name), 'Remove control characters (tabs, line breaks…)');
+}
+
+/** Display name an admin chooses: trimmed, 1–50 characters, no control characters. */
+export const DisplayNameSchema = displayNameText(MAX_DISPLAY_NAME_LENGTH);
+
+/**
+ * A display name where its identifier is known: what `DisplayNameSchema` accepts, or the
+ * identifier's own key (the default, SPEC §2), which may have up to 64 characters. Up to 64 pass
+ * here; whatever holds the name checks it against the key with `displayNameLengthIssue`.
+ */
+export const IdentifierDisplayNameSchema = displayNameText(MAX_IDENTIFIER_KEY_LENGTH);
+
+/**
+ * Why `displayName` is too long for the identifier `key`, or null. Keys may have 64 characters
+ * and the display name defaults to the key, so the key itself is always a valid display name;
+ * anything else is held to 50.
+ */
+export function displayNameLengthIssue(key: string, displayName: string): string | null {
+  return displayName.length > MAX_DISPLAY_NAME_LENGTH && displayName !== key ? DISPLAY_NAME_TOO_LONG : null;
+}
 
 export const LIMIT_WINDOWS = ['ever', 'daily', 'weekly', 'monthly', 'annually'] as const;
 /** Sliding window over which a limit counts values by first-seen time. */
@@ -132,64 +158,136 @@ export const SUGGESTED_BLOCKED_VALUES: readonly BlockedValue[] = [
 
 export const BlockedValuesSchema = z.array(BlockedValueSchema).max(100, 'Use at most 100 blocked values');
 
-/** A trait or property key a custom identifier is read from. */
+/**
+ * A trait or property key a custom identifier is read from. Every identifier key is one (a custom
+ * identifier left without source keys reads the trait named like itself), so `.` and `-` are
+ * allowed as in trait keys such as `crm.id` or `loyalty-number`.
+ */
 export const SourceKeySchema = z
   .string()
-  .regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'Use 1–64 letters, digits or "_", not starting with a digit');
+  .regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/, 'Use 1–64 letters, digits, "_", "." or "-", starting with a letter or "_"');
+/** The source keys of a custom identifier: 1–10. */
 export const SourceKeysSchema = z
   .array(SourceKeySchema)
   .min(1, 'Add at least one source key')
   .max(10, 'Use at most 10 source keys');
+/**
+ * Source keys where the identifier is known: up to 10, and whether none are allowed depends on its
+ * kind (built-in identifiers have none), which whatever holds them checks with `sourceKeysIssue`.
+ */
+export const IdentifierSourceKeysSchema = z.array(SourceKeySchema).max(10, 'Use at most 10 source keys');
 
 export const IdentifierKindSchema = z.enum(['default', 'custom']);
 export type IdentifierKind = z.infer<typeof IdentifierKindSchema>;
 
+/** The kind an identifier with this key has: built-in keys are `default`, every other is `custom`. */
+export function identifierKindOf(key: string): IdentifierKind {
+  return isBuiltInIdentifierKey(key) ? 'default' : 'custom';
+}
+
+/**
+ * Why `sourceKeys` do not suit an identifier of `kind`, or null (SPEC §2: source keys are for
+ * custom identifiers only, 1–10 of them). An empty list on a built-in identifier is what it has.
+ */
+export function sourceKeysIssue(kind: IdentifierKind, sourceKeys: readonly string[]): string | null {
+  if (kind === 'default') {
+    return sourceKeys.length > 0
+      ? 'Source keys are for custom identifiers; built-in ones are read from fixed places, so leave this empty'
+      : null;
+  }
+  return sourceKeys.length === 0 ? 'Add at least one source key' : null;
+}
+
+/** Adds an issue on `displayName` when it is too long for the identifier `key`. */
+function checkDisplayNameLength(key: unknown, displayName: unknown, ctx: z.RefinementCtx): void {
+  if (typeof key !== 'string' || typeof displayName !== 'string') return;
+  const issue = displayNameLengthIssue(key, displayName);
+  if (issue !== null) ctx.addIssue({ code: 'custom', path: ['displayName'], message: issue });
+}
+
+/**
+ * Checks the fields of an identifier input that depend on its key: the display name's length and,
+ * when given, the source keys (none on a built-in identifier; on a custom one at least one unless
+ * `customNeedsSourceKeys` is off, where an empty list means "the default").
+ */
+export function checkIdentifierInput(
+  input: { key: string; displayName?: string | null | undefined; sourceKeys?: readonly string[] | undefined },
+  ctx: z.RefinementCtx,
+  options: { customNeedsSourceKeys: boolean },
+): void {
+  // A key that is not valid has its own issue; nothing can be told from it.
+  if (!IdentifierKeySchema.safeParse(input.key).success) return;
+  checkDisplayNameLength(input.key, input.displayName, ctx);
+  if (!Array.isArray(input.sourceKeys)) return;
+  const kind = identifierKindOf(input.key);
+  if (kind === 'custom' && input.sourceKeys.length === 0 && !options.customNeedsSourceKeys) return;
+  const issue = sourceKeysIssue(kind, input.sourceKeys);
+  if (issue !== null) ctx.addIssue({ code: 'custom', path: ['sourceKeys'], message: issue });
+}
+
 /** An identifier type of a space, as the API returns it. */
-export const IdentifierSchema = z.object({
-  key: IdentifierKeySchema,
-  kind: IdentifierKindSchema,
-  displayName: DisplayNameSchema,
-  priority: z.number().int().min(1),
-  limit: IdentifierLimitSchema,
-  normalization: NormalizationSchema,
-  blockedValues: BlockedValuesSchema,
-  /** Custom identifiers only; empty for built-in ones. */
-  sourceKeys: z.array(SourceKeySchema).max(10),
-});
+export const IdentifierSchema = z
+  .object({
+    key: IdentifierKeySchema,
+    kind: IdentifierKindSchema,
+    displayName: IdentifierDisplayNameSchema,
+    priority: z.number().int().min(1),
+    limit: IdentifierLimitSchema,
+    normalization: NormalizationSchema,
+    blockedValues: BlockedValuesSchema,
+    /** Custom identifiers only; empty for built-in ones. */
+    sourceKeys: IdentifierSourceKeysSchema,
+  })
+  .superRefine((identifier, ctx) => checkDisplayNameLength(identifier.key, identifier.displayName, ctx));
 export type Identifier = z.infer<typeof IdentifierSchema>;
 
-/** Body of `POST …/identifiers`: only `key` is required (defaults in SPEC §2). */
-export const CreateIdentifierInputSchema = z.strictObject({
-  key: IdentifierKeySchema,
-  kind: IdentifierKindSchema.optional(),
-  displayName: DisplayNameSchema.nullable().optional(),
-  priority: z.number().int('Use a whole number').min(1, 'Use 1 or more').optional(),
-  limit: IdentifierLimitSchema.optional(),
-  normalization: NormalizationSchema.optional(),
-  blockedValues: BlockedValuesSchema.optional(),
-  sourceKeys: SourceKeysSchema.optional(),
-});
+/**
+ * Body of `POST …/identifiers`: only `key` is required (defaults in SPEC §2). A custom identifier
+ * takes 1–10 source keys; a built-in one none (an empty list is accepted, as GET shows it).
+ */
+export const CreateIdentifierInputSchema = z
+  .strictObject({
+    key: IdentifierKeySchema,
+    kind: IdentifierKindSchema.optional(),
+    displayName: IdentifierDisplayNameSchema.nullable().optional(),
+    priority: z.number().int('Use a whole number').min(1, 'Use 1 or more').optional(),
+    limit: IdentifierLimitSchema.optional(),
+    normalization: NormalizationSchema.optional(),
+    blockedValues: BlockedValuesSchema.optional(),
+    sourceKeys: IdentifierSourceKeysSchema.optional(),
+  })
+  .superRefine((input, ctx) => checkIdentifierInput(input, ctx, { customNeedsSourceKeys: true }));
 export type CreateIdentifierInput = z.infer<typeof CreateIdentifierInputSchema>;
 
-/** Body of `PATCH …/identifiers/:key`; `displayName: null` resets it to the key. */
+/**
+ * Body of `PATCH …/identifiers/:key`; `displayName: null` resets it to the key. The key is in the
+ * path, so the server checks the display name's length (`displayNameLengthIssue`) and the source
+ * keys (`sourceKeysIssue`) against the identifier.
+ */
 export const UpdateIdentifierInputSchema = z.strictObject({
-  displayName: DisplayNameSchema.nullable().optional(),
+  displayName: IdentifierDisplayNameSchema.nullable().optional(),
   limit: IdentifierLimitSchema.optional(),
   normalization: NormalizationSchema.optional(),
   blockedValues: BlockedValuesSchema.optional(),
-  sourceKeys: SourceKeysSchema.optional(),
+  sourceKeys: IdentifierSourceKeysSchema.optional(),
 });
 export type UpdateIdentifierInput = z.infer<typeof UpdateIdentifierInputSchema>;
 
-/** The display-name form of the Identifiers tab. */
-export const DisplayNameFormSchema = z.object({ displayName: DisplayNameSchema });
-export type DisplayNameForm = z.infer<typeof DisplayNameFormSchema>;
+/** The display-name form of the Identifiers tab, for the identifier `key` (which is a valid name). */
+export function displayNameFormSchema(key: string) {
+  return z
+    .object({ displayName: IdentifierDisplayNameSchema })
+    .superRefine((form, ctx) => checkDisplayNameLength(key, form.displayName, ctx));
+}
+export type DisplayNameForm = z.infer<ReturnType<typeof displayNameFormSchema>>;
 
-/** Body of `PUT …/identifiers/priority`: every key of the space, highest priority first. */
+/**
+ * Body of `PUT …/identifiers/priority`: every key of the space, highest priority first (none for a
+ * space without identifiers; the server checks the list against the space).
+ */
 export const ReorderIdentifiersInputSchema = z.strictObject({
   keys: z
     .array(IdentifierKeySchema)
-    .min(1, 'List every identifier key')
     .refine((keys) => new Set(keys).size === keys.length, 'Each key may appear only once'),
 });
 export type ReorderIdentifiersInput = z.infer<typeof ReorderIdentifiersInputSchema>;
@@ -203,7 +301,7 @@ export type IdentifierList = z.infer<typeof IdentifierListSchema>;
 
 /** Values a new identifier takes for fields left out (SPEC §2). */
 export function identifierDefaults(key: string): Omit<Identifier, 'priority'> {
-  const kind: IdentifierKind = isBuiltInIdentifierKey(key) ? 'default' : 'custom';
+  const kind = identifierKindOf(key);
   return {
     key,
     kind,

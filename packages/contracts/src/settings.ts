@@ -2,27 +2,35 @@ import { z } from 'zod';
 import { CountryCodeSchema, IsoDateTimeSchema, VersionSchema } from './common.ts';
 import {
   BlockedValuesSchema,
-  DisplayNameSchema,
+  checkIdentifierInput,
+  IdentifierDisplayNameSchema,
   IdentifierKeySchema,
   IdentifierKindSchema,
   IdentifierLimitSchema,
   IdentifierSchema,
+  IdentifierSourceKeysSchema,
   NormalizationSchema,
-  SourceKeysSchema,
 } from './identifiers.ts';
 import { AddressTypeMappingsSchema } from './mappings.ts';
 
-/** One identifier of an imported settings document; left-out fields take the defaults of SPEC §2. */
-export const SettingsIdentifierInputSchema = z.object({
-  key: IdentifierKeySchema,
-  kind: IdentifierKindSchema.optional(),
-  displayName: DisplayNameSchema.nullable().optional(),
-  priority: z.number().int().min(1).optional(),
-  limit: IdentifierLimitSchema.optional(),
-  normalization: NormalizationSchema.optional(),
-  blockedValues: BlockedValuesSchema.optional(),
-  sourceKeys: z.union([SourceKeysSchema, z.array(z.string()).length(0)]).optional(),
-});
+/**
+ * One identifier of an imported settings document; left-out fields take the defaults of SPEC §2,
+ * and so do the source keys of a custom identifier given as an empty list. Whatever an export
+ * holds is accepted: a display name equal to a key of more than 50 characters, `sourceKeys: []`
+ * on a built-in identifier.
+ */
+export const SettingsIdentifierInputSchema = z
+  .object({
+    key: IdentifierKeySchema,
+    kind: IdentifierKindSchema.optional(),
+    displayName: IdentifierDisplayNameSchema.nullable().optional(),
+    priority: z.number().int().min(1).optional(),
+    limit: IdentifierLimitSchema.optional(),
+    normalization: NormalizationSchema.optional(),
+    blockedValues: BlockedValuesSchema.optional(),
+    sourceKeys: IdentifierSourceKeysSchema.optional(),
+  })
+  .superRefine((input, ctx) => checkIdentifierInput(input, ctx, { customNeedsSourceKeys: false }));
 
 /** Body of `PUT …/settings`: replaces the whole configuration; `version` is accepted and ignored. */
 export const SettingsImportSchema = z.object({

@@ -1,9 +1,11 @@
 import {
   type CreateIdentifierInput,
+  displayNameLengthIssue,
   type Identifier,
   type Issue,
   identifierDefaults,
   isBuiltInIdentifierKey,
+  sourceKeysIssue,
 } from '@idr/contracts';
 import { checkBlockedRegex } from '@idr/resolver';
 import { foldDisplayName } from '../../store/identifiers.repository.ts';
@@ -27,16 +29,17 @@ export function buildIdentifier(
         : `Only the built-in identifiers of the spec are "default"; "${input.key}" is "custom"`,
     });
   }
+  // The request schemas check these too; kept here so that no caller can store what GET could not return.
+  const displayName = input.displayName ?? defaults.displayName;
+  const displayNameIssue = displayNameLengthIssue(input.key, displayName);
+  if (displayNameIssue !== null) issues.push({ path: `${path}displayName`, message: displayNameIssue });
+  // An empty list means "the default": none for a built-in identifier, its own key for a custom one.
   const sourceKeys = input.sourceKeys && input.sourceKeys.length > 0 ? input.sourceKeys : defaults.sourceKeys;
-  if (defaults.kind === 'default' && input.sourceKeys && input.sourceKeys.length > 0) {
-    issues.push({
-      path: `${path}sourceKeys`,
-      message: 'Source keys are for custom identifiers; built-in ones are read from fixed places',
-    });
-  }
+  const sourceKeysProblem = sourceKeysIssue(defaults.kind, sourceKeys);
+  if (sourceKeysProblem !== null) issues.push({ path: `${path}sourceKeys`, message: sourceKeysProblem });
   return {
     ...defaults,
-    displayName: input.displayName ?? defaults.displayName,
+    displayName,
     priority,
     limit: input.limit ?? defaults.limit,
     normalization: input.normalization ?? defaults.normalization,

@@ -7,7 +7,7 @@ import type {
   UnrecognizedIdentifierTypeList,
   UpdateIdentifierInput,
 } from '@idr/contracts';
-import { IdentifierKeySchema } from '@idr/contracts';
+import { displayNameLengthIssue, IdentifierKeySchema, sourceKeysIssue } from '@idr/contracts';
 import { AppError, validationFailed } from '../../http/app-error.ts';
 import {
   deleteIdentifier,
@@ -133,11 +133,16 @@ export function createIdentifiersService(store: Store, now: () => Date) {
         const identifiers = await listIdentifiers(trx, spaceId);
         const before = requireIdentifier(identifiers, key);
         const issues: Issue[] = [];
-        if (input.sourceKeys !== undefined && before.kind === 'default') {
-          issues.push({
-            path: 'sourceKeys',
-            message: 'Source keys are for custom identifiers; built-in ones are read from fixed places',
-          });
+        // The body cannot tell these apart without the identifier: a display name of more than 50
+        // characters is the key's own (the default), source keys are 1–10 on a custom identifier
+        // and none on a built-in one (an empty list, as GET shows it, changes nothing).
+        if (typeof input.displayName === 'string') {
+          const issue = displayNameLengthIssue(key, input.displayName);
+          if (issue !== null) issues.push({ path: 'displayName', message: issue });
+        }
+        if (input.sourceKeys !== undefined) {
+          const issue = sourceKeysIssue(before.kind, input.sourceKeys);
+          if (issue !== null) issues.push({ path: 'sourceKeys', message: issue });
         }
         const after: Identifier = {
           ...before,

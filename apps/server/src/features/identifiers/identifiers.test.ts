@@ -327,6 +327,137 @@ describe.each(kinds)('identifiers API on %s', (kind) => {
     ]);
   });
 
+  describe('defaults the server accepts back (audit findings)', () => {
+    const longKey = 'k'.repeat(64);
+
+    it('defaults the display name to a 64-character key and takes that name back on PATCH and import', async () => {
+      const space = await createSpace(t.http);
+      const created = await t.http
+        .post(base(space))
+        .send({ key: longKey, sourceKeys: ['x'] })
+        .expect(201);
+      expect(created.body.displayName).toBe(longKey);
+      await t.http
+        .post(base(space))
+        .send({ key: `${longKey.slice(1)}j`, displayName: `${longKey.slice(1)}j` })
+        .expect(201);
+      await t.http
+        .patch(`${base(space)}/${longKey}`)
+        .send({ displayName: 'Short' })
+        .expect(200);
+      const back = await t.http
+        .patch(`${base(space)}/${longKey}`)
+        .send({ displayName: ` ${longKey} ` })
+        .expect(200);
+      expect(back.body.displayName).toBe(longKey);
+      await t.http
+        .patch(`${base(space)}/${longKey}`)
+        .send({ displayName: null })
+        .expect(200);
+      const settings = `/api/v1/spaces/${space}/settings`;
+      const exported = (await t.http.get(settings).expect(200)).body;
+      const imported = await t.http.put(settings).send(exported).expect(200);
+      expect(imported.body.identifiers).toEqual(exported.identifiers);
+    });
+
+    it('refuses any other display name over 50 characters, on POST and PATCH', async () => {
+      const space = await createSpace(t.http);
+      const other = 'x'.repeat(51);
+      const created = await t.http.post(base(space)).send({ key: longKey, displayName: other });
+      const problem = expectProblem(created, 400, 'validation_failed');
+      expect(problem.issues).toEqual([{ path: 'displayName', message: 'Use at most 50 characters' }]);
+      await t.http.post(base(space)).send({ key: longKey }).expect(201);
+      for (const displayName of [other, `${longKey}k`, 'user_id'.padEnd(64, '_')]) {
+        const patched = await t.http.patch(`${base(space)}/${longKey}`).send({ displayName });
+        expectProblem(patched, 400, 'validation_failed');
+        expect(issuePaths(patched)).toEqual(['displayName']);
+      }
+      // Another identifier's key of 64 characters is not a display name this one may have (it is
+      // also that identifier's display name, so the clash is reported too).
+      const patched = await t.http.patch(`${base(space)}/email`).send({ displayName: longKey });
+      const othersName = expectProblem(patched, 400, 'validation_failed');
+      expect(othersName.issues).toContainEqual({ path: 'displayName', message: 'Use at most 50 characters' });
+    });
+
+    it('reads a dotted key from the trait named like it, and takes dotted and dashed source keys back', async () => {
+      const space = await createSpace(t.http);
+      const created = await t.http.post(base(space)).send({ key: 'crm.id' }).expect(201);
+      expect(created.body.sourceKeys).toEqual(['crm.id']);
+      await t.http
+        .patch(`${base(space)}/crm.id`)
+        .send({ sourceKeys: created.body.sourceKeys })
+        .expect(200);
+      const patched = await t.http
+        .patch(`${base(space)}/crm.id`)
+        .send({ sourceKeys: ['crm.id', 'crm-id', 'crmId'] })
+        .expect(200);
+      expect(patched.body.sourceKeys).toEqual(['crm.id', 'crm-id', 'crmId']);
+      await t.http
+        .post(base(space))
+        .send({ key: 'loyalty', sourceKeys: ['loyalty-number'] })
+        .expect(201);
+      const settings = `/api/v1/spaces/${space}/settings`;
+      const exported = (await t.http.get(settings).expect(200)).body;
+      await t.http.put(settings).send(exported).expect(200);
+      for (const sourceKey of ['1crm', '.crm', '-crm', 'crm id']) {
+        const refused = await t.http.patch(`${base(space)}/crm.id`).send({ sourceKeys: [sourceKey] });
+        expectProblem(refused, 400, 'validation_failed');
+        expect(issuePaths(refused)).toEqual(['sourceKeys.0']);
+      }
+    });
+
+    it('takes an empty list of source keys on a built-in identifier, as GET shows it', async () => {
+      const space = await createSpace(t.http, { preset: 'empty' });
+      const created = await t.http.post(base(space)).send({ key: 'user_id', sourceKeys: [] }).expect(201);
+      expect(created.body).toMatchObject({ kind: 'default', sourceKeys: [] });
+      const patched = await t.http
+        .patch(`${base(space)}/user_id`)
+        .send({ sourceKeys: [] })
+        .expect(200);
+      expect(patched.body.sourceKeys).toEqual([]);
+      const listed = (await t.http.get(`${base(space)}/user_id`).expect(200)).body;
+      await t.http
+        .patch(`${base(space)}/user_id`)
+        .send({ sourceKeys: listed.sourceKeys })
+        .expect(200);
+    });
+
+    it('refuses source keys on a built-in identifier, and no source keys on a custom one, on sourceKeys', async () => {
+      const space = await createSpace(t.http);
+      const builtIn = await t.http.patch(`${base(space)}/user_id`).send({ sourceKeys: ['uid'] });
+      expect(expectProblem(builtIn, 400, 'validation_failed').issues).toEqual([
+        { path: 'sourceKeys', message: expect.stringMatching(/^Source keys are for custom identifiers/) },
+      ]);
+      const createdBuiltIn = await t.http.post(base(space)).send({ key: 'group_id', sourceKeys: ['group'] });
+      expect(expectProblem(createdBuiltIn, 400, 'validation_failed').issues).toEqual([
+        { path: 'sourceKeys', message: expect.stringMatching(/^Source keys are for custom identifiers/) },
+      ]);
+      const custom = await t.http.patch(`${base(space)}/phone`).send({ sourceKeys: [] });
+      expect(expectProblem(custom, 400, 'validation_failed').issues).toEqual([
+        { path: 'sourceKeys', message: 'Add at least one source key' },
+      ]);
+      const createdCustom = await t.http.post(base(space)).send({ key: 'crm_id', sourceKeys: [] });
+      expect(expectProblem(createdCustom, 400, 'validation_failed').issues).toEqual([
+        { path: 'sourceKeys', message: 'Add at least one source key' },
+      ]);
+      expect((await t.http.get(`${base(space)}/phone`).expect(200)).body.sourceKeys).toEqual(['phone']);
+    });
+
+    it('sets the priority order of a space without identifiers with an empty list', async () => {
+      const space = await createSpace(t.http, { preset: 'empty' });
+      const before = await t.http.get(base(space)).expect(200);
+      const response = await t.http
+        .put(`${base(space)}/priority`)
+        .send({ keys: [] })
+        .expect(200);
+      expect(response.body).toEqual({ identifiers: [], version: before.body.version + 1 });
+      expect(response.headers.etag).toBe(`"${response.body.version}"`);
+      const ghost = await t.http.put(`${base(space)}/priority`).send({ keys: ['ghost'] });
+      expectProblem(ghost, 400, 'validation_failed');
+      expect(issuePaths(ghost)).toEqual(['keys']);
+    });
+  });
+
   describe('If-Match', () => {
     it('applies a write based on the current version, quoted or bare, and raises the version', async () => {
       const space = await createSpace(t.http);

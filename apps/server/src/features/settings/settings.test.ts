@@ -45,6 +45,54 @@ describe.each(kinds)('settings export and import on %s', (kind) => {
     expect(imported.headers.etag).toBe(`"${again.version}"`);
   });
 
+  it('imports back what it exported after identifiers were added with their defaults', async () => {
+    const space = await createSpace(t.http);
+    const identifiers = `/api/v1/spaces/${space}/identifiers`;
+    const longKey = 'k'.repeat(64);
+    await t.http
+      .post(identifiers)
+      .send({ key: longKey, sourceKeys: ['x'] })
+      .expect(201);
+    await t.http.post(identifiers).send({ key: 'crm.id' }).expect(201);
+    await t.http.post(identifiers).send({ key: 'group_id', sourceKeys: [] }).expect(201);
+    const exported = (await t.http.get(path(space)).expect(200)).body;
+    expect(exported.identifiers).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ key: longKey, displayName: longKey }),
+        expect.objectContaining({ key: 'crm.id', sourceKeys: ['crm.id'] }),
+        expect.objectContaining({ key: 'group_id', sourceKeys: [] }),
+      ]),
+    );
+    const imported = await t.http.put(path(space)).send(exported).expect(200);
+    expect(imported.body.identifiers).toEqual(exported.identifiers);
+  });
+
+  it('refuses on import a long display name that is not the key, and source keys on a built-in', async () => {
+    const space = await createSpace(t.http, { preset: 'empty' });
+    const response = await t.http.put(path(space)).send({
+      defaultCountry: 'US',
+      identifiers: [
+        { key: 'k'.repeat(64), displayName: 'x'.repeat(51) },
+        { key: 'email', sourceKeys: ['mail'] },
+      ],
+      mappings: { phone: null, email: null },
+    });
+    expectProblem(response, 400, 'validation_failed');
+    expect(issuePaths(response)).toEqual(['identifiers.0.displayName', 'identifiers.1.sourceKeys']);
+  });
+
+  it('takes the default country in any case and stores it in upper case', async () => {
+    const space = await createSpace(t.http);
+    const exported = (await t.http.get(path(space)).expect(200)).body;
+    const imported = await t.http
+      .put(path(space))
+      .send({ ...exported, defaultCountry: 'gb' })
+      .expect(200);
+    expect(imported.body.defaultCountry).toBe('GB');
+    expect((await t.http.get(path(space)).expect(200)).body.defaultCountry).toBe('GB');
+    expect((await t.http.get(`/api/v1/spaces/${space}`).expect(200)).body.defaultCountry).toBe('GB');
+  });
+
   it('orders identifiers by the list when priorities are left out, and fills defaults', async () => {
     const space = await createSpace(t.http);
     const response = await t.http

@@ -83,7 +83,7 @@ describe.each(kinds)('spaces API on %s', (kind) => {
     ['an id starting with a dash', { id: '-prod', name: 'P' }, 'id'],
     ['an id of 64 characters', { id: 'a'.repeat(64), name: 'P' }, 'id'],
     ['no name', { id: 'p2' }, 'name'],
-    ['a lower-case country', { id: 'p3', name: 'P', defaultCountry: 'us' }, 'defaultCountry'],
+    ['a lower-case country nobody is assigned', { id: 'p3', name: 'P', defaultCountry: 'zz' }, 'defaultCountry'],
     ['a country code nobody is assigned', { id: 'p6', name: 'P', defaultCountry: 'ZZ' }, 'defaultCountry'],
     ['an unknown preset', { id: 'p4', name: 'P', preset: 'retail' }, 'preset'],
     ['both a preset and a copy', { id: 'p5', name: 'P', preset: 'empty', copyFrom: 'default' }, 'copyFrom'],
@@ -91,6 +91,19 @@ describe.each(kinds)('spaces API on %s', (kind) => {
     const response = await t.http.post('/api/v1/spaces').send(body);
     expectProblem(response, 400, 'validation_failed');
     expect(issuePaths(response)).toContain(path);
+  });
+
+  it('takes the default country in any case and stores it in upper case, on POST and PATCH', async () => {
+    const space = await createSpace(t.http, { defaultCountry: 'gb' });
+    expect((await t.http.get(`/api/v1/spaces/${space}`).expect(200)).body.defaultCountry).toBe('GB');
+    const created = await t.http.post('/api/v1/spaces').send({ id: `${space}-x`, name: 'X', defaultCountry: 'Nz' });
+    expect(created.status).toBe(201);
+    expect(created.body.defaultCountry).toBe('NZ');
+    const patched = await t.http.patch(`/api/v1/spaces/${space}`).send({ defaultCountry: 'de' }).expect(200);
+    expect(patched.body.defaultCountry).toBe('DE');
+    const listed = (await t.http.get('/api/v1/spaces').expect(200)).body.spaces;
+    expect(listed.find((entry: { id: string }) => entry.id === space).defaultCountry).toBe('DE');
+    expect((await t.http.get(`/api/v1/spaces/${space}/settings`).expect(200)).body.defaultCountry).toBe('DE');
   });
 
   it('renames a space and changes its default country as a settings write', async () => {

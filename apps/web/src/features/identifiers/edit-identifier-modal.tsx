@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { type DisplayNameForm, DisplayNameFormSchema, type Identifier } from '@idr/contracts';
+import { type DisplayNameForm, displayNameFormSchema, type Identifier } from '@idr/contracts';
 import { Box } from '@twilio-paste/box';
 import { Button } from '@twilio-paste/button';
 import { HelpText } from '@twilio-paste/help-text';
@@ -7,7 +7,7 @@ import { Input } from '@twilio-paste/input';
 import { Label } from '@twilio-paste/label';
 import { Stack } from '@twilio-paste/stack';
 import { Text } from '@twilio-paste/text';
-import { useId, useRef } from 'react';
+import { useId, useMemo, useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import { FormModal } from '../../components/form-modal.tsx';
 import { useToast } from '../../components/toast.tsx';
@@ -47,8 +47,10 @@ export function EditIdentifierModal({ spaceId, identifier, version, onClose }: E
     showSaveError,
   } = useSaveStatus();
 
+  // The key itself is always a valid name (it is the default), even past 50 characters.
+  const schema = useMemo(() => displayNameFormSchema(identifier.key), [identifier.key]);
   const form = useForm<DisplayNameForm>({
-    resolver: zodResolver(DisplayNameFormSchema),
+    resolver: zodResolver(schema),
     defaultValues: { displayName: identifier.displayName },
   });
   const { errors, isDirty, isSubmitting } = form.formState;

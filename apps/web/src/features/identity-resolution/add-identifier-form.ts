@@ -1,7 +1,8 @@
 import {
   BUILT_IN_IDENTIFIER_KEYS,
   type CreateIdentifierInput,
-  DisplayNameSchema,
+  displayNameLengthIssue,
+  IdentifierDisplayNameSchema,
   IdentifierKeySchema,
   isBuiltInIdentifierKey,
 } from '@idr/contracts';
@@ -53,10 +54,12 @@ export function addIdentifierFormSchema(existingKeys: readonly string[]) {
     })
     .superRefine((values, ctx) => {
       if (values.displayName.trim() !== '') {
-        const result = DisplayNameSchema.safeParse(values.displayName);
-        if (!result.success) {
-          ctx.addIssue({ code: 'custom', path: ['displayName'], message: result.error.issues[0]?.message ?? '' });
-        }
+        // Up to 50 characters, or the key itself (the default), which may be longer.
+        const result = IdentifierDisplayNameSchema.safeParse(values.displayName);
+        const message = result.success
+          ? displayNameLengthIssue(values.key, result.data)
+          : (result.error.issues[0]?.message ?? '');
+        if (message !== null) ctx.addIssue({ code: 'custom', path: ['displayName'], message });
       }
       if (values.position.trim() !== '') {
         const position = Number(values.position);

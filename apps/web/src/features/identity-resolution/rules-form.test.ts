@@ -228,6 +228,16 @@ describe('add identifier form', () => {
     expect(paths({ sourceKeys: '' })).toEqual(['sourceKeys']);
   });
 
+  it('takes the key itself as display name past 50 characters, and any dotted or dashed source key', () => {
+    const key = 'k'.repeat(64);
+    const values = { key, displayName: key, position: '', sourceKeys: 'crm.id, loyalty-number' };
+    expect(schema.parse(values)).toEqual({ key, displayName: key, sourceKeys: ['crm.id', 'loyalty-number'] });
+    const other = schema.safeParse({ ...values, displayName: 'x'.repeat(51) });
+    expect(other.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['displayName', 'Use at most 50 characters'],
+    ]);
+  });
+
   it('maps server issues onto its fields', () => {
     expect(addFieldForIssue('priority')).toBe('position');
     expect(addFieldForIssue('sourceKeys.0')).toBe('sourceKeys');

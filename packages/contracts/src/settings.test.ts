@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { identifierDefaults } from './identifiers.ts';
+import { SettingsImportSchema } from './settings.ts';
+
+const LONG_KEY = 'k'.repeat(64);
+
+function document(identifiers: unknown[], defaultCountry = 'US') {
+  return { defaultCountry, identifiers, mappings: { phone: null, email: null } };
+}
+
+describe('SettingsImportSchema', () => {
+  it('accepts what an export holds: a 64-character key as display name, a dotted source key, no source keys on a built-in', () => {
+    const identifiers = [
+      { ...identifierDefaults(LONG_KEY), priority: 1 },
+      { ...identifierDefaults('crm.id'), priority: 2 },
+      { ...identifierDefaults('user_id'), priority: 3 },
+    ];
+    expect(identifiers[1]?.sourceKeys).toEqual(['crm.id']);
+    const result = SettingsImportSchema.safeParse(document(identifiers));
+    expect(result.error?.issues).toBeUndefined();
+  });
+
+  it('refuses other display names over 50 characters and source keys on a built-in, on the field', () => {
+    const result = SettingsImportSchema.safeParse(
+      document([
+        { key: LONG_KEY, displayName: 'x'.repeat(51) },
+        { key: 'email', sourceKeys: ['mail'] },
+      ]),
+    );
+    expect(result.error?.issues.map((issue) => issue.path.join('.'))).toEqual([
+      'identifiers.0.displayName',
+      'identifiers.1.sourceKeys',
+    ]);
+  });
+
+  it('still takes an empty list on a custom identifier as "the default"', () => {
+    expect(SettingsImportSchema.safeParse(document([{ key: 'crm_id', sourceKeys: [] }])).success).toBe(true);
+  });
+
+  it('takes the default country in any case and gives it in upper case', () => {
+    expect(SettingsImportSchema.parse(document([], 'gb')).defaultCountry).toBe('GB');
+  });
+});
