@@ -22,9 +22,21 @@ export const VersionSchema = z.number().int().nonnegative();
 /** Opaque pagination cursor. */
 export const CursorSchema = z.string().min(1).max(200);
 
-/** `limit` and `cursor` query parameters of paged lists. */
+/** Most items one page of a paged list holds. */
+export const MAX_PAGE_SIZE = 200;
+
+/**
+ * `limit` and `cursor` query parameters of paged lists. A `limit` above the page size is served as
+ * the largest page, with `nextCursor` for the rest: a client asking for "everything" pages on, it
+ * is not refused.
+ */
 export const PageQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(50)
+    .transform((limit) => Math.min(limit, MAX_PAGE_SIZE)),
   cursor: CursorSchema.optional(),
 });
 export type PageQuery = z.infer<typeof PageQuerySchema>;
