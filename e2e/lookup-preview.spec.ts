@@ -458,7 +458,7 @@ test('malformed JSON is caught in the browser; server issues are listed with the
     'type must be one of identify, track, page, screen, group or alias (not “shout”)',
   );
   await expect(issueList.filter({ hasText: /^timestamp / })).toHaveText(
-    'timestamp must be an ISO 8601 date and time, e.g. 2026-01-31T09:30:00Z (read as UTC without a time zone)',
+    'timestamp must be an ISO 8601 date, or date and time, e.g. 2026-01-31T09:30:00Z (a time without a time zone is read as UTC)',
   );
 
   await textarea.fill(JSON.stringify({ userId: 'u1', messageId: 'x'.repeat(101) }));

@@ -80,7 +80,7 @@ const EventObjectSchema = z.looseObject({
   timestamp: z
     .string()
     .refine((text) => !Number.isNaN(parseTimestamp(text)), {
-      message: 'Use an ISO 8601 date and time, e.g. 2024-04-01T09:30:00Z (without an offset it is read as UTC)',
+      message: 'Use an ISO 8601 date, or date and time, e.g. 2024-04-01T09:30:00Z (a time without an offset is UTC)',
     })
     .nullable()
     .optional(),

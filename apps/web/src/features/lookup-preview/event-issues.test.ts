@@ -1,4 +1,4 @@
-import { EventSchema } from '@idr/contracts';
+import { EventSchema, eventTimestampIssue } from '@idr/contracts';
 import { describe, expect, it } from 'vitest';
 import { eventIssueSentence, explainEventIssue } from './event-issues.ts';
 
@@ -49,20 +49,27 @@ describe('explainEventIssue', () => {
 
   it('words formats it knows', () => {
     const phrase =
-      'timestamp must be an ISO 8601 date and time, e.g. 2026-01-31T09:30:00Z (read as UTC without a time zone)';
+      'timestamp must be an ISO 8601 date, or date and time, e.g. 2026-01-31T09:30:00Z (a time without a time zone is read as UTC)';
     expect(line('timestamp', 'Invalid ISO datetime')).toBe(phrase);
     const schemaMessage = EventSchema.safeParse({ type: 'page', timestamp: 'yesterday' }).error?.issues[0]?.message;
     expect(line('timestamp', schemaMessage ?? '')).toBe(phrase);
   });
 
+  it("words the bounds of the timestamp as the field's rule", () => {
+    const late = eventTimestampIssue('2999-01-01T00:00:00Z', Date.UTC(2024, 0, 1)) ?? '';
+    expect(line('timestamp', late)).toBe('timestamp may be at most 24 hours after the time the event is received');
+    const early = eventTimestampIssue('1969-12-31T23:59:59Z', Date.UTC(2024, 0, 1)) ?? '';
+    expect(line('timestamp', early)).toBe('timestamp may not be before 1970');
+  });
+
   it('keeps messages it does not know, with their path', () => {
-    const timestamp = 'The timestamp may be at most 24 hours after the time the event is received';
-    expect(explainEventIssue({ path: 'timestamp', message: timestamp }, {})).toEqual({
+    const unknown = 'The server could not read this field';
+    expect(explainEventIssue({ path: 'timestamp', message: unknown }, {})).toEqual({
       path: 'timestamp',
-      text: timestamp,
+      text: unknown,
       plain: false,
     });
-    expect(line('timestamp', timestamp)).toBe(`timestamp: ${timestamp}`);
+    expect(line('timestamp', unknown)).toBe(`timestamp: ${unknown}`);
     expect(line('previousId', 'Invalid input')).toBe('previousId: Invalid input');
     expect(line('x', 'Invalid input: expected bigint, received string')).toBe(
       'x: Invalid input: expected bigint, received string',

@@ -45,7 +45,7 @@ const TYPE_NOUN: Record<string, string> = {
 };
 
 const TIMESTAMP_PHRASE =
-  'must be an ISO 8601 date and time, e.g. 2026-01-31T09:30:00Z (read as UTC without a time zone)';
+  'must be an ISO 8601 date, or date and time, e.g. 2026-01-31T09:30:00Z (a time without a time zone is read as UTC)';
 
 const FORMAT_PHRASE: Record<string, string> = {
   'ISO datetime': TIMESTAMP_PHRASE,
@@ -61,8 +61,9 @@ type Translate = (match: RegExpMatchArray, value: unknown) => string | null;
 
 /** zod's default messages that have a plainer wording; the first rule that matches and answers wins. */
 const RULES: ReadonlyArray<readonly [RegExp, Translate]> = [
-  // The event schema's own timestamp message (any ISO 8601 form; without an offset it is UTC).
-  [/^Use an ISO 8601 date and time\b/, () => TIMESTAMP_PHRASE],
+  // The event schema's own timestamp messages: its format (any ISO 8601 form), then its bounds.
+  [/^Use an ISO 8601 date\b/, () => TIMESTAMP_PHRASE],
+  [/^The timestamp (may .+)$/, ([, rule = '']) => rule],
   [
     /^Invalid option: expected one of (.+)$/,
     ([, list = ''], value) => {
