@@ -39,12 +39,19 @@ describe('DisplayNameSchema', () => {
   it('trims and keeps inner spaces', () => {
     expect(DisplayNameSchema.parse('  Email  address ')).toBe('Email  address');
   });
+  it('keeps the joiners that emoji sequences and some scripts need', () => {
+    expect(DisplayNameSchema.parse('Family 👨\u200d👩\u200d👧')).toBe('Family 👨\u200d👩\u200d👧');
+    expect(DisplayNameSchema.parse('می\u200cخواهم')).toBe('می\u200cخواهم');
+  });
   it.each([
     ['', 'Enter a display name'],
     ['   ', 'Enter a display name'],
     ['x'.repeat(51), 'Use at most 50 characters'],
-    ['a\u0000b', 'Remove control characters (tabs, line breaks…)'],
-    ['a\u0085b', 'Remove control characters (tabs, line breaks…)'],
+    ['a\u0000b', 'Remove control and invisible characters (tabs, line breaks, zero-width spaces…)'],
+    ['a\u0085b', 'Remove control and invisible characters (tabs, line breaks, zero-width spaces…)'],
+    ['Customer ID\u200b', 'Remove control and invisible characters (tabs, line breaks, zero-width spaces…)'],
+    ['a\u202eb', 'Remove control and invisible characters (tabs, line breaks, zero-width spaces…)'],
+    ['Em\ufeffail', 'Remove control and invisible characters (tabs, line breaks, zero-width spaces…)'],
   ])('refuses %j with a message for the field', (name, message) => {
     const result = DisplayNameSchema.safeParse(name);
     expect(result.success).toBe(false);

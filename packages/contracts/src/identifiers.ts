@@ -27,9 +27,14 @@ export const IdentifierKeySchema = z
   .regex(/^[a-z][a-z0-9_.]{0,63}$/, 'Use 1–64 lowercase letters, digits, "_" or ".", starting with a letter')
   .refine((key) => key !== 'priority', '"priority" is a reserved word');
 
-// Control characters (C0, DEL, C1) make a label unreadable in the agent UI.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find them
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+// Control characters (C0, DEL, C1) make a label unreadable in the agent UI. Invisible ones (zero-width
+// space, direction marks and overrides, word joiners, BOM, line and paragraph separators) make two
+// labels look the same or reorder the text around them. Zero-width (non-)joiners stay: emoji
+// sequences and Persian or Indic words need them.
+const CONTROL_CHARACTERS =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find them
+  /[\u0000-\u001f\u007f-\u009f\u200b\u200e\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+const CONTROL_MESSAGE = 'Remove control and invisible characters (tabs, line breaks, zero-width spaces…)';
 
 /** Longest display name an admin may choose; only the default, the key itself, may be longer. */
 export const MAX_DISPLAY_NAME_LENGTH = 50;
@@ -43,7 +48,7 @@ function displayNameText(maxLength: number) {
     .trim()
     .min(1, 'Enter a display name')
     .max(maxLength, DISPLAY_NAME_TOO_LONG)
-    .refine((name) => !CONTROL_CHARACTERS.test(name), 'Remove control characters (tabs, line breaks…)');
+    .refine((name) => !CONTROL_CHARACTERS.test(name), CONTROL_MESSAGE);
 }
 
 /** Display name an admin chooses: trimmed, 1–50 characters, no control characters. */
