@@ -57,12 +57,12 @@ describe('checkBlockedRegex', () => {
     ['(a+)+$', /^This pattern can make matching extremely slow \(catastrophic backtracking\)\. Avoid a repeated group/],
     ['(a|a)*$', /catastrophic backtracking/],
     ['^(.*,)*$', /catastrophic backtracking/],
-    ['\\d+\\d+\\d+$', /catastrophic backtracking\)\. Avoid several repeats in a row/],
+    ['\\d+\\d+\\d+$', /catastrophic backtracking\)\. Avoid repeats that can match the same characters in several ways/],
     ['(x+x+)+y', /catastrophic backtracking/],
     ['a'.repeat(201), /at most 200 characters/],
     // recheck calls these quadratic; they take seconds on a 255-character value, and V8's
     // linear-time engine cannot run them (too large a counted repeat).
-    ['(.*a){20}', /catastrophic backtracking\)\. Avoid several repeats in a row/],
+    ['(.*a){20}', /catastrophic backtracking\)\. Avoid repeats that can match the same characters in several ways/],
     ['(.*a){22}', /catastrophic backtracking/],
     // recheck cannot read a repeat count over 2^31; V8's linear-time engine cannot run it either.
     ['a{99999999999}', /^Could not check this pattern for catastrophic backtracking/],

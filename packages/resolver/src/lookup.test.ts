@@ -109,6 +109,21 @@ describe('lookups', () => {
     expect(world.store.listProfiles()).toHaveLength(1);
   });
 
+  it('quotes at most 60 characters of a value it cannot read', async () => {
+    const world = createWorld();
+    const found = await lookupByIdentifier({
+      settings: world.settings,
+      key: 'phone',
+      value: 'x'.repeat(300),
+      store: world.store,
+    });
+    expect(found).toMatchObject({
+      ok: false,
+      code: 'invalid_address',
+      message: `"${'x'.repeat(60)}"… (300 characters) is not a phone number that can be read (national numbers are read as US)`,
+    });
+  });
+
   it('looks up by identifier key and value, normalizing the value', async () => {
     const world = createWorld();
     await world.send({ type: 'identify', userId: 'u1', traits: { email: 'jane@example.com' } });

@@ -36,8 +36,16 @@ export interface LookupFound {
 }
 
 /** Why a typed address or value cannot be searched, in an admin's words. */
+/** Longest part of a typed value a message quotes: enough to recognise it, short enough to read. */
+const QUOTED_VALUE_LENGTH = 60;
+
 function unreadableValueMessage(settings: ResolverSettings, identifier: CompiledIdentifier, raw: string): string {
-  const shown = JSON.stringify(raw.trim().slice(0, 255));
+  const trimmed = raw.trim();
+  const shown =
+    trimmed.length > QUOTED_VALUE_LENGTH
+      ? // Never half of a surrogate pair at the cut.
+        `${JSON.stringify(trimmed.slice(0, QUOTED_VALUE_LENGTH).replace(/[\uD800-\uDBFF]$/, ''))}… (${trimmed.length} characters)`
+      : JSON.stringify(trimmed);
   if (raw.trim() === '') return 'Enter a value to search for';
   switch (identifier.normalization) {
     case 'phone':

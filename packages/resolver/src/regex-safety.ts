@@ -18,7 +18,7 @@ const checked = new Map<string, BlockedRegexCheck>();
 const SLOW = 'This pattern can make matching extremely slow (catastrophic backtracking).';
 const REASONS = {
   exponential: `${SLOW} Avoid a repeated group that itself repeats, such as (a+)+, or whose alternatives overlap, such as (a|a)*.`,
-  polynomial: `${SLOW} Avoid several repeats in a row that can match the same characters, such as \\d+\\d+\\d+.`,
+  polynomial: `${SLOW} Avoid repeats that can match the same characters in several ways, such as \\d+\\d+\\d+ or (.*a){20}.`,
   unknown: 'Could not confirm in time that this pattern is safe from catastrophic backtracking. Simplify it.',
   unchecked:
     'Could not check this pattern for catastrophic backtracking. Simplify it, for example with smaller repeat counts.',
