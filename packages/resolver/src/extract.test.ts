@@ -124,6 +124,18 @@ describe('extraction of custom identifiers (SPEC §5.2)', () => {
     expect(extracted(event)).toEqual(expected);
   });
 
+  it('reads a dashed source key as written, in snake_case and in camelCase', () => {
+    const dashed = compileSettings({
+      defaultCountry: 'US',
+      identifiers: [identifier('loyalty', 1, { kind: 'custom', sourceKeys: ['loyalty-number'], blockedValues: [] })],
+    });
+    const read = (traits: Record<string, unknown>) =>
+      extractCandidates(dashed, { type: 'identify', traits } as Event).candidates.map((candidate) => candidate.source);
+    expect(read({ 'loyalty-number': 'a' })).toEqual(['traits["loyalty-number"]']);
+    expect(read({ loyalty_number: 'a' })).toEqual(['traits.loyalty_number']);
+    expect(read({ loyaltyNumber: 'a' })).toEqual(['traits.loyaltyNumber']);
+  });
+
   it('reads several spellings of one identifier in the order the event lists them (SPEC §7)', () => {
     const twoKeys = compileSettings({
       defaultCountry: 'US',

@@ -53,14 +53,17 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** The bags custom identifiers are read from, in reading order (SPEC §5.2). */
 export const SOURCE_BAGS = ['traits', 'context.traits', 'properties'] as const;
 
-/** `phone_number` → `phoneNumber`. */
+/** `phone_number` (or `phone-number`) → `phoneNumber`. */
 export function toCamelCase(key: string): string {
-  return key.replace(/_+([a-zA-Z0-9])/g, (_, letter: string) => letter.toUpperCase());
+  return key.replace(/[_-]+([a-zA-Z0-9])/g, (_, letter: string) => letter.toUpperCase());
 }
 
-/** `phoneNumber` → `phone_number`. */
+/** `phoneNumber` (or `phone-number`) → `phone_number`. A dash separates words as `_` does. */
 export function toSnakeCase(key: string): string {
-  return key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/-/g, '_')
+    .toLowerCase();
 }
 
 function sourceKeySpellings(sourceKeys: readonly string[]): string[] {
