@@ -26,6 +26,11 @@ export const CONTACT_CENTER_SETTINGS = {
   mappings: { phone: 'phone' as string | null, email: 'email' as string | null },
 };
 
+/** The longest identifier key (64 characters, no space to break at): layouts must cut or wrap it. */
+export const LONG_KEY = 'a'.repeat(64);
+/** The longest display name (50 characters), with no space to break at either. */
+export const LONG_NAME = 'Anonymous_visitor_identifier_for_web_and_mobile_ab';
+
 /** A second client of the API: what another admin or an integration does meanwhile. */
 export class SettingsApi {
   constructor(private readonly request: APIRequestContext) {}
@@ -44,6 +49,14 @@ export class SettingsApi {
       data: { defaultCountry: 'US', identifiers: [], mappings: { phone: null, email: null } },
     });
     expect(response.status(), await response.text()).toBe(200);
+  }
+
+  /** Adds a custom identifier with the longest possible key (its display name defaults to it) to a space. */
+  async addLongIdentifier(spaceApi = SPACE_API) {
+    const response = await this.request.post(`${spaceApi}/identifiers`, {
+      data: { key: LONG_KEY, sourceKeys: [LONG_KEY] },
+    });
+    expect(response.status(), await response.text()).toBe(201);
   }
 
   async setDisplayName(key: string, displayName: string | null) {
@@ -178,17 +191,39 @@ export async function expectNoAxeViolations(page: Page) {
   expect(violations, 'axe violations').toEqual([]);
 }
 
-const SCREENSHOT_DIR = join(process.cwd(), 'test-results', 'screenshots');
-
 /**
- * Saves a screenshot of the whole page to test-results/screenshots/<name>.png. The viewport grows to
- * the page's height first: a full-page capture would cut the fixed sidebar at the old viewport height.
+ * Saves a screenshot of the whole page to <output dir>/screenshots/<name>.png (test-results/ unless
+ * `--output` says otherwise, so that a run outside the checkout leaves nothing in it). The viewport
+ * grows to the page's height first: a full-page capture would cut the fixed sidebar at the old
+ * viewport height.
  */
 export async function saveScreenshot(page: Page, name: string) {
+  const SCREENSHOT_DIR = join(test.info().project.outputDir, 'screenshots');
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const viewport = page.viewportSize() ?? { width: 1440, height: 900 };
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height) });
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), animations: 'disabled' });
   await page.setViewportSize(viewport);
+}
+
+/** How far the page itself scrolls sideways: 0 when everything fits the viewport's width. */
+export function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+/** Fails unless the element lies across the viewport's width, from its left edge to its right one. */
+export async function expectWithinViewportWidth(page: Page, locator: Locator) {
+  const box = await locator.boundingBox();
+  const width = page.viewportSize()?.width ?? 0;
+  expect(box, 'bounding box').not.toBeNull();
+  if (!box) return;
+  expect(box.x, 'left edge').toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width, `right edge within ${width}px`).toBeLessThanOrEqual(width);
+}
+
+/** Fails when an element's text runs out of it (an unbroken word wider than its box). */
+export async function expectNoOverflowingText(locator: Locator) {
+  const overflow = await locator.evaluate((element) => element.scrollWidth - element.clientWidth);
+  expect(overflow, 'text running out of its box').toBeLessThanOrEqual(0);
 }

@@ -1,5 +1,13 @@
 import type { APIRequestContext } from '@playwright/test';
-import { expect, expectNoAxeViolations, saveScreenshot, test } from './fixtures.ts';
+import {
+  expect,
+  expectNoAxeViolations,
+  horizontalOverflow,
+  LONG_KEY,
+  LONG_NAME,
+  saveScreenshot,
+  test,
+} from './fixtures.ts';
 
 /** Sends one settings write to a space and checks it was accepted. */
 async function write(request: APIRequestContext, method: 'patch' | 'put', path: string, data: unknown) {
@@ -90,4 +98,48 @@ test('at 390px each change is a list item, its time and author below it', async 
   expect(overflow).toBe(0);
   await expectNoAxeViolations(page);
   await saveScreenshot(page, 'history-narrow');
+});
+
+test('at 390px a 64-character key and a 50-character name wrap: no tab scrolls the page sideways', async ({
+  page,
+  request,
+  api,
+}) => {
+  const spaceId = `history-long-${Date.now().toString(36)}`;
+  const space = `/api/v1/spaces/${spaceId}`;
+  const created = await request.post('/api/v1/spaces', {
+    data: { id: spaceId, name: 'Long names', preset: 'contact-center' },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  await api.addLongIdentifier(space);
+  await write(request, 'patch', `${space}/identifiers/email`, { displayName: LONG_NAME });
+  await page.setViewportSize({ width: 390, height: 844 });
+
+  await page.goto(`/spaces/${spaceId}/unified-profiles/manage/history`);
+  const changes = page.getByRole('list', { name: 'Changes, newest first' }).locator(':scope > li');
+  await expect(changes).toHaveCount(3);
+  await expect(changes.first()).toContainText(LONG_NAME);
+  await expect(changes.nth(1)).toContainText(`Added the identifier ${LONG_KEY}`);
+  expect(await horizontalOverflow(page)).toBe(0);
+  await saveScreenshot(page, 'history-narrow-long-names');
+
+  // The other tabs, with the same long key and name.
+  const tabs = [
+    { path: 'identifiers', ready: page.getByRole('button', { name: `Edit identifier ${LONG_KEY}`, exact: true }) },
+    {
+      path: 'identity-resolution',
+      ready: page.getByRole('button', { name: `Edit rules for ${LONG_KEY}`, exact: true }),
+    },
+    { path: 'lookup-preview', ready: page.getByRole('heading', { name: 'Look up a contact' }) },
+  ];
+  for (const { path, ready } of tabs) {
+    await page.goto(`/spaces/${spaceId}/unified-profiles/manage/${path}`);
+    await expect(ready).toBeAttached({ timeout: 15_000 });
+    expect(await horizontalOverflow(page), `sideways scroll on ${path}`).toBe(0);
+    await saveScreenshot(page, `narrow-long-names-${path}`);
+  }
+  // In the lookup, the identifier options hold the long key and name.
+  await page.getByLabel('Search by').selectOption('identifier');
+  await page.getByLabel('Identifier', { exact: true }).selectOption(LONG_KEY);
+  expect(await horizontalOverflow(page)).toBe(0);
 });

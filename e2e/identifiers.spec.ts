@@ -1,9 +1,13 @@
-import type { Page } from '@playwright/test';
 import {
   displayNameCell,
   expect,
   expectNoAxeViolations,
+  expectNoOverflowingText,
+  expectWithinViewportWidth,
+  horizontalOverflow,
   identifierRow,
+  LONG_KEY,
+  LONG_NAME,
   openEditModal,
   openIdentifiersTab,
   saveScreenshot,
@@ -11,11 +15,6 @@ import {
 } from './fixtures.ts';
 
 const PHONE_VIEWPORT = { width: 390, height: 844 };
-
-/** How far the page itself scrolls sideways: 0 when everything fits the viewport's width. */
-function horizontalOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-}
 
 test('edit a display name and see it after a reload', async ({ page, api }) => {
   await openIdentifiersTab(page);
@@ -243,4 +242,39 @@ test('at 390px toasts do not pile up and long names wrap inside them', async ({ 
   expect(box && box.x >= 0 && box.x + box.width <= PHONE_VIEWPORT.width).toBe(true);
   expect(await horizontalOverflow(page)).toBe(0);
   expect(await api.displayName('anonymous_id')).toBe(longName);
+});
+
+test('at 1440px a 64-character key and a 50-character name are cut short, and Edit stays in view', async ({
+  page,
+  api,
+}) => {
+  await api.addLongIdentifier();
+  await api.setDisplayName('email', LONG_NAME);
+  await openIdentifiersTab(page);
+  const row = identifierRow(page, LONG_KEY);
+  // Cut with an ellipsis on screen, whole in the page for screen readers and in the title on hover.
+  const keyCell = row.getByRole('cell').nth(1);
+  await expect(keyCell).toHaveText(LONG_KEY);
+  await expect(keyCell.getByTitle(LONG_KEY)).toBeVisible();
+  await expect(displayNameCell(page, LONG_KEY)).toHaveText(LONG_KEY);
+  await expect(displayNameCell(page, 'email')).toHaveText(LONG_NAME);
+  await expect(displayNameCell(page, 'email').getByTitle(LONG_NAME)).toBeVisible();
+  // Nothing scrolls sideways: not the page, not the table (which only becomes a region when it does).
+  expect(await horizontalOverflow(page)).toBe(0);
+  await expect(page.getByRole('region', { name: 'Identifiers table' })).toHaveCount(0);
+  await expectWithinViewportWidth(page, row.getByRole('cell').nth(3));
+  const edit = page.getByRole('button', { name: `Edit identifier ${LONG_KEY}`, exact: true });
+  await expectWithinViewportWidth(page, edit);
+  await saveScreenshot(page, 'identifiers-long-key');
+
+  // In the dialog the key wraps inside it rather than running past its edge.
+  const { dialog } = await openEditModal(page, LONG_KEY);
+  const key = dialog.getByRole('definition').first();
+  await expect(key).toHaveText(LONG_KEY);
+  await expectNoOverflowingText(key);
+  await expectNoOverflowingText(dialog);
+  await saveScreenshot(page, 'identifiers-long-key-modal');
+  await page.keyboard.press('Escape');
+  await expect(edit).toBeFocused();
+  await expectWithinViewportWidth(page, row.getByRole('cell').first());
 });

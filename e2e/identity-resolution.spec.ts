@@ -1,5 +1,16 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, SPACE_API, saveScreenshot, test } from './fixtures.ts';
+import {
+  expect,
+  expectNoAxeViolations,
+  expectNoOverflowingText,
+  expectWithinViewportWidth,
+  horizontalOverflow,
+  LONG_KEY,
+  LONG_NAME,
+  SPACE_API,
+  saveScreenshot,
+  test,
+} from './fixtures.ts';
 
 const TAB_PATH = '/unified-profiles/manage/identity-resolution';
 
@@ -39,9 +50,9 @@ async function openRules(page: Page, key: string) {
   return dialog;
 }
 
-/** The step arrows of a number input: both or neither, never one. */
+/** The step arrows of the limit's number input: both or neither, never one. */
 function stepArrows(dialog: Locator) {
-  return dialog.getByRole('button', { name: /^step value (up|down)$/ });
+  return dialog.getByRole('button', { name: /^(Increase|Decrease) limit$/ });
 }
 
 interface ApiIdentifier {
@@ -121,6 +132,8 @@ test('reorder the priority from the keyboard and see it after a reload and on th
 test('change a limit and its window and see it after a reload', async ({ page }) => {
   await openIdentityResolutionTab(page);
   await expect(priorityRow(page, 'anonymous_id')).toContainText('5 per 7 days');
+  // One wording for every window: the count, then the window.
+  await expect(priorityRow(page, 'user_id').getByRole('cell').nth(2)).toHaveText('1 ever');
   const dialog = await openRules(page, 'anonymous_id');
   await expect(dialog.getByText('At most 5 values per profile, counted over the last 7 days.')).toBeVisible();
   await dialog.getByRole('spinbutton', { name: /Values per profile/ }).fill('10');
@@ -128,6 +141,9 @@ test('change a limit and its window and see it after a reload', async ({ page })
   await expect(dialog.getByText('At most 10 values per profile, counted over the last 30 days.')).toBeVisible();
 
   await expect(stepArrows(dialog)).toHaveCount(2);
+  // Named after what they change, not Paste's generic "step value up".
+  await expect(stepArrows(dialog).first()).toHaveAccessibleName('Increase limit');
+  await expect(stepArrows(dialog).last()).toHaveAccessibleName('Decrease limit');
 
   // Out of range is caught in the browser with the shared schema; the summary does not contradict it.
   await dialog.getByRole('spinbutton', { name: /Values per profile/ }).fill('1001');
@@ -554,4 +570,42 @@ test('a default country changed meanwhile by someone else is not overwritten', a
   await section.getByRole('button', { name: 'Reload' }).click();
   await expect(country).toHaveValue('FR');
   await expect(country).toBeEnabled();
+});
+
+test('at 1440px a 64-character key and a 50-character name are cut short, and every action stays in view', async ({
+  page,
+  api,
+}) => {
+  await api.addLongIdentifier();
+  await api.setDisplayName('email', LONG_NAME);
+  await openIdentityResolutionTab(page);
+  const row = priorityRow(page, LONG_KEY);
+  // Cut with an ellipsis on screen, whole in the page for screen readers and in the title on hover.
+  await expect(row.getByTitle(LONG_KEY)).toHaveText(LONG_KEY);
+  await expect(priorityRow(page, 'email').getByTitle(LONG_NAME)).toHaveText(LONG_NAME);
+  // Nothing scrolls sideways: not the page, not the table (which only becomes a region when it does).
+  expect(await horizontalOverflow(page)).toBe(0);
+  await expect(page.getByRole('region', { name: 'Priority order table' })).toHaveCount(0);
+  const edit = page.getByRole('button', { name: `Edit rules for ${LONG_KEY}`, exact: true });
+  await expectWithinViewportWidth(page, edit);
+  await expectWithinViewportWidth(page, page.getByRole('button', { name: `Delete ${LONG_KEY}`, exact: true }));
+  await saveScreenshot(page, 'identity-resolution-long-key');
+
+  // Focus returning to Edit rules does not scroll the Priority column away; the heading wraps.
+  await edit.click();
+  const dialog = page.getByRole('dialog', { name: `Edit rules for ${LONG_KEY}` });
+  await expect(dialog).toBeVisible();
+  await expectNoOverflowingText(dialog.getByRole('heading', { level: 2 }));
+  await saveScreenshot(page, 'identity-resolution-long-key-rules');
+  await page.keyboard.press('Escape');
+  await expect(edit).toBeFocused();
+  await expectWithinViewportWidth(page, page.getByRole('button', { name: `Move ${LONG_KEY} up`, exact: true }));
+
+  await page.getByRole('button', { name: `Delete ${LONG_KEY}`, exact: true }).click();
+  const confirm = page.getByRole('alertdialog', { name: `Delete ${LONG_KEY}?` });
+  await expect(confirm).toBeVisible();
+  await expectNoOverflowingText(confirm.getByRole('heading'));
+  await expectNoOverflowingText(confirm);
+  await saveScreenshot(page, 'identity-resolution-long-key-delete');
+  await page.keyboard.press('Escape');
 });

@@ -1,5 +1,14 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, SPACE_API, saveScreenshot, test } from './fixtures.ts';
+import {
+  CONTACT_CENTER_SETTINGS,
+  expect,
+  expectNoAxeViolations,
+  expectWithinViewportWidth,
+  horizontalOverflow,
+  SPACE_API,
+  saveScreenshot,
+  test,
+} from './fixtures.ts';
 
 const LOOKUP_PREVIEW_PATH = '/unified-profiles/manage/lookup-preview';
 
@@ -119,6 +128,7 @@ test('an unknown email address finds no profile', async ({ page }) => {
   await panel.getByRole('button', { name: 'Look up' }).click();
   const result = panel.getByRole('region', { name: 'Lookup result' });
   await expect(result.getByRole('heading', { name: 'No profile holds this value' })).toBeVisible();
+  await expect(result).toContainText('Check “Create the profile if none is found” to create one');
   await expect(result.getByText(/^nobody-.*@example\.com$/)).toBeVisible();
   await expect(result.getByRole('article')).toHaveCount(0);
   await saveScreenshot(page, 'lookup-preview-no-profile');
@@ -130,6 +140,9 @@ test('looks up by any identifier value', async ({ page, api, request }) => {
   const { profileId } = await ingest(request, { type: 'identify', userId: `manual-${id}` });
   const panel = await openLookupPreviewTab(page);
   await panel.getByLabel('Search by').selectOption('identifier');
+  await expect(panel.getByLabel('Identifier', { exact: true })).toHaveAccessibleDescription(
+    'Search the values of one identifier, e.g. a customer ID.',
+  );
   await panel.getByRole('button', { name: 'Look up' }).click();
   await expect(panel.getByLabel('Identifier', { exact: true })).toHaveAccessibleDescription('Choose an identifier');
   await panel.getByLabel('Identifier', { exact: true }).selectOption('user_id');
@@ -168,6 +181,15 @@ test('an address type with no mapping is explained once, and Look up is disabled
   await panel.getByLabel('Search by').selectOption('email');
   await expect(panel.getByRole('heading', { name: /are not mapped to an identifier/ })).toHaveCount(0);
   await expect(lookUp).toBeEnabled();
+  await panel.getByLabel('Search by').selectOption('phone');
+
+  // Email addresses are spelled out, not "Email addresss".
+  await api.setMappings({ phone: null, email: null });
+  await page.reload();
+  await panel.getByLabel('Search by').selectOption('email');
+  await expect(panel.getByRole('heading', { name: 'Email addresses are not mapped to an identifier' })).toBeVisible();
+  await expect(panel.getByRole('link', { name: 'Map an identifier to email addresses' })).toBeVisible();
+  await expect(panel.getByText(/addresss/)).toHaveCount(0);
   await panel.getByLabel('Search by').selectOption('phone');
 
   await panel.getByRole('link', { name: 'Map an identifier to phone numbers' }).click();
@@ -346,6 +368,72 @@ test('a value that cannot be read in a search by identifier is explained next to
   await expect(value).toHaveAccessibleDescription(/is not a phone number that can be read/);
   await expect(value).toHaveAttribute('aria-invalid', 'true');
   await expect(value).toBeFocused();
+});
+
+test('a 300-character value the server quotes in its error wraps, and the Identifier select keeps its width', async ({
+  page,
+  browserProblems,
+}) => {
+  browserProblems.allowHttpStatus(422);
+  const panel = await openLookupPreviewTab(page);
+  await panel.getByLabel('Search by').selectOption('identifier');
+  const identifier = panel.getByLabel('Identifier', { exact: true });
+  await identifier.selectOption('phone');
+  const value = panel.getByRole('textbox', { name: 'Value' });
+  await value.fill('x'.repeat(300));
+  await panel.getByRole('button', { name: 'Look up' }).click();
+  await expect(value).toHaveAttribute('aria-invalid', 'true');
+  expect(await horizontalOverflow(page)).toBe(0);
+  await expectWithinViewportWidth(page, value);
+  await expectWithinViewportWidth(page, panel.locator(`[id="${await value.getAttribute('aria-describedby')}"]`));
+  const select = await identifier.boundingBox();
+  expect(select?.width, 'Identifier select width').toBeGreaterThanOrEqual(192);
+  await saveScreenshot(page, 'lookup-preview-long-value');
+});
+
+test('a blocked value found on no profile is explained, and only an address lookup suggests creating', async ({
+  page,
+  request,
+}) => {
+  // The email identifier blocks one address besides the suggested values.
+  const settings = {
+    ...CONTACT_CENTER_SETTINGS,
+    identifiers: CONTACT_CENTER_SETTINGS.identifiers.map((identifier) =>
+      identifier.key === 'email'
+        ? { ...identifier, blockedValues: [{ value: 'noreply@example.com', match: 'exact' }] }
+        : identifier,
+    ),
+  };
+  const response = await request.put(`${SPACE_API}/settings`, { data: settings });
+  expect(response.status(), await response.text()).toBe(200);
+  const panel = await openLookupPreviewTab(page);
+  const result = panel.getByRole('region', { name: 'Lookup result' });
+
+  // By identifier: no checkbox there, so no word of it; "anonymous" is a suggested blocked value.
+  await panel.getByLabel('Search by').selectOption('identifier');
+  await panel.getByLabel('Identifier', { exact: true }).selectOption('user_id');
+  await panel.getByRole('textbox', { name: 'Value' }).fill('anonymous');
+  await panel.getByRole('button', { name: 'Look up' }).click();
+  await expect(result.getByRole('heading', { name: 'No profile holds this value' })).toBeVisible();
+  await expect(result).toContainText(
+    '“anonymous” is a blocked user_id value: events never add it to a profile, so only a profile that took it before it was blocked could hold it.',
+  );
+  await expect(result).not.toContainText('Create the profile');
+  await saveScreenshot(page, 'lookup-preview-blocked-identifier');
+
+  // An unblocked value by identifier: still no word of the checkbox.
+  await panel.getByRole('textbox', { name: 'Value' }).fill(`nobody-${unique()}`);
+  await panel.getByRole('button', { name: 'Look up' }).click();
+  await expect(result.getByRole('heading', { name: 'No profile holds this value' })).toBeVisible();
+  await expect(result).not.toContainText('Create the profile');
+  await expect(result).not.toContainText('blocked');
+
+  // By address, the same hint, matched case-insensitively after normalization.
+  await panel.getByLabel('Search by').selectOption('email');
+  await panel.getByRole('textbox', { name: 'Address' }).fill(' NoReply@Example.com ');
+  await panel.getByRole('button', { name: 'Look up' }).click();
+  await expect(result).toContainText('“noreply@example.com” is a blocked email value');
+  await expect(result).not.toContainText('Create the profile');
 });
 
 test('“Create the profile if none is found” creates and shows the new profile', async ({ page, request }) => {

@@ -7,11 +7,19 @@ test('a space without identifiers explains what to do', async ({ page, api }) =>
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'This space has no identifiers yet' })).toBeVisible();
   await expect(page.getByText('PUT /api/v1/spaces/default/settings')).toBeVisible();
+  const link = page.getByRole('link', { name: 'Identity resolution tab' });
+  await expect(link).toBeVisible();
   // The mapping form still works: nothing to choose but "None".
   await expect(page.getByLabel('Phone number')).toHaveValue('');
   await expect(page.getByLabel('Phone number').getByRole('option')).toHaveText(['None']);
   await expectNoAxeViolations(page);
   await saveScreenshot(page, 'identifiers-empty');
+
+  // The console's own way comes first: the link opens the tab with Add identifier.
+  await link.click();
+  await expect(page).toHaveURL(/\/unified-profiles\/manage\/identity-resolution#identity-resolution-priority-heading$/);
+  await expect(page.getByRole('heading', { name: 'Priority and rules' })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Add identifier' })).toBeVisible();
 });
 
 test('skeletons show while the identifiers load', async ({ page }) => {

@@ -99,7 +99,14 @@ export function ManagePage({ spaceId, tabId }: { spaceId: string; tabId: ManageT
                   heading="Identifiers"
                   description="Listed in priority order (1 is the highest). Display names are what agents see on the profile card and what flow builders show; priority is changed in identity-resolution settings."
                 >
-                  <IdentifiersTable spaceId={spaceId} mappings={mappings.data?.mappings} />
+                  <IdentifiersTable
+                    spaceId={spaceId}
+                    mappings={mappings.data?.mappings}
+                    addIdentifierHref={spacePath(
+                      spaceId,
+                      `${MANAGE_TABS[1].path}#identity-resolution-priority-heading`,
+                    )}
+                  />
                 </Section>
                 <Section
                   id="address-type-mappings"

@@ -19,10 +19,13 @@ export function ErrorState({ heading, error, onRetry, retrying = false }: ErrorS
     <Callout variant="error" marginY="space0">
       <CalloutHeading as="h3">{heading}</CalloutHeading>
       <CalloutText>
-        <Text as="span" fontWeight="fontWeightSemibold">
-          {title}.
-        </Text>{' '}
-        {detail}
+        {/* Details may quote what was sent, such as a long value with no space to break at. */}
+        <Text as="span" overflowWrap="anywhere">
+          <Text as="span" fontWeight="fontWeightSemibold">
+            {title}.
+          </Text>{' '}
+          {detail}
+        </Text>
       </CalloutText>
       {requestId ? (
         <CalloutText>

@@ -69,7 +69,10 @@ export function FormModal({
       <form onSubmit={onSubmit} noValidate style={FORM_STYLE} aria-labelledby={headingId}>
         <ModalHeader>
           <ModalHeading as="h2" id={headingId}>
-            {heading}
+            {/* Headings name an identifier, whose key may be 64 characters with nowhere to break. */}
+            <Box as="span" overflowWrap="anywhere">
+              {heading}
+            </Box>
           </ModalHeading>
         </ModalHeader>
         <ModalBody>

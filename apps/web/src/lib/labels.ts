@@ -13,6 +13,20 @@ export const ADDRESS_TYPE_LABEL: Record<AddressType, string> = {
 };
 
 /**
+ * The plural of each address-type label, spelled out: "address" takes "-es", so adding an "s" to
+ * the label gives "Email addresss".
+ */
+export const ADDRESS_TYPE_PLURAL_LABEL: Record<AddressType, string> = {
+  phone: 'Phone numbers',
+  email: 'Email addresses',
+};
+
+/** The plural of an address type inside a sentence: "phone numbers", "email addresses". */
+export function addressTypePlural(addressType: AddressType): string {
+  return ADDRESS_TYPE_PLURAL_LABEL[addressType].toLowerCase();
+}
+
+/**
  * Option label of an identifier: "key — Display name", or just the key when they are the same.
  * The key comes first: it tells options apart when a long display name is cut off.
  */
@@ -20,10 +34,14 @@ export function identifierOptionLabel(identifier: Pick<Identifier, 'key' | 'disp
   return identifier.displayName === identifier.key ? identifier.key : `${identifier.key} — ${identifier.displayName}`;
 }
 
-/** A limit in a table cell, one pattern for every window: "1 (ever)", "5 per day", "5 per 7 days". */
+/**
+ * A limit in a table cell or a change, one pattern for every window, the count then its window:
+ * "1 ever", "5 per day", "5 per 7 days" (a column that mixed "1 (ever)" with "5 per 7 days" read
+ * as two kinds of value).
+ */
 export function shortLimit(count: number, window: LimitWindow): string {
   const days = LIMIT_WINDOW_DAYS[window];
-  if (days === null) return `${count} (ever)`;
+  if (days === null) return `${count} ever`;
   return `${count} per ${days === 1 ? 'day' : `${days} days`}`;
 }
 

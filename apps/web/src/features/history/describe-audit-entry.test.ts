@@ -27,7 +27,7 @@ describe('describeAuditEntry', () => {
     };
     expect(describeAuditEntry(entry('identifier.update', email, after))).toEqual({
       title: 'Changed the identifier email',
-      changes: ['Display name “email” → “Email”', 'Limit 5 (ever) → 3 per 7 days', 'Blocked values added: “null”'],
+      changes: ['Display name “email” → “Email”', 'Limit 5 ever → 3 per 7 days', 'Blocked values added: “null”'],
     });
   });
 
@@ -43,7 +43,7 @@ describe('describeAuditEntry', () => {
     const phone: Identifier = { ...email, key: 'phone', kind: 'custom', normalization: 'phone', sourceKeys: ['phone'] };
     expect(describeAuditEntry(entry('identifier.create', null, { ...phone, priority: 3 }))).toEqual({
       title: 'Added the identifier phone',
-      changes: ['Custom, priority 3', 'Limit 5 (ever), normalization Phone number'],
+      changes: ['Custom, priority 3', 'Limit 5 ever, normalization Phone number'],
     });
     expect(describeAuditEntry(entry('identifier.delete', phone, null)).title).toBe('Deleted the identifier phone');
     expect(describeAuditEntry(entry('identifier.reorder', ['a', 'b'], ['b', 'a']))).toEqual({

@@ -40,11 +40,14 @@ export function HistoryTab({ spaceId }: { spaceId: string }) {
   );
 }
 
-/** What one entry says: its title, then each change on a line. */
+/**
+ * What one entry says: its title, then each change on a line. Keys (64 characters) and display
+ * names (50) have no space to break at: they wrap anywhere rather than widen the page on a phone.
+ */
 function ChangeDescription({ entry }: { entry: AuditEntry }) {
   const { title, changes } = describeAuditEntry(entry);
   return (
-    <>
+    <Box overflowWrap="anywhere">
       <Text as="span" fontWeight="fontWeightSemibold">
         {title}
       </Text>
@@ -57,7 +60,7 @@ function ChangeDescription({ entry }: { entry: AuditEntry }) {
           ))}
         </Box>
       ) : null}
-    </>
+    </Box>
   );
 }
 

@@ -142,7 +142,8 @@ export function EditIdentifierModal({ spaceId, identifier, version, onClose }: E
           <Text as="dt" fontWeight="fontWeightSemibold">
             Identifier
           </Text>
-          <Text as="dd" margin="space0" fontFamily="fontFamilyCode">
+          {/* A key has up to 64 characters and no space: it wraps rather than running out of the dialog. */}
+          <Text as="dd" margin="space0" fontFamily="fontFamilyCode" overflowWrap="anywhere">
             {identifier.key}
           </Text>
           <Text as="dt" fontWeight="fontWeightSemibold">

@@ -14,10 +14,12 @@ import { WarningIcon } from '@twilio-paste/icons/esm/WarningIcon';
 import { ScreenReaderOnly } from '@twilio-paste/screen-reader-only';
 import { Table, TBody, Td, THead, Th, Tr } from '@twilio-paste/table';
 import { Text } from '@twilio-paste/text';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { QueryErrorState } from '../../components/error-state.tsx';
+import { FragmentLink } from '../../components/fragment-link.tsx';
 import { HorizontalScroll } from '../../components/horizontal-scroll.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
+import { TruncatedText } from '../../components/truncated-text.tsx';
 import { identifiersQueryOptions } from '../../lib/identifiers-query.ts';
 import { ADDRESS_TYPE_LABEL } from '../../lib/labels.ts';
 import { EditIdentifierModal } from './edit-identifier-modal.tsx';
@@ -26,6 +28,8 @@ interface IdentifiersTableProps {
   spaceId: string;
   /** The space's address-type mappings, when known: shown as a badge on the mapped identifiers. */
   mappings?: Record<AddressType, string | null>;
+  /** Where identifiers are added in the console (the Identity resolution tab), for the empty state. */
+  addIdentifierHref: string;
 }
 
 function TableHead() {
@@ -41,6 +45,38 @@ function TableHead() {
         </Th>
       </Tr>
     </THead>
+  );
+}
+
+// Where keys and display names are cut, as on the Identity resolution tab: with both columns this
+// wide, Priority, Address type and Edit still fit the page's 1128 px in a 1440 px window.
+const NAME_MAX_WIDTH = 'size30';
+
+/** The empty space: where to add identifiers, the console first, the API second. */
+function NoIdentifiersCallout({ spaceId, addIdentifierHref }: { spaceId: string; addIdentifierHref: string }) {
+  return (
+    <Callout variant="neutral">
+      <CalloutHeading as="h3">This space has no identifiers yet</CalloutHeading>
+      <CalloutText>
+        Without identifiers, incoming events cannot be matched to customer profiles. Add identifiers such as{' '}
+        <Code>user_id</Code>, <Code>email</Code> and <Code>phone</Code> with Add identifier on the{' '}
+        <FragmentLink href={addIdentifierHref}>Identity resolution tab</FragmentLink>. They will be listed here in
+        priority order.
+      </CalloutText>
+      <CalloutText>
+        Integrations can add them through the API with <Code>POST /api/v1/spaces/{spaceId}/identifiers</Code>, or import
+        a whole settings document with <Code>PUT /api/v1/spaces/{spaceId}/settings</Code>.
+      </CalloutText>
+    </Callout>
+  );
+}
+
+/** Code in running text; a long path (a long space id) wraps rather than widening the page. */
+function Code({ children }: { children: NonNullable<ReactNode> }) {
+  return (
+    <Text as="code" fontFamily="fontFamilyCode" overflowWrap="anywhere">
+      {children}
+    </Text>
   );
 }
 
@@ -75,7 +111,7 @@ function AddressTypeBadge({ addressType, normalization }: { addressType: Address
 }
 
 /** The identifiers of a space in priority order, each with an Edit identifier action (SPEC §3). */
-export function IdentifiersTable({ spaceId, mappings }: IdentifiersTableProps) {
+export function IdentifiersTable({ spaceId, mappings, addIdentifierHref }: IdentifiersTableProps) {
   const query = useQuery(identifiersQueryOptions(spaceId));
   const [editingKey, setEditingKey] = useState<string | null>(null);
 
@@ -93,34 +129,7 @@ export function IdentifiersTable({ spaceId, mappings }: IdentifiersTableProps) {
 
   const { identifiers, version } = query.data;
   if (identifiers.length === 0) {
-    return (
-      <Callout variant="neutral">
-        <CalloutHeading as="h3">This space has no identifiers yet</CalloutHeading>
-        <CalloutText>
-          Without identifiers, incoming events cannot be matched to customer profiles. Add identifiers such as{' '}
-          <Text as="code" fontFamily="fontFamilyCode">
-            user_id
-          </Text>
-          ,{' '}
-          <Text as="code" fontFamily="fontFamilyCode">
-            email
-          </Text>{' '}
-          and{' '}
-          <Text as="code" fontFamily="fontFamilyCode">
-            phone
-          </Text>{' '}
-          through the API with{' '}
-          <Text as="code" fontFamily="fontFamilyCode">
-            POST /api/v1/spaces/{spaceId}/identifiers
-          </Text>
-          , or import a whole settings document with{' '}
-          <Text as="code" fontFamily="fontFamilyCode">
-            PUT /api/v1/spaces/{spaceId}/settings
-          </Text>
-          . They will be listed here in priority order.
-        </CalloutText>
-      </Callout>
-    );
+    return <NoIdentifiersCallout spaceId={spaceId} addIdentifierHref={addIdentifierHref} />;
   }
 
   const editing = identifiers.find((identifier) => identifier.key === editingKey);
@@ -136,12 +145,15 @@ export function IdentifiersTable({ spaceId, mappings }: IdentifiersTableProps) {
               return (
                 <Tr key={identifier.key}>
                   <Td>{identifier.priority}</Td>
+                  {/* Keys (up to 64 characters) and display names are cut short so the Edit action stays in view. */}
                   <Td>
-                    <Text as="span" fontFamily="fontFamilyCode" whiteSpace="nowrap">
+                    <TruncatedText maxWidth={NAME_MAX_WIDTH} fontFamily="fontFamilyCode">
                       {identifier.key}
-                    </Text>
+                    </TruncatedText>
                   </Td>
-                  <Td>{identifier.displayName}</Td>
+                  <Td>
+                    <TruncatedText maxWidth={NAME_MAX_WIDTH}>{identifier.displayName}</TruncatedText>
+                  </Td>
                   <Td whiteSpace="nowrap">
                     {addressType ? (
                       <AddressTypeBadge addressType={addressType} normalization={identifier.normalization} />

@@ -28,6 +28,14 @@ interface DeleteIdentifierDialogProps {
  * Deleting an identifier. A mapped one cannot be deleted (SPEC §4), so the console, which knows the
  * mappings, says so up front instead of asking for a confirmation the server would refuse.
  */
+/**
+ * A key has up to 64 characters and nowhere to break; AlertDialog takes its heading as a string and
+ * no style props, so the dialog element itself is told to wrap long words (the heading inherits it).
+ */
+function wrapLongWords(dialog: HTMLDivElement | null) {
+  dialog?.style.setProperty('overflow-wrap', 'anywhere');
+}
+
 export function DeleteIdentifierDialog({ spaceId, identifier, version, onClose }: DeleteIdentifierDialogProps) {
   const mappings = useQuery(addressTypeMappingsQueryOptions(spaceId));
   // Set when the server refuses with 409 though the mappings read earlier did not show it mapped.
@@ -67,11 +75,14 @@ function MappedIdentifierDialog({
     <Modal isOpen onDismiss={onClose} size="default" ariaLabelledby={headingId} initialFocusRef={closeRef}>
       <ModalHeader>
         <ModalHeading as="h2" id={headingId}>
-          {identifierKey} cannot be deleted
+          {/* A key may be 64 characters with nowhere to break: it wraps inside the dialog. */}
+          <Box as="span" overflowWrap="anywhere">
+            {identifierKey} cannot be deleted
+          </Box>
         </ModalHeading>
       </ModalHeader>
       <ModalBody>
-        <Text as="p">
+        <Text as="p" overflowWrap="anywhere">
           <Text as="span" fontFamily="fontFamilyCode">
             {identifierKey}
           </Text>{' '}
@@ -139,6 +150,7 @@ function ConfirmDeleteDialog({
   return (
     <AlertDialog
       heading={`Delete ${identifier.key}?`}
+      ref={wrapLongWords}
       isOpen
       destructive
       onConfirm={confirm}

@@ -248,6 +248,9 @@ function LimitFields({
             type="number"
             step={1}
             inputMode="numeric"
+            // Paste's step arrows are buttons of their own: name them after what they change.
+            i18nStepUpLabel="Increase limit"
+            i18nStepDownLabel="Decrease limit"
             aria-describedby={ids.countHelp}
             hasError={errors.limit?.count !== undefined}
             disabled={disabled}

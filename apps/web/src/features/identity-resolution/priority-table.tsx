@@ -307,18 +307,22 @@ export function PriorityTable({ spaceId, list }: { spaceId: string; list: Identi
   );
 }
 
+// Leaves the Priority, Limit, Normalization, Blocked values and action columns room at 1440 px.
+const SUMMARY_MAX_WIDTH = 'size30';
+
 /**
  * The identifier column: key (with a Custom badge), display name and, for a custom identifier, the
- * event keys it reads. A long display name is cut short so that it does not squeeze the columns of
- * limits, normalizations and actions; pointing at it shows it in full, as does the Identifiers tab.
+ * event keys it reads. A long key or display name is cut short so that it does not push the columns
+ * of limits, normalizations and actions off screen; pointing at it shows it in full, as does the
+ * Edit rules dialog. The source keys wrap instead: they are read in full, not pointed at.
  */
 function IdentifierSummary({ identifier }: { identifier: Identifier }) {
   return (
     <>
       <Box display="flex" alignItems="center" columnGap="space30">
-        <Text as="span" fontFamily="fontFamilyCode" whiteSpace="nowrap">
+        <TruncatedText maxWidth={SUMMARY_MAX_WIDTH} fontFamily="fontFamilyCode">
           {identifier.key}
-        </Text>
+        </TruncatedText>
         {identifier.kind === 'custom' ? (
           <Badge as="span" variant="decorative10">
             Custom
@@ -326,14 +330,21 @@ function IdentifierSummary({ identifier }: { identifier: Identifier }) {
         ) : null}
       </Box>
       {identifier.displayName !== identifier.key ? (
-        <TruncatedText maxWidth="size30" color="colorTextWeak" fontSize="fontSize20">
+        <TruncatedText maxWidth={SUMMARY_MAX_WIDTH} color="colorTextWeak" fontSize="fontSize20">
           {identifier.displayName}
         </TruncatedText>
       ) : null}
       {identifier.kind === 'custom' ? (
-        <Text as="span" display="block" color="colorTextWeak" fontSize="fontSize20">
+        <Box
+          as="span"
+          display="block"
+          maxWidth={SUMMARY_MAX_WIDTH}
+          color="colorTextWeak"
+          fontSize="fontSize20"
+          overflowWrap="anywhere"
+        >
           Reads {identifier.sourceKeys.join(', ')}
-        </Text>
+        </Box>
       ) : null}
     </>
   );

@@ -26,9 +26,14 @@ describe('describeLimit', () => {
     expect(describeLimit(count, 'ever')).toBeNull();
   });
 
-  it('has a short form for the table', () => {
-    expect(shortLimit(5, 'weekly')).toBe('5 per 7 days');
-    expect(shortLimit(1, 'ever')).toBe('1 (ever)');
+  // One pattern in the Limit column, the count then its window: no "1 (ever)" next to "5 per 7 days".
+  it.each([
+    [1, 'ever', '1 ever'],
+    [5, 'daily', '5 per day'],
+    [5, 'weekly', '5 per 7 days'],
+    [20, 'annually', '20 per 365 days'],
+  ] as const)('has a short form for the table: %d %s', (count, window, text) => {
+    expect(shortLimit(count, window)).toBe(text);
   });
 });
 

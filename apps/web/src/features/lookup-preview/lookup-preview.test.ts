@@ -1,7 +1,11 @@
+import type { Identifier } from '@idr/contracts';
 import { describe, expect, it } from 'vitest';
 import {
+  blockedValueExplanation,
   DROP_REASON_TEXT,
   EXAMPLE_EVENT,
+  emptyLookupText,
+  findBlockedValue,
   jsonErrorOffset,
   LookupFormSchema,
   lookupFieldOfIssue,
@@ -137,5 +141,59 @@ describe('sortByPriority', () => {
       ]),
     );
     expect(sorted.map((value) => value.value)).toEqual(['a@x.io', 'b@x.io', '+1', 'x']);
+  });
+});
+
+describe('findBlockedValue', () => {
+  const identifier: Pick<Identifier, 'blockedValues'> = {
+    blockedValues: [
+      { value: '^[0-]*$', match: 'regex' },
+      { value: 'anonymous', match: 'exact' },
+    ],
+  };
+
+  it('matches exact values ignoring case, and regexes as written without anchors of their own', () => {
+    expect(findBlockedValue(identifier, 'anonymous')).toEqual({ value: 'anonymous', match: 'exact' });
+    expect(findBlockedValue(identifier, 'ANONYMOUS')).toEqual({ value: 'anonymous', match: 'exact' });
+    expect(findBlockedValue(identifier, '000-0')).toEqual({ value: '^[0-]*$', match: 'regex' });
+    expect(findBlockedValue(identifier, 'anonymous2')).toBeNull();
+    expect(findBlockedValue(identifier, 'u_10042')).toBeNull();
+  });
+
+  it('tests no value longer than the server keeps, and knows nothing of an identifier not loaded', () => {
+    expect(findBlockedValue({ blockedValues: [{ value: 'a', match: 'regex' }] }, 'a'.repeat(256))).toBeNull();
+    expect(findBlockedValue({ blockedValues: [{ value: 'a', match: 'regex' }] }, 'a'.repeat(255))).not.toBeNull();
+    expect(findBlockedValue(undefined, 'anonymous')).toBeNull();
+  });
+});
+
+describe('emptyLookupText', () => {
+  const base = { key: 'user_id', normalizedValue: 'u_1', blocked: false, mismatch: false } as const;
+
+  it('offers “Create the profile if none is found” only where the checkbox is: lookups by address', () => {
+    expect(emptyLookupText({ ...base, searchBy: 'email' }).join(' ')).toMatch(
+      /Check “Create the profile if none is found”/,
+    );
+    expect(emptyLookupText({ ...base, searchBy: 'identifier' })).toEqual([
+      'An agent searching for this value would find no customer profile.',
+    ]);
+  });
+
+  it('says when the value is blocked, in both modes, instead of suggesting to create it', () => {
+    const blocked = { ...base, normalizedValue: 'anonymous', blocked: true };
+    const explanation =
+      '“anonymous” is a blocked user_id value: events never add it to a profile, so only a profile that took it before it was blocked could hold it.';
+    expect(blockedValueExplanation('user_id', 'anonymous')).toBe(explanation);
+    expect(emptyLookupText({ ...blocked, searchBy: 'identifier' })[1]).toBe(explanation);
+    expect(emptyLookupText({ ...blocked, searchBy: 'phone' })).toEqual([
+      'An agent receiving this contact would see no customer profile.',
+      explanation,
+    ]);
+  });
+
+  it('asks to fix a mismatched mapping before creating profiles from lookups', () => {
+    expect(emptyLookupText({ ...base, searchBy: 'phone', mismatch: true })[1]).toBe(
+      'Fix the mapping above before creating profiles from lookups.',
+    );
   });
 });

@@ -2,8 +2,10 @@
 // the console uses for outcomes and dropped identifiers. No React here, so they are unit-tested.
 import {
   type AddressType,
+  type BlockedValue,
   type DropReason,
   EXPECTED_NORMALIZATION,
+  foldCase,
   type Identifier,
   type LookupRequest,
   type Normalization,
@@ -103,6 +105,72 @@ export function mismatchExplanation({ addressType, identifier, expected }: Norma
   const name =
     identifier.displayName === identifier.key ? identifier.key : `${identifier.displayName} (${identifier.key})`;
   return `${name} uses “${identifier.normalization}” normalization, not “${expected}”: ${ADDRESS_SEARCHED_AS[identifier.normalization]}, while ${STORED_AS[addressType]}, so lookups will not match them.`;
+}
+
+/** Longest value the server normalizes (SPEC §6); longer ones are never tested against a regex here. */
+const MAX_TESTED_VALUE_LENGTH = 255;
+
+/**
+ * The blocked value of an identifier that a normalized value matches, if any, the way the resolver
+ * checks them (SPEC §6): `exact` ignoring case, `regex` as written without implicit anchors. A
+ * lookup of a blocked value finds only a profile that took it before it was blocked, and creates
+ * none, which the result explains.
+ */
+export function findBlockedValue(
+  identifier: Pick<Identifier, 'blockedValues'> | undefined,
+  normalizedValue: string,
+): BlockedValue | null {
+  if (!identifier || normalizedValue.length > MAX_TESTED_VALUE_LENGTH) return null;
+  const folded = foldCase(normalizedValue);
+  return (
+    identifier.blockedValues.find((blocked) =>
+      blocked.match === 'exact' ? foldCase(blocked.value) === folded : regexMatches(blocked.value, normalizedValue),
+    ) ?? null
+  );
+}
+
+/** Settings hold only regexes the server compiled, but a hint is not worth an exception. */
+function regexMatches(pattern: string, value: string): boolean {
+  try {
+    return new RegExp(pattern).test(value);
+  } catch {
+    return false;
+  }
+}
+
+/** What a lookup result needs to explain an empty answer. */
+export interface EmptyLookup {
+  /** Address lookups can create the profile (the “Create the profile if none is found” checkbox); searches by identifier cannot. */
+  searchBy: SearchBy;
+  key: string;
+  normalizedValue: string;
+  /** The normalized value matches a blocked value of the identifier (`findBlockedValue`). */
+  blocked: boolean;
+  /** The address type is mapped to an identifier whose normalization does not fit it. */
+  mismatch: boolean;
+}
+
+/** Why a blocked value is on no profile: said for empty answers and for profiles that hold it anyway. */
+export function blockedValueExplanation(key: string, normalizedValue: string): string {
+  return `“${normalizedValue}” is a blocked ${key} value: events never add it to a profile, so only a profile that took it before it was blocked could hold it.`;
+}
+
+/** The sentences under “No profile holds this value”: what the agent sees, then the next step, if any. */
+export function emptyLookupText({ searchBy, key, normalizedValue, blocked, mismatch }: EmptyLookup): string[] {
+  const sees =
+    searchBy === 'identifier'
+      ? 'An agent searching for this value would find no customer profile.'
+      : 'An agent receiving this contact would see no customer profile.';
+  // A blocked value is never stored, not even by a lookup that may create: it explains the miss.
+  if (blocked) return [sees, blockedValueExplanation(key, normalizedValue)];
+  // Only an address lookup offers the checkbox; creating through a mismatched mapping would only
+  // store the value in the wrong form too.
+  if (searchBy === 'identifier') return [sees];
+  if (mismatch) return [sees, 'Fix the mapping above before creating profiles from lookups.'];
+  return [
+    sees,
+    'Check “Create the profile if none is found” to create one, as a flow builder’s “search for a profile” step would.',
+  ];
 }
 
 export type ParsedEvent = { ok: true; event: Record<string, unknown> } | { ok: false; message: string };

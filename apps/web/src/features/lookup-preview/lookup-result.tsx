@@ -1,11 +1,17 @@
-import type { LookupRequest, LookupResponse } from '@idr/contracts';
+import type { Identifier, LookupRequest, LookupResponse } from '@idr/contracts';
 import { Box } from '@twilio-paste/box';
 import { Callout, CalloutHeading, CalloutText } from '@twilio-paste/callout';
 import { Heading } from '@twilio-paste/heading';
 import { Stack } from '@twilio-paste/stack';
 import { Text } from '@twilio-paste/text';
 import { useId, useRef } from 'react';
-import type { NormalizationMismatch } from './lookup-preview.ts';
+import {
+  blockedValueExplanation,
+  emptyLookupText,
+  findBlockedValue,
+  type NormalizationMismatch,
+  type SearchBy,
+} from './lookup-preview.ts';
 import { MismatchCallout } from './mapping-warnings.tsx';
 import { Code, Fact, Facts, ProfileCard } from './profile-card.tsx';
 import { useReveal } from './reveal.ts';
@@ -15,13 +21,23 @@ interface LookupResultProps {
   request: LookupRequest;
   result: LookupResponse;
   priorities: ReadonlyMap<string, number>;
+  /** The searched identifier as the settings have it, when loaded: to tell a blocked value. */
+  identifier: Pick<Identifier, 'blockedValues'> | undefined;
   /** The searched identifier's normalization does not fit the address type: lookups miss. */
   mismatch: NormalizationMismatch | null;
   mappingsHref: string;
 }
 
 /** The answer to one lookup: what was searched, and the profiles an agent would see. */
-export function LookupResult({ spaceId, request, result, priorities, mismatch, mappingsHref }: LookupResultProps) {
+export function LookupResult({
+  spaceId,
+  request,
+  result,
+  priorities,
+  identifier,
+  mismatch,
+  mappingsHref,
+}: LookupResultProps) {
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement | null>(null);
   useReveal(headingRef, result, { focus: true });
@@ -59,7 +75,12 @@ export function LookupResult({ spaceId, request, result, priorities, mismatch, m
       <Stack orientation="vertical" spacing="space60">
         {mismatch ? <MismatchCallout mismatch={mismatch} mappingsHref={mappingsHref} /> : null}
         <Box role="status">
-          <LookupOutcome result={result} mismatch={mismatch !== null} />
+          <LookupOutcome
+            result={result}
+            searchBy={'addressType' in request ? request.addressType : 'identifier'}
+            blocked={findBlockedValue(identifier, result.normalizedValue) !== null}
+            mismatch={mismatch !== null}
+          />
         </Box>
         {result.profiles.map((profile) => (
           <ProfileCard key={profile.id} spaceId={spaceId} profile={profile} priorities={priorities} />
@@ -69,9 +90,18 @@ export function LookupResult({ spaceId, request, result, priorities, mismatch, m
   );
 }
 
+interface LookupOutcomeProps {
+  result: LookupResponse;
+  searchBy: SearchBy;
+  /** The normalized value is one of the identifier's blocked values. */
+  blocked: boolean;
+  mismatch: boolean;
+}
+
 /** Created, none found, or how many profiles hold the value. */
-function LookupOutcome({ result, mismatch }: { result: LookupResponse; mismatch: boolean }) {
+function LookupOutcome({ result, searchBy, blocked, mismatch }: LookupOutcomeProps) {
   const count = result.profiles.length;
+  const { key } = result.identifier;
   if (result.created) {
     return (
       <Callout variant="success" marginY="space0">
@@ -88,20 +118,18 @@ function LookupOutcome({ result, mismatch }: { result: LookupResponse; mismatch:
       <Callout variant="neutral" marginY="space0">
         <CalloutHeading as="h4">No profile holds this value</CalloutHeading>
         <CalloutText>
-          An agent receiving this contact would see no customer profile.
-          {/* Creating a profile would only store the value in the mismatched identifier too. */}
-          {mismatch
-            ? ' Fix the mapping above before creating profiles from lookups.'
-            : ' Check “Create the profile if none is found” to create one, as a flow builder’s “search for a profile” step would.'}
+          {emptyLookupText({ searchBy, key, normalizedValue: result.normalizedValue, blocked, mismatch }).join(' ')}
         </CalloutText>
       </Callout>
     );
   }
+  const found =
+    count === 1 ? 'One profile holds this value: this is what the agent sees.' : `${count} profiles hold this value.`;
   return (
     <Text as="p">
-      {count === 1
-        ? 'One profile holds this value: this is what the agent sees.'
-        : `${count} profiles hold this value.`}
+      {found}
+      {/* Settings changes leave existing profiles as they are (SPEC §2): a profile can hold a value blocked since. */}
+      {blocked ? ` ${blockedValueExplanation(key, result.normalizedValue)}` : null}
     </Text>
   );
 }

@@ -171,12 +171,18 @@ export function LookupSection({ spaceId, identifiers, mappings, mappingsHref, pr
     <Stack orientation="vertical" spacing="space70">
       <form onSubmit={onSubmit} noValidate aria-label="Look up a contact" aria-busy={lookup.isPending}>
         <Stack orientation="vertical" spacing="space60">
+          {/*
+           * Error messages quote what was typed, which may be hundreds of characters with no space:
+           * they wrap anywhere, and the columns may not grow past their share for them (`minmax(0, …)`),
+           * or a long message would push the fields off screen and squeeze the selects.
+           */}
           <Box
             display="grid"
-            gridTemplateColumns={['1fr', 'minmax(12rem, 1fr) 2fr']}
+            gridTemplateColumns={['minmax(0, 1fr)', 'minmax(12rem, 1fr) minmax(0, 2fr)']}
             columnGap="space60"
             rowGap="space60"
             maxWidth="size100"
+            overflowWrap="anywhere"
           >
             <Box>
               <Label htmlFor={ids.searchBy}>Search by</Label>
@@ -245,6 +251,7 @@ export function LookupSection({ spaceId, identifiers, mappings, mappingsHref, pr
           request={request}
           result={result}
           priorities={priorities}
+          identifier={identifiers?.find((identifier) => identifier.key === result.identifier.key)}
           mismatch={resultMismatch}
           mappingsHref={mappingsHref}
         />
@@ -267,7 +274,13 @@ function IdentifierValueFields({
 }) {
   const { errors } = form.formState;
   return (
-    <Box display="grid" gridTemplateColumns={['1fr', '1fr 1fr']} columnGap="space60" rowGap="space60">
+    // The select keeps room for an option label; the value column takes the rest (see the form's grid).
+    <Box
+      display="grid"
+      gridTemplateColumns={['minmax(0, 1fr)', 'minmax(12rem, 1fr) minmax(0, 1fr)']}
+      columnGap="space60"
+      rowGap="space60"
+    >
       <Box>
         <Label htmlFor={ids.identifier} required>
           Identifier
@@ -287,7 +300,9 @@ function IdentifierValueFields({
         </Select>
         <HelpText id={`${ids.identifier}-help`} variant={errors.identifier ? 'error' : 'default'}>
           {errors.identifier?.message ??
-            (identifiers === undefined ? 'Loading the identifiers…' : 'Any identifier, in priority order.')}
+            (identifiers === undefined
+              ? 'Loading the identifiers…'
+              : 'Search the values of one identifier, e.g. a customer ID.')}
         </HelpText>
       </Box>
       <Box>

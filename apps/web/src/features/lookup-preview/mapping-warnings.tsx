@@ -1,45 +1,15 @@
 // What the lookup says about the address-type mapping (SPEC §4): an address type mapped to no
 // identifier, or to one whose normalization does not fit, with the way to the mapping form.
 import type { AddressType } from '@idr/contracts';
-import { Anchor } from '@twilio-paste/anchor';
 import { Callout, CalloutHeading, CalloutText } from '@twilio-paste/callout';
 import type { ReactNode } from 'react';
-import { ADDRESS_TYPE_LABEL } from '../../lib/labels.ts';
-import { handleLinkClick } from '../../lib/router.ts';
+import { FragmentLink } from '../../components/fragment-link.tsx';
+import { ADDRESS_TYPE_PLURAL_LABEL, addressTypePlural } from '../../lib/labels.ts';
 import { mismatchExplanation, type NormalizationMismatch } from './lookup-preview.ts';
-
-/** "phone numbers", "email addresses". */
-function addressTypePlural(addressType: AddressType): string {
-  return `${ADDRESS_TYPE_LABEL[addressType].toLowerCase()}s`;
-}
-
-/** Follows an in-app link to a fragment of another tab: navigates, then scrolls to and focuses its target. */
-function openFragmentLink(event: React.MouseEvent<HTMLAnchorElement>, href: string) {
-  handleLinkClick(event, href);
-  if (!event.defaultPrevented) return;
-  const id = new URL(href, window.location.origin).hash.slice(1);
-  let frames = 0;
-  // The tab switches a render or two after the navigation; wait until its target is shown.
-  const reveal = () => {
-    const target = id ? document.getElementById(id) : null;
-    if (target && target.offsetParent !== null) {
-      if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
-      target.scrollIntoView({ block: 'start' });
-      target.focus({ preventScroll: true });
-    } else if (frames++ < 30) {
-      window.requestAnimationFrame(reveal);
-    }
-  };
-  window.requestAnimationFrame(reveal);
-}
 
 /** A link to the address-type mapping form on the Identifiers tab. */
 export function MappingLink({ href, children }: { href: string; children: NonNullable<ReactNode> }) {
-  return (
-    <Anchor href={href} onClick={(event) => openFragmentLink(event, href)}>
-      {children}
-    </Anchor>
-  );
+  return <FragmentLink href={href}>{children}</FragmentLink>;
 }
 
 /** No identifier holds this address type: the lookup cannot search (answered 422 by the server). */
@@ -54,7 +24,7 @@ export function UnmappedCallout({
 }) {
   return (
     <Callout id={id} variant="warning" marginY="space0">
-      <CalloutHeading as="h3">{ADDRESS_TYPE_LABEL[addressType]}s are not mapped to an identifier</CalloutHeading>
+      <CalloutHeading as="h3">{ADDRESS_TYPE_PLURAL_LABEL[addressType]} are not mapped to an identifier</CalloutHeading>
       <CalloutText>
         The lookup does not know which identifier holds {addressTypePlural(addressType)}, so it cannot search until one
         is mapped.
@@ -82,7 +52,7 @@ export function MismatchCallout({ mismatch, mappingsHref }: { mismatch: Normaliz
   return (
     <Callout variant="warning" marginY="space0">
       <CalloutHeading as="h4">
-        {ADDRESS_TYPE_LABEL[mismatch.addressType]}s are mapped to an identifier without “{mismatch.expected}”
+        {ADDRESS_TYPE_PLURAL_LABEL[mismatch.addressType]} are mapped to an identifier without “{mismatch.expected}”
         normalization
       </CalloutHeading>
       <CalloutText>{mismatchExplanation(mismatch)}</CalloutText>

@@ -82,7 +82,8 @@ export function Fact({ term, children }: { term: string; children: ReactNode }) 
       <Text as="dt" fontWeight="fontWeightSemibold">
         {term}
       </Text>
-      <Text as="dd" margin="space0">
+      {/* A fact may quote a long unbroken value (a 64-character key, a typed value): it wraps in its column. */}
+      <Text as="dd" margin="space0" overflowWrap="anywhere">
         {children}
       </Text>
     </>
