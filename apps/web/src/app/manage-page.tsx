@@ -12,13 +12,13 @@ import { Tab, TabList, TabPanel, TabPanels, Tabs, useTabState } from '@twilio-pa
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Section } from '../components/section.tsx';
 import { AddressTypeMappingsSection } from '../features/address-type-mappings/address-type-mappings-section.tsx';
-import { addressTypeMappingsQueryOptions } from '../features/address-type-mappings/mappings-queries.ts';
 import { HistoryTab } from '../features/history/history-tab.tsx';
 import { IdentifiersTable } from '../features/identifiers/identifiers-table.tsx';
 import { IdentityResolutionTab } from '../features/identity-resolution/identity-resolution-tab.tsx';
 import { SpaceNotFound } from '../features/spaces/space-not-found.tsx';
 import { ApiError } from '../lib/errors.ts';
 import { identifiersQueryOptions } from '../lib/identifiers-query.ts';
+import { addressTypeMappingsQueryOptions } from '../lib/mappings-query.ts';
 import { navigate } from '../lib/router.ts';
 import { spacePath } from '../lib/space-path.ts';
 import { MANAGE_TABS, type ManageTab } from './manage-tabs.ts';

@@ -18,6 +18,7 @@ import { QueryErrorState } from '../../components/error-state.tsx';
 import { ConflictAlert, FormErrorAlert } from '../../components/form-alerts.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { ADDRESS_TYPE_LABEL, identifierOptionLabel } from '../../lib/labels.ts';
+import { addressTypeMappingsQueryOptions } from '../../lib/mappings-query.ts';
 import { settingsQueryKey } from '../../lib/query-client.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
 import { useSaveStatus } from '../../lib/use-save-status.ts';
@@ -30,7 +31,7 @@ import {
   rebaseMappings,
   toFormValues,
 } from './mapping-form.ts';
-import { addressTypeMappingsQueryOptions, useSaveAddressTypeMappings } from './mappings-queries.ts';
+import { useSaveAddressTypeMappings } from './mappings-queries.ts';
 
 interface AddressTypeMappingsSectionProps {
   spaceId: string;

@@ -12,8 +12,8 @@ import { useToast } from '../../components/toast.tsx';
 import { ApiError, isVersionConflict } from '../../lib/errors.ts';
 import { identifiersQueryOptions } from '../../lib/identifiers-query.ts';
 import { ADDRESS_TYPE_LABEL } from '../../lib/labels.ts';
+import { addressTypeMappingsQueryOptions } from '../../lib/mappings-query.ts';
 import { settingsQueryKey } from '../../lib/query-client.ts';
-import { addressTypeMappingsQueryOptions } from '../address-type-mappings/mappings-queries.ts';
 import { useDeleteIdentifier } from './identity-resolution-queries.ts';
 
 interface DeleteIdentifierDialogProps {
