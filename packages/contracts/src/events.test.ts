@@ -43,12 +43,13 @@ describe('EventSchema optional fields (SPEC §5)', () => {
     ]);
   });
 
-  it('reads a null timestamp as no timestamp, like the other optional fields', () => {
+  it('reads a null timestamp or messageId as none sent, like the other optional fields', () => {
     expect(EventSchema.safeParse({ type: 'page', timestamp: null }).success).toBe(true);
+    expect(EventSchema.safeParse({ type: 'page', messageId: null }).success).toBe(true);
   });
 
   it('accepts externalIds entries of any type and collection (the resolver ignores what it cannot use)', () => {
-    const externalIds = [{ id: 'a', type: '' }, { id: 'b' }, { id: 'c', type: 7, collection: 5 }];
+    const externalIds = [{ id: 'a', type: '' }, { id: 'b' }, { id: 'c', type: 7, collection: 5 }, 'str', null, [1]];
     expect(EventSchema.safeParse({ type: 'track', context: { externalIds } }).success).toBe(true);
   });
 });

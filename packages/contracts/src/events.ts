@@ -52,6 +52,11 @@ export const ExternalIdSchema = z.looseObject({
 });
 export type ExternalId = z.infer<typeof ExternalIdSchema>;
 
+/** Whether an `externalIds` entry is an object, the only kind that can name an identifier. */
+export function isExternalIdEntry(entry: unknown): entry is ExternalId {
+  return typeof entry === 'object' && entry !== null && !Array.isArray(entry);
+}
+
 /** `context.device`: where mobile ids, advertising ids and push tokens are read (SPEC §5.1). */
 export const EventDeviceSchema = z.looseObject({
   id: IdentifierFieldSchema,
@@ -67,7 +72,9 @@ export const EventDeviceSchema = z.looseObject({
 export const EventContextSchema = z.looseObject({
   traits: TraitsSchema.nullable().optional(),
   device: EventDeviceSchema.nullable().optional(),
-  externalIds: z.array(ExternalIdSchema).nullable().optional(),
+  // An entry that is not even an object names no identifier either: the resolver ignores it
+  // (`isExternalIdEntry`), and the event is not refused for it.
+  externalIds: z.array(z.unknown()).nullable().optional(),
   integrations: z.record(z.string(), z.unknown()).nullable().optional(),
 });
 
@@ -75,7 +82,8 @@ const EventObjectSchema = z.looseObject({
   type: EventTypeSchema,
   // No bound of its own on the track name: the event's 32 KiB bound covers it (SPEC §5 sets none).
   event: z.string().nullable().optional(),
-  messageId: z.string().min(1).max(MAX_MESSAGE_ID_LENGTH).optional(),
+  // `null` means "not sent", as for the other optional fields: an id is generated.
+  messageId: z.string().min(1).max(MAX_MESSAGE_ID_LENGTH).nullable().optional(),
   // `null` means "not sent", as for the other optional fields: the received time applies.
   timestamp: z
     .string()

@@ -9,6 +9,7 @@ import {
   IdentifierDisplayNameSchema,
   IdentifierKeySchema,
   IdentifierSchema,
+  IdentifierSourceKeysSchema,
   identifierDefaults,
   ReorderIdentifiersInputSchema,
   regexSyntaxError,
@@ -39,6 +40,14 @@ describe('DisplayNameSchema', () => {
   it('trims and keeps inner spaces', () => {
     expect(DisplayNameSchema.parse('  Email  address ')).toBe('Email  address');
   });
+  it('counts characters as a reader does: an emoji or an accented letter is one', () => {
+    expect(DisplayNameSchema.safeParse('😀'.repeat(50)).success).toBe(true);
+    expect(DisplayNameSchema.safeParse('e\u0301'.repeat(50)).success).toBe(true);
+    expect(DisplayNameSchema.safeParse('😀'.repeat(51)).error?.issues[0]?.message).toBe('Use at most 50 characters');
+    // A letter may carry marks, but not without end.
+    expect(DisplayNameSchema.safeParse(`a${'\u0301'.repeat(300)}`).success).toBe(false);
+  });
+
   it('keeps the joiners that emoji sequences and some scripts need', () => {
     expect(DisplayNameSchema.parse('Family 👨\u200d👩\u200d👧')).toBe('Family 👨\u200d👩\u200d👧');
     expect(DisplayNameSchema.parse('می\u200cخواهم')).toBe('می\u200cخواهم');
@@ -222,5 +231,11 @@ describe('regexSyntaxError', () => {
     ['x/: y(', 'Unterminated group'],
   ])('%j → %j', (pattern, reason) => {
     expect(regexSyntaxError(pattern)).toBe(reason);
+  });
+});
+
+describe('IdentifierSourceKeysSchema', () => {
+  it('keeps a source key listed twice once, in the order first given', () => {
+    expect(IdentifierSourceKeysSchema.parse(['phone', 'mobile', 'phone'])).toEqual(['phone', 'mobile']);
   });
 });

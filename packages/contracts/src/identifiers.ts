@@ -42,12 +42,27 @@ export const MAX_DISPLAY_NAME_LENGTH = 50;
 const MAX_IDENTIFIER_KEY_LENGTH = 64;
 const DISPLAY_NAME_TOO_LONG = `Use at most ${MAX_DISPLAY_NAME_LENGTH} characters`;
 
+// A bound on UTF-16 units as well: 50 characters may each carry combining marks, but not without end.
+const MAX_DISPLAY_NAME_UNITS = 200;
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * The length of a display name in characters as a reader counts them (grapheme clusters): an
+ * emoji, or a letter with its accent, is one, where `String#length` would count two or more.
+ */
+export function displayNameLength(name: string): number {
+  let count = 0;
+  for (const _ of graphemes.segment(name)) count++;
+  return count;
+}
+
 function displayNameText(maxLength: number) {
   return z
     .string()
     .trim()
     .min(1, 'Enter a display name')
-    .max(maxLength, DISPLAY_NAME_TOO_LONG)
+    .max(MAX_DISPLAY_NAME_UNITS, DISPLAY_NAME_TOO_LONG)
+    .refine((name) => displayNameLength(name) <= maxLength, DISPLAY_NAME_TOO_LONG)
     .refine((name) => !CONTROL_CHARACTERS.test(name), CONTROL_MESSAGE);
 }
 
@@ -67,7 +82,7 @@ export const IdentifierDisplayNameSchema = displayNameText(MAX_IDENTIFIER_KEY_LE
  * anything else is held to 50.
  */
 export function displayNameLengthIssue(key: string, displayName: string): string | null {
-  return displayName.length > MAX_DISPLAY_NAME_LENGTH && displayName !== key ? DISPLAY_NAME_TOO_LONG : null;
+  return displayNameLength(displayName) > MAX_DISPLAY_NAME_LENGTH && displayName !== key ? DISPLAY_NAME_TOO_LONG : null;
 }
 
 export const LIMIT_WINDOWS = ['ever', 'daily', 'weekly', 'monthly', 'annually'] as const;
@@ -180,7 +195,11 @@ export const SourceKeysSchema = z
  * Source keys where the identifier is known: up to 10, and whether none are allowed depends on its
  * kind (built-in identifiers have none), which whatever holds them checks with `sourceKeysIssue`.
  */
-export const IdentifierSourceKeysSchema = z.array(SourceKeySchema).max(10, 'Use at most 10 source keys');
+export const IdentifierSourceKeysSchema = z
+  .array(SourceKeySchema)
+  .max(10, 'Use at most 10 source keys')
+  // A key listed twice reads nothing more: kept once, in the order first given.
+  .transform((keys) => [...new Set(keys)]);
 
 export const IdentifierKindSchema = z.enum(['default', 'custom']);
 export type IdentifierKind = z.infer<typeof IdentifierKindSchema>;

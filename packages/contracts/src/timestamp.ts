@@ -89,10 +89,10 @@ function daysSinceEpoch(year: number, month: number, day: number): number {
   return era * 146_097 + dayOfEra - 719_468;
 }
 
-// Extended ISO 8601: a date, optionally a time (minutes, optionally seconds and a fraction), and an
-// offset (`Z`, `±HH:MM`, `±HHMM`, `±HH`) after a time only.
+// Extended ISO 8601: a date, optionally a time (hours, optionally minutes, then seconds and a
+// fraction), and an offset (`Z`, `±HH:MM`, `±HHMM`, `±HH`) after a time only.
 const ISO_8601 =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?([Zz]|[+-]\d{2}(?::?\d{2})?)?)?$/;
+  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2})(?::(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?([Zz]|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
 /** Epoch ms of any accepted ISO 8601 form; without an offset the time is UTC. `NaN` if not accepted. */
 function parseIso8601(text: string): number {

@@ -45,6 +45,26 @@ describe('blocked values (SPEC §6)', () => {
   });
 });
 
+describe('an exact blocked value written in another form than the normalized one', () => {
+  it('blocks its normalized form: a national phone number, an email with capitals and spaces', () => {
+    const compiled = compileSettings({
+      defaultCountry: 'US',
+      identifiers: [
+        identifier('phone', 1, {
+          kind: 'custom',
+          sourceKeys: ['phone'],
+          normalization: 'phone',
+          blockedValues: [{ value: '(415) 555-0100', match: 'exact' }],
+        }),
+        identifier('email', 2, { blockedValues: [{ value: ' Test@Example.COM ', match: 'exact' }] }),
+      ],
+    });
+    expect(findBlockedMatch(compiled.byKey.get('phone')!, '+14155550100')?.match).toBe('exact');
+    expect(findBlockedMatch(compiled.byKey.get('phone')!, '+14155550101')).toBeNull();
+    expect(findBlockedMatch(compiled.byKey.get('email')!, 'test@example.com')?.match).toBe('exact');
+  });
+});
+
 describe('checkBlockedRegex', () => {
   it.each(['^[0-]*$', '^(unknown|n/a|none)$', '^\\s+$', '.*@example\\.com$', '^\\+?1?0+$', 'anonymous'])(
     'accepts %j',

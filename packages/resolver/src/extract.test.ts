@@ -190,12 +190,20 @@ describe('context.externalIds', () => {
     expect(extraction.unrecognizedTypes).toEqual(['salesforce_id']);
   });
 
-  it('ignores entries whose type is missing, empty or not a string, and keeps the event', () => {
+  it('ignores entries that are not objects or whose type is missing, empty or not a string, and keeps the event', () => {
     const event = {
       type: 'identify',
       userId: 'u1',
       context: {
-        externalIds: [{ id: 'a', type: '' }, { id: 'b' }, { id: 'c', type: 7 }, { id: 'd', type: 'x'.repeat(101) }],
+        externalIds: [
+          { id: 'a', type: '' },
+          { id: 'b' },
+          { id: 'c', type: 7 },
+          { id: 'd', type: 'x'.repeat(101) },
+          'user_id',
+          null,
+          ['user_id'],
+        ],
       },
     };
     const parsed = parseEvent(event, Date.UTC(2024, 0, 1));

@@ -1,4 +1,4 @@
-import type { Event } from '@idr/contracts';
+import { type Event, isExternalIdEntry } from '@idr/contracts';
 import type { CompiledIdentifier, CompiledSettings } from './settings.ts';
 
 /** A raw value read from an event for an identifier, and where it was read. */
@@ -127,7 +127,8 @@ export function readExternalIds(
   if (!externalIds) return null;
   const byRank: RawCandidate[][] = settings.identifiers.map(() => []);
   for (let index = 0; index < externalIds.length; index++) {
-    const entry = externalIds[index]!;
+    const entry = externalIds[index];
+    if (!isExternalIdEntry(entry)) continue;
     if (entry.collection !== undefined && entry.collection !== null && entry.collection !== 'users') continue;
     const type = entry.type;
     // A type that is not a string names no identifier: the entry is ignored, like any unknown type.

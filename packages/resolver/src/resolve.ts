@@ -414,7 +414,7 @@ function decide(
     if (candidates.length === 0) {
       // SPEC §7 step 1 writes no profile; §7.7 still processes the message id once, so a message
       // id the sender chose is recorded (a generated one can never come again).
-      if (event.messageId !== undefined) decision.plan = { message: { messageId, result }, profile: null };
+      if (event.messageId != null) decision.plan = { message: { messageId, result }, profile: null };
       if (trace) traceUnresolved(trace);
       return finish(decision, trace);
     }
@@ -504,7 +504,7 @@ function decide(
 /** Plans a valid event on a store read synchronously (in memory): no promise per store call. */
 function planSync(input: PlanInput, event: Event, receivedAt: number, store: SyncResolverStore): ResolutionDecision {
   const planning = startPlanning(input, event, receivedAt);
-  if (event.messageId !== undefined) {
+  if (event.messageId != null) {
     const first = store.findMessage(planning.messageId);
     if (first) return duplicateDecision(planning, first);
   }
@@ -523,7 +523,7 @@ async function planAsync(
   store: ResolverStore,
 ): Promise<ResolutionDecision> {
   const planning = startPlanning(input, event, receivedAt);
-  if (event.messageId !== undefined) {
+  if (event.messageId != null) {
     const first = await store.findMessage(planning.messageId);
     if (first) return duplicateDecision(planning, first);
   }

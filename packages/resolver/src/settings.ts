@@ -1,4 +1,5 @@
 import { foldCase, type Identifier, LIMIT_WINDOW_DAYS, type Normalization } from '@idr/contracts';
+import { normalizeText } from './normalize.ts';
 import { compileBlockedRegex } from './regex-engine.ts';
 
 /** What the resolver needs of a space's settings: its country and its identifiers in priority order. */
@@ -91,16 +92,21 @@ function devicePlace(key: string): Pick<CompiledIdentifier, 'platform' | 'device
   return { platform, deviceField: key.slice(dot + 1) };
 }
 
-function compileIdentifier(identifier: Identifier, rank: number): CompiledIdentifier {
+function compileIdentifier(identifier: Identifier, rank: number, defaultCountry: string): CompiledIdentifier {
   const days = LIMIT_WINDOW_DAYS[identifier.limit.window];
   const blockedExact = new Set<string>();
   let blockedExactMaxLength = -1;
   const blockedRegexes: RegExp[] = [];
   for (const blocked of identifier.blockedValues) {
     if (blocked.match === 'exact') {
-      const folded = foldCase(blocked.value);
-      blockedExact.add(folded);
-      blockedExactMaxLength = Math.max(blockedExactMaxLength, folded.length);
+      // Values are compared once normalized (SPEC §6), so an exact blocked value blocks its
+      // normalized form too: `(415) 555-0100` on a phone identifier blocks `+14155550100`.
+      const normalized = normalizeText(identifier.normalization, blocked.value, defaultCountry);
+      for (const form of normalized ? [blocked.value, normalized] : [blocked.value]) {
+        const folded = foldCase(form);
+        blockedExact.add(folded);
+        blockedExactMaxLength = Math.max(blockedExactMaxLength, folded.length);
+      }
     }
     // Settings are validated when saved, so a pattern that fails to compile here is a broken invariant.
     else blockedRegexes.push(compileBlockedRegex(blocked.value));
@@ -135,7 +141,9 @@ export function compileSettings(settings: ResolverSettings): CompiledSettings {
   const cached = compiled.get(settings);
   if (cached) return cached;
   // Sorted by the priority field too, so a caller that passes them in storage order still gets SPEC §7's order.
-  const identifiers = [...settings.identifiers].sort((a, b) => a.priority - b.priority).map(compileIdentifier);
+  const identifiers = [...settings.identifiers]
+    .sort((a, b) => a.priority - b.priority)
+    .map((identifier, rank) => compileIdentifier(identifier, rank, settings.defaultCountry));
   const result: CompiledSettings = {
     defaultCountry: settings.defaultCountry,
     identifiers,
