@@ -146,6 +146,27 @@ describe.each(kinds)('events API on %s', (kind) => {
     expect(values(await profile(space, result.profileId))).toEqual(['anonymous_id:a-9', 'phone:+14155550100']);
   });
 
+  it('blocks a phone number written as the admin typed it, and reads null optional fields as not sent', async () => {
+    const space = await createSpace(t.http);
+    await t.http
+      .patch(`/api/v1/spaces/${space}/identifiers/phone`)
+      .send({ blockedValues: [{ value: '(415) 555-0100', match: 'exact' }] })
+      .expect(200);
+    const result = await send(space, {
+      type: 'identify',
+      messageId: null,
+      timestamp: null,
+      userId: 'u-7',
+      traits: { phone: '+1 415 555 0100' },
+      context: { externalIds: ['not an entry', { id: 'x' }] },
+    });
+    expect(result).toMatchObject({
+      outcome: 'created',
+      droppedIdentifiers: [{ key: 'phone', value: '+14155550100', reason: 'blocked' }],
+    });
+    expect(result.messageId).toEqual(expect.any(String));
+  });
+
   it('merges traits, newest event timestamp winning', async () => {
     const space = await createSpace(t.http);
     const first = await send(space, {
