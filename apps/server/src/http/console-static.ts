@@ -2,6 +2,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Router } from 'express';
 
+/** A path whose last segment is a file name with an extension. */
+const FILE_NAME = /\.[^/.]+$/;
+
 /**
  * Serves the built console: hashed assets cached for a year, and index.html (never cached) for any
  * other GET so that client-side routes survive a reload.
@@ -26,7 +29,13 @@ export function consoleStatic(webDistDir: string | undefined): Router {
     else next();
   });
   router.use(express.static(webDistDir, { index: false, maxAge: 0 }));
-  router.get(/^\/(?!api\/).*/, (_req, res) => {
+  router.get(/^\/(?!api\/).*/, (req, res, next) => {
+    // A missing file (`/nope.js`) is not a console page: its 404, not the page as JavaScript.
+    // Console addresses never end in a name with a dot (space ids and tab names have none).
+    if (FILE_NAME.test(req.path)) {
+      next();
+      return;
+    }
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(indexFile);
   });

@@ -51,6 +51,12 @@ describe('requests nothing answers, with a built console', () => {
     expectProblem(await http.get('/assets/missing-5678.js'), 404, 'not_found');
   });
 
+  it('answers a missing file outside the assets with a 404 problem, not the console page', async () => {
+    for (const path of ['/nope.js', '/spaces/default/robots.txt', '/favicon.ico']) {
+      expectProblem(await http.get(path), 404, 'not_found');
+    }
+  });
+
   it('keeps serving the console: assets, root files and the SPA fallback', async () => {
     const asset = await http.get('/assets/app-1234.js').expect(200);
     expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
