@@ -521,7 +521,9 @@ test('malformed JSON is caught in the browser; server issues are listed with the
 
   await textarea.fill('{\n  "type": "identify",\n  "userId": \n}');
   await panel.getByRole('button', { name: 'Preview' }).click();
-  await expect(textarea).toHaveAccessibleDescription('This is not valid JSON: unexpected "}" at line 4, column 1.');
+  await expect(textarea).toHaveAccessibleDescription(
+    'This is not valid JSON: expected a value, found “}” at line 4, column 1.',
+  );
   await expect(textarea).toHaveAttribute('aria-invalid', 'true');
   await expect(textarea).toBeFocused();
   expect(previews).toEqual([]);

@@ -28,6 +28,13 @@ const LookupPreviewTab = lazy(() =>
   import('../features/lookup-preview/lookup-preview-tab.tsx').then((module) => ({ default: module.LookupPreviewTab })),
 );
 
+// Loaded apart as well: exporting and importing settings files is occasional work.
+const SettingsFileSection = lazy(() =>
+  import('../features/settings-file/settings-file-section.tsx').then((module) => ({
+    default: module.SettingsFileSection,
+  })),
+);
+
 const tabDomId = (id: ManageTab['id']) => `manage-tab-${id}`;
 
 /**
@@ -59,7 +66,10 @@ function useVisitedTabs(tabId: ManageTab['id']): ReadonlySet<ManageTab['id']> {
   return visited;
 }
 
-/** Unified Profiles › Manage: composes the identifiers, address-type-mapping and identity-resolution features. */
+/**
+ * Unified Profiles › Manage: composes the identifiers, address-type-mapping, identity-resolution and
+ * settings-file features.
+ */
 export function ManagePage({ spaceId, tabId }: { spaceId: string; tabId: ManageTab['id'] }) {
   const tabState = useManageTabState(spaceId, tabId);
   const visited = useVisitedTabs(tabId);
@@ -123,7 +133,24 @@ export function ManagePage({ spaceId, tabId }: { spaceId: string; tabId: ManageT
             </TabPanel>
             <TabPanel>
               <Box paddingTop="space90">
-                {visited.has('identity-resolution') ? <IdentityResolutionTab spaceId={spaceId} /> : null}
+                {visited.has('identity-resolution') ? (
+                  <>
+                    <IdentityResolutionTab spaceId={spaceId} />
+                    <Section
+                      id="settings-file"
+                      heading="Settings file"
+                      description="Export saves this space’s settings as a JSON file; importing one replaces every identifier, the address-type mapping and the default country of this space (existing profiles are not re-resolved)."
+                    >
+                      <Suspense
+                        fallback={
+                          <Spinner decorative={false} title="Loading the settings file actions" size="sizeIcon70" />
+                        }
+                      >
+                        <SettingsFileSection spaceId={spaceId} />
+                      </Suspense>
+                    </Section>
+                  </>
+                ) : null}
               </Box>
             </TabPanel>
             <TabPanel>

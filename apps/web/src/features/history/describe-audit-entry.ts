@@ -1,14 +1,13 @@
-import {
-  ADDRESS_TYPES,
-  type AuditEntry,
-  type Identifier,
-  IdentifierSchema,
-  isCountryCode,
-  type SpacePreset,
-} from '@idr/contracts';
+import { type AuditEntry, type Identifier, IdentifierSchema, type SpacePreset } from '@idr/contracts';
 import { z } from 'zod';
-import { countryLabel } from '../../lib/countries.ts';
 import { ADDRESS_TYPE_LABEL, NORMALIZATION_LABEL, shortLimit } from '../../lib/labels.ts';
+import {
+  countryText,
+  diffSettings,
+  identifierChanges,
+  mappingChanges,
+  type SettingsState,
+} from '../../lib/settings-diff.ts';
 
 /** An audit entry in words: one line saying what was done, and what changed, one line each. */
 export interface AuditSummary {
@@ -28,7 +27,7 @@ const SpaceCreatedShape = z.object({
 });
 const SettingsShape = z.object({
   defaultCountry: z.string(),
-  identifiers: z.array(z.object({ key: z.string() }).loose()),
+  identifiers: z.array(IdentifierSchema),
   mappings: MappingsShape,
 });
 
@@ -44,51 +43,8 @@ function limitText(identifier: Identifier): string {
   return shortLimit(identifier.limit.count, identifier.limit.window);
 }
 
-/** A blocked value as the rules form shows it: exact values quoted, patterns between slashes. */
-function blockedValueText(blocked: Identifier['blockedValues'][number]): string {
-  return blocked.match === 'regex' ? `/${blocked.value}/` : quote(blocked.value);
-}
-
-/** The blocked values an edit added and removed, one line each. */
-function blockedChanges(before: Identifier, after: Identifier): string[] {
-  const texts = (identifier: Identifier) => identifier.blockedValues.map(blockedValueText);
-  const was = texts(before);
-  const now = texts(after);
-  const added = now.filter((text) => !was.includes(text));
-  const removed = was.filter((text) => !now.includes(text));
-  const lines: string[] = [];
-  if (added.length > 0) lines.push(`Blocked values added: ${added.join(', ')}`);
-  if (removed.length > 0) lines.push(`Blocked values removed: ${removed.join(', ')}`);
-  return lines;
-}
-
-const countryText = (code: string) => (isCountryCode(code) ? countryLabel(code) : code);
-
-/** The fields of an identifier that an edit changed, before → after. */
-function identifierChanges(before: Identifier, after: Identifier): string[] {
-  const changes: string[] = [];
-  if (before.displayName !== after.displayName)
-    changes.push(`Display name ${quote(before.displayName)} → ${quote(after.displayName)}`);
-  if (limitText(before) !== limitText(after)) changes.push(`Limit ${limitText(before)} → ${limitText(after)}`);
-  if (before.normalization !== after.normalization) {
-    changes.push(
-      `Normalization ${NORMALIZATION_LABEL[before.normalization]} → ${NORMALIZATION_LABEL[after.normalization]}`,
-    );
-  }
-  changes.push(...blockedChanges(before, after));
-  if (before.sourceKeys.join(', ') !== after.sourceKeys.join(', '))
-    changes.push(`Source keys ${before.sourceKeys.join(', ') || 'none'} → ${after.sourceKeys.join(', ') || 'none'}`);
-  return changes;
-}
-
-function mappingChanges(before: z.infer<typeof MappingsShape>, after: z.infer<typeof MappingsShape>): string[] {
-  return ADDRESS_TYPES.filter((type) => before[type] !== after[type]).map(
-    (type) => `${ADDRESS_TYPE_LABEL[type]}: ${keyOrNone(before[type])} → ${keyOrNone(after[type])}`,
-  );
-}
-
 /** What an import changed against the settings it replaced: keys added and removed, mappings, country. */
-function importChanges(before: z.infer<typeof SettingsShape> | null, after: z.infer<typeof SettingsShape>): string[] {
+function importChanges(before: SettingsState | null, after: SettingsState): string[] {
   const keysAfter = after.identifiers.map((identifier) => identifier.key);
   if (!before) {
     return [
@@ -97,24 +53,21 @@ function importChanges(before: z.infer<typeof SettingsShape> | null, after: z.in
       `Default country ${countryText(after.defaultCountry)}`,
     ];
   }
-  const keysBefore = before.identifiers.map((identifier) => identifier.key);
-  const added = keysAfter.filter((key) => !keysBefore.includes(key));
-  const removed = keysBefore.filter((key) => !keysAfter.includes(key));
+  const diff = diffSettings(before, after);
+  const keys = (identifiers: ReadonlyArray<{ key: string }>) => identifiers.map((identifier) => identifier.key);
   const changes: string[] = [];
-  if (added.length > 0) changes.push(`Identifiers added: ${added.join(', ')}`);
-  if (removed.length > 0) changes.push(`Identifiers removed: ${removed.join(', ')}`);
-  const kept = keysAfter.filter((key) => keysBefore.includes(key));
-  const rulesChanged = kept.filter((key) => {
-    const was = before.identifiers.find((identifier) => identifier.key === key);
-    const now = after.identifiers.find((identifier) => identifier.key === key);
-    return JSON.stringify({ ...was, priority: 0 }) !== JSON.stringify({ ...now, priority: 0 });
-  });
-  if (rulesChanged.length > 0) changes.push(`Rules or display names changed: ${rulesChanged.join(', ')}`);
-  if (keysBefore.filter((key) => kept.includes(key)).join() !== kept.join())
-    changes.push(`Priority order: ${keysAfter.join(', ')}`);
-  changes.push(...mappingChanges(before.mappings, after.mappings));
-  if (before.defaultCountry !== after.defaultCountry)
-    changes.push(`Default country ${countryText(before.defaultCountry)} → ${countryText(after.defaultCountry)}`);
+  if (diff.added.length > 0) changes.push(`Identifiers added: ${keys(diff.added).join(', ')}`);
+  if (diff.removed.length > 0) changes.push(`Identifiers removed: ${keys(diff.removed).join(', ')}`);
+  // A priority that only moved with the identifiers added or removed around it is no rule change;
+  // a new relative order gets its own line.
+  const rulesChanged = diff.changed.filter((entry) => entry.changes.some((change) => change.field !== 'priority'));
+  if (rulesChanged.length > 0) changes.push(`Rules or display names changed: ${keys(rulesChanged).join(', ')}`);
+  if (diff.orderChanged) changes.push(`Priority order: ${keysAfter.join(', ')}`);
+  changes.push(...diff.mappings);
+  if (diff.defaultCountry)
+    changes.push(
+      `Default country ${countryText(diff.defaultCountry.before)} → ${countryText(diff.defaultCountry.after)}`,
+    );
   return changes.length > 0 ? changes : ['Nothing changed'];
 }
 
@@ -140,7 +93,7 @@ function describeKnown(entry: AuditEntry): AuditSummary | null {
       const before = parse(IdentifierSchema, entry.before);
       const after = parse(IdentifierSchema, entry.after);
       if (!before || !after) return null;
-      const changes = identifierChanges(before, after);
+      const changes = identifierChanges(before, after).map((change) => change.text);
       return { title: `Changed the identifier ${after.key}`, changes: changes.length > 0 ? changes : ['No change'] };
     }
     case 'identifier.delete': {

@@ -6,7 +6,6 @@ import {
   EXAMPLE_EVENT,
   emptyLookupText,
   findBlockedValue,
-  jsonErrorOffset,
   LookupFormSchema,
   lookupFieldOfIssue,
   mismatchExplanation,
@@ -97,11 +96,11 @@ describe('reading the dry-run event', () => {
   });
 
   it.each([
-    ['{\n  "type": "identify",\n  "userId": \n}', 'unexpected "}" at line 4, column 1'],
-    ['{"type": "identify",}', 'unexpected "}" at line 1, column 21'],
-    ["{'type': 'identify'}", `unexpected "'" at line 1, column 2`],
-    ['{"type": "identify"', 'it ends too early'],
-    ['{"type": "identify"} x', 'unexpected "x" at line 1, column 22'],
+    ['{\n  "type": "identify",\n  "userId": \n}', 'expected a value, found “}” at line 4, column 1'],
+    ['{"type": "identify",}', 'a trailing comma is not allowed in JSON) at line 1, column 21'],
+    ["{'type': 'identify'}", "found “'” at line 1, column 2"],
+    ['{"type": "identify"', 'found the end of the file at line 1, column 20'],
+    ['{"type": "identify"} x', 'found “x” at line 1, column 22'],
     ['{"a": "\\x"}', 'at line 1, column 8'],
   ])('says where %j goes wrong', (text, expected) => {
     const parsed = parseEventJson(text);
@@ -113,14 +112,6 @@ describe('reading the dry-run event', () => {
     expect(parseEventJson('[{"type":"identify"}]')).toMatchObject({ ok: false, message: /one JSON object/ });
     expect(parseEventJson('null')).toMatchObject({ ok: false });
     expect(parseEventJson('  ')).toMatchObject({ ok: false, message: /Enter an event/ });
-  });
-
-  it('finds no error in valid JSON of any shape', () => {
-    for (const text of ['{}', '[]', '[1, -2.5e3, true, false, null, "a\\u00e9\\n"]', ' {"a": {"b": [{}]}} ']) {
-      expect(jsonErrorOffset(text)).toBe(-1);
-    }
-    expect(jsonErrorOffset('01')).toBe(1);
-    expect(jsonErrorOffset('"a\nb"')).toBe(2);
   });
 });
 

@@ -14,6 +14,7 @@ import {
   type ResolutionOutcome,
 } from '@idr/contracts';
 import { z } from 'zod';
+import { locateJsonSyntaxError } from '../../lib/json-syntax.ts';
 
 /** What the lookup searches by: an address type (what a call or message brings) or any identifier. */
 export type SearchBy = AddressType | 'identifier';
@@ -175,99 +176,6 @@ export function emptyLookupText({ searchBy, key, normalizedValue, blocked, misma
 
 export type ParsedEvent = { ok: true; event: Record<string, unknown> } | { ok: false; message: string };
 
-function lineAndColumn(text: string, offset: number): string {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  const column = offset - before.lastIndexOf('\n');
-  return `line ${line}, column ${column}`;
-}
-
-const JSON_LITERAL = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
-const JSON_ESCAPE = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/y;
-
-/**
- * Where JSON text first goes wrong, or -1 when it is valid. Browsers word JSON.parse errors
- * differently and Chromium often leaves the position out; this finds it the same way everywhere.
- */
-export function jsonErrorOffset(text: string): number {
-  let at = 0;
-  const fail = (): never => {
-    throw at;
-  };
-  const space = () => {
-    while (at < text.length && ' \t\n\r'.includes(text.charAt(at))) at++;
-  };
-  const string = () => {
-    at++;
-    while (at < text.length) {
-      const char = text.charAt(at);
-      if (char === '"') {
-        at++;
-        return;
-      }
-      if (char === '\\') {
-        JSON_ESCAPE.lastIndex = at;
-        if (!JSON_ESCAPE.test(text)) fail();
-        at = JSON_ESCAPE.lastIndex;
-      } else if (char.charCodeAt(0) < 0x20) {
-        fail();
-      } else {
-        at++;
-      }
-    }
-    fail();
-  };
-  const list = (close: string, item: () => void) => {
-    at++;
-    space();
-    if (text.charAt(at) === close) {
-      at++;
-      return;
-    }
-    for (;;) {
-      item();
-      space();
-      const char = text.charAt(at);
-      at++;
-      if (char === close) return;
-      if (char !== ',') {
-        at--;
-        fail();
-      }
-    }
-  };
-  const member = () => {
-    space();
-    if (text.charAt(at) !== '"') fail();
-    string();
-    space();
-    if (text.charAt(at) !== ':') fail();
-    at++;
-    value();
-  };
-  const value = (): void => {
-    space();
-    const char = text.charAt(at);
-    if (char === '{') list('}', member);
-    else if (char === '[') list(']', value);
-    else if (char === '"') string();
-    else {
-      JSON_LITERAL.lastIndex = at;
-      if (!JSON_LITERAL.test(text)) fail();
-      at = JSON_LITERAL.lastIndex;
-    }
-  };
-  try {
-    value();
-    space();
-    if (at < text.length) fail();
-    return -1;
-  } catch (offset) {
-    if (typeof offset === 'number') return offset;
-    throw offset;
-  }
-}
-
 /** Reads the dry-run textarea: one JSON object, or a message saying where the JSON breaks. */
 export function parseEventJson(text: string): ParsedEvent {
   if (text.trim() === '') return { ok: false, message: 'Enter an event as JSON, e.g. { "type": "identify" }.' };
@@ -275,13 +183,12 @@ export function parseEventJson(text: string): ParsedEvent {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    const offset = jsonErrorOffset(text);
-    if (offset < 0) return { ok: false, message: `This is not valid JSON: ${String(error)}` };
-    const found =
-      offset >= text.length
-        ? 'it ends too early (is a closing } or ] or " missing?)'
-        : `unexpected ${JSON.stringify(text.charAt(offset))}`;
-    return { ok: false, message: `This is not valid JSON: ${found} at ${lineAndColumn(text, offset)}.` };
+    const located = locateJsonSyntaxError(text);
+    if (!located) return { ok: false, message: `This is not valid JSON: ${String(error)}` };
+    return {
+      ok: false,
+      message: `This is not valid JSON: ${located.reason} at line ${located.line}, column ${located.column}.`,
+    };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { ok: false, message: 'The event must be one JSON object, e.g. { "type": "identify", "userId": "…" }.' };
