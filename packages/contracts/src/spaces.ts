@@ -14,7 +14,8 @@ export const SpaceSchema = z.object({
 });
 export type Space = z.infer<typeof SpaceSchema>;
 
-const SpaceNameSchema = z.string().trim().min(1, 'Enter a name').max(100, 'Use at most 100 characters');
+/** A space's name: trimmed, 1–100 characters. */
+export const SpaceNameSchema = z.string().trim().min(1, 'Enter a name').max(100, 'Use at most 100 characters');
 
 /** Body of `POST /spaces`; `preset` and `copyFrom` are exclusive. */
 export const CreateSpaceInputSchema = z

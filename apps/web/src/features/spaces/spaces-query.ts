@@ -1,6 +1,8 @@
 import type { CreateSpaceInput, Space, SpaceList } from '@idr/contracts';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { callRoute } from '../../lib/api-client.ts';
+import { settingsQueryKey } from '../../lib/query-client.ts';
+import { spaceQueryOptions, type VersionedSpace, versionOf } from '../../lib/space-query.ts';
 
 /**
  * Every space, for the space switcher. Its own root key: under `['spaces', …]` a space named
@@ -26,5 +28,26 @@ export function useCreateSpace() {
         queryClient.invalidateQueries({ queryKey: spacesQueryOptions().queryKey }),
         queryClient.invalidateQueries({ queryKey: ['spaces', space.id] }),
       ]),
+  });
+}
+
+/**
+ * Renames a space (`PATCH /spaces/:space` with `If-Match`: a settings write, SPEC §9), then
+ * refetches the list the switcher shows, and the space's settings queries, whose version it raised.
+ */
+export function useRenameSpace(spaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation<VersionedSpace, Error, { name: string; version: number }>({
+    mutationFn: async ({ name, version }) => {
+      const response = await callRoute('updateSpace', { params: { space: spaceId }, body: { name }, ifMatch: version });
+      return { space: response.data, version: versionOf(response.etag) };
+    },
+    onSuccess: (saved) => {
+      queryClient.setQueryData(spaceQueryOptions(spaceId).queryKey, saved);
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: spacesQueryOptions().queryKey }),
+        queryClient.invalidateQueries({ queryKey: settingsQueryKey(spaceId) }),
+      ]);
+    },
   });
 }

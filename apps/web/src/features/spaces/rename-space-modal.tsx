@@ -1,0 +1,136 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useQueryClient } from '@tanstack/react-query';
+import { Box } from '@twilio-paste/box';
+import { HelpText } from '@twilio-paste/help-text';
+import { Input } from '@twilio-paste/input';
+import { Label } from '@twilio-paste/label';
+import { Text } from '@twilio-paste/text';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { FormModal } from '../../components/form-modal.tsx';
+import { useToast } from '../../components/toast.tsx';
+import { settingsQueryKey } from '../../lib/query-client.ts';
+import { rebase } from '../../lib/rebase.ts';
+import { spaceQueryOptions, type VersionedSpace } from '../../lib/space-query.ts';
+import { useBeforeUnload } from '../../lib/use-before-unload.ts';
+import { useSaveStatus } from '../../lib/use-save-status.ts';
+import { type RenameSpaceFormValues, renameSpaceFieldForIssue, renameSpaceFormSchema } from './rename-space-form.ts';
+import { useRenameSpace } from './spaces-query.ts';
+
+const sameName = (a: VersionedSpace, b: VersionedSpace) => a.space.name === b.space.name;
+
+/**
+ * Renames a space (SPEC §9 `PATCH /spaces/:space`, a settings write with `If-Match`). Only the
+ * name changes: the id, and with it every address of the space's pages, stays as it is.
+ */
+export function RenameSpaceModal({
+  server,
+  onClose,
+}: {
+  /** The space as the console last read it (the query refetches it while the dialog is open). */
+  server: VersionedSpace;
+  /** Cancel, or a saved rename: either way the dialog closes. */
+  onClose: () => void;
+}) {
+  const spaceId = server.space.id;
+  const ids = { name: useId(), help: useId() };
+  const nameRef = useRef<HTMLInputElement | null>(null);
+  const toast = useToast();
+  const queryClient = useQueryClient();
+  const mutation = useRenameSpace(spaceId);
+  const { conflict, setConflict, formError, setFormError, reloading, reload, showSaveError } = useSaveStatus();
+  // What the form is based on: the name it started from and the version a save sends as If-Match.
+  const [base, setBase] = useState<VersionedSpace>(server);
+
+  const form = useForm<RenameSpaceFormValues>({
+    resolver: zodResolver(renameSpaceFormSchema),
+    defaultValues: { name: server.space.name },
+  });
+  const { errors, isDirty, isSubmitting } = form.formState;
+  useBeforeUnload(isDirty);
+
+  // Another settings write (a new version, the same name) moves the base along; a rename made
+  // elsewhere while the admin is typing does not, so saving answers 412 (see lib/rebase.ts).
+  useEffect(() => {
+    if (conflict) return;
+    const next = rebase(base, server, isDirty, sameName);
+    if (next.base !== base) setBase(next.base);
+    if (next.resetForm) form.reset({ name: next.base.space.name });
+  }, [server, base, isDirty, conflict, form]);
+
+  const onSubmit = form.handleSubmit(async ({ name }) => {
+    setFormError(null);
+    // Nothing to write: no new version, no audit entry.
+    if (name === base.space.name) {
+      onClose();
+      return;
+    }
+    try {
+      const saved = await mutation.mutateAsync({ name, version: base.version });
+      toast(`Space renamed to “${saved.space.name}”.`);
+      onClose();
+    } catch (error) {
+      showSaveError(error, form.setError, renameSpaceFieldForIssue);
+    }
+  });
+
+  // FormModal focuses the name once the reloaded form is enabled again.
+  function reloadLatest() {
+    return reload(async () => {
+      await queryClient.invalidateQueries({ queryKey: settingsQueryKey(spaceId) });
+      const fresh = await queryClient.fetchQuery(spaceQueryOptions(spaceId));
+      setBase(fresh);
+      form.reset({ name: fresh.space.name });
+      setConflict(false);
+    });
+  }
+
+  const { ref: nameRegisterRef, ...nameField } = form.register('name');
+  const busy = isSubmitting || mutation.isPending;
+  const errorId = `${ids.name}-error`;
+
+  return (
+    <FormModal
+      heading="Rename space"
+      initialFocusRef={nameRef}
+      onClose={onClose}
+      onSubmit={onSubmit}
+      submitLabel="Save"
+      busy={busy}
+      dirty={isDirty}
+      saveStatus={{ conflict, formError, reloading, onReload: reloadLatest, notSaved: 'The new name was not saved' }}
+    >
+      <Box>
+        <Label htmlFor={ids.name} required>
+          Name
+        </Label>
+        <Input
+          id={ids.name}
+          type="text"
+          autoComplete="off"
+          hasError={errors.name !== undefined}
+          aria-describedby={errors.name ? `${errorId} ${ids.help}` : ids.help}
+          disabled={conflict}
+          {...nameField}
+          ref={(element) => {
+            nameRegisterRef(element);
+            nameRef.current = element;
+          }}
+        />
+        {errors.name ? (
+          <HelpText id={errorId} variant="error">
+            {errors.name.message}
+          </HelpText>
+        ) : null}
+        <HelpText id={ids.help}>
+          {/* An id has up to 63 characters and no space: it wraps rather than running out of the dialog. */}
+          The ID{' '}
+          <Text as="span" fontFamily="fontFamilyCode" overflowWrap="anywhere" color="inherit" fontSize="inherit">
+            {spaceId}
+          </Text>{' '}
+          and the addresses of its pages stay the same.
+        </HelpText>
+      </Box>
+    </FormModal>
+  );
+}

@@ -1,0 +1,119 @@
+import type { APIRequestContext, Page } from '@playwright/test';
+import { expect, expectNoAxeViolations, horizontalOverflow, saveScreenshot, test } from './fixtures.ts';
+
+/** Creates a space with the contact-center preset, under an id no earlier run has used. */
+async function createSpace(request: APIRequestContext, name: string): Promise<string> {
+  const id = `e2e-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`;
+  const created = await request.post('/api/v1/spaces', { data: { id, name, preset: 'contact-center' } });
+  expect(created.status(), await created.text()).toBe(201);
+  return id;
+}
+
+/**
+ * Opens Rename space and waits for the refetch it starts: the dialog's base is then the latest
+ * version, so a rename made elsewhere afterwards is one the dialog has not seen.
+ */
+async function openRenameDialog(page: Page, id: string) {
+  const refetched = page.waitForResponse(
+    (response) => response.request().method() === 'GET' && new URL(response.url()).pathname === `/api/v1/spaces/${id}`,
+  );
+  await page.getByRole('button', { name: 'Rename space' }).click();
+  await refetched;
+  const dialog = page.getByRole('dialog', { name: 'Rename space' });
+  const name = dialog.getByRole('textbox', { name: 'Name' });
+  await expect(name).toBeFocused();
+  return { dialog, name };
+}
+
+test('Rename space renames the current space from the top bar; its id and address stay', async ({ page, request }) => {
+  const id = await createSpace(request, 'Staging');
+  const path = `/spaces/${id}/unified-profiles/manage/identity-resolution`;
+  await page.goto(path);
+  const switcher = page.getByRole('textbox', { name: 'Space' });
+  await expect(switcher).toHaveValue(`Staging (${id})`);
+
+  const { dialog, name } = await openRenameDialog(page, id);
+  await expect(name).toHaveValue('Staging');
+  await expect(name).toHaveAccessibleDescription(`The ID ${id} and the addresses of its pages stay the same.`);
+  await name.fill('EU support');
+  await expectNoAxeViolations(page);
+  await saveScreenshot(page, 'spaces-rename-dialog');
+
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('Space renamed to “EU support”.')).toBeVisible();
+  // The switcher names the space at once, and focus is back where the rename started.
+  await expect(switcher).toHaveValue(`EU support (${id})`);
+  await expect(page.getByRole('button', { name: 'Rename space' })).toBeFocused();
+  expect(new URL(page.url()).pathname).toBe(path);
+  await switcher.click();
+  await expect(page.getByRole('option', { name: `EU support (${id})`, exact: true })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await saveScreenshot(page, 'spaces-renamed');
+
+  await page.reload();
+  await expect(switcher).toHaveValue(`EU support (${id})`);
+  const space = await request.get(`/api/v1/spaces/${id}`);
+  expect(await space.json()).toMatchObject({ id, name: 'EU support' });
+});
+
+test('Rename space shows an empty name next to the field, and a rename made meanwhile as a conflict', async ({
+  page,
+  request,
+  browserProblems,
+}) => {
+  browserProblems.allowHttpStatus(412);
+  const id = await createSpace(request, 'Staging');
+  await page.goto(`/spaces/${id}/unified-profiles/manage/identifiers`);
+  const { dialog, name } = await openRenameDialog(page, id);
+
+  // Said before anything is sent, next to the field.
+  await name.fill('   ');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await expect(name).toHaveAccessibleDescription(/^Enter a name\b/);
+  await expect(name).toBeFocused();
+
+  // Another admin renames the space while the dialog is open: saving answers 412 and changes nothing.
+  const elsewhere = await request.patch(`/api/v1/spaces/${id}`, { data: { name: 'Renamed elsewhere' } });
+  expect(elsewhere.status(), await elsewhere.text()).toBe(200);
+  await name.fill('Mine');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByText('Someone else changed the settings while you were editing.')).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Save' })).toBeDisabled();
+  await expect(name).toBeDisabled();
+  await expectNoAxeViolations(page);
+  await saveScreenshot(page, 'spaces-rename-conflict');
+  const unchanged = await request.get(`/api/v1/spaces/${id}`);
+  expect(await unchanged.json()).toMatchObject({ name: 'Renamed elsewhere' });
+
+  // Reload brings the latest name; the rename then applies to it.
+  await dialog.getByRole('button', { name: 'Reload' }).click();
+  await expect(name).toHaveValue('Renamed elsewhere');
+  await expect(name).toBeFocused();
+  await name.fill('Mine');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('Space renamed to “Mine”.')).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Space' })).toHaveValue(`Mine (${id})`);
+});
+
+test('at 390px Rename space is an icon button beside New space, and the dialog fits', async ({ page, request }) => {
+  const id = await createSpace(request, 'Staging');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/spaces/${id}/unified-profiles/manage/identifiers`);
+  const rename = page.getByRole('button', { name: 'Rename space' });
+  await expect(rename).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'New space' })).toBeVisible();
+  expect(await horizontalOverflow(page)).toBe(0);
+  await saveScreenshot(page, 'spaces-rename-390');
+
+  const { dialog, name } = await openRenameDialog(page, id);
+  await name.fill('A space name long enough to wrap inside the dialog at this width');
+  await expectNoAxeViolations(page);
+  await saveScreenshot(page, 'spaces-rename-dialog-390');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await dialog.getByRole('button', { name: 'Discard changes' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(rename).toBeFocused();
+});
