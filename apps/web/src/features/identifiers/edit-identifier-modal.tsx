@@ -14,6 +14,7 @@ import { useToast } from '../../components/toast.tsx';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
 import { useEditBase } from '../../lib/use-edit-base.ts';
 import { useSaveStatus } from '../../lib/use-save-status.ts';
+import { withFocusRef } from '../../lib/with-focus-ref.ts';
 import { useUpdateDisplayName } from './identifiers-queries.ts';
 
 interface EditIdentifierModalProps {
@@ -104,7 +105,7 @@ export function EditIdentifierModal({ spaceId, identifier, version, onClose }: E
     });
   }
 
-  const { ref: registerRef, ...displayNameField } = form.register('displayName');
+  const displayNameField = withFocusRef(form.register('displayName'), inputRef);
   const busy = isSubmitting || mutation.isPending;
   const priority = live?.priority ?? identifier.priority;
 
@@ -168,10 +169,6 @@ export function EditIdentifierModal({ spaceId, identifier, version, onClose }: E
             hasError={errors.displayName !== undefined}
             disabled={conflict}
             {...displayNameField}
-            ref={(element) => {
-              registerRef(element);
-              inputRef.current = element;
-            }}
           />
           {errors.displayName ? (
             <HelpText id={helpId} variant="error">

@@ -15,6 +15,7 @@ import { useToast } from '../../components/toast.tsx';
 import { settingsQueryKey } from '../../lib/query-client.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
 import { useSaveStatus } from '../../lib/use-save-status.ts';
+import { withFocusRef } from '../../lib/with-focus-ref.ts';
 import {
   type AddIdentifierFormValues,
   addFieldForIssue,
@@ -114,7 +115,7 @@ export function AddIdentifierModal({
     });
   }
 
-  const { ref: keyRegisterRef, ...keyField } = form.register('key');
+  const keyField = withFocusRef(form.register('key'), keyRef);
   const busy = isSubmitting || mutation.isPending;
 
   return (
@@ -141,10 +142,6 @@ export function AddIdentifierModal({
             aria-describedby={ids.keyHelp}
             hasError={errors.key !== undefined}
             {...keyField}
-            ref={(element) => {
-              keyRegisterRef(element);
-              keyRef.current = element;
-            }}
           />
           {errors.key ? (
             <HelpText id={ids.keyHelp} variant="error">

@@ -13,6 +13,7 @@ import { FormModal } from '../../components/form-modal.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
 import { useSaveStatus } from '../../lib/use-save-status.ts';
+import { withFocusRef } from '../../lib/with-focus-ref.ts';
 import {
   type NewSpaceFormValues,
   newSpaceFieldForIssue,
@@ -83,7 +84,7 @@ export function NewSpaceModal({
     }
   });
 
-  const { ref: nameRegisterRef, ...nameField } = form.register('name');
+  const nameField = withFocusRef(form.register('name'), nameRef);
   const busy = isSubmitting || mutation.isPending;
 
   return (
@@ -110,10 +111,6 @@ export function NewSpaceModal({
             hasError={errors.name !== undefined}
             aria-describedby={errors.name ? `${ids.name}-error` : undefined}
             {...nameField}
-            ref={(element) => {
-              nameRegisterRef(element);
-              nameRef.current = element;
-            }}
           />
           {errors.name ? (
             <HelpText id={`${ids.name}-error`} variant="error">

@@ -14,6 +14,7 @@ import { rebase } from '../../lib/rebase.ts';
 import { spaceQueryOptions, type VersionedSpace } from '../../lib/space-query.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
 import { useSaveStatus } from '../../lib/use-save-status.ts';
+import { withFocusRef } from '../../lib/with-focus-ref.ts';
 import { type RenameSpaceFormValues, renameSpaceFieldForIssue, renameSpaceFormSchema } from './rename-space-form.ts';
 import { useRenameSpace } from './spaces-query.ts';
 
@@ -85,7 +86,7 @@ export function RenameSpaceModal({
     });
   }
 
-  const { ref: nameRegisterRef, ...nameField } = form.register('name');
+  const nameField = withFocusRef(form.register('name'), nameRef);
   const busy = isSubmitting || mutation.isPending;
   const errorId = `${ids.name}-error`;
 
@@ -112,10 +113,6 @@ export function RenameSpaceModal({
           aria-describedby={errors.name ? `${errorId} ${ids.help}` : ids.help}
           disabled={conflict}
           {...nameField}
-          ref={(element) => {
-            nameRegisterRef(element);
-            nameRef.current = element;
-          }}
         />
         {errors.name ? (
           <HelpText id={errorId} variant="error">
