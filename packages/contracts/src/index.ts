@@ -9,6 +9,7 @@ export * from './profile-events.ts';
 export * from './profiles.ts';
 export * from './routes.ts';
 export * from './settings.ts';
+export * from './settings-import.ts';
 export * from './spaces.ts';
 export * from './timestamp.ts';
 export * from './unrecognized-types.ts';

@@ -1,17 +1,10 @@
-import type { AddressTypeMappings, AddressTypeMappingsResponse, Issue } from '@idr/contracts';
+import { type AddressTypeMappings, type AddressTypeMappingsResponse, unknownMappingIssues } from '@idr/contracts';
 import { validationFailed } from '../../http/app-error.ts';
 import { listIdentifiers } from '../../store/identifiers.repository.ts';
 import { getMappings, replaceMappings } from '../../store/mappings.repository.ts';
 import { findSpace } from '../../store/spaces.repository.ts';
 import type { Store } from '../../store/store.ts';
 import { requireSpace, type WriteContext, writeSettings } from '../settings/settings-write.ts';
-
-/** Issues with mapped keys that do not exist among a space's identifier keys. */
-export function unknownMappingIssues(mappings: AddressTypeMappings, keys: Set<string>, path = ''): Issue[] {
-  return (Object.entries(mappings) as Array<[string, string | null]>)
-    .filter(([, key]) => key !== null && !keys.has(key))
-    .map(([addressType, key]) => ({ path: `${path}${addressType}`, message: `No identifier has the key "${key}"` }));
-}
 
 /** Which identifier holds phone numbers and which holds email addresses (SPEC §4). */
 export function createAddressTypeMappingsService(store: Store, now: () => Date) {

@@ -1,52 +1,6 @@
-import {
-  type CreateIdentifierInput,
-  displayNameLengthIssue,
-  type Identifier,
-  type Issue,
-  identifierDefaults,
-  isBuiltInIdentifierKey,
-  sourceKeysIssue,
-} from '@idr/contracts';
+import type { Identifier, Issue } from '@idr/contracts';
 import { checkBlockedRegex } from '@idr/resolver';
 import { foldDisplayName } from '../../store/identifiers.repository.ts';
-
-/**
- * Builds a complete identifier from create/import input: fields left out take the defaults of
- * SPEC §2; the kind follows from the key (built-in keys are `default`, every other is `custom`).
- */
-export function buildIdentifier(
-  input: Omit<CreateIdentifierInput, 'sourceKeys' | 'priority'> & { sourceKeys?: string[] | undefined },
-  priority: number,
-  issues: Issue[],
-  path = '',
-): Identifier {
-  const defaults = identifierDefaults(input.key);
-  if (input.kind !== undefined && input.kind !== defaults.kind) {
-    issues.push({
-      path: `${path}kind`,
-      message: isBuiltInIdentifierKey(input.key)
-        ? `"${input.key}" is a built-in identifier, so its kind is "default"`
-        : `Only the built-in identifiers of the spec are "default"; "${input.key}" is "custom"`,
-    });
-  }
-  // The request schemas check these too; kept here so that no caller can store what GET could not return.
-  const displayName = input.displayName ?? defaults.displayName;
-  const displayNameIssue = displayNameLengthIssue(input.key, displayName);
-  if (displayNameIssue !== null) issues.push({ path: `${path}displayName`, message: displayNameIssue });
-  // An empty list means "the default": none for a built-in identifier, its own key for a custom one.
-  const sourceKeys = input.sourceKeys && input.sourceKeys.length > 0 ? input.sourceKeys : defaults.sourceKeys;
-  const sourceKeysProblem = sourceKeysIssue(defaults.kind, sourceKeys);
-  if (sourceKeysProblem !== null) issues.push({ path: `${path}sourceKeys`, message: sourceKeysProblem });
-  return {
-    ...defaults,
-    displayName,
-    priority,
-    limit: input.limit ?? defaults.limit,
-    normalization: input.normalization ?? defaults.normalization,
-    blockedValues: input.blockedValues ?? defaults.blockedValues,
-    sourceKeys: defaults.kind === 'default' ? [] : sourceKeys,
-  };
-}
 
 /** Issues with one identifier's blocked regular expressions (catastrophic backtracking). */
 export function blockedValueIssues(identifier: Identifier, path = ''): Issue[] {

@@ -7,7 +7,7 @@ import type {
   UnrecognizedIdentifierTypeList,
   UpdateIdentifierInput,
 } from '@idr/contracts';
-import { displayNameLengthIssue, IdentifierKeySchema, sourceKeysIssue } from '@idr/contracts';
+import { buildIdentifier, displayNameLengthIssue, IdentifierKeySchema, sourceKeysIssue } from '@idr/contracts';
 import { AppError, validationFailed } from '../../http/app-error.ts';
 import {
   deleteIdentifier,
@@ -21,12 +21,7 @@ import { findSpace } from '../../store/spaces.repository.ts';
 import type { Executor, Store } from '../../store/store.ts';
 import { listUnrecognizedTypes } from '../../store/unrecognized-types.repository.ts';
 import { requireSpace, type WriteContext, writeSettings } from '../settings/settings-write.ts';
-import {
-  blockedValueIssues,
-  buildIdentifier,
-  displayNameTakenMessage,
-  findDisplayNameOwner,
-} from './identifier-rules.ts';
+import { blockedValueIssues, displayNameTakenMessage, findDisplayNameOwner } from './identifier-rules.ts';
 
 function requireIdentifier(identifiers: Identifier[], key: string): Identifier {
   const identifier = identifiers.find((candidate) => candidate.key === key);

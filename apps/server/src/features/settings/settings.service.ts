@@ -1,48 +1,18 @@
-import type { Identifier, Issue, SettingsDocument, SettingsImport } from '@idr/contracts';
+import { type Identifier, resolveSettingsImport, type SettingsDocument, type SettingsImport } from '@idr/contracts';
 import { validationFailed } from '../../http/app-error.ts';
 import { deleteAllIdentifiers, insertIdentifiers, listIdentifiers } from '../../store/identifiers.repository.ts';
 import { getMappings, replaceMappings } from '../../store/mappings.repository.ts';
 import { findSpace } from '../../store/spaces.repository.ts';
 import type { Store } from '../../store/store.ts';
-import { unknownMappingIssues } from '../address-type-mappings/address-type-mappings.service.ts';
-import { blockedValueIssues, buildIdentifier, displayNameClashIssues } from '../identifiers/identifier-rules.ts';
+import { blockedValueIssues, displayNameClashIssues } from '../identifiers/identifier-rules.ts';
 import { requireSpace, type WriteContext, writeSettings } from './settings-write.ts';
-
-/** The identifiers of a document in priority order: by `priority` when every entry has one, else as listed. */
-function orderImported(document: SettingsImport, issues: Issue[]): number[] {
-  const indexes = document.identifiers.map((_, index) => index);
-  const priorities = document.identifiers.map((identifier) => identifier.priority);
-  if (priorities.every((priority) => priority === undefined)) return indexes;
-  const given = priorities.filter((priority): priority is number => priority !== undefined);
-  const contiguous = [...given].sort((a, b) => a - b).every((priority, index) => priority === index + 1);
-  if (given.length !== priorities.length || !contiguous) {
-    issues.push({
-      path: 'identifiers',
-      message: `Give every identifier a distinct priority from 1 to ${priorities.length}, or leave all priorities out to use the list order`,
-    });
-    return indexes;
-  }
-  return indexes.sort((a, b) => (priorities[a] ?? 0) - (priorities[b] ?? 0));
-}
 
 /** Validates a whole settings document and turns it into identifiers; throws 400 with every issue found. */
 function identifiersOf(document: SettingsImport): Identifier[] {
-  const issues: Issue[] = [];
-  const seen = new Set<string>();
-  document.identifiers.forEach((identifier, index) => {
-    if (seen.has(identifier.key)) {
-      issues.push({ path: `identifiers.${index}.key`, message: `"${identifier.key}" is listed more than once` });
-    }
-    seen.add(identifier.key);
-  });
-  const order = orderImported(document, issues);
-  const identifiers = order.map((index, position) =>
-    buildIdentifier(document.identifiers[index]!, position + 1, issues, `identifiers.${index}.`),
-  );
-  const pathOf = (position: number) => `identifiers.${order[position]}.`;
-  issues.push(...displayNameClashIssues(identifiers, pathOf));
-  issues.push(...identifiers.flatMap((identifier, position) => blockedValueIssues(identifier, pathOf(position))));
-  issues.push(...unknownMappingIssues(document.mappings, seen, 'mappings.'));
+  const { identifiers, issues } = resolveSettingsImport(document, (built, pathOf) => [
+    ...displayNameClashIssues(built, pathOf),
+    ...built.flatMap((identifier, position) => blockedValueIssues(identifier, pathOf(position))),
+  ]);
   if (issues.length > 0) throw validationFailed(issues);
   return identifiers;
 }

@@ -1,12 +1,4 @@
-import {
-  type Identifier,
-  type Issue,
-  identifierDefaults,
-  isBuiltInIdentifierKey,
-  type SettingsImport,
-  SettingsImportSchema,
-  toIssues,
-} from '@idr/contracts';
+import { type Issue, resolveSettingsImport, type SettingsImport, SettingsImportSchema, toIssues } from '@idr/contracts';
 import { locateJsonSyntaxError } from '../../lib/json-syntax.ts';
 import { ADDRESS_TYPE_LABEL } from '../../lib/labels.ts';
 import type { SettingsState } from '../../lib/settings-diff.ts';
@@ -112,63 +104,13 @@ export function describeIssues(issues: readonly Issue[], document: unknown): Doc
 }
 
 /**
- * The identifiers of a document in priority order, with the defaults of SPEC §2 filled in, as the
- * server will store them; plus the checks of the whole document that the summary depends on (keys
- * listed once, priorities 1..n or none, mapped keys that exist). Display-name clashes and unsafe
- * patterns are the server's to find: it answers 400 with their paths, which the dialog lists.
+ * The settings a document stands for, as the server will store them (the contracts'
+ * `resolveSettingsImport`, which the server runs too), and the problems of the document as a
+ * whole. Display-name clashes and unsafe patterns are the server's to find: it answers 400 with
+ * their paths, which the dialog lists.
  */
 export function resolveImportedSettings(document: SettingsImport): { settings: SettingsState; issues: Issue[] } {
-  const issues: Issue[] = [];
-  const seen = new Set<string>();
-  document.identifiers.forEach((identifier, index) => {
-    if (seen.has(identifier.key))
-      issues.push({ path: `identifiers.${index}.key`, message: `"${identifier.key}" is listed more than once` });
-    seen.add(identifier.key);
-  });
-
-  let order = document.identifiers.map((_, index) => index);
-  const priorities = document.identifiers.map((identifier) => identifier.priority);
-  if (priorities.some((priority) => priority !== undefined)) {
-    const sorted = priorities.filter((priority): priority is number => priority !== undefined).sort((a, b) => a - b);
-    const contiguous = sorted.length === priorities.length && sorted.every((priority, index) => priority === index + 1);
-    if (contiguous) order = order.sort((a, b) => (priorities[a] ?? 0) - (priorities[b] ?? 0));
-    else
-      issues.push({
-        path: 'identifiers',
-        message: `Give every identifier a distinct priority from 1 to ${priorities.length}, or leave all priorities out to use the list order`,
-      });
-  }
-
-  const identifiers: Identifier[] = order.map((index, position) => {
-    const input = document.identifiers[index] as SettingsImport['identifiers'][number];
-    const defaults = identifierDefaults(input.key);
-    if (input.kind !== undefined && input.kind !== defaults.kind) {
-      issues.push({
-        path: `identifiers.${index}.kind`,
-        message: isBuiltInIdentifierKey(input.key)
-          ? `"${input.key}" is a built-in identifier, so its kind is "default"`
-          : `Only the built-in identifiers of the spec are "default"; "${input.key}" is "custom"`,
-      });
-    }
-    // An empty list of source keys means "the default", as on the server.
-    const sourceKeys = input.sourceKeys && input.sourceKeys.length > 0 ? input.sourceKeys : defaults.sourceKeys;
-    return {
-      ...defaults,
-      displayName: input.displayName ?? defaults.displayName,
-      priority: position + 1,
-      limit: input.limit ?? defaults.limit,
-      normalization: input.normalization ?? defaults.normalization,
-      blockedValues: input.blockedValues ?? defaults.blockedValues,
-      sourceKeys: defaults.kind === 'default' ? [] : sourceKeys,
-    };
-  });
-
-  for (const type of ['phone', 'email'] as const) {
-    const key = document.mappings[type];
-    if (key !== null && !seen.has(key))
-      issues.push({ path: `mappings.${type}`, message: `No identifier has the key "${key}"` });
-  }
-
+  const { identifiers, issues } = resolveSettingsImport(document);
   return {
     settings: { defaultCountry: document.defaultCountry, identifiers, mappings: { ...document.mappings } },
     issues,

@@ -1,0 +1,106 @@
+import type { Issue } from './errors.ts';
+import {
+  type CreateIdentifierInput,
+  displayNameLengthIssue,
+  type Identifier,
+  identifierDefaults,
+  isBuiltInIdentifierKey,
+  sourceKeysIssue,
+} from './identifiers.ts';
+import type { AddressTypeMappings } from './mappings.ts';
+import type { SettingsImport } from './settings.ts';
+
+// The pure half of creating identifiers and importing a settings document (SPEC §2, §9): the
+// server stores what these build, and the console shows an import's summary from the same result.
+// What needs the server (display-name clashes with the stored names, the ReDoS check) is not here.
+
+/**
+ * Builds a complete identifier from create/import input: fields left out take the defaults of
+ * SPEC §2; the kind follows from the key (built-in keys are `default`, every other is `custom`).
+ * Problems go to `issues`, with `path` before each field name.
+ */
+export function buildIdentifier(
+  input: Omit<CreateIdentifierInput, 'sourceKeys' | 'priority'> & { sourceKeys?: string[] | undefined },
+  priority: number,
+  issues: Issue[],
+  path = '',
+): Identifier {
+  const defaults = identifierDefaults(input.key);
+  if (input.kind !== undefined && input.kind !== defaults.kind) {
+    issues.push({
+      path: `${path}kind`,
+      message: isBuiltInIdentifierKey(input.key)
+        ? `"${input.key}" is a built-in identifier, so its kind is "default"`
+        : `Only the built-in identifiers of the spec are "default"; "${input.key}" is "custom"`,
+    });
+  }
+  // The request schemas check these too; kept here so that no caller can store what GET could not return.
+  const displayName = input.displayName ?? defaults.displayName;
+  const displayNameIssue = displayNameLengthIssue(input.key, displayName);
+  if (displayNameIssue !== null) issues.push({ path: `${path}displayName`, message: displayNameIssue });
+  // An empty list means "the default": none for a built-in identifier, its own key for a custom one.
+  const sourceKeys = input.sourceKeys && input.sourceKeys.length > 0 ? input.sourceKeys : defaults.sourceKeys;
+  const sourceKeysProblem = sourceKeysIssue(defaults.kind, sourceKeys);
+  if (sourceKeysProblem !== null) issues.push({ path: `${path}sourceKeys`, message: sourceKeysProblem });
+  return {
+    ...defaults,
+    displayName,
+    priority,
+    limit: input.limit ?? defaults.limit,
+    normalization: input.normalization ?? defaults.normalization,
+    blockedValues: input.blockedValues ?? defaults.blockedValues,
+    sourceKeys: defaults.kind === 'default' ? [] : sourceKeys,
+  };
+}
+
+/** Mappings naming a key that is not among `keys` (SPEC §4: a mapped key must exist). */
+export function unknownMappingIssues(mappings: AddressTypeMappings, keys: ReadonlySet<string>, path = ''): Issue[] {
+  return (Object.entries(mappings) as Array<[string, string | null]>)
+    .filter(([, key]) => key !== null && !keys.has(key))
+    .map(([addressType, key]) => ({ path: `${path}${addressType}`, message: `No identifier has the key "${key}"` }));
+}
+
+/** The identifiers of a document in priority order: by `priority` when every entry has one, else as listed. */
+function importOrder(document: SettingsImport, issues: Issue[]): number[] {
+  const indexes = document.identifiers.map((_, index) => index);
+  const priorities = document.identifiers.map((identifier) => identifier.priority);
+  if (priorities.every((priority) => priority === undefined)) return indexes;
+  const given = priorities.filter((priority): priority is number => priority !== undefined);
+  const contiguous = [...given].sort((a, b) => a - b).every((priority, index) => priority === index + 1);
+  if (given.length !== priorities.length || !contiguous) {
+    issues.push({
+      path: 'identifiers',
+      message: `Give every identifier a distinct priority from 1 to ${priorities.length}, or leave all priorities out to use the list order`,
+    });
+    return indexes;
+  }
+  return indexes.sort((a, b) => (priorities[a] ?? 0) - (priorities[b] ?? 0));
+}
+
+/**
+ * A settings document as it would be stored: its identifiers in priority order with the defaults
+ * filled in, and every problem of the document as a whole (keys listed twice, priorities not 1..n,
+ * mapped keys that do not exist). `moreIssues` adds the caller's own checks of the identifiers
+ * (the server's clash and ReDoS checks), before the mapping issues, with `pathOf(position)` giving
+ * the document path of the identifier at a position.
+ */
+export function resolveSettingsImport(
+  document: SettingsImport,
+  moreIssues?: (identifiers: Identifier[], pathOf: (position: number) => string) => Issue[],
+): { identifiers: Identifier[]; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const seen = new Set<string>();
+  document.identifiers.forEach((identifier, index) => {
+    if (seen.has(identifier.key)) {
+      issues.push({ path: `identifiers.${index}.key`, message: `"${identifier.key}" is listed more than once` });
+    }
+    seen.add(identifier.key);
+  });
+  const order = importOrder(document, issues);
+  const identifiers = order.map((index, position) =>
+    buildIdentifier(document.identifiers[index]!, position + 1, issues, `identifiers.${index}.`),
+  );
+  if (moreIssues) issues.push(...moreIssues(identifiers, (position) => `identifiers.${order[position]}.`));
+  issues.push(...unknownMappingIssues(document.mappings, seen, 'mappings.'));
+  return { identifiers, issues };
+}
