@@ -2,29 +2,24 @@ import type { Space } from '@idr/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Box } from '@twilio-paste/box';
 import { Button } from '@twilio-paste/button';
-import { Combobox } from '@twilio-paste/combobox';
+import { Combobox, useCombobox } from '@twilio-paste/combobox';
+import { ChevronDownIcon } from '@twilio-paste/icons/esm/ChevronDownIcon';
 import { EditIcon } from '@twilio-paste/icons/esm/EditIcon';
 import { PlusIcon } from '@twilio-paste/icons/esm/PlusIcon';
 import { ScreenReaderOnly } from '@twilio-paste/screen-reader-only';
 import { Text } from '@twilio-paste/text';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { navigate } from '../../lib/router.ts';
 import { spacePath } from '../../lib/space-path.ts';
 import { spaceQueryOptions } from '../../lib/space-query.ts';
 import { mayLeaveForSpace } from '../../lib/use-before-unload.ts';
 import { NewSpaceModal } from './new-space-modal.tsx';
 import { RenameSpaceModal } from './rename-space-modal.tsx';
+import { matchingSpaces, type SpaceItem, spaceItems } from './space-items.ts';
 import { spacesQueryOptions } from './spaces-query.ts';
 
-interface SpaceItem {
-  id: string;
-  label: string;
-}
-
-/** The name, and the id (what URLs and the API use) when the name does not already say it. */
-function spaceLabel(space: Pick<Space, 'id' | 'name'>): string {
-  return space.name.toLowerCase() === space.id ? space.name : `${space.name} (${space.id})`;
-}
+/** The list before it arrives; one array, so that the picker's entries keep their identity. */
+const NO_SPACES: readonly Space[] = [];
 
 /**
  * Chooses the space the console shows, staying on the same page (the Lookup preview of `dev`
@@ -34,7 +29,7 @@ function spaceLabel(space: Pick<Space, 'id' | 'name'>): string {
  */
 export function SpaceSwitcher({ spaceId, path, compact }: { spaceId: string; path: string; compact: boolean }) {
   const query = useQuery(spacesQueryOptions());
-  const spaces = query.data?.spaces ?? [];
+  const spaces = query.data?.spaces ?? NO_SPACES;
   const listed = spaces.some((space) => space.id === spaceId);
   const [creating, setCreating] = useState(false);
   // The space just created, opened once the dialog has closed (and its own form with it).
@@ -70,10 +65,6 @@ export function SpaceSwitcher({ spaceId, path, compact }: { spaceId: string; pat
     setRenaming(false);
     setFocusRenameButton(true);
   }
-  // Before the list arrives, or for a space that is not in it (the page explains that), the current id alone.
-  const items: SpaceItem[] = spaces.map((space) => ({ id: space.id, label: spaceLabel(space) }));
-  if (!listed) items.unshift({ id: spaceId, label: spaceId });
-  const selected = items.find((item) => item.id === spaceId) ?? null;
   return (
     <Box display="flex" alignItems="center" columnGap="space30" minWidth="0">
       {/* The combobox names itself "Space" for assistive technology; this is the same word for the eye. */}
@@ -83,20 +74,7 @@ export function SpaceSwitcher({ spaceId, path, compact }: { spaceId: string; pat
         </Text>
       )}
       <Box minWidth={compact ? 'size10' : 'size20'} maxWidth={compact ? 'size20' : 'size30'}>
-        {/* A combobox, not a native select: arrow keys only move through the list, and a space opens
-            when one is picked (Enter or a click), never while browsing (WCAG 3.2.2). */}
-        <Combobox
-          labelText="Space"
-          hideVisibleLabel
-          items={items}
-          itemToString={(item: SpaceItem | null) => item?.label ?? ''}
-          optionTemplate={(item: SpaceItem) => item.label}
-          // Controlled by the URL: a switch that is declined shows the current space again.
-          selectedItem={selected}
-          onSelectedItemChange={({ selectedItem }: { selectedItem?: SpaceItem | null }) => {
-            if (selectedItem) openSpace(selectedItem.id);
-          }}
-        />
+        <SpacePicker spaceId={spaceId} spaces={spaces} onPick={openSpace} />
       </Box>
       {/* Nothing to rename at an address that names no space (the page says so). */}
       {query.isSuccess && !listed ? null : (
@@ -142,5 +120,85 @@ export function SpaceSwitcher({ spaceId, path, compact }: { spaceId: string; pat
         />
       ) : null}
     </Box>
+  );
+}
+
+/**
+ * The space list of the top bar: a combobox that lists every space and narrows the list to the
+ * spaces whose name or id contains what is typed (the list shows a dozen at a time). Arrow keys only
+ * move through the list; a space opens when one is picked with Enter or a click, never while
+ * browsing or on leaving the field (WCAG 3.2.2). The field shows the current space whenever the
+ * list is closed, also after a switch that was declined.
+ */
+function SpacePicker({
+  spaceId,
+  spaces,
+  onPick,
+}: {
+  spaceId: string;
+  spaces: readonly { id: string; name: string }[];
+  onPick: (spaceId: string) => void;
+}) {
+  // Stable between renders: downshift takes a new selected object for a new selection.
+  const items = useMemo(() => spaceItems(spaces, spaceId), [spaces, spaceId]);
+  const selected = items.find((item) => item.id === spaceId) ?? null;
+  // What the admin typed to narrow the list; null while not searching (the field shows the space).
+  const [typed, setTyped] = useState<string | null>(null);
+  const shown = useMemo(() => (typed === null ? items : matchingSpaces(items, typed)), [items, typed]);
+  const menuId = `${useId()}-spaces`;
+  const combobox = useCombobox<SpaceItem>({
+    menuId,
+    items: shown,
+    itemToString: (item) => item?.label ?? '',
+    // Controlled by the URL: a switch that is declined shows the current space again.
+    selectedItem: selected,
+    inputValue: typed ?? selected?.label ?? '',
+    onInputValueChange: ({ type, inputValue }) =>
+      setTyped(type === useCombobox.stateChangeTypes.InputChange ? (inputValue ?? '') : null),
+    onIsOpenChange: ({ isOpen }) => {
+      if (!isOpen) setTyped(null);
+    },
+    onSelectedItemChange: ({ selectedItem }) => {
+      if (selectedItem) onPick(selectedItem.id);
+    },
+    stateReducer: (current, { type, changes }) => {
+      switch (type) {
+        // Typing highlights the first match, so Enter opens it.
+        case useCombobox.stateChangeTypes.InputChange:
+          return { ...changes, highlightedIndex: matchingSpaces(items, changes.inputValue ?? '').length > 0 ? 0 : -1 };
+        // Leaving the field closes the list without opening the space that was highlighted.
+        case useCombobox.stateChangeTypes.InputBlur:
+          return { ...changes, selectedItem: current.selectedItem, inputValue: current.inputValue };
+        default:
+          return changes;
+      }
+    },
+  });
+  // downshift 6 follows ARIA 1.1, whose combobox owns its list; ARIA 1.2 also asks it to name the
+  // list it controls while open.
+  const state = {
+    ...combobox,
+    getComboboxProps: (options?: Parameters<typeof combobox.getComboboxProps>[0]) =>
+      combobox.getComboboxProps({ ...options, 'aria-controls': menuId }),
+  };
+  return (
+    <Combobox
+      labelText="Space"
+      hideVisibleLabel
+      autocomplete
+      // In the page, not a portal: the open list stays inside the top bar's landmark.
+      usePortal={false}
+      state={state}
+      items={shown}
+      optionTemplate={(item: SpaceItem) => item.label}
+      insertAfter={<ChevronDownIcon decorative size="sizeIcon30" color="colorTextIcon" />}
+      emptyState={() => (
+        <Box paddingX="space40" paddingY="space30">
+          <Text as="p" color="colorTextWeak">
+            No space’s name or id contains “{typed?.trim()}”.
+          </Text>
+        </Box>
+      )}
+    />
   );
 }

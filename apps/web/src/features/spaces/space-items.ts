@@ -1,0 +1,32 @@
+import type { Space } from '@idr/contracts';
+
+/** A space as the switcher lists it. */
+export interface SpaceItem {
+  id: string;
+  label: string;
+}
+
+/** The name, and the id (what URLs and the API use) when the name does not already say it. */
+export function spaceLabel(space: Pick<Space, 'id' | 'name'>): string {
+  return space.name.toLowerCase() === space.id ? space.name : `${space.name} (${space.id})`;
+}
+
+/**
+ * The switcher's entries: every listed space, and first the current id alone when it is not listed
+ * (before the list arrives, or at an address naming no space, which the page explains).
+ */
+export function spaceItems(spaces: readonly Pick<Space, 'id' | 'name'>[], currentId: string): SpaceItem[] {
+  const items = spaces.map((space) => ({ id: space.id, label: spaceLabel(space) }));
+  return items.some((item) => item.id === currentId) ? items : [{ id: currentId, label: currentId }, ...items];
+}
+
+/**
+ * The spaces whose name or id contains what the admin typed, ignoring case and surrounding
+ * spaces; all of them for an empty search. A long list is only usable this way: the list shows a
+ * dozen entries at a time.
+ */
+export function matchingSpaces(items: readonly SpaceItem[], typed: string): SpaceItem[] {
+  const search = typed.trim().toLocaleLowerCase();
+  if (search === '') return [...items];
+  return items.filter((item) => item.label.toLocaleLowerCase().includes(search));
+}
