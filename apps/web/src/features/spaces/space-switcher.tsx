@@ -8,7 +8,7 @@ import { EditIcon } from '@twilio-paste/icons/esm/EditIcon';
 import { PlusIcon } from '@twilio-paste/icons/esm/PlusIcon';
 import { ScreenReaderOnly } from '@twilio-paste/screen-reader-only';
 import { Text } from '@twilio-paste/text';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { type ReactNode, type Ref, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { navigate } from '../../lib/router.ts';
 import { spacePath } from '../../lib/space-path.ts';
 import { spaceQueryOptions } from '../../lib/space-query.ts';
@@ -78,10 +78,11 @@ export function SpaceSwitcher({ spaceId, path, compact }: { spaceId: string; pat
       </Box>
       {/* Nothing to rename at an address that names no space (the page says so). */}
       {query.isSuccess && !listed ? null : (
-        <Button
-          ref={renameButton}
-          variant={compact ? 'secondary_icon' : 'secondary'}
-          size={compact ? 'icon_small' : 'small'}
+        <SpaceAction
+          buttonRef={renameButton}
+          compact={compact}
+          icon={<EditIcon decorative />}
+          label="Rename space"
           // The dialog starts from the name and the settings version: it waits for them.
           disabled={!currentSpace.isSuccess}
           onClick={() => {
@@ -89,14 +90,12 @@ export function SpaceSwitcher({ spaceId, path, compact }: { spaceId: string; pat
             void currentSpace.refetch();
             setRenaming(true);
           }}
-        >
-          <EditIcon decorative />
-          {compact ? <ScreenReaderOnly>Rename space</ScreenReaderOnly> : 'Rename space'}
-        </Button>
+        />
       )}
-      <Button
-        variant={compact ? 'secondary_icon' : 'secondary'}
-        size={compact ? 'icon_small' : 'small'}
+      <SpaceAction
+        compact={compact}
+        icon={<PlusIcon decorative />}
+        label="New space"
         // The dialog checks ids against the list and offers its spaces to copy: it waits for it.
         disabled={!query.isSuccess}
         onClick={() => {
@@ -104,10 +103,7 @@ export function SpaceSwitcher({ spaceId, path, compact }: { spaceId: string; pat
           void query.refetch();
           setCreating(true);
         }}
-      >
-        <PlusIcon decorative />
-        {compact ? <ScreenReaderOnly>New space</ScreenReaderOnly> : 'New space'}
-      </Button>
+      />
       {renaming && currentSpace.data ? <RenameSpaceModal server={currentSpace.data} onClose={closeRename} /> : null}
       {creating ? (
         <NewSpaceModal
@@ -200,5 +196,35 @@ function SpacePicker({
         </Box>
       )}
     />
+  );
+}
+
+/** A button of the top bar: its icon and label, or on a narrow screen its icon alone (named for screen readers). */
+function SpaceAction({
+  compact,
+  icon,
+  label,
+  disabled,
+  onClick,
+  buttonRef,
+}: {
+  compact: boolean;
+  icon: ReactNode;
+  label: string;
+  disabled: boolean;
+  onClick: () => void;
+  buttonRef?: Ref<HTMLButtonElement>;
+}) {
+  return (
+    <Button
+      ref={buttonRef}
+      variant={compact ? 'secondary_icon' : 'secondary'}
+      size={compact ? 'icon_small' : 'small'}
+      disabled={disabled}
+      onClick={onClick}
+    >
+      {icon}
+      {compact ? <ScreenReaderOnly>{label}</ScreenReaderOnly> : label}
+    </Button>
   );
 }
