@@ -102,6 +102,16 @@ test('typing narrows the space list to names and ids that contain it; Enter open
   await expect(space).toHaveValue('Default');
   expect(new URL(page.url()).pathname).toBe('/unified-profiles/manage/identifiers');
 
+  // The arrow beside the field opens and closes the list too, and leaves the focus in the field.
+  const arrow = page.locator('[data-paste-element="SPACE_SWITCHER_CHEVRON"]');
+  const list = page.getByRole('listbox', { name: 'Space' });
+  await arrow.click();
+  await expect(list.getByRole('option', { name: 'Default', exact: true })).toBeVisible();
+  await expect(space).toBeFocused();
+  await arrow.click();
+  await expect(list).toBeHidden();
+  await expect(space).toBeFocused();
+
   // Escape puts the current space back; Enter opens the first match.
   await space.fill(suffix);
   await page.keyboard.press('Escape');

@@ -141,9 +141,13 @@ function SpacePicker({
   // What the admin typed to narrow the list; null while not searching (the field shows the space).
   const [typed, setTyped] = useState<string | null>(null);
   const shown = useMemo(() => (typed === null ? items : matchingSpaces(items, typed)), [items, typed]);
-  const menuId = `${useId()}-spaces`;
+  const baseId = useId();
+  const menuId = `${baseId}-spaces`;
+  const inputId = `${baseId}-space`;
+  const openOnClick = useRef(false);
   const combobox = useCombobox<SpaceItem>({
     menuId,
+    inputId,
     items: shown,
     itemToString: (item) => item?.label ?? '',
     // Controlled by the URL: a switch that is declined shows the current space again.
@@ -187,7 +191,29 @@ function SpacePicker({
       state={state}
       items={shown}
       optionTemplate={(item: SpaceItem) => item.label}
-      insertAfter={<ChevronDownIcon decorative size="sizeIcon30" color="colorTextIcon" />}
+      insertAfter={
+        // For the mouse, like a select's arrow; keyboard users open the list from the field.
+        <Button
+          element="SPACE_SWITCHER_CHEVRON"
+          variant="reset"
+          size="reset"
+          tabIndex={-1}
+          aria-hidden="true"
+          // Keeps the focus in the field, and notes whether the list was open before the press:
+          // downshift may close it on the press itself, which is outside the combobox.
+          onMouseDown={(event) => {
+            event.preventDefault();
+            openOnClick.current = !combobox.isOpen;
+          }}
+          onClick={() => {
+            if (openOnClick.current) combobox.openMenu();
+            else combobox.closeMenu();
+            document.getElementById(inputId)?.focus();
+          }}
+        >
+          <ChevronDownIcon decorative size="sizeIcon30" color="colorTextIcon" />
+        </Button>
+      }
       emptyState={() => (
         <Box paddingX="space40" paddingY="space30">
           <Text as="p" color="colorTextWeak">
