@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IssueSchema } from './errors.ts';
 import { IdentifierKeySchema } from './identifiers.ts';
+import { findUnstorableText, mayHoldUnstorableText } from './storable-text.ts';
 import { parseTimestamp } from './timestamp.ts';
 
 /** Largest accepted event, measured as UTF-8 bytes of its JSON serialization (SPEC §5). */
@@ -152,6 +153,10 @@ function checkSerializedEvent(event: unknown, ctx: z.RefinementCtx): void {
   } else if (text.length > 2 * MAX_EVENT_DEPTH && jsonDepth(text) > MAX_EVENT_DEPTH) {
     // Only a text of more than 2 × MAX_EVENT_DEPTH characters can nest that deep: most events skip the scan.
     ctx.addIssue({ code: 'custom', path: [], message: TOO_DEEP });
+  } else if (mayHoldUnstorableText(text)) {
+    // The event is stored whole (its profile's events), and its values may become identifiers.
+    const found = findUnstorableText(event);
+    if (found) ctx.addIssue({ code: 'custom', path: found.path, message: found.message });
   }
 }
 

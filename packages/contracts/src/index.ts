@@ -11,5 +11,6 @@ export * from './routes.ts';
 export * from './settings.ts';
 export * from './settings-import.ts';
 export * from './spaces.ts';
+export * from './storable-text.ts';
 export * from './timestamp.ts';
 export * from './unrecognized-types.ts';

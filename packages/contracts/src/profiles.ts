@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { IsoDateTimeSchema } from './common.ts';
 import { IdentifierKeySchema } from './identifiers.ts';
 import { AddressTypeSchema } from './mappings.ts';
+import { isStorableText } from './storable-text.ts';
 
 /** Opaque id of a profile. */
-export const ProfileIdSchema = z.string().min(1).max(100);
+// An id that cannot be stored names no profile (the server answers 404 without asking the database).
+export const ProfileIdSchema = z.string().min(1).max(100).refine(isStorableText, 'Must be valid Unicode without NUL');
 
 /** One identifier value of a profile as the API shows it (SPEC §8). */
 export const ProfileIdentifierSchema = z.object({

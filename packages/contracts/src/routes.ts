@@ -29,6 +29,11 @@ export interface RouteDefinition {
   /** Success status and body; `null` for an empty body. */
   success: { status: number; body: z.ZodType | null };
   errors: readonly ErrorCode[];
+  /**
+   * The body holds events, which are validated one by one (an invalid event of a batch is
+   * rejected alone); every other body is refused whole when a string in it cannot be stored.
+   */
+  eventsBody?: boolean;
   /** Largest accepted body (body-parser syntax); 1 MiB when absent. */
   bodyLimit?: string;
   /** Writes that take `If-Match` and raise the settings version. */
@@ -194,6 +199,7 @@ export const routes = defineRoutes({
     summary: 'Resolve one event, or a batch of up to 1000 (an invalid event in a batch is rejected alone)',
     params: SpaceParams,
     body: EventsRequestSchema,
+    eventsBody: true,
     bodyLimit: '32mb',
     success: { status: 200, body: EventResultsSchema },
     errors: [...BODY_ERRORS, 'space_not_found'],
@@ -204,6 +210,7 @@ export const routes = defineRoutes({
     summary: 'Dry-run one event through the resolver and explain each step; writes nothing',
     params: SpaceParams,
     body: EventsRequestSchema,
+    eventsBody: true,
     success: { status: 200, body: ResolutionResultSchema },
     errors: [...BODY_ERRORS, 'space_not_found'],
   },

@@ -1,4 +1,4 @@
-import { API_PREFIX, type RouteDefinition, toIssues } from '@idr/contracts';
+import { API_PREFIX, findUnstorableText, type RouteDefinition, toIssues } from '@idr/contracts';
 import express, { type Request, type Response, type Router } from 'express';
 import type { z } from 'zod';
 import { AppError, validationFailed } from './app-error.ts';
@@ -63,6 +63,10 @@ function parseBody(route: RouteDefinition, req: Request): unknown {
   }
   const result = route.body.safeParse(req.body);
   if (!result.success) throw validationFailed(toIssues(result.error));
+  if (!route.eventsBody) {
+    const unstorable = findUnstorableText(req.body);
+    if (unstorable) throw validationFailed([{ path: unstorable.path.join('.'), message: unstorable.message }]);
+  }
   return result.data;
 }
 

@@ -1,4 +1,4 @@
-import { API_PREFIX } from '@idr/contracts';
+import { API_PREFIX, SpaceIdSchema } from '@idr/contracts';
 import express, { type RequestHandler, type Router } from 'express';
 import { findSpace } from '../../store/spaces.repository.ts';
 import type { Store } from '../../store/store.ts';
@@ -11,7 +11,9 @@ import { requireSpace } from '../settings/settings-write.ts';
 export function knownSpace(store: Store): Router {
   const check: RequestHandler = async (req, _res, next) => {
     const spaceId = String(req.params.space);
-    requireSpace(await findSpace(store.db, spaceId), spaceId);
+    // An id no space can have is not looked up: the database may refuse it as text (NUL).
+    const space = SpaceIdSchema.safeParse(spaceId).success ? await findSpace(store.db, spaceId) : undefined;
+    requireSpace(space, spaceId);
     next();
   };
   const router = express.Router();
