@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchingSpaces, spaceItems, spaceLabel } from './space-items.ts';
+import { matchingSpaces, searchAfterTyping, spaceItems, spaceLabel } from './space-items.ts';
 
 const spaces = [
   { id: 'default', name: 'Default' },
@@ -41,5 +41,20 @@ describe('matchingSpaces', () => {
   it('lists every space for an empty search, and none when nothing matches', () => {
     expect(matchingSpaces(items, '   ')).toHaveLength(3);
     expect(matchingSpaces(items, 'qa')).toEqual([]);
+  });
+});
+
+describe('searchAfterTyping', () => {
+  it('reads what is typed after the current name as the search', () => {
+    expect(searchAfterTyping(null, 'Default', 'Defaultsup')).toBe('sup');
+  });
+
+  it('takes the field as it is once searching, or when the name itself was edited or replaced', () => {
+    expect(searchAfterTyping('su', 'Default', 'sup')).toBe('sup');
+    expect(searchAfterTyping(null, 'Default', 'Defaul')).toBe('Defaul');
+    expect(searchAfterTyping(null, 'Default', 's')).toBe('s');
+    expect(searchAfterTyping(null, undefined, 'prod')).toBe('prod');
+    // A search that happens to start with the name, typed from an empty field.
+    expect(searchAfterTyping('', 'Default', 'Defaults')).toBe('Defaults');
   });
 });

@@ -30,3 +30,20 @@ export function matchingSpaces(items: readonly SpaceItem[], typed: string): Spac
   if (search === '') return [...items];
   return items.filter((item) => item.label.toLocaleLowerCase().includes(search));
 }
+
+/**
+ * The search in the field after a keystroke. The field shows the current space's name until the
+ * admin types; a click puts the caret after the name, so what is typed there is the search, not
+ * the name with it ("Default" + "sup" searches "sup"). Anything else typed is the search as it is.
+ */
+export function searchAfterTyping(search: string | null, currentLabel: string | undefined, inputValue: string): string {
+  if (
+    search === null &&
+    currentLabel &&
+    inputValue.length > currentLabel.length &&
+    inputValue.startsWith(currentLabel)
+  ) {
+    return inputValue.slice(currentLabel.length);
+  }
+  return inputValue;
+}

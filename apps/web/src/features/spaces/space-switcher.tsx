@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Box } from '@twilio-paste/box';
 import { Button } from '@twilio-paste/button';
 import { Combobox, useCombobox } from '@twilio-paste/combobox';
+import { CheckboxCheckIcon } from '@twilio-paste/icons/esm/CheckboxCheckIcon';
 import { ChevronDownIcon } from '@twilio-paste/icons/esm/ChevronDownIcon';
 import { EditIcon } from '@twilio-paste/icons/esm/EditIcon';
 import { PlusIcon } from '@twilio-paste/icons/esm/PlusIcon';
@@ -15,7 +16,7 @@ import { spaceQueryOptions } from '../../lib/space-query.ts';
 import { mayLeaveForSpace } from '../../lib/use-before-unload.ts';
 import { NewSpaceModal } from './new-space-modal.tsx';
 import { RenameSpaceModal } from './rename-space-modal.tsx';
-import { matchingSpaces, type SpaceItem, spaceItems } from './space-items.ts';
+import { matchingSpaces, type SpaceItem, searchAfterTyping, spaceItems } from './space-items.ts';
 import { spacesQueryOptions } from './spaces-query.ts';
 
 /** The list before it arrives; one array, so that the picker's entries keep their identity. */
@@ -138,37 +139,57 @@ function SpacePicker({
   // Stable between renders: downshift takes a new selected object for a new selection.
   const items = useMemo(() => spaceItems(spaces, spaceId), [spaces, spaceId]);
   const selected = items.find((item) => item.id === spaceId) ?? null;
-  // What the admin typed to narrow the list; null while not searching (the field shows the space).
-  const [typed, setTyped] = useState<string | null>(null);
-  const shown = useMemo(() => (typed === null ? items : matchingSpaces(items, typed)), [items, typed]);
+  // The search that narrows the list, null while the field shows the current space. The field's
+  // text itself is downshift's own state, changed in its reducer as keys are pressed: a text held
+  // here would reach the field a render late and lose keystrokes typed in between.
+  const [search, setSearch] = useState<string | null>(null);
+  const shown = useMemo(() => (search === null ? items : matchingSpaces(items, search)), [items, search]);
   const baseId = useId();
   const menuId = `${baseId}-spaces`;
   const inputId = `${baseId}-space`;
   const openOnClick = useRef(false);
+  const currentLabel = selected?.label ?? '';
+  const itemId = (index: number) => `${baseId}-space-${index}`;
   const combobox = useCombobox<SpaceItem>({
     menuId,
     inputId,
+    getItemId: itemId,
     items: shown,
     itemToString: (item) => item?.label ?? '',
     // Controlled by the URL: a switch that is declined shows the current space again.
     selectedItem: selected,
-    inputValue: typed ?? selected?.label ?? '',
     onInputValueChange: ({ type, inputValue }) =>
-      setTyped(type === useCombobox.stateChangeTypes.InputChange ? (inputValue ?? '') : null),
+      setSearch(type === useCombobox.stateChangeTypes.InputChange ? (inputValue ?? '') : null),
     onIsOpenChange: ({ isOpen }) => {
-      if (!isOpen) setTyped(null);
+      if (!isOpen) setSearch(null);
+      // The list keeps its place between openings and may start scrolled past the current space.
+      else
+        requestAnimationFrame(() =>
+          document.getElementById(itemId(shown.indexOf(selected as SpaceItem)))?.scrollIntoView({ block: 'nearest' }),
+        );
     },
     onSelectedItemChange: ({ selectedItem }) => {
       if (selectedItem) onPick(selectedItem.id);
     },
     stateReducer: (current, { type, changes }) => {
+      const types = useCombobox.stateChangeTypes;
       switch (type) {
-        // Typing highlights the first match, so Enter opens it.
-        case useCombobox.stateChangeTypes.InputChange:
-          return { ...changes, highlightedIndex: matchingSpaces(items, changes.inputValue ?? '').length > 0 ? 0 : -1 };
-        // Leaving the field closes the list without opening the space that was highlighted.
-        case useCombobox.stateChangeTypes.InputBlur:
-          return { ...changes, selectedItem: current.selectedItem, inputValue: current.inputValue };
+        // Typing searches, and highlights the first match so that Enter opens it.
+        case types.InputChange: {
+          const before = current.inputValue === currentLabel ? null : current.inputValue;
+          const typed = searchAfterTyping(before, currentLabel, changes.inputValue ?? '');
+          return { ...changes, inputValue: typed, highlightedIndex: matchingSpaces(items, typed).length > 0 ? 0 : -1 };
+        }
+        // A pick opens the space (or is declined); until the address changes the field names the
+        // current one, which then names the new one.
+        case types.ItemClick:
+        case types.InputKeyDownEnter:
+          return { ...changes, inputValue: currentLabel };
+        // Leaving the field, or Escape, closes the list and shows the current space again; leaving
+        // does not open the space that was highlighted, and Escape does not clear the field.
+        case types.InputBlur:
+        case types.InputKeyDownEscape:
+          return { ...changes, selectedItem: current.selectedItem, inputValue: currentLabel };
         default:
           return changes;
       }
@@ -190,7 +211,13 @@ function SpacePicker({
       usePortal={false}
       state={state}
       items={shown}
-      optionTemplate={(item: SpaceItem) => item.label}
+      // The current space carries a check mark (for the eye; the field names it for everyone).
+      optionTemplate={(item: SpaceItem) => (
+        <Box as="span" display="flex" alignItems="center" justifyContent="space-between" columnGap="space30">
+          <span>{item.label}</span>
+          {item.id === spaceId ? <CheckboxCheckIcon decorative size="sizeIcon20" color="colorTextPrimary" /> : null}
+        </Box>
+      )}
       insertAfter={
         // For the mouse, like a select's arrow; keyboard users open the list from the field.
         <Button
@@ -217,7 +244,7 @@ function SpacePicker({
       emptyState={() => (
         <Box paddingX="space40" paddingY="space30">
           <Text as="p" color="colorTextWeak">
-            No space’s name or id contains “{typed?.trim()}”.
+            No space’s name or id contains “{search?.trim()}”.
           </Text>
         </Box>
       )}
