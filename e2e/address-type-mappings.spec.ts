@@ -71,11 +71,25 @@ test('a mapping conflict made by a second client is explained and reloads the fo
   await page.getByRole('button', { name: 'Save mapping' }).click();
   const alert = page.getByRole('alert').filter({ hasText: 'Someone else changed the settings' });
   await expect(alert).toBeVisible();
+  await expect(alert.getByRole('button', { name: 'Reload' })).toBeFocused();
   await alert.getByRole('button', { name: 'Reload' }).click();
   await expect(alert).toBeHidden();
   await expect(phone).toHaveValue('phone');
   await expect(page.getByLabel('Email address')).toHaveValue('');
   expect(await api.mappings()).toEqual({ phone: 'phone', email: null });
+});
+
+test('a change elsewhere in the space does not block saving the mapping', async ({ page, api, browserProblems }) => {
+  // The save first answers 412 (the form's version is stale), then goes through on the latest.
+  browserProblems.allowHttpStatus(412);
+  await openIdentifiersTab(page);
+  const phone = page.getByLabel('Phone number');
+  await phone.selectOption('user_id');
+  await api.setDisplayName('anonymous_id', 'Visitor');
+  await page.getByRole('button', { name: 'Save mapping' }).click();
+  await expect(page.getByText('Identifier mapping by address type saved.')).toBeVisible();
+  expect(await api.mappings()).toEqual({ phone: 'user_id', email: 'email' });
+  expect(await api.displayName('anonymous_id')).toBe('Visitor');
 });
 
 test('unsaved mapping changes ask before the page is left', async ({ page }) => {

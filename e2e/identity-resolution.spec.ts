@@ -414,6 +414,8 @@ test('a 412 conflict on the rules form is explained and reloads the form', async
   const alert = dialog.getByRole('alert').filter({ hasText: 'Someone else changed the settings' });
   await expect(alert).toBeVisible();
   await expect(alert).toContainText('Your rules were not saved');
+  // The focus moves to Reload: Save rules, which had it, is disabled now.
+  await expect(alert.getByRole('button', { name: 'Reload' })).toBeFocused();
   await expect(dialog.getByRole('button', { name: 'Save rules' })).toBeDisabled();
   await saveScreenshot(page, 'identity-resolution-conflict');
   expect((await identifier(page, 'email'))?.limit).toEqual({ count: 3, window: 'daily' });
@@ -429,6 +431,36 @@ test('a 412 conflict on the rules form is explained and reloads the form', async
   await dialog.getByRole('button', { name: 'Save rules' }).click();
   await expect(dialog).toBeHidden();
   expect((await identifier(page, 'email'))?.limit).toEqual({ count: 8, window: 'daily' });
+});
+
+test('a change elsewhere in the space does not block a save: rules and order go on the latest version', async ({
+  page,
+  api,
+  browserProblems,
+}) => {
+  // Each save first answers 412 (the form's version is stale), then goes through on the latest.
+  browserProblems.allowHttpStatus(412);
+  await openIdentityResolutionTab(page);
+  const dialog = await openRules(page, 'email');
+  await dialog.getByRole('spinbutton', { name: /Values per profile/ }).fill('7');
+  // Another admin renames another identifier meanwhile: the space's version moves, email's rules do not.
+  await api.setDisplayName('phone', 'Mobile');
+  await dialog.getByRole('button', { name: 'Save rules' }).click();
+  await expect(dialog).toBeHidden();
+  expect((await identifier(page, 'email'))?.limit.count).toBe(7);
+  expect(await api.displayName('phone')).toBe('Mobile');
+
+  await page.getByRole('button', { name: 'Move anonymous_id up' }).click();
+  await api.setDisplayName('user_id', 'Customer ID');
+  await page.getByRole('button', { name: 'Save order' }).click();
+  await expect(page.getByText('Priority order saved.')).toBeVisible();
+  expect((await listIdentifiers(page)).map((entry) => entry.key)).toEqual([
+    'user_id',
+    'email',
+    'anonymous_id',
+    'phone',
+  ]);
+  expect(await api.displayName('user_id')).toBe('Customer ID');
 });
 
 test('the Identity resolution tab is accessible and keyboard-operable with and without its dialogs', async ({

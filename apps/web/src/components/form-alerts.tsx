@@ -1,9 +1,14 @@
 import { Alert } from '@twilio-paste/alert';
 import { Button } from '@twilio-paste/button';
 import { Text } from '@twilio-paste/text';
+import { useEffect, useRef } from 'react';
 import { describeError } from '../lib/errors.ts';
 
-/** A 412 on save: someone else changed the settings first. Explains what was not saved and offers Reload. */
+/**
+ * A 412 on save: someone else changed the settings first. Explains what was not saved and offers
+ * Reload, which takes the focus as the alert appears: the button that saved is disabled by now,
+ * which would drop the focus to the page, and the alert may sit out of view above a long table.
+ */
 export function ConflictAlert({
   notSaved,
   reloadShows = 'values',
@@ -17,13 +22,17 @@ export function ConflictAlert({
   onReload: () => void;
   reloading: boolean;
 }) {
+  const reloadButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    reloadButton.current?.focus();
+  }, []);
   return (
     <Alert variant="warning">
       <Text as="p" marginBottom="space30">
         <strong>Someone else changed the settings while you were editing.</strong> {notSaved}. Reload to see the latest{' '}
         {reloadShows}, then make your change again.
       </Text>
-      <Button variant="secondary" size="small" onClick={onReload} loading={reloading}>
+      <Button ref={reloadButton} variant="secondary" size="small" onClick={onReload} loading={reloading}>
         Reload
       </Button>
     </Alert>

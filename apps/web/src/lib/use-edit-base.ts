@@ -2,6 +2,7 @@ import type { Identifier } from '@idr/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { identifiersQueryOptions, refetchIdentifier } from './identifiers-query.ts';
+import { saveRebasing } from './rebase.ts';
 
 /** What an edit of one identifier is saved against: the identifier as it was, and its settings version (If-Match). */
 export interface EditBase {
@@ -39,6 +40,18 @@ export function useEditBase(
     return fresh;
   }
 
+  /**
+   * Saves against the base; if another settings write raised the version meanwhile and the edited
+   * fields are as they were, saves once more against the latest (`saveRebasing`).
+   */
+  function saveOnBase<T>(save: (version: number) => Promise<T>): Promise<T> {
+    return saveRebasing(base, save, {
+      load: () => refetchIdentifier(list.refetch, key),
+      sameValues: (edited, latest) => unchanged(latest.identifier, edited.identifier),
+      adopt: setBase,
+    });
+  }
+
   /** `live`: the identifier as the list shows it now (undefined while loading or once deleted). */
-  return { base, live, reloadBase };
+  return { base, live, reloadBase, saveOnBase };
 }

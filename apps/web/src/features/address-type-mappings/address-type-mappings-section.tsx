@@ -20,6 +20,7 @@ import { useToast } from '../../components/toast.tsx';
 import { ADDRESS_TYPE_LABEL, identifierOptionLabel } from '../../lib/labels.ts';
 import { addressTypeMappingsQueryOptions } from '../../lib/mappings-query.ts';
 import { settingsQueryKey } from '../../lib/query-client.ts';
+import { saveRebasing } from '../../lib/rebase.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
 import { useSaveStatus } from '../../lib/use-save-status.ts';
 import {
@@ -29,6 +30,7 @@ import {
   mappingClash,
   normalizationWarning,
   rebaseMappings,
+  sameMappings,
   toFormValues,
 } from './mapping-form.ts';
 import { useSaveAddressTypeMappings } from './mappings-queries.ts';
@@ -140,7 +142,11 @@ function MappingForm({
   const onSubmit = form.handleSubmit(async (mappings) => {
     setFormError(null);
     try {
-      const saved = await mutation.mutateAsync({ mappings, version: base.version });
+      const saved = await saveRebasing(base, (version) => mutation.mutateAsync({ mappings, version }), {
+        load: () => queryClient.fetchQuery({ ...addressTypeMappingsQueryOptions(spaceId), staleTime: 0 }),
+        sameValues: (a, b) => sameMappings(a.mappings, b.mappings),
+        adopt: setBase,
+      });
       setBase(saved);
       form.reset(toFormValues(saved.mappings));
       toast('Identifier mapping by address type saved.');

@@ -30,7 +30,7 @@ export interface MappingBase {
   version: number;
 }
 
-function sameMappings(a: MappingBase['mappings'], b: MappingBase['mappings']): boolean {
+export function sameMappings(a: MappingBase['mappings'], b: MappingBase['mappings']): boolean {
   return ADDRESS_TYPES.every((type) => a[type] === b[type]);
 }
 

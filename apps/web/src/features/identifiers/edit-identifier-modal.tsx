@@ -57,7 +57,7 @@ export function EditIdentifierModal({ spaceId, identifier, version, onClose }: E
   const { errors, isDirty, isSubmitting } = form.formState;
   useBeforeUnload(isDirty);
 
-  const { base, live, reloadBase } = useEditBase(
+  const { base, live, reloadBase, saveOnBase } = useEditBase(
     spaceId,
     { identifier, version },
     { paused: conflict, unchanged: sameDisplayName },
@@ -76,7 +76,7 @@ export function EditIdentifierModal({ spaceId, identifier, version, onClose }: E
       return;
     }
     try {
-      await mutation.mutateAsync({ key: identifier.key, displayName, version: base.version });
+      await saveOnBase((version) => mutation.mutateAsync({ key: identifier.key, displayName, version }));
       toast(`Display name of ${identifier.key} saved as “${displayName}”.`);
       onClose();
     } catch (error) {
@@ -88,7 +88,7 @@ export function EditIdentifierModal({ spaceId, identifier, version, onClose }: E
     setFormError(null);
     form.clearErrors();
     try {
-      await mutation.mutateAsync({ key: identifier.key, displayName: null, version: base.version });
+      await saveOnBase((version) => mutation.mutateAsync({ key: identifier.key, displayName: null, version }));
       toast(`Display name of ${identifier.key} reset to the default “${identifier.key}”.`);
       onClose();
     } catch (error) {

@@ -15,7 +15,7 @@ import { ConflictAlert, FormErrorAlert } from '../../components/form-alerts.tsx'
 import { useToast } from '../../components/toast.tsx';
 import { countryLabel } from '../../lib/countries.ts';
 import { settingsQueryKey } from '../../lib/query-client.ts';
-import { rebase } from '../../lib/rebase.ts';
+import { rebase, saveRebasing } from '../../lib/rebase.ts';
 import { spaceQueryOptions, type VersionedSpace } from '../../lib/space-query.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
 import { useSaveStatus } from '../../lib/use-save-status.ts';
@@ -69,7 +69,11 @@ function DefaultCountryForm({ spaceId, server }: { spaceId: string; server: Vers
   const onSubmit = form.handleSubmit(async ({ defaultCountry }) => {
     setFormError(null);
     try {
-      const saved = await mutation.mutateAsync({ defaultCountry, version: base.version });
+      const saved = await saveRebasing(base, (version) => mutation.mutateAsync({ defaultCountry, version }), {
+        load: () => queryClient.fetchQuery({ ...spaceQueryOptions(spaceId), staleTime: 0 }),
+        sameValues: sameCountry,
+        adopt: setBase,
+      });
       setBase(saved);
       form.reset({ defaultCountry: saved.space.defaultCountry });
       toast(`Default country saved: ${countryLabel(saved.space.defaultCountry)}.`);

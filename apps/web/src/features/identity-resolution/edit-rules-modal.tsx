@@ -78,7 +78,7 @@ export function EditRulesModal({ spaceId, identifier, version, onClose }: EditRu
   const { errors, isDirty, isSubmitting } = form.formState;
   useBeforeUnload(isDirty);
 
-  const { base, reloadBase } = useEditBase(
+  const { reloadBase, saveOnBase } = useEditBase(
     spaceId,
     { identifier, version },
     { paused: conflict, unchanged: sameRules },
@@ -100,7 +100,7 @@ export function EditRulesModal({ spaceId, identifier, version, onClose }: EditRu
       return;
     }
     try {
-      await mutation.mutateAsync({ key: identifier.key, rules, version: base.version });
+      await saveOnBase((version) => mutation.mutateAsync({ key: identifier.key, rules, version }));
       toast(`Rules of ${identifier.key} saved. They apply to events received from now on.`);
       onClose();
     } catch (error) {

@@ -21,6 +21,7 @@ import { isVersionConflict } from '../../lib/errors.ts';
 import { identifiersQueryOptions } from '../../lib/identifiers-query.ts';
 import { shortLimit } from '../../lib/labels.ts';
 import { settingsQueryKey } from '../../lib/query-client.ts';
+import { saveRebasing } from '../../lib/rebase.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
 import { AddIdentifierModal } from './add-identifier-modal.tsx';
 import { DeleteIdentifierDialog } from './delete-identifier-dialog.tsx';
@@ -117,7 +118,16 @@ export function PriorityTable({ spaceId, list }: { spaceId: string; list: Identi
   async function save() {
     setSaveError(null);
     try {
-      const saved = await mutation.mutateAsync({ keys: draft, version: base.version });
+      // Another settings write that left the order as it was (e.g. a renamed identifier) is no
+      // conflict with this one: saved again on the latest version (lib/rebase.ts).
+      const saved = await saveRebasing(base, (version) => mutation.mutateAsync({ keys: draft, version }), {
+        load: async () => {
+          const fresh = await queryClient.fetchQuery({ ...identifiersQueryOptions(spaceId), staleTime: 0 });
+          return { keys: fresh.identifiers.map((identifier) => identifier.key), version: fresh.version };
+        },
+        sameValues: (a, b) => sameOrder(a.keys, b.keys),
+        adopt: setBase,
+      });
       const keys = saved.identifiers.map((identifier) => identifier.key);
       setBase({ keys, version: saved.version });
       setDraft(keys);

@@ -10,7 +10,7 @@ import { useForm } from 'react-hook-form';
 import { FormModal } from '../../components/form-modal.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { settingsQueryKey } from '../../lib/query-client.ts';
-import { rebase } from '../../lib/rebase.ts';
+import { rebase, saveRebasing } from '../../lib/rebase.ts';
 import { spaceQueryOptions, type VersionedSpace } from '../../lib/space-query.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
 import { useSaveStatus } from '../../lib/use-save-status.ts';
@@ -67,7 +67,11 @@ export function RenameSpaceModal({
       return;
     }
     try {
-      const saved = await mutation.mutateAsync({ name, version: base.version });
+      const saved = await saveRebasing(base, (version) => mutation.mutateAsync({ name, version }), {
+        load: () => queryClient.fetchQuery({ ...spaceQueryOptions(spaceId), staleTime: 0 }),
+        sameValues: sameName,
+        adopt: setBase,
+      });
       toast(`Space renamed to “${saved.space.name}”.`);
       onClose();
     } catch (error) {
