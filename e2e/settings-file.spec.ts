@@ -128,6 +128,8 @@ test('a malformed file, an invalid document and one the server refuses say what 
   browserProblems,
 }) => {
   browserProblems.allowHttpStatus(400);
+  // A laptop's screen: the section is the last of the tab, its problems below the fold.
+  await page.setViewportSize({ width: 1440, height: 800 });
   const spaceId = await createSpace(request, 'settings-file-bad');
   const section = await openSettingsFile(page, spaceId);
   const exported = await readSettings(request, spaceId);
@@ -135,6 +137,9 @@ test('a malformed file, an invalid document and one the server refuses say what 
   await importFile(page, section, 'broken.json', '{\n  "defaultCountry": "US"\n  "identifiers": []\n}\n');
   const malformed = section.getByText('“broken.json” is not valid JSON');
   await expect(malformed).toBeVisible();
+  // Brought into view, and the focus stays on Import for the next try.
+  await expect(malformed).toBeInViewport();
+  await expect(section.getByRole('button', { name: 'Import settings…' })).toBeFocused();
   await expect(section).toContainText(
     'Line 3, column 3: expected “,” or “}” after a property value, found “"”. Nothing was imported.',
   );

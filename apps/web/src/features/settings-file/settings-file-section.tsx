@@ -57,6 +57,7 @@ export function SettingsFileSection({ spaceId }: { spaceId: string }) {
   const spaceName = space.data?.space.name ?? spaceId;
   const importButtonRef = useRef<HTMLButtonElement>(null);
   const fileInputRef = useRef<HTMLInputElement>(null);
+  const problemRef = useRef<HTMLDivElement>(null);
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<unknown>(null);
   const [reading, setReading] = useState(false);
@@ -102,6 +103,19 @@ export function SettingsFileSection({ spaceId }: { spaceId: string }) {
     }
   }
 
+  // Import is disabled while a file is read, which drops its focus to the page: given back once it
+  // is enabled again (unless the admin has moved on, or the summary dialog has taken it).
+  const wasReading = useRef(false);
+  useEffect(() => {
+    if (wasReading.current && !reading && document.activeElement === document.body) importButtonRef.current?.focus();
+    wasReading.current = reading;
+  }, [reading]);
+
+  // A problem with the file shows below the buttons, out of view on a short screen: brought into it.
+  useEffect(() => {
+    if (fileProblem) problemRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [fileProblem]);
+
   function onFileChosen(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
     // Cleared so that choosing the same file again (after fixing it) is a change too.
@@ -135,7 +149,7 @@ export function SettingsFileSection({ spaceId }: { spaceId: string }) {
           </Box>
         ) : null}
         {fileProblem ? (
-          <Box marginTop="space50" maxWidth="size70">
+          <Box ref={problemRef} marginTop="space50" maxWidth="size70">
             <FileProblemCallout problem={fileProblem} />
           </Box>
         ) : null}
