@@ -76,6 +76,14 @@ test('Rename space shows an empty name next to the field, and a rename made mean
   await expect(name).toHaveAccessibleDescription(/^Enter a name\b/);
   await expect(name).toBeFocused();
 
+  // The name of another space is allowed, with a warning: only the IDs would tell them apart.
+  await name.fill('default');
+  await expect(name).toHaveAccessibleDescription(
+    /^Another space is already called “Default” \(default\)\. Both can have the name; only their IDs will tell them apart\./,
+  );
+  await expectNoAxeViolations(page);
+  await saveScreenshot(page, 'spaces-rename-namesake');
+
   // Another admin renames the space while the dialog is open: saving answers 412 and changes nothing.
   const elsewhere = await request.patch(`/api/v1/spaces/${id}`, { data: { name: 'Renamed elsewhere' } });
   expect(elsewhere.status(), await elsewhere.text()).toBe(200);

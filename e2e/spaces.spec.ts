@@ -229,6 +229,9 @@ test('New space shows a taken ID next to the field, and copies a space with its 
 
   // Taken by a listed space: said before anything is sent.
   await dialog.getByRole('textbox', { name: 'Name' }).fill('Default');
+  await expect(dialog.getByRole('textbox', { name: 'Name' })).toHaveAccessibleDescription(
+    /^Another space is already called “Default” \(default\)\./,
+  );
   await dialog.getByRole('button', { name: 'Create space' }).click();
   await expect(dialog.getByText('A space with this ID already exists')).toBeVisible();
   await expect(id).toBeFocused();

@@ -20,6 +20,8 @@ import {
   newSpaceFormSchema,
   spaceIdFromName,
 } from './new-space-form.ts';
+import { SameNameWarning } from './same-name-warning.tsx';
+import { spaceNamedLike } from './space-items.ts';
 import { useCreateSpace } from './spaces-query.ts';
 
 const PRESET_CHOICES = [
@@ -58,6 +60,7 @@ export function NewSpaceModal({
   // The id follows the name until the admin types one; a copy takes its source's country until
   // the admin picks one.
   const name = form.watch('name');
+  const namesake = spaceNamedLike(spaces, name);
   const startFrom = form.watch('startFrom');
   const idEdited = dirtyFields.id === true;
   const countryEdited = dirtyFields.defaultCountry === true;
@@ -109,7 +112,7 @@ export function NewSpaceModal({
             type="text"
             autoComplete="off"
             hasError={errors.name !== undefined}
-            aria-describedby={errors.name ? `${ids.name}-error` : undefined}
+            aria-describedby={errors.name ? `${ids.name}-error` : namesake ? `${ids.name}-same` : undefined}
             {...nameField}
           />
           {errors.name ? (
@@ -117,6 +120,7 @@ export function NewSpaceModal({
               {errors.name.message}
             </HelpText>
           ) : null}
+          {namesake && !errors.name ? <SameNameWarning id={`${ids.name}-same`} other={namesake} /> : null}
         </Box>
         <Box>
           <Label htmlFor={ids.id} required>

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Box } from '@twilio-paste/box';
 import { HelpText } from '@twilio-paste/help-text';
 import { Input } from '@twilio-paste/input';
@@ -16,7 +16,9 @@ import { useBeforeUnload } from '../../lib/use-before-unload.ts';
 import { useSaveStatus } from '../../lib/use-save-status.ts';
 import { withFocusRef } from '../../lib/with-focus-ref.ts';
 import { type RenameSpaceFormValues, renameSpaceFieldForIssue, renameSpaceFormSchema } from './rename-space-form.ts';
-import { useRenameSpace } from './spaces-query.ts';
+import { SameNameWarning } from './same-name-warning.tsx';
+import { spaceNamedLike } from './space-items.ts';
+import { spacesQueryOptions, useRenameSpace } from './spaces-query.ts';
 
 const sameName = (a: VersionedSpace, b: VersionedSpace) => a.space.name === b.space.name;
 
@@ -39,6 +41,7 @@ export function RenameSpaceModal({
   const toast = useToast();
   const queryClient = useQueryClient();
   const mutation = useRenameSpace(spaceId);
+  const spaces = useQuery(spacesQueryOptions());
   const { conflict, setConflict, formError, setFormError, reloading, reload, showSaveError } = useSaveStatus();
   // What the form is based on: the name it started from and the version a save sends as If-Match.
   const [base, setBase] = useState<VersionedSpace>(server);
@@ -93,6 +96,8 @@ export function RenameSpaceModal({
   const nameField = withFocusRef(form.register('name'), nameRef);
   const busy = isSubmitting || mutation.isPending;
   const errorId = `${ids.name}-error`;
+  const sameNameId = `${ids.name}-same`;
+  const namesake = spaceNamedLike(spaces.data?.spaces ?? [], form.watch('name'), spaceId);
 
   return (
     <FormModal
@@ -114,7 +119,9 @@ export function RenameSpaceModal({
           type="text"
           autoComplete="off"
           hasError={errors.name !== undefined}
-          aria-describedby={errors.name ? `${errorId} ${ids.help}` : ids.help}
+          aria-describedby={[errors.name ? errorId : null, namesake ? sameNameId : null, ids.help]
+            .filter(Boolean)
+            .join(' ')}
           disabled={conflict}
           {...nameField}
         />
@@ -123,6 +130,7 @@ export function RenameSpaceModal({
             {errors.name.message}
           </HelpText>
         ) : null}
+        {namesake && !errors.name ? <SameNameWarning id={sameNameId} other={namesake} /> : null}
         <HelpText id={ids.help}>
           {/* An id has up to 63 characters and no space: it wraps rather than running out of the dialog. */}
           The ID{' '}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchingSpaces, searchAfterTyping, spaceItems, spaceLabel } from './space-items.ts';
+import { matchingSpaces, searchAfterTyping, spaceItems, spaceLabel, spaceNamedLike } from './space-items.ts';
 
 const spaces = [
   { id: 'default', name: 'Default' },
@@ -56,5 +56,14 @@ describe('searchAfterTyping', () => {
     expect(searchAfterTyping(null, undefined, 'prod')).toBe('prod');
     // A search that happens to start with the name, typed from an empty field.
     expect(searchAfterTyping('', 'Default', 'Defaults')).toBe('Defaults');
+  });
+});
+
+describe('spaceNamedLike', () => {
+  it('finds another space of the same name, in any case, but not the space itself', () => {
+    expect(spaceNamedLike(spaces, ' production eu ')?.id).toBe('prod-eu');
+    expect(spaceNamedLike(spaces, 'Production EU', 'prod-eu')).toBeUndefined();
+    expect(spaceNamedLike(spaces, 'Production')).toBeUndefined();
+    expect(spaceNamedLike(spaces, '  ')).toBeUndefined();
   });
 });

@@ -47,3 +47,17 @@ export function searchAfterTyping(search: string | null, currentLabel: string | 
   }
   return inputValue;
 }
+
+/**
+ * Another space already called `name` (ignoring case and surrounding spaces), if any. Two spaces
+ * may share a name, but then only their ids tell them apart in the top bar: the forms warn.
+ */
+export function spaceNamedLike<S extends Pick<Space, 'id' | 'name'>>(
+  spaces: readonly S[],
+  name: string,
+  exceptId?: string,
+): S | undefined {
+  const wanted = name.trim().toLocaleLowerCase();
+  if (wanted === '') return undefined;
+  return spaces.find((space) => space.id !== exceptId && space.name.trim().toLocaleLowerCase() === wanted);
+}
