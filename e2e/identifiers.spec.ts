@@ -191,9 +191,16 @@ test('at 390px the navigation is a drawer and tables scroll inside the page', as
   // The table scrolls in its own region, which keyboard users can focus to scroll.
   const table = page.getByRole('region', { name: 'Identifiers table' });
   await expect(table).toHaveAttribute('tabindex', '0');
+  // A shadow on the right edge says there is more (the Edit buttons); scrolled, it moves left.
+  const shadow = (side: string) => page.locator(`[data-scroll-shadow="${side}"]`);
+  await expect(shadow('right')).toBeVisible();
+  await expect(shadow('left')).toHaveCount(0);
+  await saveScreenshot(page, 'identifiers-narrow-scroll-hint');
   const edit = page.getByRole('button', { name: 'Edit identifier user_id', exact: true });
   await edit.scrollIntoViewIfNeeded();
   await expect(edit).toBeInViewport();
+  await expect(shadow('left')).toBeVisible();
+  await expect(shadow('right')).toHaveCount(0);
   expect(await horizontalOverflow(page)).toBe(0);
   await expectNoAxeViolations(page);
   await saveScreenshot(page, 'identifiers-narrow');
