@@ -54,6 +54,10 @@ test('the change history lists every settings change in words, newest first, a p
     'Default country United States (US)',
   ]);
   await expect(page.getByText('All 5 changes of this space.')).toBeVisible();
+  // Changes made within a minute stay apart: times to the second, with the time zone on hover.
+  const when = rows.nth(1).locator('time');
+  await expect(when).toHaveText(/\b\d{1,2}:\d{2}:\d{2}\b/);
+  await expect(when).toHaveAttribute('title', /\b\d{1,2}:\d{2}:\d{2}\b.*\b(UTC|GMT[+-]?\d*|[A-Z]{2,5})$/);
   await expectNoAxeViolations(page);
   await saveScreenshot(page, 'history');
 

@@ -96,7 +96,7 @@ function HistoryBody({ spaceId }: { spaceId: string }) {
             >
               <ChangeDescription entry={entry} />
               <Text as="p" color="colorTextWeak" fontSize="fontSize20" marginTop="space30">
-                <DateTime value={entry.at} /> · {entry.actor}
+                <DateTime value={entry.at} seconds /> · {entry.actor}
               </Text>
             </Box>
           ))}
@@ -109,7 +109,7 @@ function HistoryBody({ spaceId }: { spaceId: string }) {
               {entries.map((entry, index) => (
                 <Tr key={entry.id} verticalAlign="top" {...focusProps(index)}>
                   <Td whiteSpace="nowrap">
-                    <DateTime value={entry.at} />
+                    <DateTime value={entry.at} seconds />
                   </Td>
                   <Td>{entry.actor}</Td>
                   <Td>
