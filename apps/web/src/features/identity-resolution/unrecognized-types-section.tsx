@@ -78,13 +78,8 @@ export function UnrecognizedTypesSection({ spaceId }: { spaceId: string }) {
   const { types } = query.data;
   if (types.length === 0) {
     return (
-      <Paragraph>
-        None so far. When events carry{' '}
-        <Text as="code" fontFamily="fontFamilyCode">
-          context.externalIds
-        </Text>{' '}
-        entries whose type matches no identifier, those types are listed here so that you can add them.
-      </Paragraph>
+      // The section's introduction says what would be listed here.
+      <Paragraph>None seen so far.</Paragraph>
     );
   }
   const invalid = types.some((type) => !type.addable);
