@@ -336,7 +336,7 @@ test('delete an identifier, and a mapped one is explained up front', async ({ pa
   await deleteEmail.click();
   const mapped = page.getByRole('dialog', { name: 'email cannot be deleted' });
   await expect(mapped).toContainText(
-    'email is mapped to Email address lookups. Unmap it in Identifier mapping by address type on the Identifiers tab first.',
+    'email is mapped to Email address lookups. Unmap it first in Identifier mapping by address type on the Identifiers tab.',
   );
   await expect(mapped.getByRole('button', { name: /Delete/ })).toHaveCount(0);
   await expect(mapped.getByRole('button', { name: 'Close', exact: true })).toBeFocused();
@@ -345,6 +345,14 @@ test('delete an identifier, and a mapped one is explained up front', async ({ pa
   await expect(mapped).toBeHidden();
   await expect(deleteEmail).toBeFocused();
   expect(deletes).toEqual([]);
+
+  // Its link leads to the mapping form on the Identifiers tab, and closes the dialog on the way.
+  await deleteEmail.click();
+  await mapped.getByRole('link', { name: 'Identifier mapping by address type' }).click();
+  await expect(mapped).toBeHidden();
+  await expect(page).toHaveURL(/\/unified-profiles\/manage\/identifiers#address-type-mappings-heading$/);
+  await expect(page.getByRole('heading', { name: 'Identifier mapping by address type' })).toBeFocused();
+  await page.getByRole('tab', { name: 'Identity resolution' }).click();
 
   // Others move up only when there are others below.
   await page.getByRole('button', { name: 'Delete user_id', exact: true }).click();

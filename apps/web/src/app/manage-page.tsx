@@ -76,6 +76,8 @@ export function ManagePage({ spaceId, tabId }: { spaceId: string; tabId: ManageT
   const identifiers = useQuery(identifiersQueryOptions(spaceId));
   const mappings = useQuery(addressTypeMappingsQueryOptions(spaceId));
   const unknownSpace = identifiers.error instanceof ApiError && identifiers.error.code === 'space_not_found';
+  // The address-type mapping form, where the other tabs send an admin to change a mapping.
+  const mappingsHref = spacePath(spaceId, `${MANAGE_TABS[0].path}#address-type-mappings-heading`);
   return (
     <>
       <PageHeader size="default">
@@ -135,7 +137,7 @@ export function ManagePage({ spaceId, tabId }: { spaceId: string; tabId: ManageT
               <Box paddingTop="space90">
                 {visited.has('identity-resolution') ? (
                   <>
-                    <IdentityResolutionTab spaceId={spaceId} />
+                    <IdentityResolutionTab spaceId={spaceId} mappingsHref={mappingsHref} />
                     <Section
                       id="settings-file"
                       heading="Settings file"
@@ -162,7 +164,7 @@ export function ManagePage({ spaceId, tabId }: { spaceId: string; tabId: ManageT
                     spaceId={spaceId}
                     identifiers={identifiers.data?.identifiers}
                     mappings={mappings.data?.mappings}
-                    mappingsHref={spacePath(spaceId, `${MANAGE_TABS[0].path}#address-type-mappings-heading`)}
+                    mappingsHref={mappingsHref}
                   />
                 </Suspense>
               </Box>

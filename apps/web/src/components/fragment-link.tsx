@@ -3,9 +3,10 @@ import type { MouseEvent, ReactNode } from 'react';
 import { handleLinkClick } from '../lib/router.ts';
 
 /** Follows an in-app link to a fragment of another tab: navigates, then scrolls to and focuses its target. */
-function openFragmentLink(event: MouseEvent<HTMLAnchorElement>, href: string) {
+function openFragmentLink(event: MouseEvent<HTMLAnchorElement>, href: string, onFollow?: () => void) {
   handleLinkClick(event, href);
   if (!event.defaultPrevented) return;
+  onFollow?.();
   const id = new URL(href, window.location.origin).hash.slice(1);
   let frames = 0;
   // The tab switches a render or two after the navigation; wait until its target is shown. The
@@ -24,9 +25,18 @@ function openFragmentLink(event: MouseEvent<HTMLAnchorElement>, href: string) {
 }
 
 /** A link to a part of another tab of the console, e.g. `…/identifiers#address-type-mappings-heading`. */
-export function FragmentLink({ href, children }: { href: string; children: NonNullable<ReactNode> }) {
+export function FragmentLink({
+  href,
+  onFollow,
+  children,
+}: {
+  href: string;
+  /** Called when the console follows the link itself (e.g. to close the dialog holding it). */
+  onFollow?: () => void;
+  children: NonNullable<ReactNode>;
+}) {
   return (
-    <Anchor href={href} onClick={(event) => openFragmentLink(event, href)}>
+    <Anchor href={href} onClick={(event) => openFragmentLink(event, href, onFollow)}>
       {children}
     </Anchor>
   );

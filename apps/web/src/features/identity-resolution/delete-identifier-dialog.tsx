@@ -8,6 +8,7 @@ import { Modal, ModalBody, ModalFooter, ModalFooterActions, ModalHeader, ModalHe
 import { Text } from '@twilio-paste/text';
 import { useEffect, useId, useRef, useState } from 'react';
 import { FormErrorAlert } from '../../components/form-alerts.tsx';
+import { FragmentLink } from '../../components/fragment-link.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { ApiError, isVersionConflict } from '../../lib/errors.ts';
 import { identifiersQueryOptions } from '../../lib/identifiers-query.ts';
@@ -18,6 +19,8 @@ import { useDeleteIdentifier } from './identity-resolution-queries.ts';
 
 interface DeleteIdentifierDialogProps {
   spaceId: string;
+  /** The address-type mapping form, where a mapped identifier is unmapped first. */
+  mappingsHref: string;
   identifier: Identifier;
   /** Settings version of the listing the admin confirmed from. */
   version: number;
@@ -36,13 +39,26 @@ function wrapLongWords(dialog: HTMLDivElement | null) {
   dialog?.style.setProperty('overflow-wrap', 'anywhere');
 }
 
-export function DeleteIdentifierDialog({ spaceId, identifier, version, onClose }: DeleteIdentifierDialogProps) {
+export function DeleteIdentifierDialog({
+  spaceId,
+  mappingsHref,
+  identifier,
+  version,
+  onClose,
+}: DeleteIdentifierDialogProps) {
   const mappings = useQuery(addressTypeMappingsQueryOptions(spaceId));
   // Set when the server refuses with 409 though the mappings read earlier did not show it mapped.
   const [refusedAsMapped, setRefusedAsMapped] = useState(false);
   const addressType = mappedAddressType(mappings.data?.mappings, identifier.key);
   if (addressType || refusedAsMapped) {
-    return <MappedIdentifierDialog identifierKey={identifier.key} addressType={addressType} onClose={onClose} />;
+    return (
+      <MappedIdentifierDialog
+        identifierKey={identifier.key}
+        addressType={addressType}
+        mappingsHref={mappingsHref}
+        onClose={onClose}
+      />
+    );
   }
   return (
     <ConfirmDeleteDialog
@@ -61,9 +77,11 @@ export function DeleteIdentifierDialog({ spaceId, identifier, version, onClose }
 function MappedIdentifierDialog({
   identifierKey,
   addressType,
+  mappingsHref,
   onClose,
 }: {
   identifierKey: string;
+  mappingsHref: string;
   /** Null when the server refused but the mapping is not known here. */
   addressType: AddressType | null;
   onClose: () => void;
@@ -86,7 +104,11 @@ function MappedIdentifierDialog({
           <Text as="span" fontFamily="fontFamilyCode">
             {identifierKey}
           </Text>{' '}
-          is mapped to {mappedTo}. Unmap it in Identifier mapping by address type on the Identifiers tab first.
+          is mapped to {mappedTo}. Unmap it first in{' '}
+          <FragmentLink href={mappingsHref} onFollow={onClose}>
+            Identifier mapping by address type
+          </FragmentLink>{' '}
+          on the Identifiers tab.
         </Text>
       </ModalBody>
       <ModalFooter>
@@ -108,7 +130,7 @@ function ConfirmDeleteDialog({
   mappingsPending,
   onRefusedAsMapped,
   onClose,
-}: DeleteIdentifierDialogProps & { mappingsPending: boolean; onRefusedAsMapped: () => void }) {
+}: Omit<DeleteIdentifierDialogProps, 'mappingsHref'> & { mappingsPending: boolean; onRefusedAsMapped: () => void }) {
   const toast = useToast();
   const queryClient = useQueryClient();
   const mutation = useDeleteIdentifier(spaceId);

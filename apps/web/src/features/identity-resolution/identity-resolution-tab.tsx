@@ -17,7 +17,7 @@ import { PriorityTable } from './priority-table.tsx';
 import { UnrecognizedTypesSection } from './unrecognized-types-section.tsx';
 
 /** Identity resolution: priority, per-identifier rules, adding and deleting identifiers (SPEC §2, §5.2). */
-export function IdentityResolutionTab({ spaceId }: { spaceId: string }) {
+export function IdentityResolutionTab({ spaceId, mappingsHref }: { spaceId: string; mappingsHref: string }) {
   return (
     <>
       <Section
@@ -31,7 +31,7 @@ export function IdentityResolutionTab({ spaceId }: { spaceId: string }) {
           </>
         }
       >
-        <PriorityBody spaceId={spaceId} />
+        <PriorityBody spaceId={spaceId} mappingsHref={mappingsHref} />
       </Section>
       <Section
         id="unrecognized-identifier-types"
@@ -60,7 +60,7 @@ export function IdentityResolutionTab({ spaceId }: { spaceId: string }) {
   );
 }
 
-function PriorityBody({ spaceId }: { spaceId: string }) {
+function PriorityBody({ spaceId, mappingsHref }: { spaceId: string; mappingsHref: string }) {
   const query = useQuery(identifiersQueryOptions(spaceId));
   const [adding, setAdding] = useState(false);
 
@@ -99,5 +99,5 @@ function PriorityBody({ spaceId }: { spaceId: string }) {
       </>
     );
   }
-  return <PriorityTable spaceId={spaceId} list={query.data} />;
+  return <PriorityTable spaceId={spaceId} list={query.data} mappingsHref={mappingsHref} />;
 }

@@ -56,7 +56,16 @@ function moveButtonId(key: string, direction: MoveButton['direction']) {
 }
 
 /** The identifiers in priority order: reorder them, edit their rules, add and delete them. */
-export function PriorityTable({ spaceId, list }: { spaceId: string; list: IdentifierList }) {
+export function PriorityTable({
+  spaceId,
+  list,
+  mappingsHref,
+}: {
+  spaceId: string;
+  list: IdentifierList;
+  /** The address-type mapping form, where a mapped identifier is unmapped before it is deleted. */
+  mappingsHref: string;
+}) {
   const toast = useToast();
   const queryClient = useQueryClient();
   const mutation = useReorderIdentifiers(spaceId);
@@ -305,6 +314,7 @@ export function PriorityTable({ spaceId, list }: { spaceId: string; list: Identi
       {deleting ? (
         <DeleteIdentifierDialog
           spaceId={spaceId}
+          mappingsHref={mappingsHref}
           identifier={deleting}
           version={list.version}
           onClose={() => setDialog(null)}
