@@ -196,6 +196,10 @@ test('at 390px the navigation is a drawer and tables scroll inside the page', as
   await expect(shadow('right')).toBeVisible();
   await expect(shadow('left')).toHaveCount(0);
   await saveScreenshot(page, 'identifiers-narrow-scroll-hint');
+  await page.getByRole('button', { name: 'Dark theme' }).click();
+  await expect(shadow('right')).toBeVisible();
+  await saveScreenshot(page, 'identifiers-narrow-scroll-hint-dark');
+  await page.getByRole('button', { name: 'Light theme' }).click();
   const edit = page.getByRole('button', { name: 'Edit identifier user_id', exact: true });
   await edit.scrollIntoViewIfNeeded();
   await expect(edit).toBeInViewport();

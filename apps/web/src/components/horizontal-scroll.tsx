@@ -1,4 +1,5 @@
 import { Box } from '@twilio-paste/box';
+import { useTheme } from '@twilio-paste/theme';
 import { type CSSProperties, type ReactNode, type RefObject, useEffect, useRef, useState } from 'react';
 
 interface HorizontalScrollProps {
@@ -17,6 +18,8 @@ interface HorizontalScrollProps {
 export function HorizontalScroll({ label, children }: HorizontalScrollProps) {
   const box = useRef<HTMLDivElement>(null);
   const more = useHiddenSides(box);
+  // A shade the theme gives, so that the shadow shows on a dark page too.
+  const shade = useTheme().backgroundColors.colorBackgroundStrong;
   const overflowing = more.left || more.right;
   const focusableRegion = overflowing ? { role: 'region', 'aria-label': label, tabIndex: 0 } : {};
   return (
@@ -29,14 +32,14 @@ export function HorizontalScroll({ label, children }: HorizontalScrollProps) {
       >
         {children}
       </Box>
-      {more.left ? <div aria-hidden="true" data-scroll-shadow="left" style={edgeShadow('left')} /> : null}
-      {more.right ? <div aria-hidden="true" data-scroll-shadow="right" style={edgeShadow('right')} /> : null}
+      {more.left ? <div aria-hidden="true" data-scroll-shadow="left" style={edgeShadow('left', shade)} /> : null}
+      {more.right ? <div aria-hidden="true" data-scroll-shadow="right" style={edgeShadow('right', shade)} /> : null}
     </Box>
   );
 }
 
 /** A soft shadow along one inner edge, over the content that scrolls under it (clicks go through). */
-function edgeShadow(side: 'left' | 'right'): CSSProperties {
+function edgeShadow(side: 'left' | 'right', shade: string): CSSProperties {
   return {
     position: 'absolute',
     top: 0,
@@ -44,7 +47,7 @@ function edgeShadow(side: 'left' | 'right'): CSSProperties {
     [side]: 0,
     width: '1.5rem',
     pointerEvents: 'none',
-    background: `linear-gradient(to ${side === 'left' ? 'right' : 'left'}, rgba(18, 28, 45, 0.2), rgba(18, 28, 45, 0))`,
+    background: `linear-gradient(to ${side === 'left' ? 'right' : 'left'}, ${shade}, transparent)`,
   };
 }
 
