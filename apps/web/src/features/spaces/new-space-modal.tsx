@@ -20,8 +20,8 @@ import {
   newSpaceFormSchema,
   spaceIdFromName,
 } from './new-space-form.ts';
-import { SameNameWarning } from './same-name-warning.tsx';
 import { spaceNamedLike } from './space-items.ts';
+import { SpaceNameField } from './space-name-field.tsx';
 import { useCreateSpace } from './spaces-query.ts';
 
 const PRESET_CHOICES = [
@@ -103,25 +103,7 @@ export function NewSpaceModal({
       saveStatus={{ conflict: false, formError, reloading, onReload: () => {}, notSaved: 'The space was not created' }}
     >
       <Stack orientation="vertical" spacing="space70">
-        <Box>
-          <Label htmlFor={ids.name} required>
-            Name
-          </Label>
-          <Input
-            id={ids.name}
-            type="text"
-            autoComplete="off"
-            hasError={errors.name !== undefined}
-            aria-describedby={errors.name ? `${ids.name}-error` : namesake ? `${ids.name}-same` : undefined}
-            {...nameField}
-          />
-          {errors.name ? (
-            <HelpText id={`${ids.name}-error`} variant="error">
-              {errors.name.message}
-            </HelpText>
-          ) : null}
-          {namesake && !errors.name ? <SameNameWarning id={`${ids.name}-same`} other={namesake} /> : null}
-        </Box>
+        <SpaceNameField id={ids.name} field={nameField} error={errors.name?.message} namesake={namesake} />
         <Box>
           <Label htmlFor={ids.id} required>
             ID

@@ -1,9 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Box } from '@twilio-paste/box';
-import { HelpText } from '@twilio-paste/help-text';
-import { Input } from '@twilio-paste/input';
-import { Label } from '@twilio-paste/label';
 import { Text } from '@twilio-paste/text';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -16,8 +12,8 @@ import { useBeforeUnload } from '../../lib/use-before-unload.ts';
 import { useSaveStatus } from '../../lib/use-save-status.ts';
 import { withFocusRef } from '../../lib/with-focus-ref.ts';
 import { type RenameSpaceFormValues, renameSpaceFieldForIssue, renameSpaceFormSchema } from './rename-space-form.ts';
-import { SameNameWarning } from './same-name-warning.tsx';
 import { spaceNamedLike } from './space-items.ts';
+import { SpaceNameField } from './space-name-field.tsx';
 import { spacesQueryOptions, useRenameSpace } from './spaces-query.ts';
 
 const sameName = (a: VersionedSpace, b: VersionedSpace) => a.space.name === b.space.name;
@@ -36,7 +32,7 @@ export function RenameSpaceModal({
   onClose: () => void;
 }) {
   const spaceId = server.space.id;
-  const ids = { name: useId(), help: useId() };
+  const ids = { name: useId() };
   const nameRef = useRef<HTMLInputElement | null>(null);
   const toast = useToast();
   const queryClient = useQueryClient();
@@ -95,8 +91,6 @@ export function RenameSpaceModal({
 
   const nameField = withFocusRef(form.register('name'), nameRef);
   const busy = isSubmitting || mutation.isPending;
-  const errorId = `${ids.name}-error`;
-  const sameNameId = `${ids.name}-same`;
   const namesake = spaceNamedLike(spaces.data?.spaces ?? [], form.watch('name'), spaceId);
 
   return (
@@ -110,36 +104,23 @@ export function RenameSpaceModal({
       dirty={isDirty}
       saveStatus={{ conflict, formError, reloading, onReload: reloadLatest, notSaved: 'The new name was not saved' }}
     >
-      <Box>
-        <Label htmlFor={ids.name} required>
-          Name
-        </Label>
-        <Input
-          id={ids.name}
-          type="text"
-          autoComplete="off"
-          hasError={errors.name !== undefined}
-          aria-describedby={[errors.name ? errorId : null, namesake ? sameNameId : null, ids.help]
-            .filter(Boolean)
-            .join(' ')}
-          disabled={conflict}
-          {...nameField}
-        />
-        {errors.name ? (
-          <HelpText id={errorId} variant="error">
-            {errors.name.message}
-          </HelpText>
-        ) : null}
-        {namesake && !errors.name ? <SameNameWarning id={sameNameId} other={namesake} /> : null}
-        <HelpText id={ids.help}>
-          {/* An id has up to 63 characters and no space: it wraps rather than running out of the dialog. */}
-          The ID{' '}
-          <Text as="span" fontFamily="fontFamilyCode" overflowWrap="anywhere" color="inherit" fontSize="inherit">
-            {spaceId}
-          </Text>{' '}
-          and the addresses of its pages stay the same.
-        </HelpText>
-      </Box>
+      <SpaceNameField
+        id={ids.name}
+        field={nameField}
+        error={errors.name?.message}
+        namesake={namesake}
+        disabled={conflict}
+        help={
+          <>
+            {/* An id has up to 63 characters and no space: it wraps rather than running out of the dialog. */}
+            The ID{' '}
+            <Text as="span" fontFamily="fontFamilyCode" overflowWrap="anywhere" color="inherit" fontSize="inherit">
+              {spaceId}
+            </Text>{' '}
+            and the addresses of its pages stay the same.
+          </>
+        }
+      />
     </FormModal>
   );
 }
