@@ -12,7 +12,7 @@ import { Option, Select } from '@twilio-paste/select';
 import { SkeletonLoader } from '@twilio-paste/skeleton-loader';
 import { Stack } from '@twilio-paste/stack';
 import { Text } from '@twilio-paste/text';
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import { useForm } from 'react-hook-form';
 import { QueryErrorState } from '../../components/error-state.tsx';
 import { ConflictAlert, FormErrorAlert } from '../../components/form-alerts.tsx';
@@ -20,8 +20,8 @@ import { useToast } from '../../components/toast.tsx';
 import { ADDRESS_TYPE_LABEL, identifierOptionLabel } from '../../lib/labels.ts';
 import { addressTypeMappingsQueryOptions } from '../../lib/mappings-query.ts';
 import { settingsQueryKey } from '../../lib/query-client.ts';
-import { saveRebasing } from '../../lib/rebase.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
+import { useFormBase } from '../../lib/use-form-base.ts';
 import { useSaveStatus } from '../../lib/use-save-status.ts';
 import {
   type MappingBase,
@@ -29,8 +29,7 @@ import {
   type MappingFormValues,
   mappingClash,
   normalizationWarning,
-  rebaseMappings,
-  sameMappings,
+  sameMappingBase,
   toFormValues,
 } from './mapping-form.ts';
 import { useSaveAddressTypeMappings } from './mappings-queries.ts';
@@ -101,7 +100,6 @@ function MappingForm({
   const queryClient = useQueryClient();
   const mutation = useSaveAddressTypeMappings(spaceId);
   const ids = { phone: useId(), email: useId() };
-  const [base, setBase] = useState<MappingBase>(server);
   const {
     conflict,
     setConflict,
@@ -119,12 +117,13 @@ function MappingForm({
   const { errors, isDirty, isSubmitting } = form.formState;
   useBeforeUnload(isDirty);
 
-  useEffect(() => {
-    if (conflict) return;
-    const next = rebaseMappings(base, server, isDirty);
-    if (next.base !== base) setBase(next.base);
-    if (next.resetForm) form.reset(toFormValues(next.base.mappings));
-  }, [server, base, isDirty, conflict, form]);
+  const { base, setBase, save } = useFormBase(server, {
+    isDirty,
+    paused: conflict,
+    sameValues: sameMappingBase,
+    reset: (next) => form.reset(toFormValues(next.mappings)),
+    loadLatest: () => queryClient.fetchQuery({ ...addressTypeMappingsQueryOptions(spaceId), staleTime: 0 }),
+  });
 
   const values = form.watch();
   const byKey = new Map(identifiers.map((identifier) => [identifier.key, identifier]));
@@ -142,11 +141,7 @@ function MappingForm({
   const onSubmit = form.handleSubmit(async (mappings) => {
     setFormError(null);
     try {
-      const saved = await saveRebasing(base, (version) => mutation.mutateAsync({ mappings, version }), {
-        load: () => queryClient.fetchQuery({ ...addressTypeMappingsQueryOptions(spaceId), staleTime: 0 }),
-        sameValues: (a, b) => sameMappings(a.mappings, b.mappings),
-        adopt: setBase,
-      });
+      const saved = await save((version) => mutation.mutateAsync({ mappings, version }));
       setBase(saved);
       form.reset(toFormValues(saved.mappings));
       toast('Identifier mapping by address type saved.');

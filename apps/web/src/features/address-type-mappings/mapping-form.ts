@@ -30,8 +30,9 @@ export interface MappingBase {
   version: number;
 }
 
-export function sameMappings(a: MappingBase['mappings'], b: MappingBase['mappings']): boolean {
-  return ADDRESS_TYPES.every((type) => a[type] === b[type]);
+/** Whether two bases map each address type to the same identifier. */
+export function sameMappingBase(a: MappingBase, b: MappingBase): boolean {
+  return ADDRESS_TYPES.every((type) => a.mappings[type] === b.mappings[type]);
 }
 
 /** `rebase` (lib/rebase.ts) for the mapping form: its values are the two mapped keys. */
@@ -40,7 +41,7 @@ export function rebaseMappings(
   server: MappingBase,
   isDirty: boolean,
 ): { base: MappingBase; resetForm: boolean } {
-  return rebase(base, server, isDirty, (a, b) => sameMappings(a.mappings, b.mappings));
+  return rebase(base, server, isDirty, sameMappingBase);
 }
 
 const ADDRESS_TYPE_NOUN: Record<AddressType, string> = { phone: 'phone number', email: 'email address' };

@@ -6,7 +6,6 @@ import { Button } from '@twilio-paste/button';
 import { SkeletonLoader } from '@twilio-paste/skeleton-loader';
 import { Stack } from '@twilio-paste/stack';
 import { Text } from '@twilio-paste/text';
-import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { CountrySelectField } from '../../components/country-select-field.tsx';
@@ -15,9 +14,9 @@ import { ConflictAlert, FormErrorAlert } from '../../components/form-alerts.tsx'
 import { useToast } from '../../components/toast.tsx';
 import { countryLabel } from '../../lib/countries.ts';
 import { settingsQueryKey } from '../../lib/query-client.ts';
-import { rebase, saveRebasing } from '../../lib/rebase.ts';
 import { spaceQueryOptions, type VersionedSpace } from '../../lib/space-query.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
+import { useFormBase } from '../../lib/use-form-base.ts';
 import { useSaveStatus } from '../../lib/use-save-status.ts';
 import { useUpdateDefaultCountry } from './identity-resolution-queries.ts';
 
@@ -48,8 +47,6 @@ function DefaultCountryForm({ spaceId, server }: { spaceId: string; server: Vers
   const queryClient = useQueryClient();
   const mutation = useUpdateDefaultCountry(spaceId);
   const { conflict, setConflict, formError, setFormError, reloading, reload, showSaveError } = useSaveStatus();
-  // What the form is based on: the country it shows and the version a save sends as If-Match.
-  const [base, setBase] = useState<VersionedSpace>(server);
   const form = useForm<DefaultCountryForm>({
     resolver: zodResolver(DefaultCountryFormSchema),
     defaultValues: { defaultCountry: server.space.defaultCountry },
@@ -57,23 +54,21 @@ function DefaultCountryForm({ spaceId, server }: { spaceId: string; server: Vers
   const { errors, isDirty, isSubmitting } = form.formState;
   useBeforeUnload(isDirty);
 
-  // A change saved elsewhere shows here unless the admin is editing; then a save made on a version
+  // What the form is based on: the country it shows and the version a save sends as If-Match. A
+  // change saved elsewhere shows here unless the admin is editing; then a save made on a version
   // whose country someone has changed since answers 412 (see lib/rebase.ts).
-  useEffect(() => {
-    if (conflict) return;
-    const next = rebase(base, server, isDirty, sameCountry);
-    if (next.base !== base) setBase(next.base);
-    if (next.resetForm) form.reset({ defaultCountry: next.base.space.defaultCountry });
-  }, [server, base, isDirty, conflict, form]);
+  const { base, setBase, save } = useFormBase(server, {
+    isDirty,
+    paused: conflict,
+    sameValues: sameCountry,
+    reset: (next) => form.reset({ defaultCountry: next.space.defaultCountry }),
+    loadLatest: () => queryClient.fetchQuery({ ...spaceQueryOptions(spaceId), staleTime: 0 }),
+  });
 
   const onSubmit = form.handleSubmit(async ({ defaultCountry }) => {
     setFormError(null);
     try {
-      const saved = await saveRebasing(base, (version) => mutation.mutateAsync({ defaultCountry, version }), {
-        load: () => queryClient.fetchQuery({ ...spaceQueryOptions(spaceId), staleTime: 0 }),
-        sameValues: sameCountry,
-        adopt: setBase,
-      });
+      const saved = await save((version) => mutation.mutateAsync({ defaultCountry, version }));
       setBase(saved);
       form.reset({ defaultCountry: saved.space.defaultCountry });
       toast(`Default country saved: ${countryLabel(saved.space.defaultCountry)}.`);

@@ -1,14 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Text } from '@twilio-paste/text';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import { FormModal } from '../../components/form-modal.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { settingsQueryKey } from '../../lib/query-client.ts';
-import { rebase, saveRebasing } from '../../lib/rebase.ts';
 import { spaceQueryOptions, type VersionedSpace } from '../../lib/space-query.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
+import { useFormBase } from '../../lib/use-form-base.ts';
 import { useSaveStatus } from '../../lib/use-save-status.ts';
 import { withFocusRef } from '../../lib/with-focus-ref.ts';
 import { type RenameSpaceFormValues, renameSpaceFieldForIssue, renameSpaceFormSchema } from './rename-space-form.ts';
@@ -39,9 +39,6 @@ export function RenameSpaceModal({
   const mutation = useRenameSpace(spaceId);
   const spaces = useQuery(spacesQueryOptions());
   const { conflict, setConflict, formError, setFormError, reloading, reload, showSaveError } = useSaveStatus();
-  // What the form is based on: the name it started from and the version a save sends as If-Match.
-  const [base, setBase] = useState<VersionedSpace>(server);
-
   const form = useForm<RenameSpaceFormValues>({
     resolver: zodResolver(renameSpaceFormSchema),
     defaultValues: { name: server.space.name },
@@ -49,14 +46,16 @@ export function RenameSpaceModal({
   const { errors, isDirty, isSubmitting } = form.formState;
   useBeforeUnload(isDirty);
 
+  // What the form is based on: the name it started from and the version a save sends as If-Match.
   // Another settings write (a new version, the same name) moves the base along; a rename made
   // elsewhere while the admin is typing does not, so saving answers 412 (see lib/rebase.ts).
-  useEffect(() => {
-    if (conflict) return;
-    const next = rebase(base, server, isDirty, sameName);
-    if (next.base !== base) setBase(next.base);
-    if (next.resetForm) form.reset({ name: next.base.space.name });
-  }, [server, base, isDirty, conflict, form]);
+  const { base, setBase, save } = useFormBase(server, {
+    isDirty,
+    paused: conflict,
+    sameValues: sameName,
+    reset: (next) => form.reset({ name: next.space.name }),
+    loadLatest: () => queryClient.fetchQuery({ ...spaceQueryOptions(spaceId), staleTime: 0 }),
+  });
 
   const onSubmit = form.handleSubmit(async ({ name }) => {
     setFormError(null);
@@ -66,11 +65,7 @@ export function RenameSpaceModal({
       return;
     }
     try {
-      const saved = await saveRebasing(base, (version) => mutation.mutateAsync({ name, version }), {
-        load: () => queryClient.fetchQuery({ ...spaceQueryOptions(spaceId), staleTime: 0 }),
-        sameValues: sameName,
-        adopt: setBase,
-      });
+      const saved = await save((version) => mutation.mutateAsync({ name, version }));
       toast(`Space renamed to “${saved.space.name}”.`);
       onClose();
     } catch (error) {
