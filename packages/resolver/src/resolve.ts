@@ -377,6 +377,17 @@ function candidatesOf(planning: Planning): PreparedCandidates {
   return prepared;
 }
 
+/** The decision for a valid event, once its result and plan are known. */
+function decided(
+  planning: Planning,
+  prepared: PreparedCandidates,
+  result: ResolutionResult,
+  plan: ResolutionPlan | null,
+): ResolutionDecision {
+  const { event, at, trace } = planning;
+  return finish({ result, plan, unrecognizedExternalIdTypes: prepared.unrecognizedTypes, event, timestamp: at }, trace);
+}
+
 /**
  * SPEC §7 steps 1–5, given C and the live profile holding each value of C (`holders[i]` holds
  * `candidates[i]`, read once: demotion only shrinks C, so later passes filter this answer).
@@ -389,22 +400,11 @@ function decide(
   const { settings, trace, event, at, messageId, receivedAt } = planning;
   const { candidates } = prepared;
   let dropped = prepared.dropped;
-  const result: ResolutionResult = {
-    messageId,
-    outcome: 'unresolved',
-    profileId: null,
-    mergedProfileIds: [],
-    addedIdentifiers: [],
-    droppedIdentifiers: dropped,
-  };
-  const decision: ResolutionDecision = {
-    result,
-    plan: null,
-    unrecognizedExternalIdTypes: prepared.unrecognizedTypes,
-    event,
-    timestamp: at,
-  };
-
+  // Results are built once, with their final fields, where the outcome is known (never filled in
+  // later): results are kept (a duplicate answers its first result), and V8 may allocate such
+  // long-lived objects in the old generation, where every later write of a young value costs a
+  // write barrier and a remembered-set entry that each young collection must walk (about −7 % on
+  // the benchmark's replay, docs/benchmarks.md).
   // The demotion loop of SPEC §7 steps 1–4. Arrays are built at their final size: a pushed-to
   // empty array would allocate room for 17 elements.
   let matched: ProfileState[] = NO_PROFILES;
@@ -414,9 +414,17 @@ function decide(
     if (candidates.length === 0) {
       // SPEC §7 step 1 writes no profile; §7.7 still processes the message id once, so a message
       // id the sender chose is recorded (a generated one can never come again).
-      if (event.messageId != null) decision.plan = { message: { messageId, result }, profile: null };
+      const result: ResolutionResult = {
+        messageId,
+        outcome: 'unresolved',
+        profileId: null,
+        mergedProfileIds: NOTHING,
+        addedIdentifiers: NOTHING,
+        droppedIdentifiers: dropped,
+      };
       if (trace) traceUnresolved(trace);
-      return finish(decision, trace);
+      const plan = event.messageId != null ? { message: { messageId, result }, profile: null } : null;
+      return decided(planning, prepared, result, plan);
     }
     matched = NO_PROFILES;
     let newCount = 0;
@@ -445,7 +453,6 @@ function decide(
     if (failure === null) break;
     const demoted = candidates.pop()!;
     dropped = withDropped(dropped, { key: demoted.key, value: demoted.value, reason: failure.reason });
-    result.droppedIdentifiers = dropped;
     if (trace) {
       traceCheckFailed(trace, failure.message ?? '');
       traceDemoted(trace, demoted.key, demoted.value, failure.reason, candidates.length);
@@ -483,10 +490,14 @@ function decide(
     updatedAt: receivedAt,
   };
 
-  result.outcome = survivor === null ? 'created' : merged.length > 0 ? 'merged' : 'matched';
-  result.profileId = profileId;
-  result.mergedProfileIds = mergeProfileIds;
-  result.addedIdentifiers = addedIdentifiers;
+  const result: ResolutionResult = {
+    messageId,
+    outcome: survivor === null ? 'created' : merged.length > 0 ? 'merged' : 'matched',
+    profileId,
+    mergedProfileIds: mergeProfileIds,
+    addedIdentifiers,
+    droppedIdentifiers: dropped,
+  };
   if (trace) {
     const added = newValues.map((candidate) => describeValue(candidate.key, candidate.value));
     if (survivor === null) traceCreated(trace, profileId, added, at);
@@ -497,8 +508,7 @@ function decide(
     // A dry run creates nothing, so the new profile has no id to show yet.
     traceTraits(trace, survivor === null && trace.dryRun ? null : profileId, Object.keys(setTraits));
   }
-  decision.plan = { message: { messageId, result }, profile: write };
-  return finish(decision, trace);
+  return decided(planning, prepared, result, { message: { messageId, result }, profile: write });
 }
 
 /** Plans a valid event on a store read synchronously (in memory): no promise per store call. */
