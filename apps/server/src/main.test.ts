@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent, get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,6 +65,39 @@ describe('the server process', () => {
     expect(await server.exited).toBe(0);
     expect(server.output()).toContain('stopped');
   });
+
+  it("keeps an idle keep-alive connection open past Node's 5-second default, so pooled sockets are not reset", async () => {
+    const server = startServer({ PORT: '0', DATABASE_URL: `sqlite:${join(dataDir, 'keep-alive.sqlite')}` });
+    const url = await server.listening();
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const request = (path: string) =>
+      new Promise<{ status: number | undefined; reusedSocket: boolean; keepAlive: string | undefined }>(
+        (resolve, reject) => {
+          const sent = get(`${url}${path}`, { agent }, (response) => {
+            response.resume();
+            response.on('end', () =>
+              resolve({
+                status: response.statusCode,
+                reusedSocket: sent.reusedSocket,
+                keepAlive: response.headers['keep-alive'],
+              }),
+            );
+          });
+          sent.on('error', reject);
+        },
+      );
+    try {
+      const first = await request('api/v1/healthz');
+      expect(first).toMatchObject({ status: 200, reusedSocket: false, keepAlive: 'timeout=65' });
+      await new Promise((resolve) => setTimeout(resolve, 5_500));
+      // With Node's default the server has closed this socket by now.
+      expect(await request('api/v1/healthz')).toMatchObject({ status: 200, reusedSocket: true });
+    } finally {
+      agent.destroy();
+      server.child.kill('SIGTERM');
+    }
+    expect(await server.exited).toBe(0);
+  }, 20_000);
 
   it('refuses to start with a bad configuration and says why', async () => {
     const server = startServer({ PORT: '0', DATABASE_URL: 'mysql://nope' });

@@ -9,6 +9,11 @@ import { migrateToLatest, openDatabase } from './store/database.ts';
 import { createStore } from './store/store.ts';
 
 const SHUTDOWN_GRACE_MS = 10_000;
+// How long an idle keep-alive connection stays open. Node's 5 s default races clients that pool
+// connections: a request sent on a pooled socket just as the server closes it fails with
+// ECONNRESET (seen in our own end-to-end tests). Longer than the 60 s idle timeout of common
+// load balancers and proxies, so that they, not the server, close idle connections.
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
 async function main(): Promise<void> {
   const env = readEnv();
@@ -31,6 +36,9 @@ async function main(): Promise<void> {
     // A plain line for people starting it from a terminal.
     process.stdout.write(`\nIdentity Resolution Console: http://${env.HOST}:${port}/\n\n`);
   });
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  // Node requires the headers timeout to exceed the keep-alive timeout.
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
   // Requests Node cannot parse never reach Express; answer them with a problem too (SPEC §9).
   handleClientErrors(server, logger);
   server.on('error', (error) => {
