@@ -71,7 +71,7 @@ describe('the server process', () => {
     const url = await server.listening();
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     const request = (path: string) =>
-      new Promise<{ status: number | undefined; reusedSocket: boolean; keepAlive: string | undefined }>(
+      new Promise<{ status: number | undefined; reusedSocket: boolean; keepAlive: string | string[] | undefined }>(
         (resolve, reject) => {
           const sent = get(`${url}${path}`, { agent }, (response) => {
             response.resume();
