@@ -32,10 +32,18 @@ export const SettingsIdentifierInputSchema = z
   })
   .superRefine((input, ctx) => checkIdentifierInput(input, ctx, { customNeedsSourceKeys: false }));
 
+/**
+ * Most identifiers a space may hold, enforced on import and on `POST …/identifiers` alike, so
+ * that an export always imports back.
+ */
+export const MAX_IDENTIFIERS_PER_SPACE = 200;
+
 /** Body of `PUT …/settings`: replaces the whole configuration; `version` is accepted and ignored. */
 export const SettingsImportSchema = z.object({
   defaultCountry: CountryCodeSchema,
-  identifiers: z.array(SettingsIdentifierInputSchema).max(200, 'Use at most 200 identifiers'),
+  identifiers: z
+    .array(SettingsIdentifierInputSchema)
+    .max(MAX_IDENTIFIERS_PER_SPACE, `Use at most ${MAX_IDENTIFIERS_PER_SPACE} identifiers`),
   mappings: AddressTypeMappingsSchema,
   version: z.unknown().optional(),
 });

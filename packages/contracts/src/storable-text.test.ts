@@ -27,6 +27,26 @@ describe('storable text', () => {
     expect(findUnstorableText({ a: [1, null, true, 'fine'] })).toBeNull();
   });
 
+  it('walks a value nested far deeper than the call stack allows, in linear time', () => {
+    // 200,000 levels: recursion overflows the stack (from ~3,500 levels a settings import did,
+    // a 500), and copying the path at every level would take minutes.
+    let deep: unknown = 'x\u0000';
+    for (let i = 0; i < 200_000; i++) deep = i % 2 === 0 ? [deep] : { k: deep };
+    const found = findUnstorableText({ note: deep });
+    expect(found?.path).toHaveLength(200_001);
+    expect(found?.path.slice(0, 3)).toEqual(['note', 'k', 0]);
+    expect(found?.message).toMatch(/NUL/);
+    let clean: unknown = 'fine';
+    for (let i = 0; i < 200_000; i++) clean = [clean];
+    expect(findUnstorableText(clean)).toBeNull();
+  });
+
+  it('reports the first problem in document order, a key before what follows it', () => {
+    expect(findUnstorableText({ a: 'x\u0000', 'b\u0000': 1 })?.path).toEqual(['a']);
+    expect(findUnstorableText({ 'a\u0000': 'y\u0000', b: 1 })?.message).toMatch(/^Its key/);
+    expect(findUnstorableText({ a: [{}, ['\ud800']] }, ['body'])?.path).toEqual(['body', 'a', 1, 0]);
+  });
+
   it('reads the JSON text of a value to skip the walk when nothing can be wrong', () => {
     expect(mayHoldUnstorableText(JSON.stringify({ a: 'x\u0000' }))).toBe(true);
     expect(mayHoldUnstorableText(JSON.stringify({ a: '\udc00' }))).toBe(true);

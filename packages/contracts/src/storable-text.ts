@@ -29,26 +29,50 @@ export interface UnstorableText {
   message: string;
 }
 
-/** The first string or object key in a parsed JSON value that cannot be stored, or `null`. */
+/** A value still to visit, and how it was reached: its parent and its index or key there. */
+interface PendingValue {
+  value: unknown;
+  parent: PendingValue | null;
+  segment: string | number | null;
+  /** Set when the segment is an object key, which must be storable text too. */
+  key: boolean;
+}
+
+function pathOf(pending: PendingValue, start: (string | number)[]): (string | number)[] {
+  const segments: (string | number)[] = [];
+  for (let at: PendingValue | null = pending; at !== null && at.segment !== null; at = at.parent)
+    segments.push(at.segment);
+  return [...start, ...segments.reverse()];
+}
+
+/**
+ * The first string or object key in a parsed JSON value that cannot be stored, or `null`, in
+ * document order. Walked with a stack of its own and paths built only for the answer: a body may
+ * nest thousands of levels deep (JSON.parse accepts it), which recursion would exhaust the call
+ * stack on, and copying the path at every level would make quadratic work of.
+ */
 export function findUnstorableText(value: unknown, path: (string | number)[] = []): UnstorableText | null {
-  if (typeof value === 'string') {
-    const message = unstorableTextProblem(value);
-    return message === null ? null : { path, message };
-  }
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = findUnstorableText(value[i], [...path, i]);
-      if (found) return found;
-    }
-    return null;
-  }
-  if (typeof value === 'object' && value !== null) {
-    for (const [key, entry] of Object.entries(value)) {
-      const message = unstorableTextProblem(key);
+  // The next value to visit is the last one.
+  const pending: PendingValue[] = [{ value, parent: null, segment: null, key: false }];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    if (next.key) {
+      const message = unstorableTextProblem(next.segment as string);
       if (message !== null)
-        return { path: [...path, key], message: `Its key ${message.charAt(0).toLowerCase()}${message.slice(1)}` };
-      const found = findUnstorableText(entry, [...path, key]);
-      if (found) return found;
+        return { path: pathOf(next, path), message: `Its key ${message.charAt(0).toLowerCase()}${message.slice(1)}` };
+    }
+    const current = next.value;
+    if (typeof current === 'string') {
+      const message = unstorableTextProblem(current);
+      if (message !== null) return { path: pathOf(next, path), message };
+    } else if (Array.isArray(current)) {
+      for (let i = current.length - 1; i >= 0; i--)
+        pending.push({ value: current[i], parent: next, segment: i, key: false });
+    } else if (typeof current === 'object' && current !== null) {
+      const entries = Object.entries(current);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [key, entry] = entries[i]!;
+        pending.push({ value: entry, parent: next, segment: key, key: true });
+      }
     }
   }
   return null;

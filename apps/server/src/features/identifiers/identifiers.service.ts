@@ -7,7 +7,13 @@ import type {
   UnrecognizedIdentifierTypeList,
   UpdateIdentifierInput,
 } from '@idr/contracts';
-import { buildIdentifier, displayNameLengthIssue, IdentifierKeySchema, sourceKeysIssue } from '@idr/contracts';
+import {
+  buildIdentifier,
+  displayNameLengthIssue,
+  IdentifierKeySchema,
+  MAX_IDENTIFIERS_PER_SPACE,
+  sourceKeysIssue,
+} from '@idr/contracts';
 import { AppError, validationFailed } from '../../http/app-error.ts';
 import {
   deleteIdentifier,
@@ -94,6 +100,14 @@ export function createIdentifiersService(store: Store, now: () => Date) {
         const identifiers = await listIdentifiers(trx, spaceId);
         if (identifiers.some((identifier) => identifier.key === input.key)) {
           throw new AppError('identifier_exists', `The identifier "${input.key}" already exists in this space`);
+        }
+        if (identifiers.length >= MAX_IDENTIFIERS_PER_SPACE) {
+          throw validationFailed([
+            {
+              path: '',
+              message: `A space holds at most ${MAX_IDENTIFIERS_PER_SPACE} identifiers: delete one before adding another`,
+            },
+          ]);
         }
         const last = identifiers.length + 1;
         const priority = input.priority ?? last;

@@ -1,4 +1,4 @@
-import { SUGGESTED_BLOCKED_VALUES } from '@idr/contracts';
+import { MAX_IDENTIFIERS_PER_SPACE, SUGGESTED_BLOCKED_VALUES } from '@idr/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectProblem, issuePaths } from '../../test-support/expect-problem.ts';
 import { availableStoreKinds, createSpace, createTestApp, type TestApp } from '../../test-support/test-stores.ts';
@@ -118,6 +118,29 @@ describe.each(kinds)('identifiers API on %s', (kind) => {
     const beyond = await t.http.post(base(space)).send({ key: 'other', priority: 7 });
     expectProblem(beyond, 400, 'validation_failed');
     expect(issuePaths(beyond)).toEqual(['priority']);
+  });
+
+  it('refuses a 201st identifier, as import does, so that an export always imports back', async () => {
+    const space = await createSpace(t.http, { preset: 'empty' });
+    const identifiers = Array.from({ length: MAX_IDENTIFIERS_PER_SPACE }, (_, i) => ({
+      key: `crm_${i}`,
+      sourceKeys: [`crm_${i}`],
+    }));
+    await t.http
+      .put(`/api/v1/spaces/${space}/settings`)
+      .send({ defaultCountry: 'US', identifiers, mappings: { phone: null, email: null } })
+      .expect(200);
+    const refused = await t.http.post(base(space)).send({ key: 'one_more', sourceKeys: ['x'] });
+    expectProblem(refused, 400, 'validation_failed');
+    expect(refused.body.issues[0].message).toMatch(/at most 200 identifiers/);
+    const exported = (await t.http.get(`/api/v1/spaces/${space}/settings`).expect(200)).body;
+    expect(exported.identifiers).toHaveLength(MAX_IDENTIFIERS_PER_SPACE);
+    await t.http.put(`/api/v1/spaces/${space}/settings`).send(exported).expect(200);
+    await t.http.delete(`${base(space)}/crm_0`).expect(204);
+    await t.http
+      .post(base(space))
+      .send({ key: 'one_more', sourceKeys: ['x'] })
+      .expect(201);
   });
 
   it('refuses a key that exists with 409 identifier_exists', async () => {

@@ -140,6 +140,28 @@ describe.each(kinds)('settings export and import on %s', (kind) => {
     expect((await t.http.get(path(space)).expect(200)).body).toEqual(before);
   });
 
+  it('takes a body nested thousands of levels deep without a 500: NUL deep inside is refused, a deep version ignored', async () => {
+    // JSON.parse takes any depth; the walk for unstorable text once recursed and overflowed the stack.
+    const space = await createSpace(t.http);
+    const before = (await t.http.get(path(space)).expect(200)).body;
+    const deep = (inner: string) => `${'['.repeat(20_000)}${inner}${']'.repeat(20_000)}`;
+    const document = (note: string) =>
+      `{"defaultCountry":"US","identifiers":[],"mappings":{"phone":null,"email":null},"note":${note}}`;
+    const withNul = await t.http
+      .put(path(space))
+      .set('Content-Type', 'application/json')
+      .send(document(deep('"x\\u0000"')));
+    expectProblem(withNul, 400, 'validation_failed');
+    expect(withNul.body.issues[0].message).toMatch(/NUL/);
+    expect((await t.http.get(path(space)).expect(200)).body).toEqual(before);
+    const badVersion = await t.http
+      .put(path(space))
+      .set('Content-Type', 'application/json')
+      .send(document('1').replace('"note":1', `"version":${deep('1')}`));
+    expect(badVersion.status).toBe(200);
+    expect(badVersion.body.identifiers).toEqual([]);
+  });
+
   it('refuses priorities that are not 1..n', async () => {
     const space = await createSpace(t.http);
     const response = await t.http.put(path(space)).send({
