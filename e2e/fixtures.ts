@@ -197,9 +197,14 @@ export async function expectNoAxeViolations(page: Page) {
  * grows to the page's height first: a full-page capture would cut the fixed sidebar at the old
  * viewport height.
  */
-export async function saveScreenshot(page: Page, name: string) {
+export async function saveScreenshot(page: Page, name: string, { viewportOnly = false } = {}) {
   const SCREENSHOT_DIR = join(test.info().project.outputDir, 'screenshots');
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  // A page of hundreds of rows is judged by what is in view: its full height would not be legible.
+  if (viewportOnly) {
+    await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), animations: 'disabled' });
+    return;
+  }
   const viewport = page.viewportSize() ?? { width: 1440, height: 900 };
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height) });

@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import {
+  CONTACT_CENTER_SETTINGS,
   expect,
   expectNoAxeViolations,
   expectNoOverflowingText,
@@ -370,6 +371,46 @@ test('delete an identifier, and a mapped one is explained up front', async ({ pa
   await expect(page.getByText('anonymous_id deleted.')).toBeVisible();
   expect(await priorityOrder(page)).toEqual(['user_id', 'email', 'phone']);
   expect(await identifier(page, 'anonymous_id')).toBeUndefined();
+});
+
+test('a space holding 200 identifiers explains why Add identifier is off, and a delete turns it back on', async ({
+  page,
+  request,
+}) => {
+  // The server's cap (so that an export always imports back): the preset plus 196 custom identifiers.
+  const custom = Array.from({ length: 196 }, (_, i) => ({ key: `crm_${i}`, kind: 'custom', sourceKeys: [`crm_${i}`] }));
+  const identifiers = [
+    ...CONTACT_CENTER_SETTINGS.identifiers,
+    ...custom.map((entry, i) => ({ ...entry, priority: i + 5 })),
+  ];
+  const imported = await request.put(`${SPACE_API}/settings`, { data: { ...CONTACT_CENTER_SETTINGS, identifiers } });
+  expect(imported.status(), await imported.text()).toBe(200);
+  // A type seen in events that no identifier reads (the one the one-click test adds, too).
+  const event = await request.post(`${SPACE_API}/events`, {
+    data: { type: 'track', event: 'Viewed', context: { externalIds: [{ id: 'C-2', type: 'crm_id' }] } },
+  });
+  expect(event.status(), await event.text()).toBe(200);
+
+  await openIdentityResolutionTab(page);
+  const add = prioritySection(page).getByRole('button', { name: 'Add identifier' });
+  await expect(add).toBeDisabled();
+  await expect(add).toHaveAccessibleDescription(
+    'This space holds 200 identifiers, the most it may: delete one to add another.',
+  );
+  await add.scrollIntoViewIfNeeded();
+  await saveScreenshot(page, 'identity-resolution-identifier-cap', { viewportOnly: true });
+  const unrecognized = page.getByRole('region', { name: 'Unrecognised identifier types seen' });
+  const addCrm = unrecognized.getByRole('button', { name: 'Add crm_id as identifier' });
+  await expect(addCrm).toBeDisabled();
+  await expect(unrecognized).toContainText('delete one to add one of these types');
+
+  await page.getByRole('button', { name: 'Delete crm_195', exact: true }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Delete crm_195?' });
+  await dialog.getByRole('button', { name: 'Delete identifier' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(add).toBeEnabled();
+  await expect(addCrm).toBeEnabled();
+  await expect(page.getByText(/the most it may/)).toHaveCount(0);
 });
 
 test('one-click add of an unrecognised identifier type seen in events', async ({ page }) => {

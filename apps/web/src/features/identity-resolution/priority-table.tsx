@@ -1,4 +1,4 @@
-import type { Identifier, IdentifierList } from '@idr/contracts';
+import { type Identifier, type IdentifierList, MAX_IDENTIFIERS_PER_SPACE } from '@idr/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { Badge } from '@twilio-paste/badge';
 import { Box } from '@twilio-paste/box';
@@ -183,16 +183,28 @@ export function PriorityTable({
     }
   }
 
+  // The server refuses one more (so that an export always imports back): say so before the form.
+  const full = list.identifiers.length >= MAX_IDENTIFIERS_PER_SPACE;
   const editing = dialog?.type === 'edit' ? byKey.get(dialog.key) : undefined;
   const deleting = dialog?.type === 'delete' ? byKey.get(dialog.key) : undefined;
 
   return (
     <Stack orientation="vertical" spacing="space60">
-      <Box>
-        <Button variant="secondary" onClick={() => setDialog({ type: 'add' })}>
+      <Box display="flex" flexWrap="wrap" columnGap="space40" rowGap="space30" alignItems="center">
+        <Button
+          variant="secondary"
+          onClick={() => setDialog({ type: 'add' })}
+          disabled={full}
+          aria-describedby={full ? 'identifier-cap-hint' : undefined}
+        >
           <PlusIcon decorative />
           Add identifier
         </Button>
+        {full ? (
+          <Text id="identifier-cap-hint" as="span" color="colorTextWeak" fontSize="fontSize20">
+            This space holds {MAX_IDENTIFIERS_PER_SPACE} identifiers, the most it may: delete one to add another.
+          </Text>
+        ) : null}
       </Box>
       {conflict ? (
         <ConflictAlert notSaved="Your priority order was not saved" onReload={reload} reloading={reloading} />

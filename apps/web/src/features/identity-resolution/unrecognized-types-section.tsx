@@ -1,4 +1,4 @@
-import type { UnrecognizedIdentifierType } from '@idr/contracts';
+import { MAX_IDENTIFIERS_PER_SPACE, type UnrecognizedIdentifierType } from '@idr/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Box } from '@twilio-paste/box';
 import { Button } from '@twilio-paste/button';
@@ -15,6 +15,7 @@ import { HorizontalScroll } from '../../components/horizontal-scroll.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { ApiError } from '../../lib/errors.ts';
+import { identifiersQueryOptions } from '../../lib/identifiers-query.ts';
 import { unrecognizedTypesQueryOptions, useCreateIdentifier } from './identity-resolution-queries.ts';
 
 function TableHead() {
@@ -36,6 +37,8 @@ function TableHead() {
 /** External-id types seen in events that match no identifier, with a one-click add (SPEC §5.2). */
 export function UnrecognizedTypesSection({ spaceId }: { spaceId: string }) {
   const query = useQuery(unrecognizedTypesQueryOptions(spaceId));
+  // The priority table above loads the same list; at the cap the server refuses one more.
+  const full = (useQuery(identifiersQueryOptions(spaceId)).data?.identifiers.length ?? 0) >= MAX_IDENTIFIERS_PER_SPACE;
   const create = useCreateIdentifier(spaceId);
   const toast = useToast();
   const [adding, setAdding] = useState<string | null>(null);
@@ -86,6 +89,12 @@ export function UnrecognizedTypesSection({ spaceId }: { spaceId: string }) {
   return (
     <Box display="flex" flexDirection="column" rowGap="space50">
       <FormErrorAlert error={addError} />
+      {full ? (
+        <Paragraph marginBottom="space0">
+          This space holds {MAX_IDENTIFIERS_PER_SPACE} identifiers, the most it may: delete one to add one of these
+          types.
+        </Paragraph>
+      ) : null}
       {invalid ? (
         <Paragraph marginBottom="space0">
           Types marked “Not a valid identifier key” cannot be added as they are: identifier keys use lowercase letters,
@@ -118,7 +127,7 @@ export function UnrecognizedTypesSection({ spaceId }: { spaceId: string }) {
                       size="small"
                       aria-label={`Add ${type.type} as identifier`}
                       loading={adding === type.type}
-                      disabled={adding !== null && adding !== type.type}
+                      disabled={full || (adding !== null && adding !== type.type)}
                       onClick={() => void add(type)}
                     >
                       <PlusIcon decorative />
