@@ -3,12 +3,18 @@ import {
   type CreateIdentifierInput,
   displayNameLengthIssue,
   type Identifier,
+  IdentifierKeySchema,
   identifierDefaults,
   isBuiltInIdentifierKey,
   sourceKeysIssue,
 } from './identifiers.ts';
 import type { AddressTypeMappings } from './mappings.ts';
-import type { SettingsImport } from './settings.ts';
+import {
+  MAX_IDENTIFIERS_PER_SPACE,
+  type SettingsIdentifierInput,
+  SettingsIdentifierInputSchema,
+  type SettingsImport,
+} from './settings.ts';
 
 // The pure half of creating identifiers and importing a settings document (SPEC §2, §9): the
 // server stores what these build, and the console shows an import's summary from the same result.
@@ -103,4 +109,60 @@ export function resolveSettingsImport(
   if (moreIssues) issues.push(...moreIssues(identifiers, (position) => `identifiers.${order[position]}.`));
   issues.push(...unknownMappingIssues(document.mappings, seen, 'mappings.'));
   return { identifiers, issues };
+}
+
+/**
+ * What can be read of a settings document that its schema refused, so that the problems of the
+ * document as a whole (keys listed twice, priorities, mapped keys that do not exist, and the
+ * caller's own checks) are reported together with the schema's, not one round after the other.
+ * An identifier the schema refuses stands in by its key (and its priority, if usable) alone: its
+ * other fields take their defaults, and the schema reports what is wrong with them. A mapping that
+ * is not a key counts as none. `null` when the document's shape or an identifier's key cannot be
+ * read: the schema's issues are then all there is to say.
+ */
+export function salvageSettingsImport(raw: unknown): SettingsImport | null {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
+  const { identifiers, mappings } = raw as { identifiers?: unknown; mappings?: unknown };
+  if (!Array.isArray(identifiers) || identifiers.length > MAX_IDENTIFIERS_PER_SPACE) return null;
+  const salvaged: SettingsIdentifierInput[] = [];
+  for (const entry of identifiers as unknown[]) {
+    const parsed = SettingsIdentifierInputSchema.safeParse(entry);
+    if (parsed.success) {
+      salvaged.push(parsed.data);
+      continue;
+    }
+    const { key, priority } = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
+    if (!IdentifierKeySchema.safeParse(key).success) return null;
+    const usablePriority = typeof priority === 'number' && Number.isInteger(priority) && priority >= 1;
+    salvaged.push({ key: key as string, ...(usablePriority ? { priority } : {}) });
+  }
+  const mapped = (typeof mappings === 'object' && mappings !== null ? mappings : {}) as Record<string, unknown>;
+  const keyOrNone = (value: unknown) => (IdentifierKeySchema.safeParse(value).success ? (value as string) : null);
+  return {
+    defaultCountry: 'US', // not read by the checks of the document as a whole
+    identifiers: salvaged,
+    mappings: { phone: keyOrNone(mapped.phone), email: keyOrNone(mapped.email) },
+  };
+}
+
+/**
+ * Every problem of a settings document the schema refused: `schemaIssues`, then those of the
+ * document as a whole (`resolveSettingsImport` with `moreIssues`) on what `salvageSettingsImport`
+ * can read of it, each issue once.
+ */
+export function refusedSettingsImportIssues(
+  raw: unknown,
+  schemaIssues: readonly Issue[],
+  moreIssues?: Parameters<typeof resolveSettingsImport>[1],
+): Issue[] {
+  const salvaged = salvageSettingsImport(raw);
+  const issues = [...schemaIssues];
+  if (salvaged === null) return issues;
+  const said = new Set(issues.map((issue) => `${issue.path}\u0000${issue.message}`));
+  for (const issue of resolveSettingsImport(salvaged, moreIssues).issues) {
+    const id = `${issue.path}\u0000${issue.message}`;
+    if (!said.has(id)) issues.push(issue);
+    said.add(id);
+  }
+  return issues;
 }

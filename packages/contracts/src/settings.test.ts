@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { identifierDefaults } from './identifiers.ts';
-import { SettingsImportSchema } from './settings.ts';
+import { MAX_IDENTIFIERS_PER_SPACE, SettingsImportSchema } from './settings.ts';
+import { salvageSettingsImport } from './settings-import.ts';
 
 const LONG_KEY = 'k'.repeat(64);
 
@@ -39,5 +40,34 @@ describe('SettingsImportSchema', () => {
 
   it('takes the default country in any case and gives it in upper case', () => {
     expect(SettingsImportSchema.parse(document([], 'gb')).defaultCountry).toBe('GB');
+  });
+});
+
+describe('salvageSettingsImport', () => {
+  it('keeps what it can read of a refused document: a refused identifier by its key and usable priority', () => {
+    const salvaged = salvageSettingsImport({
+      defaultCountry: 'nowhere',
+      identifiers: [
+        { key: 'email', displayName: '', priority: 2 },
+        { key: 'crm_id', priority: 0, sourceKeys: ['crm'] },
+        { key: 'user_id', priority: 1 },
+      ],
+      mappings: { phone: 'Not A Key', email: 'email' },
+    });
+    expect(salvaged?.identifiers).toEqual([
+      { key: 'email', priority: 2 },
+      { key: 'crm_id' },
+      expect.objectContaining({ key: 'user_id', priority: 1 }),
+    ]);
+    expect(salvaged?.mappings).toEqual({ phone: null, email: 'email' });
+  });
+
+  it('gives up when the shape or a key cannot be read, or there are too many identifiers', () => {
+    expect(salvageSettingsImport([])).toBeNull();
+    expect(salvageSettingsImport({ identifiers: 'none' })).toBeNull();
+    expect(salvageSettingsImport({ identifiers: [{ key: 'Bad Key' }] })).toBeNull();
+    expect(salvageSettingsImport({ identifiers: [null] })).toBeNull();
+    const many = Array.from({ length: MAX_IDENTIFIERS_PER_SPACE + 1 }, (_, i) => ({ key: `k_${i}` }));
+    expect(salvageSettingsImport({ identifiers: many })).toBeNull();
   });
 });

@@ -31,6 +31,7 @@ export const SettingsIdentifierInputSchema = z
     sourceKeys: IdentifierSourceKeysSchema.optional(),
   })
   .superRefine((input, ctx) => checkIdentifierInput(input, ctx, { customNeedsSourceKeys: false }));
+export type SettingsIdentifierInput = z.infer<typeof SettingsIdentifierInputSchema>;
 
 /**
  * Most identifiers a space may hold, enforced on import and on `POST …/identifiers` alike, so

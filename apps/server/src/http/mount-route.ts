@@ -1,4 +1,4 @@
-import { API_PREFIX, findUnstorableText, type RouteDefinition, toIssues } from '@idr/contracts';
+import { API_PREFIX, findUnstorableText, type Issue, type RouteDefinition, toIssues } from '@idr/contracts';
 import express, { type Request, type Response, type Router } from 'express';
 import type { z } from 'zod';
 import { AppError, validationFailed } from './app-error.ts';
@@ -53,7 +53,16 @@ function hasBody(req: Request): boolean {
   return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
 }
 
-function parseBody(route: RouteDefinition, req: Request): unknown {
+/** How one route extends what the shared mounting does. */
+export interface MountOptions {
+  /**
+   * Every issue of a body its schema refused, given the schema's: a settings document reports its
+   * problems as a whole along with them, all in one answer.
+   */
+  refusedBodyIssues?: (body: unknown, schemaIssues: Issue[]) => Issue[];
+}
+
+function parseBody(route: RouteDefinition, req: Request, options: MountOptions): unknown {
   if (!route.body) return undefined;
   if (req.body === undefined) {
     if (hasBody(req)) {
@@ -62,7 +71,10 @@ function parseBody(route: RouteDefinition, req: Request): unknown {
     throw validationFailed([{ path: '', message: 'Send a JSON body' }]);
   }
   const result = route.body.safeParse(req.body);
-  if (!result.success) throw validationFailed(toIssues(result.error));
+  if (!result.success) {
+    const issues = toIssues(result.error);
+    throw validationFailed(options.refusedBodyIssues ? options.refusedBodyIssues(req.body, issues) : issues);
+  }
   if (!route.eventsBody) {
     const unstorable = findUnstorableText(req.body);
     if (unstorable) throw validationFailed([{ path: unstorable.path.join('.'), message: unstorable.message }]);
@@ -78,6 +90,7 @@ export function mountRoute<R extends RouteDefinition>(
   router: Router,
   route: R,
   handler: (input: RouteInput<R>) => Promise<RouteOutput<R>>,
+  options: MountOptions = {},
 ): void {
   const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
   const middlewares = route.body
@@ -97,7 +110,7 @@ export function mountRoute<R extends RouteDefinition>(
       if (!result.success) throw validationFailed(toIssues(result.error));
       query = result.data;
     }
-    const body = parseBody(route, req);
+    const body = parseBody(route, req, options);
     const output = await handler({
       params,
       query,

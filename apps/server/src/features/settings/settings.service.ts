@@ -1,4 +1,11 @@
-import { type Identifier, resolveSettingsImport, type SettingsDocument, type SettingsImport } from '@idr/contracts';
+import {
+  type Identifier,
+  type Issue,
+  refusedSettingsImportIssues,
+  resolveSettingsImport,
+  type SettingsDocument,
+  type SettingsImport,
+} from '@idr/contracts';
 import { validationFailed } from '../../http/app-error.ts';
 import { deleteAllIdentifiers, insertIdentifiers, listIdentifiers } from '../../store/identifiers.repository.ts';
 import { getMappings, replaceMappings } from '../../store/mappings.repository.ts';
@@ -7,14 +14,24 @@ import type { Store } from '../../store/store.ts';
 import { blockedValueIssues, displayNameClashIssues } from '../identifiers/identifier-rules.ts';
 import { requireSpace, type WriteContext, writeSettings } from './settings-write.ts';
 
-/** Validates a whole settings document and turns it into identifiers; throws 400 with every issue found. */
-function identifiersOf(document: SettingsImport): Identifier[] {
-  const { identifiers, issues } = resolveSettingsImport(document, (built, pathOf) => [
+/** The server's own checks of a document's identifiers: display-name clashes, unsafe patterns. */
+function serverIssues(built: Identifier[], pathOf: (position: number) => string): Issue[] {
+  return [
     ...displayNameClashIssues(built, pathOf),
     ...built.flatMap((identifier, position) => blockedValueIssues(identifier, pathOf(position))),
-  ]);
+  ];
+}
+
+/** Validates a whole settings document and turns it into identifiers; throws 400 with every issue found. */
+function identifiersOf(document: SettingsImport): Identifier[] {
+  const { identifiers, issues } = resolveSettingsImport(document, serverIssues);
   if (issues.length > 0) throw validationFailed(issues);
   return identifiers;
+}
+
+/** Every problem of a document the import schema refused: the schema's, then the document's as a whole. */
+export function refusedImportIssues(body: unknown, schemaIssues: Issue[]): Issue[] {
+  return refusedSettingsImportIssues(body, schemaIssues, serverIssues);
 }
 
 /** Export and import of a space's whole configuration. */

@@ -162,6 +162,34 @@ describe.each(kinds)('settings export and import on %s', (kind) => {
     expect(badVersion.body.identifiers).toEqual([]);
   });
 
+  it('reports the schema problems and those of the document as a whole in one answer', async () => {
+    const space = await createSpace(t.http);
+    const before = (await t.http.get(path(space)).expect(200)).body;
+    const response = await t.http.put(path(space)).send({
+      defaultCountry: 'US',
+      identifiers: [
+        { key: 'email', displayName: '', priority: 1 },
+        { key: 'phone', displayName: 'Contact', priority: 2, limit: { count: 0, window: 'ever' } },
+        { key: 'crm_id', displayName: 'contact', priority: 3 },
+        { key: 'crm_id', priority: 4, blockedValues: [{ value: '(a+)+$', match: 'regex' }] },
+      ],
+      mappings: { phone: 'ghost', email: 'email' },
+    });
+    expectProblem(response, 400, 'validation_failed');
+    expect(issuePaths(response)).toEqual(
+      expect.arrayContaining([
+        'identifiers.0.displayName',
+        'identifiers.1.limit.count',
+        'identifiers.3.key',
+        'identifiers.3.blockedValues.0.value',
+        'mappings.phone',
+      ]),
+    );
+    // Each problem once, though the identifiers the schema refused are read again for the rest.
+    expect(new Set(issuePaths(response)).size).toBe(issuePaths(response).length);
+    expect((await t.http.get(path(space)).expect(200)).body).toEqual(before);
+  });
+
   it('refuses priorities that are not 1..n', async () => {
     const space = await createSpace(t.http);
     const response = await t.http.put(path(space)).send({

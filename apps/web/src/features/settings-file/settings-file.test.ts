@@ -90,6 +90,25 @@ describe('parseSettingsFile', () => {
     expect(parsed.issues[0]?.message).toMatch(/ISO 3166/);
   });
 
+  it('lists the schema issues and those of the document as a whole at once', () => {
+    const broken = {
+      ...EXPORT,
+      identifiers: [
+        { ...EXPORT.identifiers[0], displayName: '' },
+        EXPORT.identifiers[1],
+        { ...EXPORT.identifiers[1], priority: 3 },
+      ],
+      mappings: { phone: 'phone', email: 'nope' },
+    };
+    const parsed = parseSettingsFile(JSON.stringify(broken));
+    if (parsed.ok || parsed.problem !== 'invalid') throw new Error('expected issues');
+    expect(parsed.issues.map((issue) => `${issue.where}: ${issue.message}`)).toEqual([
+      'Identifier 1 (user_id) › display name: Enter a display name',
+      'Identifier 3 (phone) › key: "phone" is listed more than once',
+      'Address-type mapping › Email address: No identifier has the key "nope"',
+    ]);
+  });
+
   it('refuses a document that is not an object', () => {
     const parsed = parseSettingsFile('[]');
     expect(parsed.ok).toBe(false);

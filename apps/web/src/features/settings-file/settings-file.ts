@@ -1,4 +1,11 @@
-import { type Issue, resolveSettingsImport, type SettingsImport, SettingsImportSchema, toIssues } from '@idr/contracts';
+import {
+  type Issue,
+  refusedSettingsImportIssues,
+  resolveSettingsImport,
+  type SettingsImport,
+  SettingsImportSchema,
+  toIssues,
+} from '@idr/contracts';
 import { locateJsonSyntaxError } from '../../lib/json-syntax.ts';
 import { ADDRESS_TYPE_LABEL } from '../../lib/labels.ts';
 import type { SettingsState } from '../../lib/settings-diff.ts';
@@ -140,7 +147,11 @@ export function parseSettingsFile(text: string): ParsedSettingsFile {
     };
   }
   const parsed = SettingsImportSchema.safeParse(value);
-  if (!parsed.success) return { ok: false, problem: 'invalid', issues: describeIssues(toIssues(parsed.error), value) };
+  if (!parsed.success) {
+    // With the document's problems as a whole (keys twice, priorities, mappings), all in one list.
+    const issues = refusedSettingsImportIssues(value, toIssues(parsed.error));
+    return { ok: false, problem: 'invalid', issues: describeIssues(issues, value) };
+  }
   const { version: _ignored, ...document } = parsed.data;
   const { settings, issues } = resolveImportedSettings(document);
   if (issues.length > 0) return { ok: false, problem: 'invalid', issues: describeIssues(issues, value) };
