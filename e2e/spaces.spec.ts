@@ -1,5 +1,13 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import { displayNameCell, expect, expectNoAxeViolations, identifierRow, saveScreenshot, test } from './fixtures.ts';
+import {
+  displayNameCell,
+  expect,
+  expectNoAxeViolations,
+  identifierRow,
+  openIdentifiersTab,
+  saveScreenshot,
+  test,
+} from './fixtures.ts';
 
 /** Creates a space with the contact-center preset, under an id no earlier run has used. */
 async function createSpace(request: APIRequestContext, name: string): Promise<string> {
@@ -127,6 +135,20 @@ test('typing narrows the space list to names and ids that contain it; Enter open
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(`/spaces/${target}/unified-profiles/manage/identifiers$`));
   await expect(space).toHaveValue(`Support ${suffix} (${target})`);
+});
+
+test('the space list is read again when it opens: a space made elsewhere meanwhile is found', async ({
+  page,
+  request,
+}) => {
+  await openIdentifiersTab(page);
+  const space = page.getByRole('textbox', { name: 'Space' });
+  await expect(space).toHaveValue('Default');
+  // Another admin, or a script, creates a space while this page is open.
+  const later = await createSpace(request, 'Made elsewhere');
+  await chooseSpace(page, later, `Made elsewhere (${later})`);
+  await expect(page).toHaveURL(new RegExp(`/spaces/${later}/unified-profiles/manage/identifiers$`));
+  await expect(space).toHaveValue(`Made elsewhere (${later})`);
 });
 
 test('an address naming no space says so and links to the default space', async ({ page, browserProblems }) => {

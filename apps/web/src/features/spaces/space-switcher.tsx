@@ -75,7 +75,14 @@ export function SpaceSwitcher({ spaceId, path, compact }: { spaceId: string; pat
         </Text>
       )}
       <Box minWidth={compact ? 'size10' : 'size20'} maxWidth={compact ? 'size20' : 'size30'}>
-        <SpacePicker spaceId={spaceId} spaces={spaces} onPick={openSpace} />
+        <SpacePicker
+          spaceId={spaceId}
+          spaces={spaces}
+          onPick={openSpace}
+          // Spaces made elsewhere (another tab, another admin, the API) since the list was read
+          // would otherwise be missing, and a search for one would say that no space matches.
+          onOpen={() => void query.refetch()}
+        />
       </Box>
       {/* Nothing to rename at an address that names no space (the page says so). */}
       {query.isSuccess && !listed ? null : (
@@ -131,14 +138,27 @@ function SpacePicker({
   spaceId,
   spaces,
   onPick,
+  onOpen,
 }: {
   spaceId: string;
   spaces: readonly { id: string; name: string }[];
   onPick: (spaceId: string) => void;
+  /** Called as the list opens: the time to read the spaces again. */
+  onOpen: () => void;
 }) {
-  // Stable between renders: downshift takes a new selected object for a new selection.
-  const items = useMemo(() => spaceItems(spaces, spaceId), [spaces, spaceId]);
+  // Stable between renders, and across a list read again while it is open (`onOpen`): downshift
+  // takes a new selected object for a new selection, and puts its label back in the field, which
+  // would wipe out a search being typed. So the current space keeps its object while its label stays.
+  const keptSelected = useRef<SpaceItem | null>(null);
+  const items = useMemo(() => {
+    const fresh = spaceItems(spaces, spaceId);
+    const kept = keptSelected.current;
+    return kept === null
+      ? fresh
+      : fresh.map((item) => (item.id === kept.id && item.label === kept.label ? kept : item));
+  }, [spaces, spaceId]);
   const selected = items.find((item) => item.id === spaceId) ?? null;
+  keptSelected.current = selected;
   // The search that narrows the list, null while the field shows the current space. The field's
   // text itself is downshift's own state, changed in its reducer as keys are pressed: a text held
   // here would reach the field a render late and lose keystrokes typed in between.
@@ -161,12 +181,15 @@ function SpacePicker({
     onInputValueChange: ({ type, inputValue }) =>
       setSearch(type === useCombobox.stateChangeTypes.InputChange ? (inputValue ?? '') : null),
     onIsOpenChange: ({ isOpen }) => {
-      if (!isOpen) setSearch(null);
+      if (!isOpen) {
+        setSearch(null);
+        return;
+      }
+      onOpen();
       // The list keeps its place between openings and may start scrolled past the current space.
-      else
-        requestAnimationFrame(() =>
-          document.getElementById(itemId(shown.indexOf(selected as SpaceItem)))?.scrollIntoView({ block: 'nearest' }),
-        );
+      requestAnimationFrame(() =>
+        document.getElementById(itemId(shown.indexOf(selected as SpaceItem)))?.scrollIntoView({ block: 'nearest' }),
+      );
     },
     onSelectedItemChange: ({ selectedItem }) => {
       if (selectedItem) onPick(selectedItem.id);
