@@ -171,6 +171,29 @@ test('change a limit and its window and see it after a reload', async ({ page })
   expect(saved?.limit).toEqual({ count: 10, window: 'monthly' });
 });
 
+test('changing the normalization of a mapped identifier warns in the rules dialog, before the save', async ({
+  page,
+}) => {
+  await openIdentityResolutionTab(page);
+  const dialog = await openRules(page, 'phone');
+  const normalization = dialog.getByRole('combobox', { name: /Normalization/ });
+  await expect(dialog.getByText(/^Lookups will not match/)).toHaveCount(0);
+  await normalization.selectOption('trim');
+  const warning =
+    'Lookups will not match: phone is mapped to Phone number, and phone number lookups search for E.164 numbers such as +14155550100. With “trim” normalization its values are not stored that way. Keep “phone” normalization, or map another identifier first.';
+  await expect(dialog.getByText(warning)).toBeVisible();
+  await expect(normalization).toHaveAccessibleDescription(new RegExp(`${warning.slice(0, 40)}`));
+  await saveScreenshot(page, 'identity-resolution-rules-mapped-normalization');
+  await normalization.selectOption('phone');
+  await expect(dialog.getByText(/^Lookups will not match/)).toHaveCount(0);
+  // An identifier no address type is mapped to may take any normalization without a word.
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  const other = await openRules(page, 'anonymous_id');
+  await other.getByRole('combobox', { name: /Normalization/ }).selectOption('phone');
+  await expect(other.getByText(/^Lookups will not match/)).toHaveCount(0);
+});
+
 test('a blocked regex refused by the server is shown on its row; a safe one is saved', async ({
   page,
   browserProblems,

@@ -12,6 +12,9 @@ export const ADDRESS_TYPE_LABEL: Record<AddressType, string> = {
   email: 'Email address',
 };
 
+/** Each address type as a noun in a sentence ("phone number lookups"). */
+export const ADDRESS_TYPE_NOUN: Record<AddressType, string> = { phone: 'phone number', email: 'email address' };
+
 /**
  * The plural of each address-type label, spelled out: "address" takes "-es", so adding an "s" to
  * the label gives "Email addresss".

@@ -18,6 +18,7 @@ import { QueryErrorState } from '../../components/error-state.tsx';
 import { ConflictAlert, FormErrorAlert } from '../../components/form-alerts.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { ADDRESS_TYPE_LABEL, identifierOptionLabel } from '../../lib/labels.ts';
+import { normalizationWarning } from '../../lib/lookup-warnings.ts';
 import { addressTypeMappingsQueryOptions } from '../../lib/mappings-query.ts';
 import { settingsQueryKey } from '../../lib/query-client.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
@@ -28,7 +29,6 @@ import {
   MappingFormSchema,
   type MappingFormValues,
   mappingClash,
-  normalizationWarning,
   sameMappingBase,
   toFormValues,
 } from './mapping-form.ts';

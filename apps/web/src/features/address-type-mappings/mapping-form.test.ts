@@ -1,28 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { identifierOptionLabel } from '../../lib/labels.ts';
-import { MappingFormSchema, mappingClash, normalizationWarning, rebaseMappings, toFormValues } from './mapping-form.ts';
+import { MappingFormSchema, mappingClash, rebaseMappings, toFormValues } from './mapping-form.ts';
 
-const phone = { key: 'phone', displayName: 'Phone', normalization: 'phone' as const };
 const email = { key: 'email', displayName: 'email', normalization: 'email' as const };
 const userId = { key: 'user_id', displayName: 'User ID', normalization: 'trim' as const };
-
-describe('normalizationWarning', () => {
-  it('says nothing when the normalization fits the address type, or nothing is mapped', () => {
-    expect(normalizationWarning('phone', phone)).toBeNull();
-    expect(normalizationWarning('email', email)).toBeNull();
-    expect(normalizationWarning('phone', undefined)).toBeNull();
-  });
-
-  it('warns when phone is mapped to an identifier not normalized as phone', () => {
-    const warning = normalizationWarning('phone', userId);
-    expect(warning).toContain('Lookups will not match: User ID (user_id) uses “trim” normalization');
-    expect(warning).toContain('E.164');
-  });
-
-  it('warns when email is mapped to an identifier not normalized as email', () => {
-    expect(normalizationWarning('email', phone)).toContain('Choose an identifier with “email” normalization');
-  });
-});
 
 describe('MappingFormSchema', () => {
   it('turns "None" into null', () => {

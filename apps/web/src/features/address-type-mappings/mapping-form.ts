@@ -1,14 +1,6 @@
-import {
-  ADDRESS_TYPES,
-  type AddressType,
-  type AddressTypeMappings,
-  AddressTypeMappingsSchema,
-  EXPECTED_NORMALIZATION,
-  type Identifier,
-  normalizationFits,
-} from '@idr/contracts';
+import { ADDRESS_TYPES, type AddressType, type AddressTypeMappings, AddressTypeMappingsSchema } from '@idr/contracts';
 import { z } from 'zod';
-import { ADDRESS_TYPE_LABEL } from '../../lib/labels.ts';
+import { ADDRESS_TYPE_LABEL, ADDRESS_TYPE_NOUN } from '../../lib/labels.ts';
 import { rebase } from '../../lib/rebase.ts';
 
 /** Form values: one select per address type, `''` meaning "None". */
@@ -44,13 +36,6 @@ export function rebaseMappings(
   return rebase(base, server, isDirty, sameMappingBase);
 }
 
-const ADDRESS_TYPE_NOUN: Record<AddressType, string> = { phone: 'phone number', email: 'email address' };
-
-/** An identifier named in a sentence: "Display name (key)", or just the key when they are the same. */
-function identifierName(identifier: Pick<Identifier, 'key' | 'displayName'>): string {
-  return identifier.displayName === identifier.key ? identifier.key : `${identifier.displayName} (${identifier.key})`;
-}
-
 /**
  * SPEC §4: one identifier maps to at most one address type. When both selects hold the same
  * identifier, the error belongs to the one the admin changed (the other still shows what is
@@ -70,22 +55,6 @@ export function mappingClash(
     field,
     message: `${key} is already used for ${ADDRESS_TYPE_NOUN[other]} lookups (${ADDRESS_TYPE_LABEL[other]}). One identifier can hold only one address type: choose another identifier, or set ${ADDRESS_TYPE_LABEL[other]} to None first.`,
   };
-}
-
-/**
- * The SPEC §4 warning: mapping an address type to an identifier whose normalization differs from
- * the one that address type needs is allowed, but lookups would not match the stored values.
- */
-export function normalizationWarning(
-  addressType: AddressType,
-  identifier: Pick<Identifier, 'key' | 'displayName' | 'normalization'> | undefined,
-): string | null {
-  if (!identifier) return null;
-  const expected = EXPECTED_NORMALIZATION[addressType];
-  if (normalizationFits(addressType, identifier.normalization)) return null;
-  const name = identifierName(identifier);
-  const search = addressType === 'phone' ? 'E.164 numbers such as +14155550100' : 'trimmed, lowercase email addresses';
-  return `Lookups will not match: ${name} uses “${identifier.normalization}” normalization, but ${ADDRESS_TYPE_NOUN[addressType]} lookups search for ${search}. Choose an identifier with “${expected}” normalization.`;
 }
 
 export type { AddressTypeMappings };

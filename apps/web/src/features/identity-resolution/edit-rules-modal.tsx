@@ -2,12 +2,15 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import {
   type Identifier,
   LIMIT_WINDOWS,
+  mappedAddressType,
   NormalizationSchema,
   SUGGESTED_BLOCKED_VALUES,
   type UpdateIdentifierInput,
 } from '@idr/contracts';
+import { useQuery } from '@tanstack/react-query';
 import { Box } from '@twilio-paste/box';
 import { Button } from '@twilio-paste/button';
+import { Callout, CalloutText } from '@twilio-paste/callout';
 import { Heading } from '@twilio-paste/heading';
 import { HelpText } from '@twilio-paste/help-text';
 import { DeleteIcon } from '@twilio-paste/icons/esm/DeleteIcon';
@@ -22,6 +25,8 @@ import { type RefObject, useCallback, useEffect, useId, useRef, useState } from 
 import { type FieldPath, type UseFormReturn, useFieldArray, useForm } from 'react-hook-form';
 import { FormModal } from '../../components/form-modal.tsx';
 import { useToast } from '../../components/toast.tsx';
+import { mappedNormalizationWarning } from '../../lib/lookup-warnings.ts';
+import { addressTypeMappingsQueryOptions } from '../../lib/mappings-query.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
 import { useEditBase } from '../../lib/use-edit-base.ts';
 import { useSaveStatus } from '../../lib/use-save-status.ts';
@@ -55,6 +60,7 @@ export function EditRulesModal({ spaceId, identifier, version, onClose }: EditRu
   const ids = {
     normalization: useId(),
     normalizationHelp: useId(),
+    normalizationWarning: useId(),
     sourceKeys: useId(),
     sourceKeysHelp: useId(),
   };
@@ -119,6 +125,10 @@ export function EditRulesModal({ spaceId, identifier, version, onClose }: EditRu
 
   const normalization = form.watch('normalization');
   const busy = isSubmitting || mutation.isPending;
+  // Said before the save, not only afterwards on the Identifiers tab: this breaks lookups at once.
+  const mappings = useQuery(addressTypeMappingsQueryOptions(spaceId));
+  const mappedTo = mappedAddressType(mappings.data?.mappings, identifier.key);
+  const mappingWarning = mappedTo ? mappedNormalizationWarning(mappedTo, identifier, normalization) : null;
 
   return (
     <FormModal
@@ -148,7 +158,9 @@ export function EditRulesModal({ spaceId, identifier, version, onClose }: EditRu
           <Select
             id={ids.normalization}
             {...form.register('normalization')}
-            aria-describedby={ids.normalizationHelp}
+            aria-describedby={
+              mappingWarning ? `${ids.normalizationHelp} ${ids.normalizationWarning}` : ids.normalizationHelp
+            }
             disabled={conflict}
           >
             {NormalizationSchema.options.map((option) => (
@@ -158,6 +170,13 @@ export function EditRulesModal({ spaceId, identifier, version, onClose }: EditRu
             ))}
           </Select>
           <HelpText id={ids.normalizationHelp}>{NORMALIZATIONS[normalization]?.explanation}</HelpText>
+          {mappingWarning ? (
+            <Box marginTop="space30">
+              <Callout variant="warning" id={ids.normalizationWarning} marginY="space0">
+                <CalloutText>{mappingWarning}</CalloutText>
+              </Callout>
+            </Box>
+          ) : null}
         </Box>
 
         {identifier.kind === 'custom' ? (
