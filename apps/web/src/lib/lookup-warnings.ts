@@ -1,4 +1,10 @@
-import { type AddressType, EXPECTED_NORMALIZATION, type Identifier, normalizationFits } from '@idr/contracts';
+import {
+  type AddressType,
+  EXPECTED_NORMALIZATION,
+  type Identifier,
+  type Normalization,
+  normalizationFits,
+} from '@idr/contracts';
 import { ADDRESS_TYPE_LABEL, ADDRESS_TYPE_NOUN } from './labels.ts';
 
 // The SPEC §4 warnings about a normalization that does not suit an address type, worded for the
@@ -16,6 +22,28 @@ function identifierName(identifier: Pick<Identifier, 'key' | 'displayName'>): st
 }
 
 /**
+ * An address type mapped to an identifier whose normalization is not the one the address type
+ * needs (SPEC §4): allowed, but the address is then not normalized the way the values on
+ * profiles were, so lookups will not match them.
+ */
+export interface NormalizationMismatch {
+  addressType: AddressType;
+  identifier: Pick<Identifier, 'key' | 'displayName' | 'normalization'>;
+  /** The normalization the address type needs: `phone` for phone numbers, `email` for email addresses. */
+  expected: Normalization;
+}
+
+/** The SPEC §4 mismatch of an address type and its mapped identifier, or `null` when they fit (or nothing is mapped). */
+export function normalizationMismatch(
+  addressType: AddressType,
+  identifier: Pick<Identifier, 'key' | 'displayName' | 'normalization'> | undefined,
+): NormalizationMismatch | null {
+  if (!identifier) return null;
+  const expected = EXPECTED_NORMALIZATION[addressType];
+  return normalizationFits(addressType, identifier.normalization) ? null : { addressType, identifier, expected };
+}
+
+/**
  * The SPEC §4 warning: mapping an address type to an identifier whose normalization differs from
  * the one that address type needs is allowed, but lookups would not match the stored values.
  */
@@ -23,11 +51,9 @@ export function normalizationWarning(
   addressType: AddressType,
   identifier: Pick<Identifier, 'key' | 'displayName' | 'normalization'> | undefined,
 ): string | null {
-  if (!identifier) return null;
-  const expected = EXPECTED_NORMALIZATION[addressType];
-  if (normalizationFits(addressType, identifier.normalization)) return null;
-  const name = identifierName(identifier);
-  return `Lookups will not match: ${name} uses “${identifier.normalization}” normalization, but ${ADDRESS_TYPE_NOUN[addressType]} lookups search for ${LOOKUP_SEARCHES_FOR[addressType]}. Choose an identifier with “${expected}” normalization.`;
+  const mismatch = normalizationMismatch(addressType, identifier);
+  if (!mismatch) return null;
+  return `Lookups will not match: ${identifierName(mismatch.identifier)} uses “${mismatch.identifier.normalization}” normalization, but ${ADDRESS_TYPE_NOUN[addressType]} lookups search for ${LOOKUP_SEARCHES_FOR[addressType]}. Choose an identifier with “${mismatch.expected}” normalization.`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Identifier } from '@idr/contracts';
 import { describe, expect, it } from 'vitest';
+import { normalizationMismatch } from '../../lib/lookup-warnings.ts';
 import {
   blockedValueExplanation,
   DROP_REASON_TEXT,
@@ -9,7 +10,6 @@ import {
   LookupFormSchema,
   lookupFieldOfIssue,
   mismatchExplanation,
-  normalizationMismatch,
   parseEventJson,
   sortByPriority,
   toLookupRequest,

@@ -4,17 +4,16 @@ import {
   type AddressType,
   type BlockedValue,
   type DropReason,
-  EXPECTED_NORMALIZATION,
   foldCase,
   type Identifier,
   type LookupRequest,
   type Normalization,
-  normalizationFits,
   type ProfileIdentifier,
   type ResolutionOutcome,
 } from '@idr/contracts';
 import { z } from 'zod';
 import { locateJsonSyntaxError } from '../../lib/json-syntax.ts';
+import type { NormalizationMismatch } from '../../lib/lookup-warnings.ts';
 
 /** What the lookup searches by: an address type (what a call or message brings) or any identifier. */
 export type SearchBy = AddressType | 'identifier';
@@ -63,28 +62,6 @@ export function lookupFieldOfIssue(path: string): 'address' | 'identifier' | 'va
   if (last === 'address' || last === 'addressType') return 'address';
   if (last === 'identifier' || last === 'value') return last;
   return null;
-}
-
-/**
- * An address type mapped to an identifier whose normalization is not the one the address type
- * needs (SPEC §4): allowed, but the address is then not normalized the way the values on
- * profiles were, so lookups will not match them.
- */
-export interface NormalizationMismatch {
-  addressType: AddressType;
-  identifier: Pick<Identifier, 'key' | 'displayName' | 'normalization'>;
-  /** The normalization the address type needs: `phone` for phone numbers, `email` for email addresses. */
-  expected: Normalization;
-}
-
-/** The SPEC §4 mismatch of an address type and its mapped identifier, or `null` when they fit (or nothing is mapped). */
-export function normalizationMismatch(
-  addressType: AddressType,
-  identifier: Pick<Identifier, 'key' | 'displayName' | 'normalization'> | undefined,
-): NormalizationMismatch | null {
-  if (!identifier) return null;
-  const expected = EXPECTED_NORMALIZATION[addressType];
-  return normalizationFits(addressType, identifier.normalization) ? null : { addressType, identifier, expected };
 }
 
 /** What the lookup does to the address with the identifier's normalization. */

@@ -13,6 +13,7 @@ import { ErrorState } from '../../components/error-state.tsx';
 import { countryLabel } from '../../lib/countries.ts';
 import { ApiError } from '../../lib/errors.ts';
 import { ADDRESS_TYPE_LABEL, identifierOptionLabel } from '../../lib/labels.ts';
+import { normalizationMismatch } from '../../lib/lookup-warnings.ts';
 import { settingsQueryKey } from '../../lib/query-client.ts';
 import { spaceQueryOptions } from '../../lib/space-query.ts';
 import { BusySubmitButton } from './busy-submit-button.tsx';
@@ -21,7 +22,6 @@ import {
   LookupFormSchema,
   type LookupFormValues,
   lookupFieldOfIssue,
-  normalizationMismatch,
   toLookupRequest,
 } from './lookup-preview.ts';
 import { useProfileLookup } from './lookup-preview-queries.ts';

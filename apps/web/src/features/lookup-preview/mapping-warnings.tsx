@@ -5,7 +5,8 @@ import { Callout, CalloutHeading, CalloutText } from '@twilio-paste/callout';
 import type { ReactNode } from 'react';
 import { FragmentLink } from '../../components/fragment-link.tsx';
 import { ADDRESS_TYPE_PLURAL_LABEL, addressTypePlural } from '../../lib/labels.ts';
-import { mismatchExplanation, type NormalizationMismatch } from './lookup-preview.ts';
+import type { NormalizationMismatch } from '../../lib/lookup-warnings.ts';
+import { mismatchExplanation } from './lookup-preview.ts';
 
 /** A link to the address-type mapping form on the Identifiers tab. */
 export function MappingLink({ href, children }: { href: string; children: NonNullable<ReactNode> }) {
