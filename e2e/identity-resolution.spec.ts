@@ -393,6 +393,8 @@ test('delete an identifier, and a mapped one is explained up front', async ({ pa
   await expect(dialog).toBeHidden();
   await expect(page.getByText('anonymous_id deleted.')).toBeVisible();
   expect(await priorityOrder(page)).toEqual(['user_id', 'email', 'phone']);
+  // The focus stays in the table, on the row above the one deleted (it was the last), not lost.
+  await expect(page.getByRole('button', { name: 'Delete phone', exact: true })).toBeFocused();
   expect(await identifier(page, 'anonymous_id')).toBeUndefined();
 });
 
@@ -427,10 +429,12 @@ test('a space holding 200 identifiers explains why Add identifier is off, and a 
   await expect(addCrm).toBeDisabled();
   await expect(unrecognized).toContainText('delete one to add one of these types');
 
-  await page.getByRole('button', { name: 'Delete crm_195', exact: true }).click();
-  const dialog = page.getByRole('alertdialog', { name: 'Delete crm_195?' });
+  await page.getByRole('button', { name: 'Delete crm_100', exact: true }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Delete crm_100?' });
   await dialog.getByRole('button', { name: 'Delete identifier' }).click();
   await expect(dialog).toBeHidden();
+  // The focus goes to the row that took the deleted one's place.
+  await expect(page.getByRole('button', { name: 'Delete crm_101', exact: true })).toBeFocused();
   await expect(add).toBeEnabled();
   await expect(addCrm).toBeEnabled();
   await expect(page.getByText(/the most it may/)).toHaveCount(0);
@@ -466,6 +470,8 @@ test('one-click add of an unrecognised identifier type seen in events', async ({
   await expect(page.getByText('crm_id added as a custom identifier at priority 5.')).toBeVisible();
   await expect(crmRow).toHaveCount(0);
   await expect(priorityRow(page, 'crm_id')).toContainText('Custom');
+  // No other type to add: the focus goes to the new identifier's rules instead of the page top.
+  await expect(page.getByRole('button', { name: 'Edit rules for crm_id', exact: true })).toBeFocused();
   expect(await identifier(page, 'crm_id')).toMatchObject({ kind: 'custom', priority: 5, sourceKeys: ['crm_id'] });
 });
 

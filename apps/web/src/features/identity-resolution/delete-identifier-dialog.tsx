@@ -24,6 +24,8 @@ interface DeleteIdentifierDialogProps {
   identifier: Identifier;
   /** Settings version of the listing the admin confirmed from. */
   version: number;
+  /** Called once the identifier is deleted, just before `onClose`. */
+  onDeleted: () => void;
   onClose: () => void;
 }
 
@@ -44,6 +46,7 @@ export function DeleteIdentifierDialog({
   mappingsHref,
   identifier,
   version,
+  onDeleted,
   onClose,
 }: DeleteIdentifierDialogProps) {
   const mappings = useQuery(addressTypeMappingsQueryOptions(spaceId));
@@ -68,6 +71,7 @@ export function DeleteIdentifierDialog({
       // Until the mappings are known, a mapped identifier could be confirmed only to be refused.
       mappingsPending={mappings.isPending}
       onRefusedAsMapped={() => setRefusedAsMapped(true)}
+      onDeleted={onDeleted}
       onClose={onClose}
     />
   );
@@ -129,6 +133,7 @@ function ConfirmDeleteDialog({
   version,
   mappingsPending,
   onRefusedAsMapped,
+  onDeleted,
   onClose,
 }: Omit<DeleteIdentifierDialogProps, 'mappingsHref'> & { mappingsPending: boolean; onRefusedAsMapped: () => void }) {
   const toast = useToast();
@@ -155,6 +160,7 @@ function ConfirmDeleteDialog({
     try {
       await mutation.mutateAsync({ key: identifier.key, version });
       toast(`${identifier.key} deleted. Events received from now on are no longer matched on it.`);
+      onDeleted();
       onClose();
     } catch (error) {
       if (error instanceof ApiError && error.code === 'identifier_mapped') {

@@ -18,6 +18,7 @@ import { HorizontalScroll } from '../../components/horizontal-scroll.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { TruncatedText } from '../../components/truncated-text.tsx';
 import { isVersionConflict } from '../../lib/errors.ts';
+import { focusWhenPresent } from '../../lib/focus-when-present.ts';
 import { identifiersQueryOptions } from '../../lib/identifiers-query.ts';
 import { shortLimit } from '../../lib/labels.ts';
 import { settingsQueryKey } from '../../lib/query-client.ts';
@@ -55,6 +56,10 @@ function moveButtonId(key: string, direction: MoveButton['direction']) {
   return `priority-move-${direction}-${key}`;
 }
 
+function deleteButtonId(key: string) {
+  return `priority-delete-${key}`;
+}
+
 /** The identifiers in priority order: reorder them, edit their rules, add and delete them. */
 export function PriorityTable({
   spaceId,
@@ -78,6 +83,7 @@ export function PriorityTable({
   const [announcement, setAnnouncement] = useState('');
   const [dialog, setDialog] = useState<Dialog>(null);
   const focusAfterMove = useRef<MoveButton | null>(null);
+
   const lastMoved = useRef<MoveButton | null>(null);
   const orderActions = useRef<HTMLDivElement>(null);
   const dirty = !sameOrder(draft, base.keys);
@@ -282,6 +288,7 @@ export function PriorityTable({
                       <Button
                         variant="destructive_secondary"
                         size="small"
+                        id={deleteButtonId(identifier.key)}
                         aria-label={`Delete ${identifier.key}`}
                         onClick={() => setDialog({ type: 'delete', key: identifier.key })}
                       >
@@ -329,6 +336,19 @@ export function PriorityTable({
           mappingsHref={mappingsHref}
           identifier={deleting}
           version={list.version}
+          // The focus would fall to the top of the page with the deleted row: once that row is gone
+          // (the closing dialog may first hand the focus back to its Delete button), it goes to the
+          // Delete button of the row that takes its place (or the one above, for the last row).
+          onDeleted={() => {
+            const index = rows.indexOf(deleting);
+            const next = (rows[index + 1] ?? rows[index - 1])?.key;
+            if (next === undefined) return;
+            focusWhenPresent(() =>
+              document.getElementById(deleteButtonId(deleting.key))
+                ? null
+                : document.getElementById(deleteButtonId(next)),
+            );
+          }}
           onClose={() => setDialog(null)}
         />
       ) : null}

@@ -15,6 +15,7 @@ import { HorizontalScroll } from '../../components/horizontal-scroll.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { ApiError } from '../../lib/errors.ts';
+import { focusWhenPresent } from '../../lib/focus-when-present.ts';
 import { identifiersQueryOptions } from '../../lib/identifiers-query.ts';
 import { unrecognizedTypesQueryOptions, useCreateIdentifier } from './identity-resolution-queries.ts';
 
@@ -43,6 +44,15 @@ export function UnrecognizedTypesSection({ spaceId }: { spaceId: string }) {
   const toast = useToast();
   const [adding, setAdding] = useState<string | null>(null);
   const [addError, setAddError] = useState<unknown>(null);
+  // Once a type is added its row goes, and the focus with it to the top of the page: it goes to
+  // the next type's Add button (or the one above), else to the new identifier's Edit rules.
+  function focusAfterAdding(type: string, created: string): void {
+    const addable = (query.data?.types ?? []).filter((candidate) => candidate.addable);
+    const index = addable.findIndex((candidate) => candidate.type === type);
+    const neighbour = addable[index + 1] ?? addable[index - 1];
+    const label = neighbour ? `Add ${neighbour.type} as identifier` : `Edit rules for ${created}`;
+    focusWhenPresent(() => document.querySelector<HTMLElement>(`button[aria-label="${CSS.escape(label)}"]`));
+  }
 
   async function add(type: UnrecognizedIdentifierType) {
     setAdding(type.type);
@@ -51,6 +61,7 @@ export function UnrecognizedTypesSection({ spaceId }: { spaceId: string }) {
       // No If-Match: adding a key does not depend on the rest of the listing, and a key added
       // meanwhile answers 409, which is explained below.
       const created = await create.mutateAsync({ input: { key: type.type } });
+      focusAfterAdding(type.type, created.key);
       toast(
         `${created.key} added as ${created.kind === 'custom' ? 'a custom' : 'a built-in'} identifier at priority ${created.priority}. Events received from now on are matched on it.`,
       );
