@@ -124,9 +124,14 @@ test('a 412 conflict made by a second client is explained and reloads the form',
   expect(await api.displayName('email')).toBe('Theirs');
   await saveScreenshot(page, 'identifiers-conflict');
 
+  // Escape asks before dropping the edit; a Reload then drops it anyway, and the question goes too.
+  await page.keyboard.press('Escape');
+  await expect(dialog.getByText('Discard your changes?')).toBeVisible();
   await alert.getByRole('button', { name: 'Reload' }).click();
   await expect(alert).toBeHidden();
   await expect(input).toHaveValue('Theirs');
+  await expect(dialog.getByText('Discard your changes?')).toHaveCount(0);
+  await expect(dialog.getByRole('button', { name: 'Save' })).toBeVisible();
 
   // After the reload the edit goes through.
   await input.fill('Mine after all');

@@ -143,6 +143,12 @@ function useDiscardConfirmation(dirty: boolean, onClose: () => void) {
     setConfirmingDiscard(false);
   }
 
+  // Nothing left to discard (a reload after a conflict put the saved values back): the question
+  // no longer stands.
+  useEffect(() => {
+    if (!dirty && confirmingDiscard) setConfirmingDiscard(false);
+  }, [dirty, confirmingDiscard]);
+
   useEffect(() => {
     if (confirmingDiscard || !restoreFocus.current) return;
     restoreFocus.current = false;
