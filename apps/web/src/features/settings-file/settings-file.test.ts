@@ -109,6 +109,19 @@ describe('parseSettingsFile', () => {
     ]);
   });
 
+  it('says so in one line when the file is some other JSON document', () => {
+    const parsed = parseSettingsFile(JSON.stringify({ hello: 'world' }));
+    if (parsed.ok || parsed.problem !== 'invalid') throw new Error('expected issues');
+    expect(parsed.issues).toEqual([
+      {
+        path: '',
+        where: 'The file',
+        message:
+          'This file is not a settings export: it has no defaultCountry, identifiers or mappings. Use a file that Export settings saved.',
+      },
+    ]);
+  });
+
   it('refuses a document that is not an object', () => {
     const parsed = parseSettingsFile('[]');
     expect(parsed.ok).toBe(false);

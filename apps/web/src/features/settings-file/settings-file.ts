@@ -124,6 +124,12 @@ export function resolveImportedSettings(document: SettingsImport): { settings: S
   };
 }
 
+/** A JSON object with none of a settings document's fields: some other file, picked by mistake. */
+function isForeignDocument(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  return !['defaultCountry', 'identifiers', 'mappings'].some((field) => Object.hasOwn(value, field));
+}
+
 /**
  * Reads the text of a settings file: JSON (a syntax error with its line and column), then the
  * contracts' import schema, then the checks of the document as a whole.
@@ -145,6 +151,11 @@ export function parseSettingsFile(text: string): ParsedSettingsFile {
       column: null,
       reason: error instanceof Error ? error.message : String(error),
     };
+  }
+  if (isForeignDocument(value)) {
+    const message =
+      'This file is not a settings export: it has no defaultCountry, identifiers or mappings. Use a file that Export settings saved.';
+    return { ok: false, problem: 'invalid', issues: describeIssues([{ path: '', message }], value) };
   }
   const parsed = SettingsImportSchema.safeParse(value);
   if (!parsed.success) {
