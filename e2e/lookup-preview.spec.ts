@@ -560,9 +560,20 @@ test('malformed JSON is caught in the browser; server issues are listed with the
   expect(issuesBox?.width).toBe(fieldBox?.width);
   await saveScreenshot(page, 'lookup-preview-server-issues');
 
+  const mine = JSON.stringify({ userId: 'u1', messageId: 'x'.repeat(101) });
   await panel.getByRole('button', { name: 'Restore the example' }).click();
   await expect(issues).toBeHidden();
   await expect(textarea).toHaveValue(/"type": "identify"/);
+  await expect(panel.getByRole('button', { name: 'Restore the example' })).toBeDisabled();
+  // The event written by hand is one click away, until the example is edited.
+  await panel.getByRole('button', { name: 'Put back your event' }).click();
+  await expect(textarea).toHaveValue(mine);
+  await expect(textarea).toBeFocused();
+  await expect(panel.getByRole('button', { name: 'Put back your event' })).toHaveCount(0);
+  await panel.getByRole('button', { name: 'Restore the example' }).click();
+  await textarea.press('End');
+  await textarea.pressSequentially(' ');
+  await expect(panel.getByRole('button', { name: 'Put back your event' })).toHaveCount(0);
 });
 
 test('the Lookup preview tab has no accessibility violations', async ({ page, request }) => {

@@ -50,6 +50,9 @@ export function EventPreviewSection({ spaceId, identifiers, priorities }: EventP
   const preview = useEventPreview(spaceId);
   const [text, setText] = useState(EXAMPLE_EVENT);
   const [jsonError, setJsonError] = useState<string | null>(null);
+  // The event the example replaced, which one click puts back (setting a textarea's value from
+  // code also empties its undo history, so Ctrl+Z could not); forgotten once the text is edited.
+  const [replaced, setReplaced] = useState<string | null>(null);
 
   function run(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -90,6 +93,7 @@ export function EventPreviewSection({ spaceId, identifiers, priorities }: EventP
                 value: text,
                 onChange: (change) => {
                   setText(change.target.value);
+                  setReplaced(null);
                   if (jsonError) setJsonError(null);
                 },
                 rows: 14,
@@ -136,7 +140,9 @@ export function EventPreviewSection({ spaceId, identifiers, priorities }: EventP
             <BusySubmitButton busy={preview.isPending}>Preview</BusySubmitButton>
             <Button
               variant="secondary"
+              disabled={text === EXAMPLE_EVENT}
               onClick={() => {
+                setReplaced(text);
                 setText(EXAMPLE_EVENT);
                 setJsonError(null);
                 preview.reset();
@@ -144,6 +150,19 @@ export function EventPreviewSection({ spaceId, identifiers, priorities }: EventP
             >
               Restore the example
             </Button>
+            {replaced !== null ? (
+              <Button
+                variant="secondary"
+                onClick={() => {
+                  setText(replaced);
+                  setReplaced(null);
+                  preview.reset();
+                  textareaRef.current?.focus();
+                }}
+              >
+                Put back your event
+              </Button>
+            ) : null}
             <Text as="span" color="colorTextWeak" fontSize="fontSize20">
               Dry run: nothing is written.
             </Text>
