@@ -106,7 +106,7 @@ describe('describeAuditEntry', () => {
     };
     expect(describeAuditEntry(entry('settings.import', before, after)).changes).toEqual([
       'Identifiers removed: phone',
-      'Rules or display names changed: user_id',
+      'user_id: display name “user_id” → “Customer”',
       'Priority order: email, user_id',
       'Phone number: phone → none',
       'Default country United States (US) → United Kingdom (GB)',

@@ -43,6 +43,11 @@ function limitText(identifier: Identifier): string {
   return shortLimit(identifier.limit.count, identifier.limit.window);
 }
 
+/** "Limit 5 ever → 3 ever" as it reads after a key and a colon. */
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
 /** What an import changed against the settings it replaced: keys added and removed, mappings, country. */
 function importChanges(before: SettingsState | null, after: SettingsState): string[] {
   const keysAfter = after.identifiers.map((identifier) => identifier.key);
@@ -60,8 +65,12 @@ function importChanges(before: SettingsState | null, after: SettingsState): stri
   if (diff.removed.length > 0) changes.push(`Identifiers removed: ${keys(diff.removed).join(', ')}`);
   // A priority that only moved with the identifiers added or removed around it is no rule change;
   // a new relative order gets its own line.
-  const rulesChanged = diff.changed.filter((entry) => entry.changes.some((change) => change.field !== 'priority'));
-  if (rulesChanged.length > 0) changes.push(`Rules or display names changed: ${keys(rulesChanged).join(', ')}`);
+  // One line per identifier whose rules or display name changed, saying what changed in it.
+  for (const entry of diff.changed) {
+    const fields = entry.changes.filter((change) => change.field !== 'priority');
+    if (fields.length === 0) continue;
+    changes.push(`${entry.key}: ${fields.map((change) => lowerFirst(change.text)).join('; ')}`);
+  }
   if (diff.orderChanged) changes.push(`Priority order: ${keysAfter.join(', ')}`);
   changes.push(...diff.mappings);
   if (diff.defaultCountry)
