@@ -111,21 +111,31 @@ export function resolveSettingsImport(
   return { identifiers, issues };
 }
 
+/** What `salvageSettingsImport` could read of a refused document. */
+export interface SalvagedSettingsImport {
+  document: SettingsImport;
+  /** Indexes (in the document) of the identifiers the schema refused, which stand in by their key. */
+  refused: ReadonlySet<number>;
+}
+
 /**
  * What can be read of a settings document that its schema refused, so that the problems of the
  * document as a whole (keys listed twice, priorities, mapped keys that do not exist, and the
  * caller's own checks) are reported together with the schema's, not one round after the other.
- * An identifier the schema refuses stands in by its key (and its priority, if usable) alone: its
- * other fields take their defaults, and the schema reports what is wrong with them. A mapping that
- * is not a key counts as none. `null` when the document's shape or an identifier's key cannot be
- * read: the schema's issues are then all there is to say.
+ * An identifier the schema refuses stands in by its key alone: its other fields take their
+ * defaults, and the schema reports what is wrong with them. A priority the schema refuses leaves
+ * every priority out (the list order), so that "not 1..n" is not said again; a mapping that is not
+ * a key counts as none. `null` when the document's shape or an identifier's key cannot be read:
+ * the schema's issues are then all there is to say.
  */
-export function salvageSettingsImport(raw: unknown): SettingsImport | null {
+export function salvageSettingsImport(raw: unknown): SalvagedSettingsImport | null {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
   const { identifiers, mappings } = raw as { identifiers?: unknown; mappings?: unknown };
   if (!Array.isArray(identifiers) || identifiers.length > MAX_IDENTIFIERS_PER_SPACE) return null;
   const salvaged: SettingsIdentifierInput[] = [];
-  for (const entry of identifiers as unknown[]) {
+  const refused = new Set<number>();
+  let unusablePriority = false;
+  for (const [index, entry] of (identifiers as unknown[]).entries()) {
     const parsed = SettingsIdentifierInputSchema.safeParse(entry);
     if (parsed.success) {
       salvaged.push(parsed.data);
@@ -133,22 +143,28 @@ export function salvageSettingsImport(raw: unknown): SettingsImport | null {
     }
     const { key, priority } = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
     if (!IdentifierKeySchema.safeParse(key).success) return null;
-    const usablePriority = typeof priority === 'number' && Number.isInteger(priority) && priority >= 1;
-    salvaged.push({ key: key as string, ...(usablePriority ? { priority } : {}) });
+    refused.add(index);
+    const usable = typeof priority === 'number' && Number.isInteger(priority) && priority >= 1;
+    if (priority !== undefined && !usable) unusablePriority = true;
+    salvaged.push({ key: key as string, ...(usable ? { priority } : {}) });
   }
   const mapped = (typeof mappings === 'object' && mappings !== null ? mappings : {}) as Record<string, unknown>;
   const keyOrNone = (value: unknown) => (IdentifierKeySchema.safeParse(value).success ? (value as string) : null);
   return {
-    defaultCountry: 'US', // not read by the checks of the document as a whole
-    identifiers: salvaged,
-    mappings: { phone: keyOrNone(mapped.phone), email: keyOrNone(mapped.email) },
+    document: {
+      defaultCountry: 'US', // not read by the checks of the document as a whole
+      identifiers: unusablePriority ? salvaged.map(({ priority: _left, ...rest }) => rest) : salvaged,
+      mappings: { phone: keyOrNone(mapped.phone), email: keyOrNone(mapped.email) },
+    },
+    refused,
   };
 }
 
 /**
  * Every problem of a settings document the schema refused: `schemaIssues`, then those of the
- * document as a whole (`resolveSettingsImport` with `moreIssues`) on what `salvageSettingsImport`
- * can read of it, each issue once.
+ * document as a whole (`resolveSettingsImport`) on what `salvageSettingsImport` can read of it,
+ * each issue once. `moreIssues` sees only the identifiers the schema took: one it refused has
+ * only default fields here, which could clash with another's display name for no real reason.
  */
 export function refusedSettingsImportIssues(
   raw: unknown,
@@ -158,8 +174,21 @@ export function refusedSettingsImportIssues(
   const salvaged = salvageSettingsImport(raw);
   const issues = [...schemaIssues];
   if (salvaged === null) return issues;
+  const { document, refused } = salvaged;
+  const takenOnly: typeof moreIssues = moreIssues
+    ? (built, pathOf) => {
+        // pathOf(position) is `identifiers.<document index>.`: keep the positions the schema took.
+        const kept = built.flatMap((_, position) =>
+          refused.has(Number(pathOf(position).split('.')[1])) ? [] : [position],
+        );
+        return moreIssues(
+          kept.map((position) => built[position]!),
+          (position) => pathOf(kept[position]!),
+        );
+      }
+    : undefined;
   const said = new Set(issues.map((issue) => `${issue.path}\u0000${issue.message}`));
-  for (const issue of resolveSettingsImport(salvaged, moreIssues).issues) {
+  for (const issue of resolveSettingsImport(document, takenOnly).issues) {
     const id = `${issue.path}\u0000${issue.message}`;
     if (!said.has(id)) issues.push(issue);
     said.add(id);

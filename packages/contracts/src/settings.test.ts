@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { identifierDefaults } from './identifiers.ts';
 import { MAX_IDENTIFIERS_PER_SPACE, SettingsImportSchema } from './settings.ts';
-import { salvageSettingsImport } from './settings-import.ts';
+import { refusedSettingsImportIssues, salvageSettingsImport } from './settings-import.ts';
 
 const LONG_KEY = 'k'.repeat(64);
 
@@ -54,12 +54,50 @@ describe('salvageSettingsImport', () => {
       ],
       mappings: { phone: 'Not A Key', email: 'email' },
     });
-    expect(salvaged?.identifiers).toEqual([
-      { key: 'email', priority: 2 },
+    // crm_id's priority 0 is refused: every priority is left out, so the list order counts.
+    expect(salvaged?.document.identifiers).toEqual([
+      { key: 'email' },
       { key: 'crm_id' },
+      expect.objectContaining({ key: 'user_id' }),
+    ]);
+    expect(salvaged?.document.identifiers[2]).not.toHaveProperty('priority');
+    expect(salvaged?.document.mappings).toEqual({ phone: null, email: 'email' });
+    expect([...(salvaged?.refused ?? [])]).toEqual([0, 1]);
+  });
+
+  it('keeps usable priorities when none is refused', () => {
+    const salvaged = salvageSettingsImport({
+      identifiers: [
+        { key: 'email', displayName: '', priority: 2 },
+        { key: 'user_id', priority: 1 },
+      ],
+    });
+    expect(salvaged?.document.identifiers).toEqual([
+      { key: 'email', priority: 2 },
       expect.objectContaining({ key: 'user_id', priority: 1 }),
     ]);
-    expect(salvaged?.mappings).toEqual({ phone: null, email: 'email' });
+  });
+
+  it('adds no problem of its own for a refused priority, nor a clash with a refused identifier', () => {
+    const document = {
+      defaultCountry: 'US',
+      identifiers: [
+        { key: 'email', displayName: '', priority: 1 },
+        { key: 'crm_id', displayName: 'email', priority: 0 },
+      ],
+      mappings: { phone: null, email: 'email' },
+    };
+    const schemaIssues = [
+      { path: 'identifiers.0.displayName', message: 'Enter a display name' },
+      { path: 'identifiers.1.priority', message: 'Too small' },
+    ];
+    const seen: string[][] = [];
+    const issues = refusedSettingsImportIssues(document, schemaIssues, (built) => {
+      seen.push(built.map((identifier) => identifier.key));
+      return [];
+    });
+    expect(issues).toEqual(schemaIssues);
+    expect(seen).toEqual([[]]);
   });
 
   it('gives up when the shape or a key cannot be read, or there are too many identifiers', () => {
