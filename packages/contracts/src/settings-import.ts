@@ -88,11 +88,13 @@ function importOrder(document: SettingsImport, issues: Issue[]): number[] {
  * filled in, and every problem of the document as a whole (keys listed twice, priorities not 1..n,
  * mapped keys that do not exist). `moreIssues` adds the caller's own checks of the identifiers
  * (the server's clash and ReDoS checks), before the mapping issues, with `pathOf(position)` giving
- * the document path of the identifier at a position.
+ * the document path of the identifier at a position; it is not shown the identifiers at the
+ * document indexes in `leaveOut`.
  */
 export function resolveSettingsImport(
   document: SettingsImport,
   moreIssues?: (identifiers: Identifier[], pathOf: (position: number) => string) => Issue[],
+  leaveOut?: ReadonlySet<number>,
 ): { identifiers: Identifier[]; issues: Issue[] } {
   const issues: Issue[] = [];
   const seen = new Set<string>();
@@ -106,7 +108,15 @@ export function resolveSettingsImport(
   const identifiers = order.map((index, position) =>
     buildIdentifier(document.identifiers[index]!, position + 1, issues, `identifiers.${index}.`),
   );
-  if (moreIssues) issues.push(...moreIssues(identifiers, (position) => `identifiers.${order[position]}.`));
+  if (moreIssues) {
+    const shown = order.flatMap((index, position) => (leaveOut?.has(index) ? [] : [position]));
+    issues.push(
+      ...moreIssues(
+        shown.map((position) => identifiers[position]!),
+        (position) => `identifiers.${order[shown[position]!]}.`,
+      ),
+    );
+  }
   issues.push(...unknownMappingIssues(document.mappings, seen, 'mappings.'));
   return { identifiers, issues };
 }
@@ -175,20 +185,8 @@ export function refusedSettingsImportIssues(
   const issues = [...schemaIssues];
   if (salvaged === null) return issues;
   const { document, refused } = salvaged;
-  const takenOnly: typeof moreIssues = moreIssues
-    ? (built, pathOf) => {
-        // pathOf(position) is `identifiers.<document index>.`: keep the positions the schema took.
-        const kept = built.flatMap((_, position) =>
-          refused.has(Number(pathOf(position).split('.')[1])) ? [] : [position],
-        );
-        return moreIssues(
-          kept.map((position) => built[position]!),
-          (position) => pathOf(kept[position]!),
-        );
-      }
-    : undefined;
   const said = new Set(issues.map((issue) => `${issue.path}\u0000${issue.message}`));
-  for (const issue of resolveSettingsImport(document, takenOnly).issues) {
+  for (const issue of resolveSettingsImport(document, moreIssues, refused).issues) {
     const id = `${issue.path}\u0000${issue.message}`;
     if (!said.has(id)) issues.push(issue);
     said.add(id);
