@@ -1,4 +1,4 @@
-import type { IdentifierList } from '@idr/contracts';
+import { type IdentifierList, MAX_IDENTIFIERS_PER_SPACE } from '@idr/contracts';
 import { queryOptions } from '@tanstack/react-query';
 import { callRoute } from './api-client.ts';
 import { settingsQueryKey } from './query-client.ts';
@@ -14,6 +14,16 @@ export function identifiersQueryOptions(spaceId: string) {
     queryKey: [...settingsQueryKey(spaceId), 'identifiers'],
     queryFn: async () => (await callRoute('listIdentifiers', { params: { space: spaceId } })).data,
   });
+}
+
+/** Whether a space holds as many identifiers as it may: the server refuses one more. */
+export function isAtIdentifierCap(list: IdentifierList | undefined): boolean {
+  return (list?.identifiers.length ?? 0) >= MAX_IDENTIFIERS_PER_SPACE;
+}
+
+/** Why a space at the cap cannot take another identifier, ending with what to do instead. */
+export function identifierCapReason(instead: string): string {
+  return `This space holds ${MAX_IDENTIFIERS_PER_SPACE} identifiers, the most it may: ${instead}.`;
 }
 
 /**

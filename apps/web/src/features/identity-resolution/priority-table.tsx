@@ -1,4 +1,4 @@
-import { type Identifier, type IdentifierList, MAX_IDENTIFIERS_PER_SPACE } from '@idr/contracts';
+import type { Identifier, IdentifierList } from '@idr/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { Badge } from '@twilio-paste/badge';
 import { Box } from '@twilio-paste/box';
@@ -19,7 +19,7 @@ import { useToast } from '../../components/toast.tsx';
 import { TruncatedText } from '../../components/truncated-text.tsx';
 import { isVersionConflict } from '../../lib/errors.ts';
 import { focusWhenPresent } from '../../lib/focus-when-present.ts';
-import { identifiersQueryOptions } from '../../lib/identifiers-query.ts';
+import { identifierCapReason, identifiersQueryOptions, isAtIdentifierCap } from '../../lib/identifiers-query.ts';
 import { shortLimit } from '../../lib/labels.ts';
 import { settingsQueryKey } from '../../lib/query-client.ts';
 import { saveRebasing } from '../../lib/rebase.ts';
@@ -190,7 +190,7 @@ export function PriorityTable({
   }
 
   // The server refuses one more (so that an export always imports back): say so before the form.
-  const full = list.identifiers.length >= MAX_IDENTIFIERS_PER_SPACE;
+  const full = isAtIdentifierCap(list);
   const editing = dialog?.type === 'edit' ? byKey.get(dialog.key) : undefined;
   const deleting = dialog?.type === 'delete' ? byKey.get(dialog.key) : undefined;
 
@@ -208,7 +208,7 @@ export function PriorityTable({
         </Button>
         {full ? (
           <Text id="identifier-cap-hint" as="span" color="colorTextWeak" fontSize="fontSize20">
-            This space holds {MAX_IDENTIFIERS_PER_SPACE} identifiers, the most it may: delete one to add another.
+            {identifierCapReason('delete one to add another')}
           </Text>
         ) : null}
       </Box>

@@ -1,4 +1,4 @@
-import { MAX_IDENTIFIERS_PER_SPACE, type UnrecognizedIdentifierType } from '@idr/contracts';
+import type { UnrecognizedIdentifierType } from '@idr/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Box } from '@twilio-paste/box';
 import { Button } from '@twilio-paste/button';
@@ -16,7 +16,7 @@ import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { ApiError } from '../../lib/errors.ts';
 import { focusWhenPresent } from '../../lib/focus-when-present.ts';
-import { identifiersQueryOptions } from '../../lib/identifiers-query.ts';
+import { identifierCapReason, identifiersQueryOptions, isAtIdentifierCap } from '../../lib/identifiers-query.ts';
 import { unrecognizedTypesQueryOptions, useCreateIdentifier } from './identity-resolution-queries.ts';
 
 function TableHead() {
@@ -39,7 +39,7 @@ function TableHead() {
 export function UnrecognizedTypesSection({ spaceId }: { spaceId: string }) {
   const query = useQuery(unrecognizedTypesQueryOptions(spaceId));
   // The priority table above loads the same list; at the cap the server refuses one more.
-  const full = (useQuery(identifiersQueryOptions(spaceId)).data?.identifiers.length ?? 0) >= MAX_IDENTIFIERS_PER_SPACE;
+  const full = isAtIdentifierCap(useQuery(identifiersQueryOptions(spaceId)).data);
   const create = useCreateIdentifier(spaceId);
   const toast = useToast();
   const [adding, setAdding] = useState<string | null>(null);
@@ -101,10 +101,7 @@ export function UnrecognizedTypesSection({ spaceId }: { spaceId: string }) {
     <Box display="flex" flexDirection="column" rowGap="space50">
       <FormErrorAlert error={addError} />
       {full ? (
-        <Paragraph marginBottom="space0">
-          This space holds {MAX_IDENTIFIERS_PER_SPACE} identifiers, the most it may: delete one to add one of these
-          types.
-        </Paragraph>
+        <Paragraph marginBottom="space0">{identifierCapReason('delete one to add one of these types')}</Paragraph>
       ) : null}
       {invalid ? (
         <Paragraph marginBottom="space0">
