@@ -621,6 +621,48 @@ test('closing the rules dialog with unsaved edits asks first; without edits it c
   await expect(dialog).toBeHidden();
 });
 
+test('Back with a dialog open closes the dialog, asking first about edits, and leaves the tab where it is', async ({
+  page,
+}) => {
+  await page.goto('/unified-profiles/manage/identifiers');
+  await page.getByRole('tab', { name: 'Identity resolution' }).click();
+  await expect(page).toHaveURL(new RegExp(`${TAB_PATH}$`));
+  const dialog = await openRules(page, 'anonymous_id');
+
+  // With an edit: Back asks, and the tab behind stays the Identity resolution one.
+  const count = dialog.getByRole('spinbutton', { name: /Values per profile/ });
+  const saved = await count.inputValue();
+  await count.fill('4');
+  await page.goBack();
+  await expect(dialog.getByRole('group', { name: 'Discard your changes?' })).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`${TAB_PATH}$`));
+  await expect(
+    page.getByRole('tab', { name: 'Identity resolution', selected: true, includeHidden: true }),
+  ).toBeAttached();
+  await dialog.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(count).toHaveValue('4');
+
+  // Without edits: Back closes at once; the next Back goes to the Identifiers tab as usual.
+  await count.fill(saved);
+  await page.goBack();
+  await expect(dialog).toBeHidden();
+  await expect(page).toHaveURL(new RegExp(`${TAB_PATH}$`));
+  await expect(page.getByRole('tab', { name: 'Identity resolution', selected: true })).toBeVisible();
+  await page.goBack();
+  await expect(page).toHaveURL(/\/unified-profiles\/manage\/identifiers$/);
+  await expect(page.getByRole('tab', { name: 'Identifiers', selected: true })).toBeVisible();
+
+  // Forward into the tab, and the delete dialog: Back closes it too.
+  await page.goForward();
+  await expect(page.getByRole('tab', { name: 'Identity resolution', selected: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Delete user_id', exact: true }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Delete user_id?' });
+  await expect(confirm).toBeVisible();
+  await page.goBack();
+  await expect(confirm).toBeHidden();
+  await expect(page).toHaveURL(new RegExp(`${TAB_PATH}$`));
+  expect(await identifier(page, 'user_id')).toBeDefined();
+});
 // Apart from the light pass: each axe run takes seconds on a loaded machine.
 test('the Identity resolution tab and its rules dialog are accessible in the dark theme', async ({ page }) => {
   await openIdentityResolutionTab(page);

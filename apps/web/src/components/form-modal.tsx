@@ -13,6 +13,7 @@ import {
   useRef,
   useState,
 } from 'react';
+import { useBackForwardClosesDialog } from '../lib/router.ts';
 import { ConflictAlert, FormErrorAlert } from './form-alerts.tsx';
 
 // The form spans body and footer, and must let the modal body scroll inside it.
@@ -44,7 +45,8 @@ interface FormModalProps {
  * A modal holding one settings form: heading, the save's conflict or error, the fields, and a
  * footer with Cancel and the primary button. The form wraps body and footer, so Enter in a field
  * and the primary button both submit. Escape, the close button and Cancel close it at once when
- * nothing was edited, and otherwise ask in the footer whether to discard the edits.
+ * nothing was edited, and otherwise ask in the footer whether to discard the edits; so do the
+ * browser's Back and Forward, which leave the page behind the dialog where it is.
  */
 export function FormModal({
   heading,
@@ -63,6 +65,7 @@ export function FormModal({
   const { confirmingDiscard, requestClose, keepEditing, cancelRef } = useDiscardConfirmation(dirty, onClose);
   useFocusAfterReload(saveStatus.conflict, initialFocusRef);
   useEscapeWhenFocusIsLost(requestClose);
+  useBackForwardClosesDialog(requestClose);
 
   return (
     <Modal isOpen onDismiss={requestClose} size={size} ariaLabelledby={headingId} initialFocusRef={initialFocusRef}>

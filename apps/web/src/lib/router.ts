@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useEffect, useEffectEvent, useSyncExternalStore } from 'react';
 
 // A router of our own: the console has a handful of paths, and react-router's current major
 // needs Node 22 (ours is 20). History API + one event is all it takes.
@@ -8,6 +8,10 @@ const NAVIGATE_EVENT = 'idr:navigate';
 type NavigationGuard = (from: string, to: string) => boolean;
 
 let guard: NavigationGuard | null = null;
+// Open dialogs, innermost last. A Back/Forward step while one is open closes that one instead of
+// moving: the page behind a dialog stays where it was (a dialog left open over another tab, whose
+// fields it is not about, is worse than either).
+const dialogsClosedByBackForward: (() => void)[] = [];
 // The address shown before the last step, to restore when a guard refuses a Back/Forward one.
 let current = typeof window === 'undefined' ? '/' : addressOf(window.location);
 
@@ -29,13 +33,30 @@ if (typeof window !== 'undefined') {
   // stop the others from seeing a refused step.
   window.addEventListener('popstate', (event) => {
     const to = addressOf(window.location);
-    if (guard && !guard(current, to)) {
+    const closeDialog = dialogsClosedByBackForward.at(-1);
+    if (closeDialog || (guard && !guard(current, to))) {
       event.stopImmediatePropagation();
       window.history.pushState(null, '', current);
+      closeDialog?.();
       return;
     }
     current = to;
   });
+}
+
+/**
+ * While the calling dialog is mounted, Back and Forward ask it to close (`onClose` decides: a
+ * dialog with unsaved edits asks first) and leave the address and the page behind it as they are.
+ */
+export function useBackForwardClosesDialog(onClose: () => void): void {
+  const close = useEffectEvent(onClose);
+  useEffect(() => {
+    const entry = () => close();
+    dialogsClosedByBackForward.push(entry);
+    return () => {
+      dialogsClosedByBackForward.splice(dialogsClosedByBackForward.lastIndexOf(entry), 1);
+    };
+  }, []);
 }
 
 function subscribe(onChange: () => void): () => void {

@@ -15,6 +15,7 @@ import { identifiersQueryOptions } from '../../lib/identifiers-query.ts';
 import { ADDRESS_TYPE_LABEL } from '../../lib/labels.ts';
 import { addressTypeMappingsQueryOptions } from '../../lib/mappings-query.ts';
 import { settingsQueryKey } from '../../lib/query-client.ts';
+import { useBackForwardClosesDialog } from '../../lib/router.ts';
 import { useDeleteIdentifier } from './identity-resolution-queries.ts';
 
 interface DeleteIdentifierDialogProps {
@@ -92,6 +93,7 @@ function MappedIdentifierDialog({
 }) {
   const headingId = useId();
   const closeRef = useRef<HTMLButtonElement | null>(null);
+  useBackForwardClosesDialog(onClose);
   const mappedTo = addressType ? `${ADDRESS_TYPE_LABEL[addressType]} lookups` : 'an address type';
   return (
     <Modal isOpen onDismiss={onClose} size="default" ariaLabelledby={headingId} initialFocusRef={closeRef}>
@@ -147,6 +149,10 @@ function ConfirmDeleteDialog({
   // Paste's AlertDialog gives its overlay no onDismiss, so Escape does nothing; an alert dialog
   // should close on Escape like any dialog.
   const pending = mutation.isPending;
+  // A delete under way finishes in the dialog that started it: closing waits for its answer.
+  useBackForwardClosesDialog(() => {
+    if (!pending) onClose();
+  });
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
       if (event.key === 'Escape' && !pending) onClose();

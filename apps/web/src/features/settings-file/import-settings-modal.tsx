@@ -9,6 +9,7 @@ import { Fragment, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { FormErrorAlert } from '../../components/form-alerts.tsx';
 import { ApiError, isVersionConflict } from '../../lib/errors.ts';
 import { settingsQueryKey } from '../../lib/query-client.ts';
+import { useBackForwardClosesDialog } from '../../lib/router.ts';
 import type { SettingsState } from '../../lib/settings-diff.ts';
 import { summarizeImport } from './import-summary.ts';
 import { IssueList } from './issue-list.tsx';
@@ -103,12 +104,15 @@ export function ImportSettingsModal({
   }
 
   const busy = mutation.isPending;
+  // An import under way finishes in the dialog that started it: closing waits for its answer.
+  const dismiss = () => {
+    if (!busy) onClose();
+  };
+  useBackForwardClosesDialog(dismiss);
   return (
     <Modal
       isOpen
-      onDismiss={() => {
-        if (!busy) onClose();
-      }}
+      onDismiss={dismiss}
       size="wide"
       ariaLabelledby={headingId}
       aria-describedby={descriptionId}
