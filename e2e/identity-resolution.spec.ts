@@ -684,7 +684,15 @@ test('the default country is changed in the console, and lookups read national n
   const section = page.getByRole('region', { name: 'Phone numbers' });
   const country = section.getByRole('combobox', { name: 'Default country' });
   await expect(country).toHaveValue('US');
+  // A country with no numbering plan may be chosen, and its help says what that costs.
+  await country.selectOption('AQ');
+  await expect(country).toHaveAccessibleDescription(
+    'Antarctica (AQ) has no telephone numbering plan: phone numbers written without a country code cannot be read and are dropped as invalid. Only numbers such as +1 415 555 0100 are read.',
+  );
+  await section.scrollIntoViewIfNeeded();
+  await saveScreenshot(page, 'identity-resolution-country-without-numbering-plan', { viewportOnly: true });
   await country.selectOption('GB');
+  await expect(country).toHaveAccessibleDescription(/^Numbers written without a country code/);
   await expect(section.getByText('You have unsaved changes.')).toBeVisible();
   await section.getByRole('button', { name: 'Save default country' }).click();
   await expect(page.getByText('Default country saved: United Kingdom (GB).')).toBeVisible();

@@ -19,3 +19,24 @@ const COUNTRY_CODE_SET: ReadonlySet<string> = new Set(COUNTRY_CODES);
 export function isCountryCode(code: string): boolean {
   return COUNTRY_CODE_SET.has(code);
 }
+
+/**
+ * Assigned codes with no telephone numbering plan of their own (uninhabited or served by another
+ * country's plan): with one as a space's default country, a number written without a country code
+ * cannot be read at all. They stay valid choices (SPEC §1 asks for an ISO 3166 code), and the
+ * console warns. A resolver test keeps this list in step with the phone library's metadata.
+ */
+export const COUNTRIES_WITHOUT_NUMBERING_PLAN: readonly string[] = Object.freeze([
+  'AQ',
+  'BV',
+  'GS',
+  'HM',
+  'PN',
+  'TF',
+  'UM',
+]);
+
+/** Whether national phone numbers (no `+` and country code) can be read with `code` as the default country. */
+export function hasNumberingPlan(code: string): boolean {
+  return isCountryCode(code) && !COUNTRIES_WITHOUT_NUMBERING_PLAN.includes(code);
+}

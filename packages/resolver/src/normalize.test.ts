@@ -1,5 +1,6 @@
-import type { Normalization } from '@idr/contracts';
+import { COUNTRIES_WITHOUT_NUMBERING_PLAN, COUNTRY_CODES, hasNumberingPlan, type Normalization } from '@idr/contracts';
 import fc from 'fast-check';
+import { isSupportedCountry } from 'libphonenumber-js/max';
 import { describe, expect, it } from 'vitest';
 import { forgetPhoneNumbers, normalizeIdentifierValue, phoneParseCount } from './normalize.ts';
 
@@ -100,5 +101,20 @@ describe('normalization (SPEC §6)', () => {
     ['mailto:4155550100', 'another scheme than tel:, sms: or whatsapp:'],
   ])('refuses %s as a phone number (%s)', (raw) => {
     expect(normalizeIdentifierValue('phone', raw, 'US')).toEqual({ kind: 'invalid' });
+  });
+
+  it('knows which countries have no numbering plan, as the phone library does', () => {
+    expect(COUNTRY_CODES.filter((code) => !isSupportedCountry(code))).toEqual(COUNTRIES_WITHOUT_NUMBERING_PLAN);
+    expect(COUNTRY_CODES.filter((code) => !hasNumberingPlan(code))).toEqual(COUNTRIES_WITHOUT_NUMBERING_PLAN);
+  });
+
+  it('with a default country that has no numbering plan, reads only numbers written with a country code', () => {
+    for (const country of COUNTRIES_WITHOUT_NUMBERING_PLAN) {
+      expect(normalizeIdentifierValue('phone', '(415) 555-0100', country)).toEqual({ kind: 'invalid' });
+      expect(normalizeIdentifierValue('phone', '+1 415 555 0100', country)).toEqual({
+        kind: 'value',
+        value: '+14155550100',
+      });
+    }
   });
 });

@@ -103,6 +103,7 @@ function DefaultCountryForm({ spaceId, server }: { spaceId: string; server: Vers
         <Box maxWidth="size50">
           <CountrySelectField
             registration={form.register('defaultCountry')}
+            selected={form.watch('defaultCountry')}
             error={errors.defaultCountry?.message}
             help="Numbers written without a country code, such as (415) 555-0100, are read as numbers of this country, in events and in lookups. Values already on profiles stay as they are."
             disabled={conflict}

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import type { AddressType, Identifier, LookupRequest } from '@idr/contracts';
+import { type AddressType, hasNumberingPlan, type Identifier, type LookupRequest } from '@idr/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Box } from '@twilio-paste/box';
 import { HelpText } from '@twilio-paste/help-text';
@@ -52,7 +52,12 @@ function searchedIdentifierHelp(
   defaultCountry: string | undefined,
 ): string {
   const country = defaultCountry ? countryLabel(defaultCountry) : "the space's default country";
-  const national = addressType === 'phone' ? ` Numbers without a country code are read as numbers of ${country}.` : '';
+  const national =
+    addressType !== 'phone'
+      ? ''
+      : defaultCountry && !hasNumberingPlan(defaultCountry)
+        ? ` Write the number with its country code: the default country, ${country}, has no numbering plan to read it without one.`
+        : ` Numbers without a country code are read as numbers of ${country}.`;
   if (!mappedIdentifier) return `Searched in the identifier mapped to this address type.${national}`;
   const { key, displayName } = mappedIdentifier;
   const name = displayName === key ? `“${key}”` : `“${displayName}” (${key})`;

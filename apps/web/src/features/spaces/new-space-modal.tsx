@@ -148,6 +148,7 @@ export function NewSpaceModal({
         </Box>
         <CountrySelectField
           registration={form.register('defaultCountry')}
+          selected={form.watch('defaultCountry')}
           error={errors.defaultCountry?.message}
           help="Phone numbers written without a country code (such as (415) 555-0100) are read as numbers of this country."
           required
