@@ -104,9 +104,12 @@ test('reorder the priority from the keyboard and see it after a reload and on th
   await expect(save).toBeDisabled();
   await up.click();
   await up.click();
+  await expect(page.getByText('anonymous_id moved to priority 2 of 4.')).toBeAttached();
   await save.click();
   await expect(page.getByText('Priority order saved.')).toBeVisible();
   await expect(save).toBeDisabled();
+  // The move is saved: its announcement does not linger for a screen reader to find later.
+  await expect(page.getByText('anonymous_id moved to priority 2 of 4.')).toHaveCount(0);
   expect((await listIdentifiers(page)).map((entry) => entry.key)).toEqual([
     'user_id',
     'anonymous_id',

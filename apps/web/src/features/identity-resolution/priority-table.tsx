@@ -147,6 +147,8 @@ export function PriorityTable({
       setBase({ keys, version: saved.version });
       setDraft(keys);
       focusLastMovedIfFocusLost();
+      // The toast says it now; a move announced before the save would otherwise read as pending.
+      setAnnouncement('');
       toast('Priority order saved. It applies to events received from now on.');
     } catch (error) {
       if (isVersionConflict(error)) setConflict(true);
