@@ -67,6 +67,19 @@ describe.each(kinds)('HTTP behaviour on %s', (kind) => {
       415,
       'unsupported_media_type',
     );
+    // JSON under another media type is still not application/json.
+    for (const type of ['application/merge-patch+json', 'application/vnd.api+json']) {
+      expectProblem(
+        await t.http.post(identifiers()).set('Content-Type', type).send('{"key":"crm"}'),
+        415,
+        'unsupported_media_type',
+      );
+    }
+    // Parameters of application/json itself are fine.
+    expect(
+      (await t.http.post(identifiers()).set('Content-Type', 'application/json; charset=utf-8').send('{"key":"crm"}'))
+        .status,
+    ).toBe(201);
   });
 
   it('answers a missing body or a JSON value that is not an object with 400 validation_failed', async () => {

@@ -98,7 +98,9 @@ export function mountRoute<R extends RouteDefinition>(
         express.json({
           limit: route.bodyLimit ?? DEFAULT_BODY_LIMIT,
           strict: false,
-          type: ['application/json', 'application/*+json'],
+          // SPEC §9: a body that is not `application/json` answers 415, so `application/*+json`
+          // types (merge-patch, vnd.api…), whose rules this API does not follow, do too.
+          type: 'application/json',
         }),
       ]
     : [];
