@@ -699,6 +699,8 @@ test('the default country is changed in the console, and lookups read national n
   await expect(section.getByText('You have unsaved changes.')).toBeVisible();
   await section.getByRole('button', { name: 'Save default country' }).click();
   await expect(page.getByText('Default country saved: United Kingdom (GB).')).toBeVisible();
+  // Save turned itself off: the focus is back on the field, not lost to the page.
+  await expect(country).toBeFocused();
   await expect(section.getByText('You have unsaved changes.')).toBeHidden();
   expect(await (await request.get(SPACE_API)).json()).toMatchObject({ defaultCountry: 'GB' });
   await expectNoAxeViolations(page);

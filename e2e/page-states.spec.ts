@@ -73,3 +73,38 @@ test('a failed load shows the problem, its request id, and Retry', async ({ page
   await expect(identifierRow(page, 'email')).toBeVisible();
   await expect(error).toBeHidden();
 });
+
+test('a refresh that fails keeps what was loaded on screen and says it may be out of date', async ({
+  page,
+  browserProblems,
+}) => {
+  browserProblems.allowHttpStatus(503);
+  let failing = false;
+  await page.route(IDENTIFIERS_URL, async (route) => {
+    if (!failing || route.request().method() !== 'GET') return route.continue();
+    return route.fulfill({
+      status: 503,
+      contentType: 'application/problem+json',
+      body: JSON.stringify({ type: 'about:blank', title: 'Service unavailable', status: 503, code: 'not_ready' }),
+    });
+  });
+  await page.goto('/');
+  await expect(identifierRow(page, 'email')).toBeVisible();
+
+  // A save refreshes every settings query; the identifiers' refresh fails (after its retries).
+  failing = true;
+  await page.getByLabel('Phone number').selectOption('');
+  await page.getByRole('button', { name: 'Save mapping' }).click();
+  const banner = page.getByRole('heading', { name: 'What you see may be out of date' });
+  await expect(banner).toBeVisible({ timeout: 15_000 });
+  await expect(identifierRow(page, 'email')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'The identifiers could not be loaded' })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  await banner.scrollIntoViewIfNeeded();
+  await saveScreenshot(page, 'identifiers-refresh-failed', { viewportOnly: true });
+
+  failing = false;
+  await page.getByRole('button', { name: 'Refresh now' }).click();
+  await expect(banner).toBeHidden();
+  await expect(identifierRow(page, 'email')).toBeVisible();
+});

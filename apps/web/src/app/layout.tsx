@@ -24,6 +24,7 @@ import { Text } from '@twilio-paste/text';
 import { Topbar, TopbarActions } from '@twilio-paste/topbar';
 import { type KeyboardEvent, lazy, type MouseEvent, type ReactNode, type RefObject, Suspense, useRef } from 'react';
 import { ProductLogo } from '../components/product-logo.tsx';
+import { StaleDataBanner } from '../components/stale-data-banner.tsx';
 import { useNarrowViewport } from '../components/use-narrow-viewport.ts';
 import { type SidebarControls, useSidebarState } from '../components/use-sidebar-state.ts';
 import { handleLinkClick } from '../lib/router.ts';
@@ -104,6 +105,7 @@ export function Layout({ path, spaceId, theme, onToggleTheme, children }: Layout
           paddingY={narrow ? 'space70' : 'space90'}
           maxWidth="size160"
         >
+          <StaleDataBanner />
           {children}
         </Box>
       </SidebarPushContentWrapper>

@@ -12,3 +12,25 @@ export function focusWhenPresent(find: () => HTMLElement | null, frames = 300): 
   };
   requestAnimationFrame(() => look(frames));
 }
+
+/**
+ * Whether the keyboard focus is on a submit button, or already lost to the page. A form's Save
+ * button turns itself off once the save leaves the form clean, which drops the focus on the page:
+ * a form asks this before saving, and afterwards puts the focus back in its fields.
+ */
+export function focusIsOnSubmitOrLost(): boolean {
+  const active = document.activeElement;
+  return (
+    active === null || active === document.body || (active instanceof HTMLButtonElement && active.type === 'submit')
+  );
+}
+
+/** Focuses the field called `name` of the form an event came from, once the save's render is done. */
+export function focusFieldOf(event: { target: EventTarget | null } | undefined, name: string): void {
+  const form = event?.target;
+  if (!(form instanceof HTMLFormElement)) return;
+  focusWhenPresent(() => {
+    const field = form.elements.namedItem(name);
+    return field instanceof HTMLElement ? field : null;
+  });
+}

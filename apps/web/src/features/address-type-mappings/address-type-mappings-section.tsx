@@ -17,6 +17,7 @@ import { useForm } from 'react-hook-form';
 import { QueryErrorState } from '../../components/error-state.tsx';
 import { ConflictAlert, FormErrorAlert } from '../../components/form-alerts.tsx';
 import { useToast } from '../../components/toast.tsx';
+import { focusFieldOf, focusIsOnSubmitOrLost } from '../../lib/focus-when-present.ts';
 import { ADDRESS_TYPE_LABEL, identifierOptionLabel } from '../../lib/labels.ts';
 import { normalizationWarning } from '../../lib/lookup-warnings.ts';
 import { addressTypeMappingsQueryOptions } from '../../lib/mappings-query.ts';
@@ -55,7 +56,7 @@ export function AddressTypeMappingsSection({
 }: AddressTypeMappingsSectionProps) {
   const query = useQuery(addressTypeMappingsQueryOptions(spaceId));
 
-  if (query.isError) {
+  if (query.isLoadingError) {
     return <QueryErrorState heading="The address-type mappings could not be loaded" query={query} />;
   }
   if (identifiersFailed && identifiers === undefined) {
@@ -138,12 +139,14 @@ function MappingForm({
     );
   }
 
-  const onSubmit = form.handleSubmit(async (mappings) => {
+  const onSubmit = form.handleSubmit(async (mappings, event) => {
     setFormError(null);
+    const refocus = focusIsOnSubmitOrLost();
     try {
       const saved = await save((version) => mutation.mutateAsync({ mappings, version }));
       setBase(saved);
       form.reset(toFormValues(saved.mappings));
+      if (refocus) focusFieldOf(event, ADDRESS_TYPES[0]);
       toast('Identifier mapping by address type saved.');
     } catch (error) {
       handleError(error);

@@ -123,7 +123,7 @@ export function IdentifiersTable({ spaceId, mappings, addIdentifierHref }: Ident
     );
   }
 
-  if (query.isError) {
+  if (query.isLoadingError) {
     return <QueryErrorState heading="The identifiers could not be loaded" query={query} />;
   }
 

@@ -13,6 +13,7 @@ import { QueryErrorState } from '../../components/error-state.tsx';
 import { ConflictAlert, FormErrorAlert } from '../../components/form-alerts.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { countryLabel } from '../../lib/countries.ts';
+import { focusFieldOf, focusIsOnSubmitOrLost } from '../../lib/focus-when-present.ts';
 import { settingsQueryKey } from '../../lib/query-client.ts';
 import { spaceQueryOptions, type VersionedSpace } from '../../lib/space-query.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
@@ -28,7 +29,7 @@ const sameCountry = (a: VersionedSpace, b: VersionedSpace) => a.space.defaultCou
 /** The space's default country (SPEC §1, §6): how phone numbers without a country code are read. */
 export function DefaultCountrySection({ spaceId }: { spaceId: string }) {
   const query = useQuery(spaceQueryOptions(spaceId));
-  if (query.isError) return <QueryErrorState heading="The space could not be loaded" query={query} />;
+  if (query.isLoadingError) return <QueryErrorState heading="The space could not be loaded" query={query} />;
   if (query.isPending) {
     return (
       <Box aria-busy="true" maxWidth="size50">
@@ -65,12 +66,14 @@ function DefaultCountryForm({ spaceId, server }: { spaceId: string; server: Vers
     loadLatest: () => queryClient.fetchQuery({ ...spaceQueryOptions(spaceId), staleTime: 0 }),
   });
 
-  const onSubmit = form.handleSubmit(async ({ defaultCountry }) => {
+  const onSubmit = form.handleSubmit(async ({ defaultCountry }, event) => {
     setFormError(null);
+    const refocus = focusIsOnSubmitOrLost();
     try {
       const saved = await save((version) => mutation.mutateAsync({ defaultCountry, version }));
       setBase(saved);
       form.reset({ defaultCountry: saved.space.defaultCountry });
+      if (refocus) focusFieldOf(event, 'defaultCountry');
       toast(`Default country saved: ${countryLabel(saved.space.defaultCountry)}.`);
     } catch (error) {
       showSaveError(error, form.setError, () => 'defaultCountry');

@@ -76,7 +76,7 @@ function PriorityBody({ spaceId, mappingsHref }: { spaceId: string; mappingsHref
       </Box>
     );
   }
-  if (query.isError) {
+  if (query.isLoadingError) {
     return <QueryErrorState heading="The identifiers could not be loaded" query={query} />;
   }
   if (query.data.identifiers.length === 0) {

@@ -86,7 +86,7 @@ export function UnrecognizedTypesSection({ spaceId }: { spaceId: string }) {
       </HorizontalScroll>
     );
   }
-  if (query.isError) {
+  if (query.isLoadingError) {
     return <QueryErrorState heading="The unrecognised identifier types could not be loaded" query={query} />;
   }
   const { types } = query.data;

@@ -395,7 +395,7 @@ function ExistingProfile({
       </Box>
     );
   }
-  if (query.isError) {
+  if (query.isLoadingError) {
     return <QueryErrorState heading="The profile could not be loaded" query={query} />;
   }
   return (
