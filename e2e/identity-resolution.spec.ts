@@ -392,9 +392,11 @@ test('delete an identifier, and a mapped one is explained up front', async ({ pa
   const dialog = page.getByRole('alertdialog', { name: 'Delete anonymous_id?' });
   await expect(dialog).toContainText('Events received after this are no longer matched on anonymous_id. This cannot');
   await expect(dialog).not.toContainText('move up');
-  await dialog.getByRole('button', { name: 'Delete identifier' }).click();
+  // A double click sends one delete, not a second one that would answer 412.
+  await dialog.getByRole('button', { name: 'Delete identifier' }).dblclick();
   await expect(dialog).toBeHidden();
   await expect(page.getByText('anonymous_id deleted.')).toBeVisible();
+  expect(deletes).toHaveLength(1);
   expect(await priorityOrder(page)).toEqual(['user_id', 'email', 'phone']);
   // The focus stays in the table, on the row above the one deleted (it was the last), not lost.
   await expect(page.getByRole('button', { name: 'Delete phone', exact: true })).toBeFocused();
@@ -622,6 +624,26 @@ test('closing the rules dialog with unsaved edits asks first; without edits it c
   await count.fill('1');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
+
+  // A save under way cannot be discarded: Escape and Cancel wait for it, and it closes when saved.
+  let release: () => void = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(`**${SPACE_API}/identifiers/user_id`, async (route) => {
+    if (route.request().method() === 'PATCH') await released;
+    await route.continue();
+  });
+  await edit.click();
+  await count.fill('2');
+  await dialog.getByRole('button', { name: 'Save rules' }).click();
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeDisabled();
+  await page.keyboard.press('Escape');
+  await expect(dialog.getByRole('group', { name: 'Discard your changes?' })).toHaveCount(0);
+  await expect(dialog).toBeVisible();
+  release();
+  await expect(dialog).toBeHidden();
+  expect((await identifier(page, 'user_id'))?.limit.count).toBe(2);
 });
 
 test('Back with a dialog open closes the dialog, asking first about edits, and leaves the tab where it is', async ({

@@ -107,8 +107,14 @@ test('export downloads the settings document; an edited copy imports after a sum
   await expectNoAxeViolations(page);
   await saveScreenshot(page, 'settings-file-summary');
 
-  await dialog.getByRole('button', { name: 'Replace settings' }).click();
+  // A double click replaces the settings once: one PUT, not a second one that would answer 412.
+  const puts: string[] = [];
+  page.on('request', (sent) => {
+    if (sent.method() === 'PUT') puts.push(sent.url());
+  });
+  await dialog.getByRole('button', { name: 'Replace settings' }).dblclick();
   await expect(dialog).toBeHidden();
+  expect(puts).toHaveLength(1);
   await expect(page.getByText(`Settings of ${SPACE_NAME} replaced from prod-settings.json.`)).toBeVisible();
   await expect(section.getByRole('button', { name: 'Import settings…' })).toBeFocused();
   // Every settings query was refetched: the country here, the display name on the Identifiers tab.

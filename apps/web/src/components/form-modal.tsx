@@ -46,7 +46,8 @@ interface FormModalProps {
  * footer with Cancel and the primary button. The form wraps body and footer, so Enter in a field
  * and the primary button both submit. Escape, the close button and Cancel close it at once when
  * nothing was edited, and otherwise ask in the footer whether to discard the edits; so do the
- * browser's Back and Forward, which leave the page behind the dialog where it is.
+ * browser's Back and Forward, which leave the page behind the dialog where it is. While a save is
+ * under way none of them closes it.
  */
 export function FormModal({
   heading,
@@ -62,7 +63,7 @@ export function FormModal({
   children,
 }: FormModalProps) {
   const headingId = useId();
-  const { confirmingDiscard, requestClose, keepEditing, cancelRef } = useDiscardConfirmation(dirty, onClose);
+  const { confirmingDiscard, requestClose, keepEditing, cancelRef } = useDiscardConfirmation(dirty, busy, onClose);
   useFocusAfterReload(saveStatus.conflict, initialFocusRef);
   useEscapeWhenFocusIsLost(requestClose);
   useBackForwardClosesDialog(requestClose);
@@ -102,7 +103,7 @@ export function FormModal({
             <>
               {footerStart ? <ModalFooterActions justify="start">{footerStart}</ModalFooterActions> : null}
               <ModalFooterActions>
-                <Button ref={cancelRef} variant="secondary" onClick={requestClose}>
+                <Button ref={cancelRef} variant="secondary" onClick={requestClose} disabled={busy}>
                   Cancel
                 </Button>
                 <Button variant="primary" type="submit" loading={busy} disabled={saveStatus.conflict}>
@@ -121,13 +122,16 @@ export function FormModal({
  * Closing with unsaved edits asks first. "Keep editing" puts focus back where it was, or on Cancel
  * when that was the button pressed (the prompt replaced it).
  */
-function useDiscardConfirmation(dirty: boolean, onClose: () => void) {
+function useDiscardConfirmation(dirty: boolean, busy: boolean, onClose: () => void) {
   const [confirmingDiscard, setConfirmingDiscard] = useState(false);
   const cancelRef = useRef<HTMLButtonElement | null>(null);
   const focusBeforePrompt = useRef<Element | null>(null);
   const restoreFocus = useRef(false);
 
   function requestClose() {
+    // A save under way cannot be called back: offering to discard it would be a lie (the edit is
+    // saved a moment later). The dialog closes by itself once it succeeds.
+    if (busy) return;
     if (confirmingDiscard) {
       // Escape on the prompt answers it the safe way.
       keepEditing();
@@ -146,11 +150,11 @@ function useDiscardConfirmation(dirty: boolean, onClose: () => void) {
     setConfirmingDiscard(false);
   }
 
-  // Nothing left to discard (a reload after a conflict put the saved values back): the question
-  // no longer stands.
+  // Nothing left to discard (a reload after a conflict put the saved values back), or a save
+  // started meanwhile (Enter in a field): the question no longer stands.
   useEffect(() => {
-    if (!dirty && confirmingDiscard) setConfirmingDiscard(false);
-  }, [dirty, confirmingDiscard]);
+    if ((!dirty || busy) && confirmingDiscard) setConfirmingDiscard(false);
+  }, [dirty, busy, confirmingDiscard]);
 
   useEffect(() => {
     if (confirmingDiscard || !restoreFocus.current) return;

@@ -16,6 +16,7 @@ import { ADDRESS_TYPE_LABEL } from '../../lib/labels.ts';
 import { addressTypeMappingsQueryOptions } from '../../lib/mappings-query.ts';
 import { settingsQueryKey } from '../../lib/query-client.ts';
 import { useBackForwardClosesDialog } from '../../lib/router.ts';
+import { useOneAtATime } from '../../lib/use-one-at-a-time.ts';
 import { useDeleteIdentifier } from './identity-resolution-queries.ts';
 
 interface DeleteIdentifierDialogProps {
@@ -161,7 +162,7 @@ function ConfirmDeleteDialog({
     return () => document.removeEventListener('keydown', onKeyDown, true);
   }, [pending, onClose]);
 
-  async function confirm() {
+  const confirm = useOneAtATime(async () => {
     setProblem(null);
     try {
       await mutation.mutateAsync({ key: identifier.key, version });
@@ -179,7 +180,7 @@ function ConfirmDeleteDialog({
         await queryClient.invalidateQueries({ queryKey: settingsQueryKey(spaceId) });
       } else setProblem({ kind: 'error', error });
     }
-  }
+  });
 
   return (
     <AlertDialog

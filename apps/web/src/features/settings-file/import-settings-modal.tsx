@@ -11,6 +11,7 @@ import { ApiError, isVersionConflict } from '../../lib/errors.ts';
 import { settingsQueryKey } from '../../lib/query-client.ts';
 import { useBackForwardClosesDialog } from '../../lib/router.ts';
 import type { SettingsState } from '../../lib/settings-diff.ts';
+import { useOneAtATime } from '../../lib/use-one-at-a-time.ts';
 import { summarizeImport } from './import-summary.ts';
 import { IssueList } from './issue-list.tsx';
 import { type DocumentIssue, describeIssues } from './settings-file.ts';
@@ -74,7 +75,7 @@ export function ImportSettingsModal({
     else if (problemKind === 'refused') cancelRef.current?.focus();
   }, [problemKind]);
 
-  async function confirm() {
+  const confirm = useOneAtATime(async () => {
     setProblem(null);
     try {
       await mutation.mutateAsync({ document, version: current.version });
@@ -88,7 +89,7 @@ export function ImportSettingsModal({
         setProblem({ kind: 'refused', issues: describeIssues(error.issues, document) });
       } else setProblem({ kind: 'error', error });
     }
-  }
+  });
 
   async function reload() {
     setReloading(true);
