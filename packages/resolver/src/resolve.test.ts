@@ -537,6 +537,23 @@ describe('preview and trace', () => {
     expect(decision.unrecognizedExternalIdTypes).toEqual(['zendesk_id']);
     expect(decision.plan?.profile?.create).toEqual({ createdAt: world.now() });
   });
+
+  it('the preview says which externalIds types it ignored, and why', async () => {
+    const world = createWorld();
+    const result = await previewEvent({
+      settings: world.settings,
+      event: { type: 'identify', userId: 'u1', context: { externalIds: [{ id: 'z', type: 'zendesk_id' }] } },
+      store: world.store,
+      now: world.now,
+      newId: world.newId,
+    });
+    expect(result.trace).toContainEqual({
+      attempt: 0,
+      kind: 'dropped',
+      message:
+        'Ignored context.externalIds of type "zendesk_id": no identifier has that key. Add an identifier with the key "zendesk_id" to use these IDs.',
+    });
+  });
 });
 
 describe('settings', () => {

@@ -24,6 +24,7 @@ import {
   traceMerged,
   traceRejected,
   traceTraits,
+  traceUnrecognizedType,
   traceUnresolved,
 } from './trace.ts';
 import { eventTime, parseEvent } from './validate.ts';
@@ -373,7 +374,10 @@ function duplicateDecision(planning: Planning, first: ResolutionResult): Resolut
 /** Extraction, normalization and blocking (SPEC §5–6), traced. */
 function candidatesOf(planning: Planning): PreparedCandidates {
   const prepared = prepareCandidates(planning.settings, planning.event, planning.trace);
-  if (planning.trace) traceCandidates(planning.trace, prepared.candidates);
+  if (planning.trace) {
+    for (const type of prepared.unrecognizedTypes) traceUnrecognizedType(planning.trace, type);
+    traceCandidates(planning.trace, prepared.candidates);
+  }
   return prepared;
 }
 

@@ -63,6 +63,14 @@ export function traceExtracted(trace: Trace, key: string, raw: unknown, source: 
   add(trace, 'extracted', `Read ${key} ${show(raw)} from ${source}.`);
 }
 
+export function traceUnrecognizedType(trace: Trace, type: string): void {
+  add(
+    trace,
+    'dropped',
+    `Ignored context.externalIds of type ${show(type)}: no identifier has that key. Add an identifier with the key ${show(type)} to use these IDs.`,
+  );
+}
+
 export function traceEmpty(trace: Trace, key: string, source: string): void {
   add(trace, 'dropped', `Ignored ${key} from ${source}: it is empty after normalization.`);
 }
