@@ -733,6 +733,8 @@ test('the default country is changed in the console, and lookups read national n
   const panel = page.getByRole('tabpanel', { name: 'Lookup preview' });
   const address = panel.getByRole('textbox', { name: 'Address' });
   await expect(address).toHaveAccessibleDescription(/read as numbers of United Kingdom \(GB\)\.$/);
+  // The US example of a national number would be refused here: only the international one is shown.
+  await expect(address).toHaveAttribute('placeholder', '+1 415 555 0100');
   await address.fill('020 7946 0958');
   await panel.getByRole('button', { name: 'Look up' }).click();
   const result = panel.getByRole('region', { name: 'Lookup result' });

@@ -120,7 +120,23 @@ describe('lookups', () => {
     expect(found).toMatchObject({
       ok: false,
       code: 'invalid_address',
-      message: `"${'x'.repeat(60)}"… (300 characters) is not a phone number that can be read (national numbers are read as US)`,
+      message: `"${'x'.repeat(60)}"… (300 characters) is not a phone number that can be read (numbers without a country code are read as numbers of United States (US))`,
+    });
+  });
+
+  it('asks for a country code when the default country has no numbering plan', async () => {
+    const world = createWorld();
+    const found = await lookupByIdentifier({
+      settings: { ...world.settings, defaultCountry: 'AQ' },
+      key: 'phone',
+      value: '(415) 555-0100',
+      store: world.store,
+    });
+    expect(found).toMatchObject({
+      ok: false,
+      code: 'invalid_address',
+      message:
+        '"(415) 555-0100" is not a phone number that can be read (write it with its country code: the default country, Antarctica (AQ), has no numbering plan)',
     });
   });
 

@@ -1,4 +1,4 @@
-import type { AddressType, AddressTypeMappings } from '@idr/contracts';
+import { type AddressType, type AddressTypeMappings, hasNumberingPlan } from '@idr/contracts';
 import { findBlockedMatch } from './blocked.ts';
 import { normalizeIdentifierValue } from './normalize.ts';
 import { type CompiledIdentifier, compileSettings, type ResolverSettings } from './settings.ts';
@@ -35,10 +35,20 @@ export interface LookupFound {
   created: boolean;
 }
 
-/** Why a typed address or value cannot be searched, in an admin's words. */
 /** Longest part of a typed value a message quotes: enough to recognise it, short enough to read. */
 const QUOTED_VALUE_LENGTH = 60;
 
+const COUNTRY_NAMES = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
+
+/** How national numbers are read with the space's default country, named as the console names it. */
+function nationalNumbersHint(defaultCountry: string): string {
+  const country = `${COUNTRY_NAMES.of(defaultCountry) ?? defaultCountry} (${defaultCountry})`;
+  return hasNumberingPlan(defaultCountry)
+    ? `numbers without a country code are read as numbers of ${country}`
+    : `write it with its country code: the default country, ${country}, has no numbering plan`;
+}
+
+/** Why a typed address or value cannot be searched, in an admin's words. */
 function unreadableValueMessage(settings: ResolverSettings, identifier: CompiledIdentifier, raw: string): string {
   const trimmed = raw.trim();
   const shown =
@@ -49,7 +59,7 @@ function unreadableValueMessage(settings: ResolverSettings, identifier: Compiled
   if (raw.trim() === '') return 'Enter a value to search for';
   switch (identifier.normalization) {
     case 'phone':
-      return `${shown} is not a phone number that can be read (national numbers are read as ${settings.defaultCountry})`;
+      return `${shown} is not a phone number that can be read (${nationalNumbersHint(settings.defaultCountry)})`;
     case 'email':
       return `${shown} is not an email address (expected name@domain)`;
     default:

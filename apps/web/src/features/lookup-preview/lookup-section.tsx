@@ -40,10 +40,14 @@ interface LookupSectionProps {
   priorities: ReadonlyMap<string, number>;
 }
 
-const ADDRESS_PLACEHOLDER: Record<AddressType, string> = {
-  phone: '(415) 555-0100 or +1 415 555 0100',
-  email: 'jane@example.com',
-};
+/**
+ * An example address for the field. The national form shown, (415) 555-0100, is a US one: in a
+ * space of another country it would be refused, so only the international form is shown there.
+ */
+function addressPlaceholder(addressType: AddressType, defaultCountry: string | undefined): string {
+  if (addressType === 'email') return 'jane@example.com';
+  return defaultCountry === 'US' ? '(415) 555-0100 or +1 415 555 0100' : '+1 415 555 0100';
+}
 
 /** Which identifier an address lookup searches, for the address field's help text. */
 function searchedIdentifierHelp(
@@ -206,7 +210,7 @@ export function LookupSection({ spaceId, identifiers, mappings, mappingsHref, pr
                   id={ids.address}
                   type={addressType === 'email' ? 'email' : 'tel'}
                   autoComplete="off"
-                  placeholder={ADDRESS_PLACEHOLDER[addressType]}
+                  placeholder={addressPlaceholder(addressType, space.data?.space.defaultCountry)}
                   hasError={errors.address !== undefined}
                   aria-describedby={unmapped ? ids.unmapped : `${ids.address}-help`}
                   {...form.register('address')}
