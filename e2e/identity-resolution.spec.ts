@@ -227,6 +227,15 @@ test('a blocked regex refused by the server is shown on its row; a safe one is s
   await expect(dialog).toBeVisible();
   await saveScreenshot(page, 'identity-resolution-regex-refused');
 
+  // On a phone the value and its error take the dialog's width, not a sliver beside the select.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const dialogWidth = (await dialog.boundingBox())?.width ?? 0;
+  expect((await value.boundingBox())?.width ?? 0).toBeGreaterThan(dialogWidth * 0.7);
+  expect((await dialog.locator(`[id="${errorId}"]`).boundingBox())?.width ?? 0).toBeGreaterThan(dialogWidth * 0.7);
+  await value.scrollIntoViewIfNeeded();
+  await saveScreenshot(page, 'identity-resolution-regex-refused-phone', { viewportOnly: true });
+  await page.setViewportSize({ width: 1440, height: 900 });
+
   // An invalid pattern never reaches the server; the reason does not repeat the pattern.
   await value.fill('([unclosed');
   await dialog.getByRole('button', { name: 'Save rules' }).click();

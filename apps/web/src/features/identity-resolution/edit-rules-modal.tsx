@@ -25,6 +25,7 @@ import { type RefObject, useCallback, useEffect, useId, useRef, useState } from 
 import { type FieldPath, type UseFormReturn, useFieldArray, useForm } from 'react-hook-form';
 import { FormModal } from '../../components/form-modal.tsx';
 import { useToast } from '../../components/toast.tsx';
+import { useNarrowViewport } from '../../components/use-narrow-viewport.ts';
 import { mappedNormalizationWarning } from '../../lib/lookup-warnings.ts';
 import { addressTypeMappingsQueryOptions } from '../../lib/mappings-query.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
@@ -442,15 +443,28 @@ function BlockedValueRow({
     if (error && cell?.contains(document.activeElement)) cell.scrollIntoView({ block: 'nearest' });
   }, [error]);
 
+  // On a phone the value takes the whole width, with how it matches and Remove below it: beside
+  // them the input and its error would shrink to a few characters a line.
+  const narrow = useNarrowViewport();
   return (
     <Box
       display="grid"
-      gridTemplateColumns="minmax(0, 1fr) 13rem max-content"
+      gridTemplateColumns={narrow ? 'minmax(0, 1fr) max-content' : 'minmax(0, 1fr) 13rem max-content'}
       columnGap="space40"
+      rowGap="space30"
       alignItems="start"
+      // Stacked, a row is told from the next by a rule below it.
+      {...(narrow
+        ? {
+            paddingBottom: 'space40',
+            borderBottomStyle: 'solid',
+            borderBottomWidth: 'borderWidth10',
+            borderBottomColor: 'colorBorderWeaker',
+          }
+        : {})}
       data-testid={`blocked-value-row-${index}`}
     >
-      <Box ref={valueCellRef}>
+      <Box ref={valueCellRef} gridColumn={narrow ? '1 / -1' : undefined}>
         <Input
           type="text"
           autoComplete="off"
