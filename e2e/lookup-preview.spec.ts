@@ -506,7 +506,7 @@ test('a dry run that matches shows the existing profile it would resolve to', as
   const result = panel.getByRole('region', { name: 'Preview result' });
   await expect(result.getByRole('definition').first()).toContainText('Matched');
   await expect(result.getByRole('article', { name: `Profile ${profileId}` })).toBeVisible();
-  await expect(result.getByRole('region', { name: 'Dropped identifiers' })).toContainText('Invalid value');
+  await expect(result.getByRole('region', { name: 'Dropped identifiers' })).toContainText('Not an email address');
 });
 
 test('malformed JSON is caught in the browser; server issues are listed with their paths', async ({

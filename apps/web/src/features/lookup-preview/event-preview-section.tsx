@@ -1,4 +1,4 @@
-import type { Identifier, Issue, ResolutionResult } from '@idr/contracts';
+import type { Identifier, Issue, Normalization, ResolutionResult } from '@idr/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Badge } from '@twilio-paste/badge';
 import { Box } from '@twilio-paste/box';
@@ -19,7 +19,7 @@ import { HorizontalScroll } from '../../components/horizontal-scroll.tsx';
 import { ApiError } from '../../lib/errors.ts';
 import { BusySubmitButton } from './busy-submit-button.tsx';
 import { explainEventIssue } from './event-issues.ts';
-import { DROP_REASON_TEXT, EXAMPLE_EVENT, OUTCOME_TEXT, parseEventJson } from './lookup-preview.ts';
+import { dropReasonText, EXAMPLE_EVENT, OUTCOME_TEXT, parseEventJson } from './lookup-preview.ts';
 import { profileQueryOptions, useEventPreview } from './lookup-preview-queries.ts';
 import { Code, Fact, Facts, IdList, ProfileCard } from './profile-card.tsx';
 import { useReveal } from './reveal.ts';
@@ -75,6 +75,7 @@ export function EventPreviewSection({ spaceId, identifiers, priorities }: EventP
   useReveal(issuesRef, issues, { focus: false });
   const invalid = jsonError !== null || issues !== null;
   const displayNames = new Map((identifiers ?? []).map((identifier) => [identifier.key, identifier.displayName]));
+  const normalizations = new Map((identifiers ?? []).map((identifier) => [identifier.key, identifier.normalization]));
 
   return (
     <Stack orientation="vertical" spacing="space70">
@@ -170,7 +171,13 @@ export function EventPreviewSection({ spaceId, identifiers, priorities }: EventP
         </Stack>
       </form>
       {preview.data ? (
-        <PreviewResult spaceId={spaceId} result={preview.data} displayNames={displayNames} priorities={priorities} />
+        <PreviewResult
+          spaceId={spaceId}
+          result={preview.data}
+          displayNames={displayNames}
+          normalizations={normalizations}
+          priorities={priorities}
+        />
       ) : null}
     </Stack>
   );
@@ -228,11 +235,13 @@ function PreviewResult({
   spaceId,
   result,
   displayNames,
+  normalizations,
   priorities,
 }: {
   spaceId: string;
   result: ResolutionResult;
   displayNames: ReadonlyMap<string, string>;
+  normalizations: ReadonlyMap<string, Normalization>;
   priorities: ReadonlyMap<string, number>;
 }) {
   const headingId = useId();
@@ -325,7 +334,7 @@ function PreviewResult({
                 </THead>
                 <TBody>
                   {result.droppedIdentifiers.map((dropped) => {
-                    const reason = DROP_REASON_TEXT[dropped.reason];
+                    const reason = dropReasonText(dropped.reason, normalizations.get(dropped.key));
                     return (
                       <Tr key={`${dropped.key}\u0000${dropped.value}\u0000${dropped.reason}`}>
                         <Td>

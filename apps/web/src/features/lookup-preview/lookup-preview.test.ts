@@ -4,6 +4,7 @@ import { normalizationMismatch } from '../../lib/lookup-warnings.ts';
 import {
   blockedValueExplanation,
   DROP_REASON_TEXT,
+  dropReasonText,
   EXAMPLE_EVENT,
   emptyLookupText,
   findBlockedValue,
@@ -87,6 +88,16 @@ describe('drop reasons', () => {
       expect(DROP_REASON_TEXT[reason].explanation).not.toContain('stays where it is');
     }
     expect(DROP_REASON_TEXT.limit.explanation).toContain('exceed an identifier limit (this identifier’s or another’s)');
+  });
+
+  it('say what an invalid value failed to be, when its identifier is known', () => {
+    expect(dropReasonText('invalid', 'email').label).toBe('Not an email address');
+    expect(dropReasonText('invalid', 'phone').label).toBe('Not a readable phone number');
+    expect(dropReasonText('invalid', 'phone').explanation).toContain('default country');
+    // Trim, none, or an identifier the settings no longer hold: the general words.
+    expect(dropReasonText('invalid', 'trim')).toBe(DROP_REASON_TEXT.invalid);
+    expect(dropReasonText('invalid', undefined)).toBe(DROP_REASON_TEXT.invalid);
+    expect(dropReasonText('blocked', 'email')).toBe(DROP_REASON_TEXT.blocked);
   });
 });
 

@@ -257,6 +257,31 @@ export const DROP_REASON_TEXT: Record<DropReason, { label: string; explanation: 
   },
 };
 
+/** An invalid value of an identifier whose normalization is known: what it is not, exactly. */
+const INVALID_BY_NORMALIZATION: Partial<Record<Normalization, { label: string; explanation: string }>> = {
+  email: {
+    label: 'Not an email address',
+    explanation:
+      'It is not an email address of the form name@domain (no spaces, one @), or it is longer than 255 characters, so it is ignored. The value shown is the raw value.',
+  },
+  phone: {
+    label: 'Not a readable phone number',
+    explanation:
+      'It is not a valid phone number: written without a country code, it is read as a number of the space’s default country, and a number of another country needs its own, such as +44 20 7946 0958. It is ignored. The value shown is the raw value.',
+  },
+};
+
+/**
+ * Why a value was dropped, for the dry run's table. An invalid value says what it failed to be
+ * when its identifier's normalization is known (the event names the key, the settings its rules).
+ */
+export function dropReasonText(
+  reason: DropReason,
+  normalization: Normalization | undefined,
+): { label: string; explanation: string } {
+  return (reason === 'invalid' && normalization && INVALID_BY_NORMALIZATION[normalization]) || DROP_REASON_TEXT[reason];
+}
+
 /**
  * A profile's identifier values in identifier priority order (1 first); keys the settings no longer
  * know go last. Within one key, the oldest value first.
