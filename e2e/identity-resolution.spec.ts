@@ -309,9 +309,12 @@ test('add a custom identifier with source keys, and a built-in one from the sugg
   await expect(dialog.getByRole('button', { name: 'Use group_id' })).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Use email' })).toHaveCount(0);
 
-  await key.fill('Loyalty');
+  await key.fill('Loyalty ID');
   await dialog.getByRole('button', { name: 'Add identifier' }).click();
-  await expect(key).toHaveAccessibleDescription(/lowercase letters/);
+  // A name typed as a key: the rule, and the key it probably meant.
+  await expect(key).toHaveAccessibleDescription(/lowercase letters.*, such as “loyalty_id”\.$/);
+  await key.fill('EMAIL');
+  await expect(key).toHaveAccessibleDescription(/The space already has “email”\.$/);
   await key.fill('email');
   await expect(key).toHaveAccessibleDescription('An identifier with this key already exists in this space');
 

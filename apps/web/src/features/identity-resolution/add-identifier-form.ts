@@ -39,15 +39,40 @@ export function suggestedBuiltInKeys(existing: readonly string[]): string[] {
   return BUILT_IN_IDENTIFIER_KEYS.filter((key) => !existing.includes(key));
 }
 
+/** The key an admin probably meant by a name typed as a key ("Loyalty ID" → `loyalty_id`), or null. */
+export function suggestKey(typed: string): string | null {
+  const key = typed
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_')
+    .replace(/[^a-z0-9_.]/g, '');
+  return IdentifierKeySchema.safeParse(key).success ? key : null;
+}
+
+const KEY_EXISTS = 'An identifier with this key already exists in this space';
+
+/**
+ * The key field's problem: the contract's format rule, with the key it probably meant (or that
+ * this key already exists, as for "EMAIL"), or a key the space already has.
+ */
+function keyProblem(key: string, existingKeys: readonly string[]): string | null {
+  const format = IdentifierKeySchema.safeParse(key);
+  if (format.success) return existingKeys.includes(key) ? KEY_EXISTS : null;
+  const rule = format.error.issues[0]?.message ?? 'Not a valid key';
+  const meant = suggestKey(key);
+  if (meant === null || meant === key) return rule;
+  return existingKeys.includes(meant) ? `${rule}. The space already has “${meant}”.` : `${rule}, such as “${meant}”.`;
+}
+
 /** The Add identifier form, checked with the contract's schemas; `existingKeys` catches a duplicate early. */
 export function addIdentifierFormSchema(existingKeys: readonly string[]) {
   const lastPosition = existingKeys.length + 1;
   return z
     .object({
-      key: IdentifierKeySchema.refine(
-        (key) => !existingKeys.includes(key),
-        'An identifier with this key already exists in this space',
-      ),
+      key: z.string().superRefine((key, ctx) => {
+        const message = keyProblem(key, existingKeys);
+        if (message !== null) ctx.addIssue({ code: 'custom', message });
+      }),
       displayName: z.string(),
       position: z.string(),
       sourceKeys: z.string(),
