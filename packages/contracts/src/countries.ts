@@ -40,3 +40,10 @@ export const COUNTRIES_WITHOUT_NUMBERING_PLAN: readonly string[] = Object.freeze
 export function hasNumberingPlan(code: string): boolean {
   return isCountryCode(code) && !COUNTRIES_WITHOUT_NUMBERING_PLAN.includes(code);
 }
+
+const COUNTRY_NAMES = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
+
+/** A country as the console and its messages name it: "United Kingdom (GB)" (English name, then code). */
+export function countryLabel(code: string): string {
+  return `${COUNTRY_NAMES.of(code) ?? code} (${code})`;
+}

@@ -1,4 +1,4 @@
-import { type AddressType, type AddressTypeMappings, hasNumberingPlan } from '@idr/contracts';
+import { type AddressType, type AddressTypeMappings, countryLabel, hasNumberingPlan } from '@idr/contracts';
 import { findBlockedMatch } from './blocked.ts';
 import { normalizeIdentifierValue } from './normalize.ts';
 import { type CompiledIdentifier, compileSettings, type ResolverSettings } from './settings.ts';
@@ -38,11 +38,9 @@ export interface LookupFound {
 /** Longest part of a typed value a message quotes: enough to recognise it, short enough to read. */
 const QUOTED_VALUE_LENGTH = 60;
 
-const COUNTRY_NAMES = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
-
 /** How national numbers are read with the space's default country, named as the console names it. */
 function nationalNumbersHint(defaultCountry: string): string {
-  const country = `${COUNTRY_NAMES.of(defaultCountry) ?? defaultCountry} (${defaultCountry})`;
+  const country = countryLabel(defaultCountry);
   return hasNumberingPlan(defaultCountry)
     ? `numbers without a country code are read as numbers of ${country}`
     : `write it with its country code: the default country, ${country}, has no numbering plan`;

@@ -1,11 +1,11 @@
-import { COUNTRY_CODES, hasNumberingPlan } from '@idr/contracts';
+import { COUNTRY_CODES, countryLabel, hasNumberingPlan } from '@idr/contracts';
 import { Box } from '@twilio-paste/box';
 import { HelpText } from '@twilio-paste/help-text';
 import { Label } from '@twilio-paste/label';
 import { Option, Select } from '@twilio-paste/select';
 import { useId, useMemo } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
-import { countryLabel, countryOptions } from '../lib/countries.ts';
+import { countryOptions } from '../lib/countries.ts';
 
 /**
  * A "Default country" select of every ISO 3166 country by name, with its help or its error below;

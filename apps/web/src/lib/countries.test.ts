@@ -1,6 +1,6 @@
-import { COUNTRY_CODES } from '@idr/contracts';
+import { COUNTRY_CODES, countryLabel } from '@idr/contracts';
 import { describe, expect, it } from 'vitest';
-import { countryLabel, countryOptions } from './countries.ts';
+import { countryOptions } from './countries.ts';
 
 describe('countries', () => {
   it('lists every country by name with its code', () => {

@@ -1,9 +1,4 @@
-const NAMES = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
-
-/** A country as the console names it: "United Kingdom (GB)" (its English name, then the ISO code). */
-export function countryLabel(code: string): string {
-  return `${NAMES.of(code) ?? code} (${code})`;
-}
+import { countryLabel } from '@idr/contracts';
 
 /** Country choices: every given ISO 3166 code, labelled as `countryLabel` does, by name. */
 export function countryOptions(codes: readonly string[]): { code: string; label: string }[] {

@@ -1,8 +1,7 @@
 // How two states of a space's settings differ, in the console's words. Shared: the change history
 // describes an import against what it replaced, and the settings-file import shows the same
 // comparison before anything is replaced.
-import { ADDRESS_TYPES, type Identifier, isCountryCode } from '@idr/contracts';
-import { countryLabel } from './countries.ts';
+import { ADDRESS_TYPES, countryLabel, type Identifier, isCountryCode } from '@idr/contracts';
 import { ADDRESS_TYPE_LABEL, NORMALIZATION_LABEL, shortLimit } from './labels.ts';
 
 /** Which identifier holds each address type. */

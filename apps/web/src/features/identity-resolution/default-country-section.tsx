@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { CountryCodeSchema } from '@idr/contracts';
+import { CountryCodeSchema, countryLabel } from '@idr/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Box } from '@twilio-paste/box';
 import { Button } from '@twilio-paste/button';
@@ -12,7 +12,6 @@ import { CountrySelectField } from '../../components/country-select-field.tsx';
 import { QueryErrorState } from '../../components/error-state.tsx';
 import { ConflictAlert, FormErrorAlert } from '../../components/form-alerts.tsx';
 import { useToast } from '../../components/toast.tsx';
-import { countryLabel } from '../../lib/countries.ts';
 import { focusFieldOf, focusIsOnSubmitOrLost } from '../../lib/focus-when-present.ts';
 import { settingsQueryKey } from '../../lib/query-client.ts';
 import { spaceQueryOptions, type VersionedSpace } from '../../lib/space-query.ts';

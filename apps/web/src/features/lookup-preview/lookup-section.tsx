@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { type AddressType, hasNumberingPlan, type Identifier, type LookupRequest } from '@idr/contracts';
+import { type AddressType, countryLabel, hasNumberingPlan, type Identifier, type LookupRequest } from '@idr/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Box } from '@twilio-paste/box';
 import { HelpText } from '@twilio-paste/help-text';
@@ -10,7 +10,6 @@ import { Stack } from '@twilio-paste/stack';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { ErrorState } from '../../components/error-state.tsx';
-import { countryLabel } from '../../lib/countries.ts';
 import { ApiError } from '../../lib/errors.ts';
 import { ADDRESS_TYPE_LABEL, identifierOptionLabel } from '../../lib/labels.ts';
 import { normalizationMismatch } from '../../lib/lookup-warnings.ts';
