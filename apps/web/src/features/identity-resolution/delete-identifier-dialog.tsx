@@ -6,7 +6,7 @@ import { Button } from '@twilio-paste/button';
 import { Callout, CalloutText } from '@twilio-paste/callout';
 import { Modal, ModalBody, ModalFooter, ModalFooterActions, ModalHeader, ModalHeading } from '@twilio-paste/modal';
 import { Text } from '@twilio-paste/text';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { FormErrorAlert } from '../../components/form-alerts.tsx';
 import { FragmentLink } from '../../components/fragment-link.tsx';
 import { useToast } from '../../components/toast.tsx';
@@ -151,16 +151,17 @@ function ConfirmDeleteDialog({
   // should close on Escape like any dialog.
   const pending = mutation.isPending;
   // A delete under way finishes in the dialog that started it: closing waits for its answer.
-  useBackForwardClosesDialog(() => {
+  const dismiss = useCallback(() => {
     if (!pending) onClose();
-  });
+  }, [pending, onClose]);
+  useBackForwardClosesDialog(dismiss);
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
-      if (event.key === 'Escape' && !pending) onClose();
+      if (event.key === 'Escape') dismiss();
     }
     document.addEventListener('keydown', onKeyDown, true);
     return () => document.removeEventListener('keydown', onKeyDown, true);
-  }, [pending, onClose]);
+  }, [dismiss]);
 
   const confirm = useOneAtATime(async () => {
     setProblem(null);
