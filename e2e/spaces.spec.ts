@@ -166,6 +166,39 @@ test('an address naming no space says so and links to the default space', async 
   await expect(page.getByRole('textbox', { name: 'Space' })).toHaveValue('Default');
 });
 
+test('an address naming a space in capitals, or by its name, offers the space it meant', async ({
+  page,
+  request,
+  browserProblems,
+}) => {
+  browserProblems.allowHttpStatus(404);
+  const id = await createSpace(request, 'Typed Elsewhere');
+  // Ids are lower case: in capitals the address is no space's, and the page says which it meant.
+  await page.goto(`/spaces/${id.toUpperCase()}/unified-profiles/manage/lookup-preview`);
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  const main = page.getByRole('main');
+  await expect(main).toContainText(
+    `Did you mean this page in Typed Elsewhere (${id})? Space ids are written in lower case.`,
+  );
+  await expectNoAxeViolations(page);
+  await saveScreenshot(page, 'spaces-mistyped-address');
+  await main.getByRole('link', { name: `this page in Typed Elsewhere (${id})` }).click();
+  await expect(page).toHaveURL(new RegExp(`/spaces/${id}/unified-profiles/manage/lookup-preview$`));
+  await expect(page.getByRole('tab', { name: 'Lookup preview', selected: true })).toBeVisible();
+
+  // A name in place of the id: a valid id that no space has, whose name says which space it is.
+  const named = `n${id.slice(4)}`;
+  const renamed = await request.patch(`/api/v1/spaces/${id}`, { data: { name: named } });
+  expect(renamed.status(), await renamed.text()).toBe(200);
+  await page.goto(`/spaces/${named}/unified-profiles/manage/identifiers`);
+  await expect(page.getByRole('heading', { name: `There is no space “${named}”` })).toBeVisible();
+  await expect(main).toContainText(
+    `Did you mean this page in ${named} (${id})? Addresses name a space by its id, not its name.`,
+  );
+  await main.getByRole('link', { name: `this page in ${named} (${id})` }).click();
+  await expect(page).toHaveURL(new RegExp(`/spaces/${id}/unified-profiles/manage/identifiers$`));
+});
+
 test('switching space, or Back into another space, asks before it drops an unsaved mapping', async ({
   page,
   request,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SPACE_ID, parseSpacePath, spacePath } from './space-path.ts';
+import { DEFAULT_SPACE_ID, parseMistypedSpacePath, parseSpacePath, spacePath } from './space-path.ts';
 
 describe('space paths', () => {
   it.each([
@@ -34,4 +34,22 @@ describe('space paths', () => {
       });
     }
   });
+});
+
+describe('mistyped space paths', () => {
+  it.each([
+    ['/spaces/Prod-EU/unified-profiles/manage/identifiers', 'Prod-EU', '/unified-profiles/manage/identifiers'],
+    ['/spaces/Production%20EU/unified-profiles/manage', 'Production EU', '/unified-profiles/manage'],
+    ['/spaces/%E0', '%E0', '/'],
+    ['/spaces/-x/', '-x', '/'],
+  ])('%s names the space “%s”, page %s', (pathname, typed, path) => {
+    expect(parseMistypedSpacePath(pathname)).toEqual({ typed, path });
+  });
+
+  it.each(['/spaces/prod/unified-profiles/manage', '/unified-profiles/manage', '/spaces', '/spaces/', '/spacesx/Prod'])(
+    '%s is not a mistyped space path',
+    (pathname) => {
+      expect(parseMistypedSpacePath(pathname)).toBeNull();
+    },
+  );
 });

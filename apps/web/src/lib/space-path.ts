@@ -20,3 +20,23 @@ export function parseSpacePath(pathname: string): { spaceId: string; path: strin
 export function spacePath(spaceId: string, path: string): string {
   return spaceId === DEFAULT_SPACE_ID ? path : `/spaces/${spaceId}${path}`;
 }
+
+// Anything right after `/spaces/`, even what no space id can be (`Prod-EU`, `Production%20EU`).
+const LOOSE_SPACE_PREFIX = /^\/spaces\/([^/]+)(?=\/|$)/;
+
+/**
+ * An address that names a space the way no id is written (`/spaces/Prod-EU/…`): what was typed for
+ * the space, decoded, and the page path after it. `null` for any other address.
+ */
+export function parseMistypedSpacePath(pathname: string): { typed: string; path: string } | null {
+  if (SPACE_PREFIX.test(pathname)) return null;
+  const match = LOOSE_SPACE_PREFIX.exec(pathname);
+  if (!match) return null;
+  let typed = match[1]!;
+  try {
+    typed = decodeURIComponent(typed);
+  } catch {
+    // Not valid escaping (`%E0`): shown as it is.
+  }
+  return { typed, path: pathname.slice(match[0].length) || '/' };
+}

@@ -59,6 +59,9 @@ export function ImportSettingsModal({
   const [reloading, setReloading] = useState(false);
   const [focusSummary, setFocusSummary] = useState(false);
   const summary = useMemo(() => summarizeImport(current, settings), [current, settings]);
+  // A file that holds the current settings has nothing to replace: the import would only add a
+  // version and a history entry that changes nothing.
+  const unchanged = summary.length === 0;
 
   const reloadRef = useRef<HTMLButtonElement>(null);
   // Reload replaced the alert holding the focused button: put focus on the new summary instead.
@@ -173,9 +176,9 @@ export function ImportSettingsModal({
             replaces every identifier, the address-type mapping and the default country of {spaceName}. Existing
             profiles are not re-resolved; the new settings apply to events received afterwards.
           </Text>
-          {summary.length === 0 ? (
+          {unchanged ? (
             <Text as="p" fontWeight="fontWeightSemibold">
-              Nothing would change: the file holds the settings {spaceName} has now.
+              Nothing would change: the file holds the settings {spaceName} has now, so there is nothing to replace.
             </Text>
           ) : (
             <>
@@ -229,7 +232,7 @@ export function ImportSettingsModal({
             variant="destructive"
             onClick={confirm}
             loading={busy}
-            disabled={problem?.kind === 'conflict' || problem?.kind === 'refused'}
+            disabled={unchanged || problem?.kind === 'conflict' || problem?.kind === 'refused'}
           >
             Replace settings
           </Button>

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { matchingSpaces, searchAfterTyping, spaceItems, spaceLabel, spaceNamedLike } from './space-items.ts';
+import {
+  matchingSpaces,
+  searchAfterTyping,
+  spaceItems,
+  spaceLabel,
+  spaceMeantBy,
+  spaceNamedLike,
+} from './space-items.ts';
 
 const spaces = [
   { id: 'default', name: 'Default' },
@@ -65,5 +72,28 @@ describe('spaceNamedLike', () => {
     expect(spaceNamedLike(spaces, 'Production EU', 'prod-eu')).toBeUndefined();
     expect(spaceNamedLike(spaces, 'Production')).toBeUndefined();
     expect(spaceNamedLike(spaces, '  ')).toBeUndefined();
+  });
+});
+
+describe('spaceMeantBy', () => {
+  it('finds the space an id typed in another case means', () => {
+    expect(spaceMeantBy(spaces, 'Prod-EU')?.id).toBe('prod-eu');
+    expect(spaceMeantBy(spaces, ' STAGING ')?.id).toBe('staging');
+  });
+
+  it('finds the space whose name was typed in place of its id', () => {
+    expect(spaceMeantBy(spaces, 'Production EU')?.id).toBe('prod-eu');
+    expect(spaceMeantBy(spaces, 'production eu')?.id).toBe('prod-eu');
+  });
+
+  it('prefers an id to another space’s name', () => {
+    const named = [...spaces, { id: 'eu', name: 'Staging' }];
+    expect(spaceMeantBy(named, 'Staging')?.id).toBe('staging');
+  });
+
+  it('finds nothing for an address close to no space', () => {
+    expect(spaceMeantBy(spaces, 'prod')).toBeUndefined();
+    expect(spaceMeantBy(spaces, '  ')).toBeUndefined();
+    expect(spaceMeantBy([], 'default')).toBeUndefined();
   });
 });

@@ -61,3 +61,17 @@ export function spaceNamedLike<S extends Pick<Space, 'id' | 'name'>>(
   if (wanted === '') return undefined;
   return spaces.find((space) => space.id !== exceptId && space.name.trim().toLocaleLowerCase() === wanted);
 }
+
+/**
+ * The space an address probably meant when it names none: ids are lower case, so `/spaces/Prod-EU`
+ * means `prod-eu`; a space's name typed in place of its id (`/spaces/Production EU`) means that
+ * space. Ignores case and surrounding spaces; `undefined` when nothing is that close.
+ */
+export function spaceMeantBy<S extends Pick<Space, 'id' | 'name'>>(spaces: readonly S[], typed: string): S | undefined {
+  const wanted = typed.trim().toLocaleLowerCase();
+  if (wanted === '') return undefined;
+  return (
+    spaces.find((space) => space.id === wanted) ??
+    spaces.find((space) => space.name.trim().toLocaleLowerCase() === wanted)
+  );
+}

@@ -1,0 +1,42 @@
+import type { Space } from '@idr/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { Anchor } from '@twilio-paste/anchor';
+import { handleLinkClick } from '../../lib/router.ts';
+import { spacePath } from '../../lib/space-path.ts';
+import { spaceLabel, spaceMeantBy } from './space-items.ts';
+import { spacesQueryOptions } from './spaces-query.ts';
+
+/**
+ * The space an address that names none probably meant (another case, or its name in place of its
+ * id); `undefined` while the list loads or when no space is that close.
+ */
+export function useSpaceMeantBy(typed: string): Space | undefined {
+  const spaces = useQuery(spacesQueryOptions()).data?.spaces ?? [];
+  return spaceMeantBy(spaces, typed);
+}
+
+/** "Did you mean this page in <space>?": a link to the same page of the space meant, and why it differs. */
+export function SpaceSuggestion({
+  typed,
+  space,
+  path,
+}: {
+  typed: string;
+  space: Pick<Space, 'id' | 'name'>;
+  path: string;
+}) {
+  const href = spacePath(space.id, path);
+  const why =
+    typed.trim().toLocaleLowerCase() === space.id
+      ? 'Space ids are written in lower case.'
+      : 'Addresses name a space by its id, not its name.';
+  return (
+    <>
+      Did you mean{' '}
+      <Anchor href={href} onClick={(event) => handleLinkClick(event, href)}>
+        {`this page in ${spaceLabel(space)}`}
+      </Anchor>
+      ? {why}
+    </>
+  );
+}
