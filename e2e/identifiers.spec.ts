@@ -161,6 +161,14 @@ test('the Identifiers tab is accessible, keyboard-operable, and looks right in l
   await expect(dialog).toBeHidden();
   await expect(edit).toBeFocused();
 
+  // In the dark sidebar, the focused entry wears a white ring (Paste's own cue is too faint there).
+  const manage = page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Manage' });
+  await manage.focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  await expect(manage).toBeFocused();
+  await expect(manage).toHaveCSS('outline', 'rgb(255, 255, 255) solid 2px');
+
   await page.getByRole('button', { name: 'Dark theme' }).click();
   await expect(page.getByRole('button', { name: 'Light theme' })).toBeVisible();
   await expectNoAxeViolations(page);
