@@ -441,7 +441,7 @@ test('a space holding 200 identifiers explains why Add identifier is off, and a 
   );
   await add.scrollIntoViewIfNeeded();
   await saveScreenshot(page, 'identity-resolution-identifier-cap', { viewportOnly: true });
-  const unrecognized = page.getByRole('region', { name: 'Unrecognised identifier types seen' });
+  const unrecognized = page.getByRole('region', { name: 'Unrecognized identifier types seen' });
   const addCrm = unrecognized.getByRole('button', { name: 'Add crm_id as identifier' });
   await expect(addCrm).toBeDisabled();
   await expect(unrecognized).toContainText('delete one to add one of these types');
@@ -457,7 +457,7 @@ test('a space holding 200 identifiers explains why Add identifier is off, and a 
   await expect(page.getByText(/the most it may/)).toHaveCount(0);
 });
 
-test('one-click add of an unrecognised identifier type seen in events', async ({ page }) => {
+test('one-click add of an unrecognized identifier type seen in events', async ({ page }) => {
   const event = await page.request.post(`${SPACE_API}/events`, {
     data: {
       type: 'track',
@@ -474,7 +474,7 @@ test('one-click add of an unrecognised identifier type seen in events', async ({
   expect(event.status(), await event.text()).toBe(200);
 
   await openIdentityResolutionTab(page);
-  const section = page.getByRole('region', { name: 'Unrecognised identifier types seen' });
+  const section = page.getByRole('region', { name: 'Unrecognized identifier types seen' });
   const crmRow = section.getByRole('row').filter({ hasText: 'crm_id' });
   await expect(crmRow).toBeVisible();
   await expect(crmRow.getByRole('cell').nth(1)).not.toHaveText('');

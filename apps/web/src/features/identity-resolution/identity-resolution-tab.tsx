@@ -35,7 +35,7 @@ export function IdentityResolutionTab({ spaceId, mappingsHref }: { spaceId: stri
       </Section>
       <Section
         id="unrecognized-identifier-types"
-        heading="Unrecognised identifier types seen"
+        heading="Unrecognized identifier types seen"
         description={
           <>
             Types of{' '}

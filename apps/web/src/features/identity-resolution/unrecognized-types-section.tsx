@@ -81,13 +81,13 @@ export function UnrecognizedTypesSection({ spaceId }: { spaceId: string }) {
 
   if (query.isPending) {
     return (
-      <HorizontalScroll label="Unrecognised identifier types table">
-        <TableSkeleton label="Loading unrecognised identifier types…" head={<TableHead />} rows={2} columns={5} />
+      <HorizontalScroll label="Unrecognized identifier types table">
+        <TableSkeleton label="Loading unrecognized identifier types…" head={<TableHead />} rows={2} columns={5} />
       </HorizontalScroll>
     );
   }
   if (query.isLoadingError) {
-    return <QueryErrorState heading="The unrecognised identifier types could not be loaded" query={query} />;
+    return <QueryErrorState heading="The unrecognized identifier types could not be loaded" query={query} />;
   }
   const { types } = query.data;
   if (types.length === 0) {
@@ -110,7 +110,7 @@ export function UnrecognizedTypesSection({ spaceId }: { spaceId: string }) {
           use them.
         </Paragraph>
       ) : null}
-      <HorizontalScroll label="Unrecognised identifier types table">
+      <HorizontalScroll label="Unrecognized identifier types table">
         <Table>
           <TableHead />
           <TBody>
