@@ -36,6 +36,9 @@ export const PageQuerySchema = z.object({
     .int()
     .min(1)
     .default(50)
+    .meta({
+      description: `Entries a page holds: 50 unless given, at most ${MAX_PAGE_SIZE} (a larger limit is read as ${MAX_PAGE_SIZE})`,
+    })
     .transform((limit) => Math.min(limit, MAX_PAGE_SIZE)),
   cursor: CursorSchema.optional(),
 });

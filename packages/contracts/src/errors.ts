@@ -36,7 +36,7 @@ export type Issue = z.infer<typeof IssueSchema>;
 export const ProblemSchema = z.object({
   type: z.string(),
   title: z.string(),
-  status: z.number().int(),
+  status: z.number().int().min(400).max(599),
   detail: z.string(),
   code: ErrorCodeSchema,
   requestId: z.string(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PageQuerySchema, SpaceIdSchema } from './common.ts';
 import type { ErrorCode } from './errors.ts';
-import { EventResultsSchema, ResolutionResultSchema } from './events.ts';
+import { EventResultsSchema, EventSchema, MAX_EVENT_BATCH_SIZE, ResolutionResultSchema } from './events.ts';
 import {
   CreateIdentifierInputSchema,
   IdentifierKeySchema,
@@ -40,6 +40,15 @@ export interface RouteDefinition {
   settingsWrite?: boolean;
   /** Reads that return the settings version as an ETag. */
   returnsEtag?: boolean;
+  /** Creations that answer 201 with the new resource's address as `Location`. */
+  createdLocation?: boolean;
+  /** When the route may answer 308 with a `Location` instead: the description of that answer. */
+  permanentRedirect?: string;
+  /**
+   * The body as the OpenAPI document shows it, when `body` checks less at the door: events are
+   * validated one by one after it, so that an invalid event of a batch is rejected alone.
+   */
+  documentedBody?: z.ZodType;
 }
 
 /** Prefix of every API path. */
@@ -48,6 +57,12 @@ export const API_PREFIX = '/api/v1';
 const SpaceParams = z.object({ space: SpaceIdSchema });
 const IdentifierParams = z.object({ space: SpaceIdSchema, key: IdentifierKeySchema });
 const ProfileParams = z.object({ space: SpaceIdSchema, id: ProfileIdSchema });
+
+/** An events body as documented: one event, or a batch of them. */
+const EventsBodySchema = z.union([
+  EventSchema,
+  z.object({ batch: z.array(EventSchema).max(MAX_EVENT_BATCH_SIZE) }).describe('Events resolved in order'),
+]);
 
 const BODY_ERRORS = ['invalid_json', 'validation_failed', 'payload_too_large', 'unsupported_media_type'] as const;
 
@@ -71,6 +86,7 @@ export const routes = defineRoutes({
     body: CreateSpaceInputSchema,
     success: { status: 201, body: SpaceSchema },
     errors: [...BODY_ERRORS, 'space_exists', 'space_not_found'],
+    createdLocation: true,
   },
   getSpace: {
     method: 'GET',
@@ -108,6 +124,7 @@ export const routes = defineRoutes({
     success: { status: 201, body: IdentifierSchema },
     errors: [...BODY_ERRORS, 'space_not_found', 'identifier_exists', 'version_conflict'],
     settingsWrite: true,
+    createdLocation: true,
   },
   reorderIdentifiers: {
     method: 'PUT',
@@ -126,6 +143,7 @@ export const routes = defineRoutes({
     params: IdentifierParams,
     success: { status: 200, body: IdentifierSchema },
     errors: ['space_not_found', 'identifier_not_found'],
+    returnsEtag: true,
   },
   updateIdentifier: {
     method: 'PATCH',
@@ -199,6 +217,7 @@ export const routes = defineRoutes({
     summary: 'Resolve one event, or a batch of up to 1000 (an invalid event in a batch is rejected alone)',
     params: SpaceParams,
     body: EventsRequestSchema,
+    documentedBody: EventsBodySchema,
     eventsBody: true,
     bodyLimit: '32mb',
     success: { status: 200, body: EventResultsSchema },
@@ -210,6 +229,7 @@ export const routes = defineRoutes({
     summary: 'Dry-run one event through the resolver and explain each step; writes nothing',
     params: SpaceParams,
     body: EventsRequestSchema,
+    documentedBody: EventSchema,
     eventsBody: true,
     success: { status: 200, body: ResolutionResultSchema },
     errors: [...BODY_ERRORS, 'space_not_found'],
@@ -230,6 +250,7 @@ export const routes = defineRoutes({
     params: ProfileParams,
     success: { status: 200, body: ProfileSchema },
     errors: ['space_not_found', 'profile_not_found'],
+    permanentRedirect: 'The id is of a profile merged into another: Location is the surviving profile',
   },
   listProfileEvents: {
     method: 'GET',

@@ -18,9 +18,10 @@ export function identifiersRouter(service: IdentifiersService): Router {
     const { result, version } = await service.reorder(params.space, body, { ifMatch, actor });
     return { body: { identifiers: result, version }, version };
   });
-  mountRoute(router, routes.getIdentifier, async ({ params }) => ({
-    body: await service.get(params.space, params.key),
-  }));
+  mountRoute(router, routes.getIdentifier, async ({ params }) => {
+    const { identifier, version } = await service.get(params.space, params.key);
+    return { body: identifier, version };
+  });
   mountRoute(router, routes.updateIdentifier, async ({ params, body, ifMatch, actor }) => {
     const { result, version } = await service.update(params.space, params.key, body, { ifMatch, actor });
     return { body: result, version };

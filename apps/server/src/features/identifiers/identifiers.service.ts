@@ -78,9 +78,10 @@ export function createIdentifiersService(store: Store, now: () => Date) {
       return readIdentifierList(store.db, spaceId);
     },
 
-    async get(spaceId: string, key: string): Promise<Identifier> {
-      const { identifiers } = await readIdentifierList(store.db, spaceId);
-      return requireIdentifier(identifiers, key);
+    /** One identifier, and the settings version it belongs to (its ETag, the base of a PATCH). */
+    async get(spaceId: string, key: string): Promise<{ identifier: Identifier; version: number }> {
+      const { identifiers, version } = await readIdentifierList(store.db, spaceId);
+      return { identifier: requireIdentifier(identifiers, key), version };
     },
 
     /** External-id types seen in events that still match no identifier (SPEC §5.2). */

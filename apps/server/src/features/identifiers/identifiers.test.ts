@@ -22,6 +22,20 @@ describe.each(kinds)('identifiers API on %s', (kind) => {
     ]);
   }
 
+  it('answers one identifier with the settings version as its ETag, the base of a PATCH', async () => {
+    const space = await createSpace(t.http);
+    const list = await t.http.get(base(space)).expect(200);
+    const one = await t.http.get(`${base(space)}/email`).expect(200);
+    expect(one.headers.etag).toBe(`"${list.body.version}"`);
+    expect(one.body).toEqual(list.body.identifiers.find((identifier: { key: string }) => identifier.key === 'email'));
+    const patched = await t.http
+      .patch(`${base(space)}/email`)
+      .set('If-Match', String(one.headers.etag))
+      .send({ displayName: 'Email' })
+      .expect(200);
+    expect((await t.http.get(`${base(space)}/email`).expect(200)).headers.etag).toBe(patched.headers.etag);
+  });
+
   it('lists the contact-center preset in priority order with its version as a strong ETag', async () => {
     const space = await createSpace(t.http);
     const response = await t.http.get(base(space)).expect(200);

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { buildOpenApiDocument } from './openapi.ts';
+import { routes } from './routes.ts';
+
+// biome-ignore lint/suspicious/noExplicitAny: the document is read by path in assertions, each checked at run time.
+type Json = Record<string, any>;
+
+const document = buildOpenApiDocument(routes, { title: 'Test', version: '0' }) as Json;
+const operation = (method: string, path: string): Json => document.paths[`/api/v1${path}`][method];
+
+/** Every `$ref` in a JSON value. */
+function refsIn(value: unknown, found: string[] = []): string[] {
+  if (Array.isArray(value)) for (const item of value) refsIn(item, found);
+  else if (typeof value === 'object' && value !== null) {
+    for (const [key, child] of Object.entries(value)) {
+      if (key === '$ref' && typeof child === 'string') found.push(child);
+      else refsIn(child, found);
+    }
+  }
+  return found;
+}
+
+describe('the OpenAPI document', () => {
+  it('names the schemas integrators use, and every reference resolves', () => {
+    const schemas = document.components.schemas as Json;
+    expect(Object.keys(schemas)).toEqual(
+      expect.arrayContaining(['Event', 'Result', 'Profile', 'Identifier', 'Space', 'SettingsDocument', 'Problem']),
+    );
+    const refs = refsIn(document);
+    for (const ref of refs) {
+      expect(ref).toMatch(/^#\/components\/schemas\//);
+      expect(schemas[ref.slice('#/components/schemas/'.length)], ref).toBeDefined();
+    }
+    // Written once, referenced where used: the lookup and the profile share one Profile.
+    const lookup = operation('post', '/spaces/{space}/profiles/lookup').responses['200'].content['application/json'];
+    expect(lookup.schema.properties.profiles.items).toEqual({ $ref: '#/components/schemas/Profile' });
+    expect(
+      operation('get', '/spaces/{space}/profiles/{id}').responses['200'].content['application/json'].schema,
+    ).toEqual({
+      $ref: '#/components/schemas/Profile',
+    });
+  });
+
+  it('describes the events body as one event or a batch of at most 1000', () => {
+    const body = operation('post', '/spaces/{space}/events').requestBody.content['application/json'].schema;
+    expect(body.anyOf[0]).toEqual({ $ref: '#/components/schemas/Event' });
+    expect(body.anyOf[1].properties.batch).toMatchObject({
+      maxItems: 1000,
+      items: { $ref: '#/components/schemas/Event' },
+    });
+    const event = document.components.schemas.Event as Json;
+    expect(event.required).toEqual(['type']);
+    expect(event.properties.type.enum).toEqual(['identify', 'track', 'page', 'screen', 'group', 'alias']);
+    expect(event.properties.context).toBeDefined();
+    const preview = operation('post', '/spaces/{space}/events/preview').requestBody.content['application/json'];
+    expect(preview.schema).toEqual({ $ref: '#/components/schemas/Event' });
+  });
+
+  it('declares the headers the server sends: ETag, Location, and the 308 of a merged profile', () => {
+    for (const path of [
+      '/spaces/{space}/identifiers',
+      '/spaces/{space}/identifiers/{key}',
+      '/spaces/{space}/address-type-mappings',
+      '/spaces/{space}/settings',
+    ]) {
+      expect(operation('get', path).responses['200'].headers?.ETag, path).toBeDefined();
+    }
+    const patch = operation('patch', '/spaces/{space}/identifiers/{key}');
+    expect(patch.responses['200'].headers.ETag).toBeDefined();
+    expect(patch.responses['412'].headers.ETag).toBeDefined();
+    expect(patch.parameters.map((parameter: Json) => parameter.name)).toContain('If-Match');
+    expect(operation('delete', '/spaces/{space}/identifiers/{key}').responses['204'].headers.ETag).toBeDefined();
+    expect(operation('post', '/spaces').responses['201'].headers.Location).toBeDefined();
+    expect(operation('post', '/spaces/{space}/identifiers').responses['201'].headers.Location).toBeDefined();
+    expect(operation('get', '/spaces/{space}/profiles/{id}').responses['308'].headers.Location).toBeDefined();
+  });
+
+  it('states the page size bound, and leaves out the safe-integer bounds of every integer', () => {
+    const limit = operation('get', '/spaces/{space}/audit').parameters.find(
+      (parameter: Json) => parameter.name === 'limit',
+    );
+    expect(limit.schema).toMatchObject({ type: 'integer', minimum: 1, default: 50 });
+    expect(limit.schema.description).toMatch(/at most 200/);
+    expect(JSON.stringify(document)).not.toContain(String(Number.MAX_SAFE_INTEGER));
+  });
+
+  it('tags every operation, and comes out the same when built again', () => {
+    const tagNames = (document.tags as Json[]).map((tag) => tag.name);
+    for (const methods of Object.values(document.paths as Json)) {
+      for (const op of Object.values(methods as Json)) expect(tagNames).toContain(op.tags[0]);
+    }
+    expect(buildOpenApiDocument(routes, { title: 'Test', version: '0' })).toEqual(document);
+  });
+});
