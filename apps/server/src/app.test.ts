@@ -103,11 +103,20 @@ describe.each(kinds)('HTTP behaviour on %s', (kind) => {
 
   it('answers a body over 1 MiB with 413 payload_too_large', async () => {
     const huge = JSON.stringify({ key: 'crm_id', displayName: 'x'.repeat(1024 * 1024 + 10) });
-    expectProblem(
-      await t.http.post(identifiers()).set('Content-Type', 'application/json').send(huge),
-      413,
-      'payload_too_large',
-    );
+    const response = await t.http.post(identifiers()).set('Content-Type', 'application/json').send(huge);
+    expectProblem(response, 413, 'payload_too_large');
+    // The bound itself, so that a client knows how far to cut its body.
+    expect(response.body.detail).toBe('The body is larger than this endpoint accepts: at most 1 MiB');
+  });
+
+  it('answers an events body over 32 MiB with 413, naming the bound', async () => {
+    const huge = JSON.stringify({ batch: [], padding: 'x'.repeat(32 * 1024 * 1024) });
+    const response = await t.http
+      .post(`/api/v1/spaces/${space}/events`)
+      .set('Content-Type', 'application/json')
+      .send(huge);
+    expectProblem(response, 413, 'payload_too_large');
+    expect(response.body.detail).toBe('The body is larger than this endpoint accepts: at most 32 MiB');
   });
 
   it('answers a compressed body that does not decompress with 400 invalid_json', async () => {

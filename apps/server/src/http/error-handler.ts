@@ -18,6 +18,14 @@ const BODY_PARSER_ERRORS: Record<
   'stream.encoding.set': { code: 'invalid_json', detail: 'The body could not be read' },
 };
 
+/** What a 413 says: the bound that was passed (body-parser gives it in bytes), so the client can split its body. */
+function tooLargeDetail(limit: unknown): string {
+  const detail = 'The body is larger than this endpoint accepts';
+  if (typeof limit !== 'number' || !(limit > 0)) return detail;
+  const mebibytes = limit / (1024 * 1024);
+  return `${detail}: at most ${Number.isInteger(mebibytes) ? `${mebibytes} MiB` : `${limit} bytes`}`;
+}
+
 /** The one error handler: AppError and zod errors as their problem, anything else as a logged 500. */
 export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   if (res.headersSent) {
@@ -36,7 +44,8 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   }
   const parserError = typeof error?.type === 'string' ? BODY_PARSER_ERRORS[error.type] : undefined;
   if (parserError) {
-    sendProblem(res, { code: parserError.code, detail: parserError.detail });
+    const detail = error.type === 'entity.too.large' ? tooLargeDetail(error.limit) : parserError.detail;
+    sendProblem(res, { code: parserError.code, detail });
     return;
   }
   const status = Number(error?.status ?? error?.statusCode);

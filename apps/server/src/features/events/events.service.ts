@@ -5,6 +5,7 @@ import { newSortableId } from '../../store/ids.ts';
 import { createSqlResolverStore, insertProfileEvent } from '../../store/profiles.repository.ts';
 import type { Store } from '../../store/store.ts';
 import { recordUnrecognizedTypes } from '../../store/unrecognized-types.repository.ts';
+import { withEventBodyHint } from './event-body-hint.ts';
 import type { ResolverContextLoader } from './resolver-context.ts';
 
 // Outcomes that attach the event to a profile's history.
@@ -74,7 +75,7 @@ export function createEventsService(
       }
       const receivedAt = nowMs();
       const parsed = parseEvent(body, receivedAt);
-      if (!parsed.ok) throw validationFailed(parsed.issues);
+      if (!parsed.ok) throw validationFailed(withEventBodyHint(body, parsed.issues, false));
       return [await resolveOne(spaceId, settings, body, { event: parsed.event, receivedAt })];
     },
 
@@ -82,7 +83,7 @@ export function createEventsService(
     async preview(spaceId: string, body: Record<string, unknown>): Promise<ResolutionResult> {
       const { settings } = await loadContext(store.db, spaceId);
       const parsed = parseEvent(body, nowMs());
-      if (!parsed.ok) throw validationFailed(parsed.issues);
+      if (!parsed.ok) throw validationFailed(withEventBodyHint(body, parsed.issues, true));
       const readOnly = createSqlResolverStore(store.db, spaceId, {
         dialect: store.dialect,
         readOnly: true,

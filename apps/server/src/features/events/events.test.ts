@@ -231,6 +231,25 @@ describe.each(kinds)('events API on %s', (kind) => {
     );
   });
 
+  it('says what a body without a type looks like it meant: a batch under another name, or a batch to preview', async () => {
+    const space = await createSpace(t.http);
+    const events = [{ type: 'page', anonymousId: 'h1' }];
+    const misnamed = await t.http.post(`/api/v1/spaces/${space}/events`).send({ events });
+    expectProblem(misnamed, 400, 'validation_failed');
+    expect(issuePaths(misnamed)).toEqual(['events', 'type']);
+    expect(misnamed.body.issues[0].message).toBe('Send one event, or several as { "batch": [event, …] }');
+    const previewed = await t.http.post(`/api/v1/spaces/${space}/events/preview`).send({ batch: events });
+    expectProblem(previewed, 400, 'validation_failed');
+    expect(issuePaths(previewed)).toEqual(['batch', 'type']);
+    expect(previewed.body.detail).toMatch(
+      /^batch: Preview takes one event, not a batch: send the event itself; type: /,
+    );
+    // An event with a type keeps its own issues only.
+    expect(issuePaths(await t.http.post(`/api/v1/spaces/${space}/events`).send({ type: 'x', list: [] }))).toEqual([
+      'type',
+    ]);
+  });
+
   it('refuses an event nested too deeply for any serializer as invalid, never with a 500', async () => {
     const space = await createSpace(t.http);
     // ~26 KB of JSON, under the 32 KiB limit, but 4,300 levels deep: JSON.stringify runs out of stack.

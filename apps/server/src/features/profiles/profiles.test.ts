@@ -93,6 +93,28 @@ describe.each(kinds)('profile lookups on %s', (kind) => {
     expect(await paths({ identifier: 'email' }, 400)).toEqual(['value']);
     expect(await paths({}, 400)).toEqual(['addressType', 'address']);
   });
+
+  it('says which form a lookup takes when a body mixes the two', async () => {
+    const space = await createSpace(t.http);
+    const both = await lookup(space, {
+      addressType: 'email',
+      address: 'a@example.com',
+      identifier: 'email',
+      value: 'a',
+    });
+    expectProblem(both, 400, 'validation_failed');
+    expect(both.body.issues).toEqual([
+      {
+        path: '',
+        message:
+          'Look up either by address ({ addressType, address, createIfNotFound? }) or by identifier ({ identifier, value }), not both',
+      },
+    ]);
+    const creating = await lookup(space, { identifier: 'user_id', value: 'u1', createIfNotFound: true });
+    expectProblem(creating, 400, 'validation_failed');
+    expect(creating.body.issues.map((issue: { path: string }) => issue.path)).toEqual(['createIfNotFound']);
+    expect(creating.body.detail).toMatch(/^createIfNotFound: Only a lookup by address/);
+  });
 });
 
 describe.runIf(kinds.includes('postgres'))('two server processes on one PostgreSQL database', () => {
