@@ -26,5 +26,7 @@ export type ProfileEventsPage = z.infer<typeof ProfileEventsPageSchema>;
 
 /** Body of `POST …/events`: one event, or `{ batch: [event…] }`; validated event by event by the server. */
 export const EventsRequestSchema = z
-  .record(z.string(), z.unknown())
+  .record(z.string(), z.unknown(), {
+    error: 'Send one event as a JSON object, or several as { "batch": [event, …] }',
+  })
   .describe('One Segment-shaped event, or { batch: [event, …] } with at most 1000 events');

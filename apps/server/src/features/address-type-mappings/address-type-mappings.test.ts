@@ -59,6 +59,19 @@ describe.each(kinds)('address-type mappings API on %s', (kind) => {
     expect((await t.http.get(path(space))).body.mappings).toEqual({ phone: 'phone', email: 'email' });
   });
 
+  it('says that an address type left out must be named, with null to map none', async () => {
+    const space = await createSpace(t.http);
+    const response = await t.http.put(path(space)).send({ phone: 'phone' });
+    expectProblem(response, 400, 'validation_failed');
+    expect(response.body.issues).toEqual([
+      { path: 'email', message: 'Required: the key of the identifier that holds email addresses, or null to map none' },
+    ]);
+    // A wrong value keeps its own message.
+    const wrong = await t.http.put(path(space)).send({ phone: 'Phone Number', email: null });
+    expect(issuePaths(wrong)).toEqual(['phone']);
+    expect(wrong.body.issues[0].message).toMatch(/^Use 1–64 lowercase letters/);
+  });
+
   it('answers 404 space_not_found for an unknown space', async () => {
     expectProblem(await t.http.get(path('ghost-space')), 404, 'space_not_found');
     expectProblem(await t.http.put(path('ghost-space')).send({ phone: null, email: null }), 404, 'space_not_found');

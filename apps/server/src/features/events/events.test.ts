@@ -244,6 +244,10 @@ describe.each(kinds)('events API on %s', (kind) => {
     expect(previewed.body.detail).toMatch(
       /^batch: Preview takes one event, not a batch: send the event itself; type: /,
     );
+    // An array is not an event: the answer says what the body should be.
+    const array = await t.http.post(`/api/v1/spaces/${space}/events`).send(events);
+    expectProblem(array, 400, 'validation_failed');
+    expect(array.body.detail).toBe('Send one event as a JSON object, or several as { "batch": [event, …] }');
     // An event with a type keeps its own issues only.
     expect(issuePaths(await t.http.post(`/api/v1/spaces/${space}/events`).send({ type: 'x', list: [] }))).toEqual([
       'type',
