@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { EventSchema, ResolutionResultSchema } from './events.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { routes } from './routes.ts';
 
@@ -82,6 +83,13 @@ describe('the OpenAPI document', () => {
     expect(limit.schema).toMatchObject({ type: 'integer', minimum: 1, default: 50 });
     expect(limit.schema.description).toMatch(/at most 200/);
     expect(JSON.stringify(document)).not.toContain(String(Number.MAX_SAFE_INTEGER));
+  });
+
+  it('gives examples that its own schemas accept', () => {
+    const { Event, Result } = document.components.schemas as Json;
+    expect(Event.examples.length).toBeGreaterThan(0);
+    for (const example of Event.examples) expect(EventSchema.safeParse(example).success).toBe(true);
+    for (const example of Result.examples) expect(ResolutionResultSchema.safeParse(example).success).toBe(true);
   });
 
   it('tags every operation, and comes out the same when built again', () => {

@@ -16,9 +16,43 @@ export const OPENAPI_DOCUMENT_PATH = '/openapi.json';
  * mostly travels in (events are sent, the rest received): written once under `components.schemas`
  * and referenced wherever a route uses it.
  */
-const NAMED_SCHEMAS: ReadonlyArray<readonly [string, z.ZodType, 'input' | 'output']> = [
-  ['Event', EventSchema, 'input'],
-  ['Result', ResolutionResultSchema, 'output'],
+const NAMED_SCHEMAS: ReadonlyArray<readonly [string, z.ZodType, 'input' | 'output', examples?: unknown[]]> = [
+  [
+    'Event',
+    EventSchema,
+    'input',
+    [
+      {
+        type: 'identify',
+        messageId: 'crm-7781',
+        timestamp: '2024-04-01T09:30:00Z',
+        userId: 'u-1001',
+        anonymousId: '3f2c9a1e',
+        traits: { email: 'jane@example.com', phone: '(415) 555-0100', plan: 'pro' },
+      },
+      { type: 'track', event: 'Order Completed', anonymousId: '3f2c9a1e', properties: { total: 42 } },
+    ],
+  ],
+  [
+    'Result',
+    ResolutionResultSchema,
+    'output',
+    [
+      {
+        messageId: 'crm-7781',
+        outcome: 'created',
+        profileId: '0190e5a4-8f1b-7c2d-9e3f-4a5b6c7d8e9f',
+        mergedProfileIds: [],
+        addedIdentifiers: [
+          { key: 'user_id', value: 'u-1001' },
+          { key: 'email', value: 'jane@example.com' },
+          { key: 'phone', value: '+14155550100' },
+          { key: 'anonymous_id', value: '3f2c9a1e' },
+        ],
+        droppedIdentifiers: [],
+      },
+    ],
+  ],
   ['Profile', ProfileSchema, 'output'],
   ['Identifier', IdentifierSchema, 'output'],
   ['AddressTypeMappings', AddressTypeMappingsSchema, 'output'],
@@ -63,11 +97,11 @@ class ComponentCollector {
   private readonly direction = new Map<string, 'input' | 'output'>();
 
   constructor() {
-    for (const [id, schema, io] of NAMED_SCHEMAS) {
+    for (const [id, schema, io, examples] of NAMED_SCHEMAS) {
       // In the global registry, beside the descriptions the schemas carry (a registry of our own
       // would hide them). Only this document reads ids; adding one twice would throw, hence the check.
       const meta = z.globalRegistry.get(schema);
-      if (meta?.id !== id) z.globalRegistry.add(schema, { ...meta, id });
+      if (meta?.id !== id) z.globalRegistry.add(schema, { ...meta, id, ...(examples ? { examples } : {}) });
       this.direction.set(id, io);
     }
     // Each named schema in its own direction first, so that its plain name always means that form.
