@@ -16,6 +16,7 @@ import { HistoryTab } from '../features/history/history-tab.tsx';
 import { IdentifiersTable } from '../features/identifiers/identifiers-table.tsx';
 import { IdentityResolutionTab } from '../features/identity-resolution/identity-resolution-tab.tsx';
 import { SpaceNotFound } from '../features/spaces/space-not-found.tsx';
+import { useDocumentTitle } from '../lib/document-title.ts';
 import { ApiError } from '../lib/errors.ts';
 import { identifiersQueryOptions } from '../lib/identifiers-query.ts';
 import { addressTypeMappingsQueryOptions } from '../lib/mappings-query.ts';
@@ -43,10 +44,13 @@ const tabDomId = (id: ManageTab['id']) => `manage-tab-${id}`;
  */
 function useManageTabState(spaceId: string, tabId: ManageTab['id']) {
   const state = useTabState({ baseId: 'manage-tabs', selectedId: tabDomId(tabId) });
-  const { selectedId, setSelectedId } = state;
+  const { selectedId, setSelectedId, setCurrentId } = state;
   useEffect(() => {
     setSelectedId(tabDomId(tabId));
-  }, [tabId, setSelectedId]);
+    // The tab list's one Tab stop (its roving "current" tab) follows too: left on the tab focused
+    // last, Shift+Tab back into the list would land on it, and focusing a tab selects it.
+    setCurrentId(tabDomId(tabId));
+  }, [tabId, setSelectedId, setCurrentId]);
   useEffect(() => {
     const tab = MANAGE_TABS.find((candidate) => tabDomId(candidate.id) === selectedId);
     const path = tab ? spacePath(spaceId, tab.path) : null;
@@ -72,10 +76,12 @@ function useVisitedTabs(tabId: ManageTab['id']): ReadonlySet<ManageTab['id']> {
  */
 export function ManagePage({ spaceId, tabId }: { spaceId: string; tabId: ManageTab['id'] }) {
   const tabState = useManageTabState(spaceId, tabId);
+  const tabLabel = MANAGE_TABS.find((tab) => tab.id === tabId)?.label ?? '';
   const visited = useVisitedTabs(tabId);
   const identifiers = useQuery(identifiersQueryOptions(spaceId));
   const mappings = useQuery(addressTypeMappingsQueryOptions(spaceId));
   const unknownSpace = identifiers.error instanceof ApiError && identifiers.error.code === 'space_not_found';
+  useDocumentTitle(unknownSpace ? `There is no space “${spaceId}”` : `${tabLabel} · Manage`, `Space ${spaceId}`);
   // The address-type mapping form, where the other tabs send an admin to change a mapping.
   const mappingsHref = spacePath(spaceId, `${MANAGE_TABS[0].path}#address-type-mappings-heading`);
   return (

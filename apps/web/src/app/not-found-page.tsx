@@ -2,6 +2,7 @@ import { Anchor } from '@twilio-paste/anchor';
 import { Heading } from '@twilio-paste/heading';
 import { Paragraph } from '@twilio-paste/paragraph';
 import { SpaceSuggestion, useSpaceMeantBy } from '../features/spaces/space-suggestion.tsx';
+import { useDocumentTitle } from '../lib/document-title.ts';
 import { handleLinkClick } from '../lib/router.ts';
 import { parseMistypedSpacePath, spacePath } from '../lib/space-path.ts';
 import { MANAGE_PATH } from './layout.tsx';
@@ -14,6 +15,7 @@ export function NotFoundPage({ pathname, spaceId }: { pathname: string; spaceId:
   const managePath = spacePath(spaceId, MANAGE_PATH);
   const mistyped = parseMistypedSpacePath(pathname);
   const meant = useSpaceMeantBy(mistyped?.typed ?? '');
+  useDocumentTitle('Page not found');
   return (
     <>
       <Heading as="h1" variant="heading10">

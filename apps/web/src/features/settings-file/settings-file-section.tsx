@@ -11,6 +11,7 @@ import { ErrorState } from '../../components/error-state.tsx';
 import { useToast } from '../../components/toast.tsx';
 import type { SettingsState } from '../../lib/settings-diff.ts';
 import { spaceQueryOptions } from '../../lib/space-query.ts';
+import { useRefocusAfterBusy } from '../../lib/use-refocus-after-busy.ts';
 import { ImportSettingsModal } from './import-settings-modal.tsx';
 import { IssueList } from './issue-list.tsx';
 import { type ParsedSettingsFile, parseSettingsFile, settingsFileContent, settingsFileName } from './settings-file.ts';
@@ -55,6 +56,7 @@ export function SettingsFileSection({ spaceId }: { spaceId: string }) {
   const queryClient = useQueryClient();
   const space = useQuery(spaceQueryOptions(spaceId));
   const spaceName = space.data?.space.name ?? spaceId;
+  const exportButtonRef = useRef<HTMLButtonElement>(null);
   const importButtonRef = useRef<HTMLButtonElement>(null);
   const fileInputRef = useRef<HTMLInputElement>(null);
   const problemRef = useRef<HTMLDivElement>(null);
@@ -103,13 +105,9 @@ export function SettingsFileSection({ spaceId }: { spaceId: string }) {
     }
   }
 
-  // Import is disabled while a file is read, which drops its focus to the page: given back once it
-  // is enabled again (unless the admin has moved on, or the summary dialog has taken it).
-  const wasReading = useRef(false);
-  useEffect(() => {
-    if (wasReading.current && !reading && document.activeElement === document.body) importButtonRef.current?.focus();
-    wasReading.current = reading;
-  }, [reading]);
+  // Export and Import are disabled while they work, which drops their focus to the page.
+  useRefocusAfterBusy(exporting, exportButtonRef);
+  useRefocusAfterBusy(reading, importButtonRef);
 
   // A problem with the file shows below the buttons, out of view on a short screen: brought into it.
   useEffect(() => {
@@ -126,7 +124,7 @@ export function SettingsFileSection({ spaceId }: { spaceId: string }) {
   return (
     <>
       <Box display="flex" flexWrap="wrap" columnGap="space40" rowGap="space30">
-        <Button variant="secondary" onClick={exportSettings} loading={exporting}>
+        <Button ref={exportButtonRef} variant="secondary" onClick={exportSettings} loading={exporting}>
           <DownloadIcon decorative />
           Export settings
         </Button>
