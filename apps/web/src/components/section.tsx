@@ -10,9 +10,14 @@ interface SectionProps {
   children: ReactNode;
 }
 
+/** The id of a section's heading, which also names what the section holds (its table…). */
+export function sectionHeadingId(sectionId: string): string {
+  return `${sectionId}-heading`;
+}
+
 /** A titled block of a page, labelled by its heading for assistive technology. */
 export function Section({ id, heading, description, children }: SectionProps) {
-  const headingId = `${id}-heading`;
+  const headingId = sectionHeadingId(id);
   return (
     <Box as="section" aria-labelledby={headingId} marginBottom="space120">
       <Box maxWidth="size70">

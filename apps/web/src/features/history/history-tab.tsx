@@ -9,7 +9,7 @@ import { useCallback, useState } from 'react';
 import { DateTime } from '../../components/date-time.tsx';
 import { QueryErrorState } from '../../components/error-state.tsx';
 import { HorizontalScroll } from '../../components/horizontal-scroll.tsx';
-import { Section } from '../../components/section.tsx';
+import { Section, sectionHeadingId } from '../../components/section.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { useNarrowViewport } from '../../components/use-narrow-viewport.ts';
 import { describeAuditEntry } from './describe-audit-entry.ts';
@@ -103,7 +103,7 @@ function HistoryBody({ spaceId }: { spaceId: string }) {
         </Box>
       ) : (
         <HorizontalScroll label="Change history table">
-          <Table>
+          <Table aria-labelledby={sectionHeadingId('change-history')}>
             <TableHead />
             <TBody>
               {entries.map((entry, index) => (

@@ -18,6 +18,7 @@ import { type ReactNode, useState } from 'react';
 import { QueryErrorState } from '../../components/error-state.tsx';
 import { FragmentLink } from '../../components/fragment-link.tsx';
 import { HorizontalScroll } from '../../components/horizontal-scroll.tsx';
+import { sectionHeadingId } from '../../components/section.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { TruncatedText } from '../../components/truncated-text.tsx';
 import { identifiersQueryOptions } from '../../lib/identifiers-query.ts';
@@ -137,7 +138,7 @@ export function IdentifiersTable({ spaceId, mappings, addIdentifierHref }: Ident
   return (
     <>
       <HorizontalScroll label="Identifiers table">
-        <Table>
+        <Table aria-labelledby={sectionHeadingId('identifiers')}>
           <TableHead />
           <TBody>
             {identifiers.map((identifier: Identifier) => {

@@ -15,6 +15,7 @@ import { Text } from '@twilio-paste/text';
 import { useEffect, useRef, useState } from 'react';
 import { ConflictAlert, FormErrorAlert } from '../../components/form-alerts.tsx';
 import { HorizontalScroll } from '../../components/horizontal-scroll.tsx';
+import { sectionHeadingId } from '../../components/section.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { TruncatedText } from '../../components/truncated-text.tsx';
 import { isVersionConflict } from '../../lib/errors.ts';
@@ -219,7 +220,7 @@ export function PriorityTable({
       ) : null}
       <FormErrorAlert error={saveError} />
       <HorizontalScroll label="Priority order table">
-        <Table>
+        <Table aria-labelledby={sectionHeadingId('identity-resolution-priority')}>
           <THead>
             <Tr>
               <Th width="size20">Priority</Th>

@@ -12,6 +12,7 @@ import { DateTime } from '../../components/date-time.tsx';
 import { QueryErrorState } from '../../components/error-state.tsx';
 import { FormErrorAlert } from '../../components/form-alerts.tsx';
 import { HorizontalScroll } from '../../components/horizontal-scroll.tsx';
+import { sectionHeadingId } from '../../components/section.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { ApiError } from '../../lib/errors.ts';
@@ -111,7 +112,7 @@ export function UnrecognizedTypesSection({ spaceId }: { spaceId: string }) {
         </Paragraph>
       ) : null}
       <HorizontalScroll label="Unrecognized identifier types table">
-        <Table>
+        <Table aria-labelledby={sectionHeadingId('unrecognized-identifier-types')}>
           <TableHead />
           <TBody>
             {types.map((type) => (

@@ -5,13 +5,14 @@ import { Box } from '@twilio-paste/box';
 import { HelpText } from '@twilio-paste/help-text';
 import { Input } from '@twilio-paste/input';
 import { Label } from '@twilio-paste/label';
+import { ScreenReaderOnly } from '@twilio-paste/screen-reader-only';
 import { Option, Select } from '@twilio-paste/select';
 import { Stack } from '@twilio-paste/stack';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { ErrorState } from '../../components/error-state.tsx';
 import { ApiError } from '../../lib/errors.ts';
-import { ADDRESS_TYPE_LABEL, identifierOptionLabel } from '../../lib/labels.ts';
+import { ADDRESS_TYPE_LABEL, ADDRESS_TYPE_PLURAL_LABEL, identifierOptionLabel } from '../../lib/labels.ts';
 import { normalizationMismatch } from '../../lib/lookup-warnings.ts';
 import { settingsQueryKey } from '../../lib/query-client.ts';
 import { spaceQueryOptions } from '../../lib/space-query.ts';
@@ -194,11 +195,22 @@ export function LookupSection({ spaceId, identifiers, mappings, mappingsHref, pr
           >
             <Box>
               <Label htmlFor={ids.searchBy}>Search by</Label>
-              <Select id={ids.searchBy} {...form.register('searchBy', { onChange: () => form.clearErrors() })}>
+              <Select
+                id={ids.searchBy}
+                aria-describedby={unmapped ? ids.unmapped : undefined}
+                {...form.register('searchBy', { onChange: () => form.clearErrors() })}
+              >
                 <Option value="phone">{ADDRESS_TYPE_LABEL.phone}</Option>
                 <Option value="email">{ADDRESS_TYPE_LABEL.email}</Option>
                 <Option value="identifier">Identifier value</Option>
               </Select>
+              {/* Choosing an address type no identifier holds turns Look up off: said at once, not
+                  only in the warning further down the page. */}
+              <ScreenReaderOnly aria-live="polite">
+                {unmapped
+                  ? `${ADDRESS_TYPE_PLURAL_LABEL[unmapped]} are not mapped to an identifier: Look up is off.`
+                  : ''}
+              </ScreenReaderOnly>
             </Box>
             {addressType ? (
               <Box>

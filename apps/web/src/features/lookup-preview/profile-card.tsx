@@ -130,7 +130,7 @@ export function ProfileCard({ spaceId, profile, priorities, headingAs = 'h3', sh
       ) : (
         <Box marginBottom="space70">
           <HorizontalScroll label="Identifier values table">
-            <Table>
+            <Table aria-label="Identifier values">
               <THead>
                 <Tr>
                   <Th>Identifier</Th>
@@ -179,7 +179,7 @@ export function ProfileCard({ spaceId, profile, priorities, headingAs = 'h3', sh
       ) : (
         <Box marginBottom="space70">
           <HorizontalScroll label="Traits table">
-            <Table>
+            <Table aria-label="Traits">
               <THead>
                 <Tr>
                   <Th>Trait</Th>
@@ -263,7 +263,7 @@ function ProfileEvents({ spaceId, profileId }: { spaceId: string; profileId: str
   return (
     <>
       <HorizontalScroll label="Recent events table">
-        <Table>
+        <Table aria-label="Recent events">
           <EventsHead />
           <TBody>
             {events.map((event) => {
