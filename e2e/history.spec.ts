@@ -147,3 +147,27 @@ test('at 390px a 64-character key and a 50-character name wrap: no tab scrolls t
   await page.getByLabel('Identifier', { exact: true }).selectOption(LONG_KEY);
   expect(await horizontalOverflow(page)).toBe(0);
 });
+
+test('coming back to the change history shows the changes made meanwhile through the API', async ({
+  page,
+  request,
+}) => {
+  const spaceId = `history-back-${Date.now().toString(36)}`;
+  const space = `/api/v1/spaces/${spaceId}`;
+  const created = await request.post('/api/v1/spaces', {
+    data: { id: spaceId, name: 'History back', preset: 'contact-center' },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  // The page's clock, so that "a while later" (past the 10 s the data counts as fresh) takes no time.
+  await page.clock.install();
+  await page.goto(`/spaces/${spaceId}/unified-profiles/manage/history`);
+  const history = page.getByRole('region', { name: 'Change history' });
+  await expect(history.getByText('The only change of this space.')).toBeVisible({ timeout: 15_000 });
+
+  await page.getByRole('tab', { name: 'Identifiers' }).click();
+  await write(request, 'patch', `${space}/identifiers/email`, { displayName: 'Email address' });
+  await page.clock.fastForward(11_000);
+  await page.getByRole('tab', { name: 'Change history' }).click();
+  await expect(history.getByText('All 2 changes of this space.')).toBeVisible();
+  await expect(history.getByText('Email address', { exact: false }).first()).toBeVisible();
+});

@@ -176,7 +176,9 @@ export function ManagePage({ spaceId, tabId }: { spaceId: string; tabId: ManageT
               </Box>
             </TabPanel>
             <TabPanel>
-              <Box paddingTop="space90">{visited.has('history') ? <HistoryTab spaceId={spaceId} /> : null}</Box>
+              <Box paddingTop="space90">
+                {visited.has('history') ? <HistoryTab spaceId={spaceId} shown={tabId === 'history'} /> : null}
+              </Box>
             </TabPanel>
           </TabPanels>
         </Tabs>

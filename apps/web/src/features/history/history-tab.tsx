@@ -5,7 +5,7 @@ import { Button } from '@twilio-paste/button';
 import { Paragraph } from '@twilio-paste/paragraph';
 import { Table, TBody, Td, THead, Th, Tr } from '@twilio-paste/table';
 import { Text } from '@twilio-paste/text';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { DateTime } from '../../components/date-time.tsx';
 import { QueryErrorState } from '../../components/error-state.tsx';
 import { HorizontalScroll } from '../../components/horizontal-scroll.tsx';
@@ -28,14 +28,14 @@ function TableHead() {
 }
 
 /** Every settings change of the space, newest first (SPEC §9 audit log), in words. */
-export function HistoryTab({ spaceId }: { spaceId: string }) {
+export function HistoryTab({ spaceId, shown }: { spaceId: string; shown: boolean }) {
   return (
     <Section
       id="change-history"
       heading="Change history"
       description="Every change to this space’s identifiers, rules, priority, mappings and default country, newest first, whether made here or through the API. Changes apply to events received afterwards."
     >
-      <HistoryBody spaceId={spaceId} />
+      <HistoryBody spaceId={spaceId} shown={shown} />
     </Section>
   );
 }
@@ -64,8 +64,16 @@ function ChangeDescription({ entry }: { entry: AuditEntry }) {
   );
 }
 
-function HistoryBody({ spaceId }: { spaceId: string }) {
+function HistoryBody({ spaceId, shown }: { spaceId: string; shown: boolean }) {
   const query = useInfiniteQuery(historyQueryOptions(spaceId));
+  // The tab stays mounted once opened: coming back to it shows the changes made meanwhile (through
+  // the API, or in another window), as opening it the first time would.
+  // Only on coming back: while the tab stays in view it is not polled.
+  const latest = useRef(query);
+  latest.current = query;
+  useEffect(() => {
+    if (shown && latest.current.isStale) void latest.current.refetch();
+  }, [shown]);
   // A table is too wide for a phone: there each change is a list item, its time and author below.
   const narrow = useNarrowViewport();
   // After Load older changes, focus goes to the first entry it brought (the button may be gone).
