@@ -190,6 +190,15 @@ test('an address type with no mapping is explained once, and Look up is disabled
   await page.reload();
   await panel.getByLabel('Search by').selectOption('email');
   await expect(panel.getByRole('heading', { name: 'Email addresses are not mapped to an identifier' })).toBeVisible();
+  // The choice itself says so to a screen reader, at once, as it also turns Look up off.
+  await expect(panel.getByLabel('Search by')).toHaveAccessibleDescription(
+    /Email addresses are not mapped to an identifier/,
+  );
+  await expect(
+    panel.locator('[aria-live="polite"]', {
+      hasText: 'Email addresses are not mapped to an identifier: Look up is off.',
+    }),
+  ).toHaveCount(1);
   await expect(panel.getByRole('link', { name: 'Map an identifier to email addresses' })).toBeVisible();
   await expect(panel.getByText(/addresss/)).toHaveCount(0);
   await panel.getByLabel('Search by').selectOption('phone');
