@@ -22,11 +22,12 @@ import {
 } from '@twilio-paste/sidebar';
 import { Text } from '@twilio-paste/text';
 import { Topbar, TopbarActions } from '@twilio-paste/topbar';
-import { lazy, type MouseEvent, type ReactNode, type RefObject, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, type MouseEvent, type ReactNode, type RefObject, Suspense, useRef } from 'react';
 import { FocusedFieldErrorAnnouncer } from '../components/focused-field-error-announcer.tsx';
 import { ProductLogo } from '../components/product-logo.tsx';
 import { StaleDataBanner } from '../components/stale-data-banner.tsx';
 import { useNarrowViewport } from '../components/use-narrow-viewport.ts';
+import { useNavigationDrawer } from '../components/use-navigation-drawer.ts';
 import { type SidebarControls, useSidebarState } from '../components/use-sidebar-state.ts';
 import { handleLinkClick } from '../lib/router.ts';
 import { spacePath } from '../lib/space-path.ts';
@@ -49,11 +50,7 @@ interface LayoutProps {
   children: ReactNode;
 }
 
-const IDS = {
-  main: 'main-content',
-  navigation: 'sidebar-navigation',
-  topbar: 'topbar',
-};
+const IDS = { main: 'main-content', navigation: 'sidebar-navigation', topbar: 'topbar' };
 
 /**
  * The console shell: sidebar navigation, top bar, and the page in between.
@@ -61,9 +58,7 @@ const IDS = {
  * Wide viewports keep Paste's compact sidebar, open by default, collapsing to a rail of icons.
  * Narrow ones (below 768px) turn it into a drawer: closed on every load, opened from a menu button
  * in the top bar, and closed again once a page is chosen, so the page is never hidden behind it.
- * An open drawer covers the page, so it acts as a modal: the page behind it is inert (Tab stays in
- * the drawer, and Escape closes it from anywhere in it), and closing it puts focus back on the menu
- * button, or on the page just chosen.
+ * An open drawer acts as a modal (`useNavigationDrawer`).
  */
 export function Layout({ path, spaceId, theme, onToggleTheme, children }: LayoutProps) {
   const narrow = useNarrowViewport();
@@ -71,49 +66,11 @@ export function Layout({ path, spaceId, theme, onToggleTheme, children }: Layout
   const main = useRef<HTMLElement>(null);
   const sidebar = useSidebarState(narrow, IDS.navigation);
   const variant = narrow ? 'default' : 'compact';
-  const drawerOpen = narrow && !sidebar.collapsed;
-  // Where focus goes once the drawer has closed: the page only stops being inert after that render.
-  const [focusAfterClose, setFocusAfterClose] = useState<'menu' | 'main' | null>(null);
-  useEffect(() => {
-    if (focusAfterClose === null || drawerOpen) return;
-    setFocusAfterClose(null);
-    if (focusAfterClose === 'menu') menuButton.current?.focus();
-    else main.current?.focus({ preventScroll: true });
-  }, [focusAfterClose, drawerOpen]);
-  // On a phone the navigation is a closed drawer, which "Skip to navigation" could not reach: there
-  // the link opens the drawer, with the focus in it.
-  const openDrawer = sidebar.openAndFocus;
-  useEffect(() => {
-    if (!narrow) return;
-    const onClick = (event: globalThis.MouseEvent) => {
-      const link = event.target instanceof Element ? event.target.closest(`a[href="#${IDS.navigation}"]`) : null;
-      if (link === null) return;
-      event.preventDefault();
-      openDrawer();
-    };
-    document.addEventListener('click', onClick);
-    return () => document.removeEventListener('click', onClick);
-  }, [narrow, openDrawer]);
-  // The skip links lead into the page, which the open drawer covers: out of reach with it. Paste
-  // renders them itself, beside the sidebar, so the attribute is set on its element.
-  useEffect(() => {
-    document.querySelector('[data-paste-element="SIDEBAR_SKIPLINKS"]')?.toggleAttribute('inert', drawerOpen);
-  }, [drawerOpen]);
-  const closeDrawer = (focus: 'menu' | 'main') => {
-    sidebar.close();
-    setFocusAfterClose(focus);
-  };
-  // Escape closes the open drawer wherever the focus is, even past the page's last control.
-  const closeDrawerOnEscape = useRef(closeDrawer);
-  closeDrawerOnEscape.current = closeDrawer;
-  useEffect(() => {
-    if (!drawerOpen) return;
-    const onKeyDown = (event: globalThis.KeyboardEvent) => {
-      if (event.key === 'Escape') closeDrawerOnEscape.current('menu');
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, [drawerOpen]);
+  const { drawerOpen, closeDrawer } = useNavigationDrawer(narrow, sidebar, {
+    menuButton,
+    main,
+    navigationId: IDS.navigation,
+  });
   return (
     <Box minHeight="100vh">
       <ConsoleSidebar
