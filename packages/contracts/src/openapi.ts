@@ -80,9 +80,7 @@ function rewrite(value: unknown, names: ReadonlyMap<string, string>): unknown {
     if (key === '$ref' && typeof child === 'string' && child.startsWith('#/$defs/')) {
       const id = child.slice('#/$defs/'.length);
       out[key] = COMPONENT_PREFIX + (names.get(id) ?? id);
-    } else if (SAFE_INTEGER_BOUNDS[key] !== undefined && child === SAFE_INTEGER_BOUNDS[key]) {
-      // dropped
-    } else out[key] = rewrite(child, names);
+    } else if (child !== SAFE_INTEGER_BOUNDS[key]) out[key] = rewrite(child, names);
   }
   return out;
 }
