@@ -220,7 +220,8 @@ function NavigationMenuButton({
       size="icon"
       aria-expanded={!sidebar.collapsed}
       aria-controls={IDS.navigation}
-      onClick={sidebar.collapsed ? sidebar.openAndFocus : sidebar.close}
+      // Only ever pressed while the drawer is closed: the open drawer makes the top bar inert.
+      onClick={sidebar.openAndFocus}
     >
       <MenuIcon decorative />
       <ScreenReaderOnly>Navigation menu</ScreenReaderOnly>
