@@ -1,9 +1,8 @@
-import { Anchor } from '@twilio-paste/anchor';
 import { Heading } from '@twilio-paste/heading';
 import { Paragraph } from '@twilio-paste/paragraph';
+import { PageLink } from '../components/page-link.tsx';
 import { SpaceSuggestion, useSpaceMeantBy } from '../features/spaces/space-suggestion.tsx';
 import { useDocumentTitle } from '../lib/document-title.ts';
-import { handleLinkClick } from '../lib/router.ts';
 import { parseMistypedSpacePath, spacePath } from '../lib/space-path.ts';
 import { MANAGE_PATH } from './layout.tsx';
 
@@ -28,10 +27,7 @@ export function NotFoundPage({ pathname, spaceId }: { pathname: string; spaceId:
       ) : null}
       <Paragraph>
         There is no page at <code>{pathname}</code>. Go to{' '}
-        <Anchor href={managePath} onClick={(event) => handleLinkClick(event, managePath)}>
-          Unified Profiles › Manage
-        </Anchor>
-        .
+        <PageLink href={managePath}>Unified Profiles › Manage</PageLink>.
       </Paragraph>
     </>
   );

@@ -1,6 +1,5 @@
-import { Anchor } from '@twilio-paste/anchor';
 import { Callout, CalloutHeading, CalloutText } from '@twilio-paste/callout';
-import { handleLinkClick } from '../../lib/router.ts';
+import { PageLink } from '../../components/page-link.tsx';
 import { DEFAULT_SPACE_ID, spacePath } from '../../lib/space-path.ts';
 import { SpaceSuggestion, useSpaceMeantBy } from './space-suggestion.tsx';
 
@@ -21,11 +20,7 @@ export function SpaceNotFound({ spaceId, path }: { spaceId: string; path: string
       ) : null}
       <CalloutText>
         The address may be mistyped, or the space was never created on this server. Choose a space in the top bar, or
-        open{' '}
-        <Anchor href={defaultSpacePage} onClick={(event) => handleLinkClick(event, defaultSpacePage)}>
-          this page in the default space
-        </Anchor>
-        .
+        open <PageLink href={defaultSpacePage}>this page in the default space</PageLink>.
       </CalloutText>
     </Callout>
   );

@@ -1,7 +1,6 @@
 import type { Space } from '@idr/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { Anchor } from '@twilio-paste/anchor';
-import { handleLinkClick } from '../../lib/router.ts';
+import { PageLink } from '../../components/page-link.tsx';
 import { spacePath } from '../../lib/space-path.ts';
 import { spaceLabel, spaceMeantBy } from './space-items.ts';
 import { spacesQueryOptions } from './spaces-query.ts';
@@ -32,11 +31,7 @@ export function SpaceSuggestion({
       : 'Addresses name a space by its id, not its name.';
   return (
     <>
-      Did you mean{' '}
-      <Anchor href={href} onClick={(event) => handleLinkClick(event, href)}>
-        {`this page in ${spaceLabel(space)}`}
-      </Anchor>
-      ? {why}
+      Did you mean <PageLink href={href}>{`this page in ${spaceLabel(space)}`}</PageLink>? {why}
     </>
   );
 }
