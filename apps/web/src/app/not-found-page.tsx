@@ -22,7 +22,7 @@ export function NotFoundPage({ pathname, spaceId }: { pathname: string; spaceId:
       </Heading>
       {mistyped && meant ? (
         <Paragraph>
-          <SpaceSuggestion typed={mistyped.typed} space={meant} path={mistyped.path} />
+          <SpaceSuggestion meant={meant} path={mistyped.path} />
         </Paragraph>
       ) : null}
       <Paragraph>

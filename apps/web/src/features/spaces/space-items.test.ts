@@ -77,18 +77,18 @@ describe('spaceNamedLike', () => {
 
 describe('spaceMeantBy', () => {
   it('finds the space an id typed in another case means', () => {
-    expect(spaceMeantBy(spaces, 'Prod-EU')?.id).toBe('prod-eu');
-    expect(spaceMeantBy(spaces, ' STAGING ')?.id).toBe('staging');
+    expect(spaceMeantBy(spaces, 'Prod-EU')).toEqual({ space: spaces[1], by: 'id' });
+    expect(spaceMeantBy(spaces, ' STAGING ')).toEqual({ space: spaces[2], by: 'id' });
   });
 
   it('finds the space whose name was typed in place of its id', () => {
-    expect(spaceMeantBy(spaces, 'Production EU')?.id).toBe('prod-eu');
-    expect(spaceMeantBy(spaces, 'production eu')?.id).toBe('prod-eu');
+    expect(spaceMeantBy(spaces, 'Production EU')).toEqual({ space: spaces[1], by: 'name' });
+    expect(spaceMeantBy(spaces, 'production eu')).toEqual({ space: spaces[1], by: 'name' });
   });
 
   it('prefers an id to another space’s name', () => {
     const named = [...spaces, { id: 'eu', name: 'Staging' }];
-    expect(spaceMeantBy(named, 'Staging')?.id).toBe('staging');
+    expect(spaceMeantBy(named, 'Staging')).toEqual({ space: spaces[2], by: 'id' });
   });
 
   it('finds nothing for an address close to no space', () => {

@@ -63,15 +63,18 @@ export function spaceNamedLike<S extends Pick<Space, 'id' | 'name'>>(
 }
 
 /**
- * The space an address probably meant when it names none: ids are lower case, so `/spaces/Prod-EU`
- * means `prod-eu`; a space's name typed in place of its id (`/spaces/Production EU`) means that
- * space. Ignores case and surrounding spaces; `undefined` when nothing is that close.
+ * The space an address probably meant when it names none, and how it came close: ids are lower
+ * case, so `/spaces/Prod-EU` means `prod-eu` (`by: 'id'`); a space's name typed in place of its id
+ * (`/spaces/Production EU`) means that space (`by: 'name'`). Ignores case and surrounding spaces;
+ * `undefined` when nothing is that close.
  */
-export function spaceMeantBy<S extends Pick<Space, 'id' | 'name'>>(spaces: readonly S[], typed: string): S | undefined {
+export function spaceMeantBy<S extends Pick<Space, 'id' | 'name'>>(
+  spaces: readonly S[],
+  typed: string,
+): { space: S; by: 'id' | 'name' } | undefined {
   const wanted = typed.trim().toLocaleLowerCase();
-  if (wanted === '') return undefined;
-  return (
-    spaces.find((space) => space.id === wanted) ??
-    spaces.find((space) => space.name.trim().toLocaleLowerCase() === wanted)
-  );
+  const byId = spaces.find((space) => space.id === wanted);
+  if (byId) return { space: byId, by: 'id' };
+  const byName = spaceNamedLike(spaces, typed);
+  return byName ? { space: byName, by: 'name' } : undefined;
 }

@@ -15,7 +15,7 @@ export function SpaceNotFound({ spaceId, path }: { spaceId: string; path: string
       <CalloutHeading as="h2">There is no space “{spaceId}”</CalloutHeading>
       {meant ? (
         <CalloutText>
-          <SpaceSuggestion typed={spaceId} space={meant} path={path} />
+          <SpaceSuggestion meant={meant} path={path} />
         </CalloutText>
       ) : null}
       <CalloutText>
