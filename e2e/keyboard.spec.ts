@@ -120,3 +120,12 @@ test('Export settings keeps the focus once the file is saved', async ({ page }) 
   await expect(exportButton).toBeFocused();
   await expect(page).toHaveTitle('Identity resolution · Manage — Space default — Identity Resolution Console');
 });
+
+test('each table is named by the heading of its section', async ({ page }) => {
+  await openIdentifiersTab(page);
+  await expect(page.getByRole('table', { name: 'Identifiers' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Identity resolution' }).click();
+  await expect(page.getByRole('table', { name: 'Priority and rules' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Change history' }).click();
+  await expect(page.getByRole('table', { name: 'Change history' })).toBeVisible();
+});

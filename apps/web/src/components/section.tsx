@@ -1,7 +1,7 @@
 import { Box } from '@twilio-paste/box';
 import { Heading } from '@twilio-paste/heading';
 import { Paragraph } from '@twilio-paste/paragraph';
-import type { ReactNode } from 'react';
+import { createContext, type ReactNode, useContext } from 'react';
 
 interface SectionProps {
   id: string;
@@ -10,14 +10,19 @@ interface SectionProps {
   children: ReactNode;
 }
 
-/** The id of a section's heading, which also names what the section holds (its table…). */
-export function sectionHeadingId(sectionId: string): string {
-  return `${sectionId}-heading`;
+const SectionHeadingContext = createContext<string | undefined>(undefined);
+
+/**
+ * The id of the heading of the section around the caller, to name what the section holds (its
+ * table) with `aria-labelledby`; `undefined` outside a section.
+ */
+export function useSectionHeadingId(): string | undefined {
+  return useContext(SectionHeadingContext);
 }
 
 /** A titled block of a page, labelled by its heading for assistive technology. */
 export function Section({ id, heading, description, children }: SectionProps) {
-  const headingId = sectionHeadingId(id);
+  const headingId = `${id}-heading`;
   return (
     <Box as="section" aria-labelledby={headingId} marginBottom="space120">
       <Box maxWidth="size70">
@@ -28,7 +33,7 @@ export function Section({ id, heading, description, children }: SectionProps) {
         </Box>
         {description ? <Paragraph>{description}</Paragraph> : null}
       </Box>
-      {children}
+      <SectionHeadingContext.Provider value={headingId}>{children}</SectionHeadingContext.Provider>
     </Box>
   );
 }

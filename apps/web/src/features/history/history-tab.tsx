@@ -9,7 +9,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { DateTime } from '../../components/date-time.tsx';
 import { QueryErrorState } from '../../components/error-state.tsx';
 import { HorizontalScroll } from '../../components/horizontal-scroll.tsx';
-import { Section, sectionHeadingId } from '../../components/section.tsx';
+import { Section, useSectionHeadingId } from '../../components/section.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { useNarrowViewport } from '../../components/use-narrow-viewport.ts';
 import { describeAuditEntry } from './describe-audit-entry.ts';
@@ -65,6 +65,7 @@ function ChangeDescription({ entry }: { entry: AuditEntry }) {
 }
 
 function HistoryBody({ spaceId, shown }: { spaceId: string; shown: boolean }) {
+  const tableName = useSectionHeadingId();
   const query = useInfiniteQuery(historyQueryOptions(spaceId));
   // The tab stays mounted once opened: coming back to it shows the changes made meanwhile (through
   // the API, or in another window), as opening it the first time would.
@@ -111,7 +112,7 @@ function HistoryBody({ spaceId, shown }: { spaceId: string; shown: boolean }) {
         </Box>
       ) : (
         <HorizontalScroll label="Change history table">
-          <Table aria-labelledby={sectionHeadingId('change-history')}>
+          <Table aria-labelledby={tableName}>
             <TableHead />
             <TBody>
               {entries.map((entry, index) => (

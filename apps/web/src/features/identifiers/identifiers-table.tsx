@@ -18,7 +18,7 @@ import { type ReactNode, useState } from 'react';
 import { QueryErrorState } from '../../components/error-state.tsx';
 import { FragmentLink } from '../../components/fragment-link.tsx';
 import { HorizontalScroll } from '../../components/horizontal-scroll.tsx';
-import { sectionHeadingId } from '../../components/section.tsx';
+import { useSectionHeadingId } from '../../components/section.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { TruncatedText } from '../../components/truncated-text.tsx';
 import { identifiersQueryOptions } from '../../lib/identifiers-query.ts';
@@ -113,6 +113,7 @@ function AddressTypeBadge({ addressType, normalization }: { addressType: Address
 
 /** The identifiers of a space in priority order, each with an Edit identifier action (SPEC §3). */
 export function IdentifiersTable({ spaceId, mappings, addIdentifierHref }: IdentifiersTableProps) {
+  const tableName = useSectionHeadingId();
   const query = useQuery(identifiersQueryOptions(spaceId));
   const [editingKey, setEditingKey] = useState<string | null>(null);
 
@@ -138,7 +139,7 @@ export function IdentifiersTable({ spaceId, mappings, addIdentifierHref }: Ident
   return (
     <>
       <HorizontalScroll label="Identifiers table">
-        <Table aria-labelledby={sectionHeadingId('identifiers')}>
+        <Table aria-labelledby={tableName}>
           <TableHead />
           <TBody>
             {identifiers.map((identifier: Identifier) => {

@@ -15,7 +15,7 @@ import { Text } from '@twilio-paste/text';
 import { useEffect, useRef, useState } from 'react';
 import { ConflictAlert, FormErrorAlert } from '../../components/form-alerts.tsx';
 import { HorizontalScroll } from '../../components/horizontal-scroll.tsx';
-import { sectionHeadingId } from '../../components/section.tsx';
+import { useSectionHeadingId } from '../../components/section.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { TruncatedText } from '../../components/truncated-text.tsx';
 import { isVersionConflict } from '../../lib/errors.ts';
@@ -72,6 +72,7 @@ export function PriorityTable({
   /** The address-type mapping form, where a mapped identifier is unmapped before it is deleted. */
   mappingsHref: string;
 }) {
+  const tableName = useSectionHeadingId();
   const toast = useToast();
   const queryClient = useQueryClient();
   const mutation = useReorderIdentifiers(spaceId);
@@ -220,7 +221,7 @@ export function PriorityTable({
       ) : null}
       <FormErrorAlert error={saveError} />
       <HorizontalScroll label="Priority order table">
-        <Table aria-labelledby={sectionHeadingId('identity-resolution-priority')}>
+        <Table aria-labelledby={tableName}>
           <THead>
             <Tr>
               <Th width="size20">Priority</Th>

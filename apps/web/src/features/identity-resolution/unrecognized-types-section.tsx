@@ -12,7 +12,7 @@ import { DateTime } from '../../components/date-time.tsx';
 import { QueryErrorState } from '../../components/error-state.tsx';
 import { FormErrorAlert } from '../../components/form-alerts.tsx';
 import { HorizontalScroll } from '../../components/horizontal-scroll.tsx';
-import { sectionHeadingId } from '../../components/section.tsx';
+import { useSectionHeadingId } from '../../components/section.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { ApiError } from '../../lib/errors.ts';
@@ -38,6 +38,7 @@ function TableHead() {
 
 /** External-id types seen in events that match no identifier, with a one-click add (SPEC §5.2). */
 export function UnrecognizedTypesSection({ spaceId }: { spaceId: string }) {
+  const tableName = useSectionHeadingId();
   const query = useQuery(unrecognizedTypesQueryOptions(spaceId));
   // The priority table above loads the same list; at the cap the server refuses one more.
   const full = isAtIdentifierCap(useQuery(identifiersQueryOptions(spaceId)).data);
@@ -112,7 +113,7 @@ export function UnrecognizedTypesSection({ spaceId }: { spaceId: string }) {
         </Paragraph>
       ) : null}
       <HorizontalScroll label="Unrecognized identifier types table">
-        <Table aria-labelledby={sectionHeadingId('unrecognized-identifier-types')}>
+        <Table aria-labelledby={tableName}>
           <TableHead />
           <TBody>
             {types.map((type) => (
