@@ -18,9 +18,8 @@ const BODY_PARSER_ERRORS: Record<
   'stream.encoding.set': { code: 'invalid_json', detail: 'The body could not be read' },
 };
 
-/** What a 413 says: the bound that was passed (body-parser gives it in bytes), so the client can split its body. */
-function tooLargeDetail(limit: unknown): string {
-  const detail = 'The body is larger than this endpoint accepts';
+/** A 413's detail with the bound that was passed (body-parser gives it in bytes), so the client can split its body. */
+function withSizeBound(detail: string, limit: unknown): string {
   if (typeof limit !== 'number' || !(limit > 0)) return detail;
   const mebibytes = limit / (1024 * 1024);
   return `${detail}: at most ${Number.isInteger(mebibytes) ? `${mebibytes} MiB` : `${limit} bytes`}`;
@@ -44,7 +43,8 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   }
   const parserError = typeof error?.type === 'string' ? BODY_PARSER_ERRORS[error.type] : undefined;
   if (parserError) {
-    const detail = error.type === 'entity.too.large' ? tooLargeDetail(error.limit) : parserError.detail;
+    const detail =
+      error.type === 'entity.too.large' ? withSizeBound(parserError.detail, error.limit) : parserError.detail;
     sendProblem(res, { code: parserError.code, detail });
     return;
   }

@@ -9,13 +9,12 @@ const HOLDS = { phone: 'phone numbers', email: 'email addresses' } as const;
  */
 export function refusedMappingIssues(body: unknown, schemaIssues: Issue[]): Issue[] {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return schemaIssues;
-  const missing = new Set(ADDRESS_TYPES.filter((type) => !Object.hasOwn(body, type)));
-  return schemaIssues.map((issue) =>
-    missing.has(issue.path as (typeof ADDRESS_TYPES)[number])
-      ? {
-          path: issue.path,
-          message: `Required: the key of the identifier that holds ${HOLDS[issue.path as keyof typeof HOLDS]}, or null to map none`,
-        }
-      : issue,
-  );
+  return schemaIssues.map((issue) => {
+    const type = ADDRESS_TYPES.find((candidate) => candidate === issue.path);
+    if (type === undefined || Object.hasOwn(body, type)) return issue;
+    return {
+      path: type,
+      message: `Required: the key of the identifier that holds ${HOLDS[type]}, or null to map none`,
+    };
+  });
 }
