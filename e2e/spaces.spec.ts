@@ -210,35 +210,47 @@ test('switching space, or Back into another space, asks before it drops an unsav
   await phone.selectOption('user_id');
 
   const space = page.getByRole('textbox', { name: 'Space' });
-  let asked = '';
-  page.once('dialog', (dialog) => {
-    asked = dialog.message();
-    void dialog.dismiss();
-  });
+  const discard = page.getByRole('alertdialog', { name: 'Discard unsaved changes?' });
   await chooseSpace(page, other, `Other (${other})`);
-  await expect.poll(() => asked).toBe(`Discard your unsaved changes and switch to the space ${other}?`);
-  // Declined: same space, same URL, the edit kept.
+  await expect(discard).toContainText(
+    `Your changes on this page have not been saved. Switching to the space Other (${other}) discards them.`,
+  );
+  // The safe answer comes first.
+  await expect(discard.getByRole('button', { name: 'Keep editing' })).toBeFocused();
+  await expectNoAxeViolations(page);
+  await saveScreenshot(page, 'spaces-discard-edits-dialog');
+  await page.keyboard.press('Escape');
+  // Kept: same space, same URL, the edit kept.
+  await expect(discard).toBeHidden();
+  // Focus goes back to the switcher, where the admin was.
+  await expect(space).toBeFocused();
   await expect(space).toHaveValue('Default');
   await expect(page).toHaveURL(/^http:\/\/[^/]+\/unified-profiles\/manage\/identifiers$/);
   await expect(phone).toHaveValue('user_id');
 
-  page.once('dialog', (dialog) => void dialog.accept());
   await chooseSpace(page, other, `Other (${other})`);
+  await discard.getByRole('button', { name: 'Discard and switch' }).click();
   await expect(page).toHaveURL(new RegExp(`/spaces/${other}/unified-profiles/manage/identifiers$`));
   await expect(phone).toHaveValue('phone');
+  await expect(discard).toBeHidden();
 
   // An unsaved edit in this space, then Back (into the default space): asked too.
   await phone.selectOption('user_id');
-  asked = '';
-  page.once('dialog', (dialog) => {
-    asked = dialog.message();
-    void dialog.dismiss();
-  });
   await page.goBack();
-  await expect.poll(() => asked).toBe('Discard your unsaved changes and switch to the space default?');
+  await expect(discard).toContainText('Switching to the space Default discards them.');
   await expect(page).toHaveURL(new RegExp(`/spaces/${other}/unified-profiles/manage/identifiers$`));
+  await discard.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(discard).toBeHidden();
   await expect(phone).toHaveValue('user_id');
   await expect(space).toHaveValue(`Other (${other})`);
+
+  // Back again, discarding this time: the default space, its saved mapping.
+  await page.goBack();
+  await discard.getByRole('button', { name: 'Discard and switch' }).click();
+  await expect(page).toHaveURL(/^http:\/\/[^/]+\/unified-profiles\/manage\/identifiers$/);
+  await expect(space).toHaveValue('Default');
+  const saved = await request.get('/api/v1/spaces/default/address-type-mappings');
+  await expect(phone).toHaveValue((await saved.json()).mappings.phone ?? '');
 });
 
 test('New space creates an empty space from the top bar and opens it', async ({ page, request }) => {

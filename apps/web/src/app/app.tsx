@@ -1,9 +1,10 @@
 import { Box } from '@twilio-paste/box';
 import { Spinner } from '@twilio-paste/spinner';
 import { lazy, Suspense, useEffect } from 'react';
+import { DiscardEditsDialog } from '../features/spaces/discard-edits-dialog.tsx';
 import { navigate, setNavigationGuard, usePathname } from '../lib/router.ts';
 import { parseSpacePath, spacePath } from '../lib/space-path.ts';
-import { mayLeaveForSpace } from '../lib/use-before-unload.ts';
+import { hasUnsavedChanges, leaveForSpace } from '../lib/use-before-unload.ts';
 import { Layout, MANAGE_PATH } from './layout.tsx';
 import { manageTabForPath } from './manage-tabs.ts';
 import { NotFoundPage } from './not-found-page.tsx';
@@ -59,7 +60,11 @@ function useSpaceLeaveGuard() {
   useEffect(() => {
     setNavigationGuard((from, to) => {
       const next = parseSpacePath(new URL(to, window.location.origin).pathname).spaceId;
-      return parseSpacePath(new URL(from, window.location.origin).pathname).spaceId === next || mayLeaveForSpace(next);
+      if (parseSpacePath(new URL(from, window.location.origin).pathname).spaceId === next) return true;
+      if (!hasUnsavedChanges()) return true;
+      // Refused for now; the console's dialog asks, and a discard goes there as a new step.
+      leaveForSpace(next, () => navigate(to));
+      return false;
     });
     return () => setNavigationGuard(null);
   }, []);
@@ -75,6 +80,7 @@ export function App() {
       <Layout path={path} spaceId={spaceId} theme={theme} onToggleTheme={toggleTheme}>
         <Routes pathname={pathname} path={path} spaceId={spaceId} />
       </Layout>
+      <DiscardEditsDialog />
     </Providers>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 
 // Forms that hold unsaved changes right now, for in-console navigation that would unmount them
 // (switching space); the browser's own prompt covers leaving the page.
@@ -9,9 +9,53 @@ export function hasUnsavedChanges(): boolean {
   return formsWithUnsavedChanges.size > 0;
 }
 
-/** Whether the console may open another space: yes without unsaved edits, else the admin says. */
-export function mayLeaveForSpace(spaceId: string): boolean {
-  return !hasUnsavedChanges() || window.confirm(`Discard your unsaved changes and switch to the space ${spaceId}?`);
+/** A switch to another space waiting for the admin to keep or discard unsaved edits. */
+export interface PendingSpaceLeave {
+  spaceId: string;
+  /** Goes to the other space; called only if the admin discards the edits. */
+  leave: () => void;
+}
+
+let pendingLeave: PendingSpaceLeave | null = null;
+const pendingLeaveListeners = new Set<() => void>();
+
+function setPendingLeave(next: PendingSpaceLeave | null): void {
+  pendingLeave = next;
+  for (const listener of pendingLeaveListeners) listener();
+}
+
+/**
+ * Opens another space with `leave`, at once without unsaved edits; otherwise the console's own
+ * dialog (`usePendingSpaceLeave`) asks first, and `leave` runs only if the admin discards them.
+ */
+export function leaveForSpace(spaceId: string, leave: () => void): void {
+  if (hasUnsavedChanges()) setPendingLeave({ spaceId, leave });
+  else leave();
+}
+
+/** The switch waiting for an answer (null when none), and how to answer it. */
+export function usePendingSpaceLeave(): {
+  pending: PendingSpaceLeave | null;
+  discardAndLeave: () => void;
+  keepEditing: () => void;
+} {
+  const pending = useSyncExternalStore(
+    (onChange) => {
+      pendingLeaveListeners.add(onChange);
+      return () => pendingLeaveListeners.delete(onChange);
+    },
+    () => pendingLeave,
+    () => null,
+  );
+  return {
+    pending,
+    discardAndLeave: () => {
+      const leave = pendingLeave?.leave;
+      setPendingLeave(null);
+      leave?.();
+    },
+    keepEditing: () => setPendingLeave(null),
+  };
 }
 
 /**

@@ -6,7 +6,7 @@ import { Button } from '@twilio-paste/button';
 import { Callout, CalloutText } from '@twilio-paste/callout';
 import { Modal, ModalBody, ModalFooter, ModalFooterActions, ModalHeader, ModalHeading } from '@twilio-paste/modal';
 import { Text } from '@twilio-paste/text';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
 import { FormErrorAlert } from '../../components/form-alerts.tsx';
 import { FragmentLink } from '../../components/fragment-link.tsx';
 import { useToast } from '../../components/toast.tsx';
@@ -16,6 +16,7 @@ import { ADDRESS_TYPE_LABEL } from '../../lib/labels.ts';
 import { addressTypeMappingsQueryOptions } from '../../lib/mappings-query.ts';
 import { settingsQueryKey } from '../../lib/query-client.ts';
 import { useBackForwardClosesDialog } from '../../lib/router.ts';
+import { useEscapeDismisses } from '../../lib/use-escape-dismisses.ts';
 import { useOneAtATime } from '../../lib/use-one-at-a-time.ts';
 import { useDeleteIdentifier } from './identity-resolution-queries.ts';
 
@@ -147,21 +148,13 @@ function ConfirmDeleteDialog({
   const lowestPriority = identifiers.data?.identifiers.length ?? identifier.priority;
   const othersMoveUp = identifier.priority < lowestPriority;
 
-  // Paste's AlertDialog gives its overlay no onDismiss, so Escape does nothing; an alert dialog
-  // should close on Escape like any dialog.
   const pending = mutation.isPending;
   // A delete under way finishes in the dialog that started it: closing waits for its answer.
   const dismiss = useCallback(() => {
     if (!pending) onClose();
   }, [pending, onClose]);
   useBackForwardClosesDialog(dismiss);
-  useEffect(() => {
-    function onKeyDown(event: KeyboardEvent) {
-      if (event.key === 'Escape') dismiss();
-    }
-    document.addEventListener('keydown', onKeyDown, true);
-    return () => document.removeEventListener('keydown', onKeyDown, true);
-  }, [dismiss]);
+  useEscapeDismisses(dismiss);
 
   const confirm = useOneAtATime(async () => {
     setProblem(null);

@@ -13,7 +13,7 @@ import { type ReactNode, type Ref, useEffect, useId, useMemo, useRef, useState }
 import { navigate } from '../../lib/router.ts';
 import { spacePath } from '../../lib/space-path.ts';
 import { spaceQueryOptions } from '../../lib/space-query.ts';
-import { mayLeaveForSpace } from '../../lib/use-before-unload.ts';
+import { leaveForSpace } from '../../lib/use-before-unload.ts';
 import { NewSpaceModal } from './new-space-modal.tsx';
 import { RenameSpaceModal } from './rename-space-modal.tsx';
 import { matchingSpaces, type SpaceItem, searchAfterTyping, spaceItems } from './space-items.ts';
@@ -46,7 +46,7 @@ export function SpaceSwitcher({ spaceId, path, compact }: { spaceId: string; pat
     const target = spacePath(next, path);
     // Already there (a space created from its own "There is no space" page): its queries refetch.
     if (target === window.location.pathname) return;
-    if (mayLeaveForSpace(next)) navigate(target);
+    leaveForSpace(next, () => navigate(target));
   }
 
   useEffect(() => {
