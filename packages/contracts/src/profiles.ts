@@ -37,10 +37,14 @@ export const AddressLookupRequestSchema = z.strictObject({
 });
 export type AddressLookupRequest = z.infer<typeof AddressLookupRequestSchema>;
 
-/** Lookup by any identifier key and value: the agent's manual search. */
+/**
+ * Lookup by any identifier key and value: the agent's manual search. It never creates a profile;
+ * `createIfNotFound: false` is accepted, for clients that always send the flag.
+ */
 export const IdentifierLookupRequestSchema = z.strictObject({
   identifier: IdentifierKeySchema,
   value: z.string().min(1, 'Enter a value').max(1000),
+  createIfNotFound: z.literal(false).optional(),
 });
 export type IdentifierLookupRequest = z.infer<typeof IdentifierLookupRequestSchema>;
 

@@ -19,7 +19,7 @@ export function refusedLookupIssues(body: unknown, schemaIssues: Issue[]): Issue
       },
     ];
   }
-  if (byIdentifier && has('createIfNotFound')) {
+  if (byIdentifier && has('createIfNotFound') && (body as { createIfNotFound?: unknown }).createIfNotFound !== false) {
     return [
       {
         path: 'createIfNotFound',

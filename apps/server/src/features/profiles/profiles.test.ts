@@ -114,6 +114,10 @@ describe.each(kinds)('profile lookups on %s', (kind) => {
     expectProblem(creating, 400, 'validation_failed');
     expect(creating.body.issues.map((issue: { path: string }) => issue.path)).toEqual(['createIfNotFound']);
     expect(creating.body.detail).toMatch(/^createIfNotFound: Only a lookup by address/);
+    // Clients that always send the flag: false is what a lookup by identifier does anyway.
+    const notCreating = await lookup(space, { identifier: 'user_id', value: 'nobody', createIfNotFound: false });
+    expect(notCreating.status, notCreating.text).toBe(200);
+    expect(notCreating.body).toMatchObject({ normalizedValue: 'nobody', profiles: [], created: false });
   });
 });
 
