@@ -3,6 +3,8 @@ import {
   displayNameCell,
   expect,
   expectNoAxeViolations,
+  expectWithinViewportWidth,
+  horizontalOverflow,
   identifierRow,
   openIdentifiersTab,
   saveScreenshot,
@@ -197,6 +199,31 @@ test('an address naming a space in capitals, or by its name, offers the space it
   );
   await main.getByRole('link', { name: `this page in ${named} (${id})` }).click();
   await expect(page).toHaveURL(new RegExp(`/spaces/${id}/unified-profiles/manage/identifiers$`));
+});
+
+test('between phone and desktop widths the top bar keeps to one row, its buttons icon-only when labels do not fit', async ({
+  page,
+}) => {
+  const rename = page.getByRole('button', { name: 'Rename space' });
+  const create = page.getByRole('button', { name: 'New space' });
+  const theme = page.getByRole('button', { name: /theme/ });
+  await page.setViewportSize({ width: 1024, height: 800 });
+  await page.goto('/');
+  await expect(rename).toBeVisible();
+  expect((await rename.boundingBox())?.width).toBeGreaterThan(100);
+  for (const width of [960, 800]) {
+    await page.setViewportSize({ width, height: 800 });
+    // Square icon buttons, named as before for assistive technology.
+    for (const button of [rename, create, theme]) {
+      await expect.poll(async () => (await button.boundingBox())?.width).toBeLessThanOrEqual(40);
+    }
+    expect((await rename.boundingBox())?.height).toBe((await create.boundingBox())?.height);
+    expect(await horizontalOverflow(page), `sideways scroll at ${width}px`).toBe(0);
+    await expectWithinViewportWidth(page, theme);
+  }
+  await saveScreenshot(page, 'topbar-800');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect.poll(async () => (await rename.boundingBox())?.width).toBeGreaterThan(100);
 });
 
 test('switching space, or Back into another space, asks before it drops an unsaved mapping', async ({

@@ -27,6 +27,7 @@ import { FocusedFieldErrorAnnouncer } from '../components/focused-field-error-an
 import { ProductLogo } from '../components/product-logo.tsx';
 import { StaleDataBanner } from '../components/stale-data-banner.tsx';
 import { useNarrowViewport } from '../components/use-narrow-viewport.ts';
+import { useNarrowerThan } from '../components/use-narrower-than.ts';
 import { useNavigationDrawer } from '../components/use-navigation-drawer.ts';
 import { type SidebarControls, useSidebarState } from '../components/use-sidebar-state.ts';
 import { handleLinkClick } from '../lib/router.ts';
@@ -50,6 +51,9 @@ interface LayoutProps {
   children: ReactNode;
 }
 
+/** Top bar width (px) below which its labelled buttons would wrap: measured with the longest labels. */
+const TOPBAR_LABELS_MIN_WIDTH = 780;
+
 const IDS = { main: 'main-content', navigation: 'sidebar-navigation', topbar: 'topbar' };
 
 /**
@@ -71,6 +75,10 @@ export function Layout({ path, spaceId, theme, onToggleTheme, children }: Layout
     main,
     navigationId: IDS.navigation,
   });
+  // Between a phone and a wide screen (a tablet, a split window, the sidebar open) the top bar's
+  // labelled buttons would wrap and then push the page sideways: they go icon-only first.
+  const topbar = useRef<HTMLDivElement>(null);
+  const compactTopbar = useNarrowerThan(topbar, TOPBAR_LABELS_MIN_WIDTH) || narrow;
   return (
     <Box minHeight="100vh">
       <ConsoleSidebar
@@ -90,15 +98,15 @@ export function Layout({ path, spaceId, theme, onToggleTheme, children }: Layout
         }}
       />
       <SidebarPushContentWrapper collapsed={sidebar.collapsed} variant={variant} inert={drawerOpen}>
-        <Topbar id={IDS.topbar} role="banner">
+        <Topbar id={IDS.topbar} role="banner" ref={topbar}>
           <TopbarActions justify="start">
             {narrow ? <NavigationMenuButton buttonRef={menuButton} sidebar={sidebar} /> : null}
             <Suspense fallback={<CurrentSpace spaceId={spaceId} />}>
-              <SpaceSwitcher spaceId={spaceId} path={path} compact={narrow} />
+              <SpaceSwitcher spaceId={spaceId} path={path} compact={compactTopbar} />
             </Suspense>
           </TopbarActions>
           <TopbarActions justify="end">
-            <ThemeToggle theme={theme} onToggle={onToggleTheme} iconOnly={narrow} />
+            <ThemeToggle theme={theme} onToggle={onToggleTheme} iconOnly={compactTopbar} />
           </TopbarActions>
         </Topbar>
         <Box
