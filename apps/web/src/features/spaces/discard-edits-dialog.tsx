@@ -4,7 +4,7 @@ import { Text } from '@twilio-paste/text';
 import { useBackForwardClosesDialog } from '../../lib/router.ts';
 import { type PendingSpaceLeave, usePendingSpaceLeave } from '../../lib/use-before-unload.ts';
 import { useEscapeDismisses } from '../../lib/use-escape-dismisses.ts';
-import { spaceLabel } from './space-items.ts';
+import { spaceItems } from './space-items.ts';
 import { spacesQueryOptions } from './spaces-query.ts';
 
 /**
@@ -28,7 +28,8 @@ function OpenDiscardEditsDialog({
   useBackForwardClosesDialog(onKeep);
   useEscapeDismisses(onKeep);
   const spaces = useQuery(spacesQueryOptions());
-  const target = spaces.data?.spaces.find((space) => space.id === pending.spaceId);
+  // Named as the switcher lists it (with its id when the name does not say which space it is).
+  const target = spaceItems(spaces.data?.spaces ?? [], pending.spaceId).find((item) => item.id === pending.spaceId);
   return (
     <AlertDialog
       heading="Discard unsaved changes?"
@@ -42,7 +43,7 @@ function OpenDiscardEditsDialog({
       <Text as="p" overflowWrap="anywhere">
         Your changes on this page have not been saved. Switching to the space{' '}
         <Text as="strong" fontWeight="fontWeightSemibold">
-          {target ? spaceLabel(target) : pending.spaceId}
+          {target?.label ?? pending.spaceId}
         </Text>{' '}
         discards them.
       </Text>

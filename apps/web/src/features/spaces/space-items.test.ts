@@ -30,6 +30,17 @@ describe('spaceItems', () => {
     ]);
   });
 
+  it('shows the id of every space whose name another space shares, so that each entry says which it is', () => {
+    const twins = [...spaces, { id: 'production', name: 'Production' }, { id: 'prod', name: 'PRODUCTION' }];
+    expect(spaceItems(twins, 'default').map((item) => item.label)).toEqual([
+      'Default',
+      'Production EU (prod-eu)',
+      'Staging',
+      'Production (production)',
+      'PRODUCTION (prod)',
+    ]);
+  });
+
   it('puts a current id that is not listed first, under its id', () => {
     expect(spaceItems(spaces, 'gone')[0]).toEqual({ id: 'gone', label: 'gone' });
     expect(spaceItems([], 'default')).toEqual([{ id: 'default', label: 'default' }]);
@@ -52,8 +63,12 @@ describe('matchingSpaces', () => {
 });
 
 describe('searchAfterTyping', () => {
-  it('reads what is typed after the current name as the search', () => {
+  it('reads what is typed into the current name, wherever the caret was, as the search', () => {
     expect(searchAfterTyping(null, 'Default', 'Defaultsup')).toBe('sup');
+    expect(searchAfterTyping(null, 'Production (prod)', 'Production (prozzzd)')).toBe('zzz');
+    expect(searchAfterTyping(null, 'Default', 'stagingDefault')).toBe('staging');
+    // A letter the name repeats at the caret: still the typed letters, whichever copy they are.
+    expect(searchAfterTyping(null, 'Default', 'Deffault')).toBe('f');
   });
 
   it('takes the field as it is once searching, or when the name itself was edited or replaced', () => {

@@ -1,14 +1,22 @@
 import type { Space } from '@idr/contracts';
 
+/** A name or id as the admin means it: case and surrounding spaces do not tell two apart. */
+function comparable(text: string): string {
+  return text.trim().toLocaleLowerCase();
+}
+
 /** A space as the switcher lists it. */
 export interface SpaceItem {
   id: string;
   label: string;
 }
 
-/** The name, and the id (what URLs and the API use) when the name does not already say it. */
-export function spaceLabel(space: Pick<Space, 'id' | 'name'>): string {
-  return space.name.toLowerCase() === space.id ? space.name : `${space.name} (${space.id})`;
+/**
+ * The name, and the id (what URLs and the API use) when the name does not already say it, or when
+ * another space has the same name (`nameShared`): "Production" alone could then be either.
+ */
+export function spaceLabel(space: Pick<Space, 'id' | 'name'>, nameShared = false): string {
+  return space.name.toLowerCase() === space.id && !nameShared ? space.name : `${space.name} (${space.id})`;
 }
 
 /**
@@ -16,7 +24,12 @@ export function spaceLabel(space: Pick<Space, 'id' | 'name'>): string {
  * (before the list arrives, or at an address naming no space, which the page explains).
  */
 export function spaceItems(spaces: readonly Pick<Space, 'id' | 'name'>[], currentId: string): SpaceItem[] {
-  const items = spaces.map((space) => ({ id: space.id, label: spaceLabel(space) }));
+  const spacesByName = new Map<string, number>();
+  for (const { name } of spaces) spacesByName.set(comparable(name), (spacesByName.get(comparable(name)) ?? 0) + 1);
+  const items = spaces.map((space) => ({
+    id: space.id,
+    label: spaceLabel(space, (spacesByName.get(comparable(space.name)) ?? 0) > 1),
+  }));
   return items.some((item) => item.id === currentId) ? items : [{ id: currentId, label: currentId }, ...items];
 }
 
@@ -26,25 +39,24 @@ export function spaceItems(spaces: readonly Pick<Space, 'id' | 'name'>[], curren
  * dozen entries at a time.
  */
 export function matchingSpaces(items: readonly SpaceItem[], typed: string): SpaceItem[] {
-  const search = typed.trim().toLocaleLowerCase();
+  const search = comparable(typed);
   if (search === '') return [...items];
   return items.filter((item) => item.label.toLocaleLowerCase().includes(search));
 }
 
 /**
  * The search in the field after a keystroke. The field shows the current space's name until the
- * admin types; a click puts the caret after the name, so what is typed there is the search, not
- * the name with it ("Default" + "sup" searches "sup"). Anything else typed is the search as it is.
+ * admin types; a click puts the caret somewhere in the name, so what is typed there is the search,
+ * not the name around it ("Default" + "sup" searches "sup", and so does "Defsupault"). Anything
+ * else typed (a deletion, a replaced selection, a search under way) is the search as it is.
  */
 export function searchAfterTyping(search: string | null, currentLabel: string | undefined, inputValue: string): string {
-  if (
-    search === null &&
-    currentLabel &&
-    inputValue.length > currentLabel.length &&
-    inputValue.startsWith(currentLabel)
-  ) {
-    return inputValue.slice(currentLabel.length);
-  }
+  if (search !== null || !currentLabel || inputValue.length <= currentLabel.length) return inputValue;
+  // The name with text inserted at one place: its unchanged start, then its unchanged end.
+  let start = 0;
+  while (start < currentLabel.length && inputValue[start] === currentLabel[start]) start++;
+  const rest = currentLabel.length - start;
+  if (inputValue.endsWith(currentLabel.slice(start))) return inputValue.slice(start, inputValue.length - rest);
   return inputValue;
 }
 
@@ -57,9 +69,9 @@ export function spaceNamedLike<S extends Pick<Space, 'id' | 'name'>>(
   name: string,
   exceptId?: string,
 ): S | undefined {
-  const wanted = name.trim().toLocaleLowerCase();
+  const wanted = comparable(name);
   if (wanted === '') return undefined;
-  return spaces.find((space) => space.id !== exceptId && space.name.trim().toLocaleLowerCase() === wanted);
+  return spaces.find((space) => space.id !== exceptId && comparable(space.name) === wanted);
 }
 
 /**
@@ -72,7 +84,7 @@ export function spaceMeantBy<S extends Pick<Space, 'id' | 'name'>>(
   spaces: readonly S[],
   typed: string,
 ): { space: S; by: 'id' | 'name' } | undefined {
-  const wanted = typed.trim().toLocaleLowerCase();
+  const wanted = comparable(typed);
   const byId = spaces.find((space) => space.id === wanted);
   if (byId) return { space: byId, by: 'id' };
   const byName = spaceNamedLike(spaces, typed);
