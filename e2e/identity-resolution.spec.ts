@@ -556,6 +556,17 @@ test('a change elsewhere in the space does not block a save: rules and order go 
     'phone',
   ]);
   expect(await api.displayName('user_id')).toBe('Customer ID');
+
+  // A dialog opened while the toast is still up lies above it: the toast covers no part of it.
+  const next = await openRules(page, 'email');
+  await expect(page.getByText('Priority order saved.')).toBeVisible();
+  const close = next.locator('button').first();
+  const uncovered = await close.evaluate((button) => {
+    const box = button.getBoundingClientRect();
+    return button.contains(document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2));
+  });
+  expect(uncovered, 'the dialog’s close button is on top').toBe(true);
+  await saveScreenshot(page, 'identity-resolution-toast-under-dialog');
 });
 
 test('the Identity resolution tab is accessible and keyboard-operable with and without its dialogs', async ({

@@ -62,7 +62,9 @@ function ToastStack({ queue, narrow }: { queue: ToastQueue; narrow: boolean }) {
       top={`calc(${theme.sizes.sizeTopbar} + ${theme.space.space40})`}
       right={narrow ? 'space40' : 'space70'}
       left={narrow ? 'space40' : undefined}
-      zIndex="zIndex90"
+      // Above the top bar and the sidebar, below dialogs (zIndex80): a toast about the last save
+      // must not cover the close button or the text of the dialog opened next.
+      zIndex="zIndex70"
       display="flex"
       flexDirection="column"
       alignItems="flex-end"
