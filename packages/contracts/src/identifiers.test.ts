@@ -19,6 +19,7 @@ import {
   sourceKeysIssue,
   UpdateIdentifierInputSchema,
 } from './identifiers.ts';
+import { SettingsIdentifierInputSchema } from './settings.ts';
 
 /** The longest key there is: 64 characters, longer than a chosen display name may be. */
 const LONG_KEY = 'k'.repeat(64);
@@ -92,6 +93,13 @@ describe('display names of long keys', () => {
       { path: 'displayName', message: 'Use at most 50 characters' },
     ]);
     expect(issuesOf(CreateIdentifierInputSchema.safeParse({ key: 'crm_id', displayName: 'x'.repeat(51) }))).toEqual([
+      { path: 'displayName', message: 'Use at most 50 characters' },
+    ]);
+    // Over 64, where the field refuses it on its own: said once, not once more for the key.
+    expect(issuesOf(CreateIdentifierInputSchema.safeParse({ key: 'crm_id', displayName: 'x'.repeat(80) }))).toEqual([
+      { path: 'displayName', message: 'Use at most 50 characters' },
+    ]);
+    expect(issuesOf(SettingsIdentifierInputSchema.safeParse({ key: 'phone', displayName: 'x'.repeat(80) }))).toEqual([
       { path: 'displayName', message: 'Use at most 50 characters' },
     ]);
   });

@@ -222,9 +222,13 @@ export function sourceKeysIssue(kind: IdentifierKind, sourceKeys: readonly strin
   return sourceKeys.length === 0 ? 'Add at least one source key' : null;
 }
 
-/** Adds an issue on `displayName` when it is too long for the identifier `key`. */
+/**
+ * Adds an issue on `displayName` when it is too long for the identifier `key`, unless the field's
+ * own schema has already refused it (over 64 characters): the same line would be said twice.
+ */
 function checkDisplayNameLength(key: unknown, displayName: unknown, ctx: z.RefinementCtx): void {
   if (typeof key !== 'string' || typeof displayName !== 'string') return;
+  if (!IdentifierDisplayNameSchema.safeParse(displayName).success) return;
   const issue = displayNameLengthIssue(key, displayName);
   if (issue !== null) ctx.addIssue({ code: 'custom', path: ['displayName'], message: issue });
 }
