@@ -107,7 +107,7 @@ function DefaultCountryForm({ spaceId, server }: { spaceId: string; server: Vers
             registration={form.register('defaultCountry')}
             selected={form.watch('defaultCountry')}
             error={errors.defaultCountry?.message}
-            help="Numbers written without a country code, such as (415) 555-0100, are read as numbers of this country, in events and in lookups. Values already on profiles stay as they are."
+            help="Numbers written without a country code, the way they are dialled at home, are read as numbers of this country, in events and in lookups. Values already on profiles stay as they are."
             disabled={conflict}
           />
         </Box>

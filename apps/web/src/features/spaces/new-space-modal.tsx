@@ -150,7 +150,7 @@ export function NewSpaceModal({
           registration={form.register('defaultCountry')}
           selected={form.watch('defaultCountry')}
           error={errors.defaultCountry?.message}
-          help="Phone numbers written without a country code (such as (415) 555-0100) are read as numbers of this country."
+          help="Phone numbers written without a country code, the way they are dialled at home, are read as numbers of this country."
           required
         />
       </Stack>
