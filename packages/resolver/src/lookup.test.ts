@@ -120,7 +120,42 @@ describe('lookups', () => {
     expect(found).toMatchObject({
       ok: false,
       code: 'invalid_address',
-      message: `"${'x'.repeat(60)}"… (300 characters) is not a phone number that can be read (numbers without a country code are read as numbers of United States (US))`,
+      message: `"${'x'.repeat(60)}"… (300 characters) is not a phone number that can be read (write only the number: digits, spaces, brackets, dashes and a leading +)`,
+    });
+  });
+
+  it.each([
+    [
+      '555-0100',
+      'US',
+      'too short for a number of United States (US): include the area code, or write it with + and its country code',
+    ],
+    [
+      '001 415 555 0100',
+      'US',
+      'too long for a number of United States (US); a number of another country is written with + and its country code',
+    ],
+    [
+      '(415) 555-0100',
+      'GB',
+      'no number of United Kingdom (GB) has this form; a number of another country is written with + and its country code',
+    ],
+    ['+999 123 4567', 'US', 'no country has the code it starts with'],
+    ['+1 123 456 7890', 'GB', 'no number of its country code has this form'],
+    ['+44 20', 'US', 'too short for a number of its country code'],
+    ['Call 415 555 0100 now', 'US', 'write only the number: digits, spaces, brackets, dashes and a leading +'],
+  ])('says what to change in a phone number it cannot read: %s with %s', async (value, defaultCountry, hint) => {
+    const world = createWorld();
+    const found = await lookupByIdentifier({
+      settings: { ...world.settings, defaultCountry },
+      key: 'phone',
+      value,
+      store: world.store,
+    });
+    expect(found).toMatchObject({
+      ok: false,
+      code: 'invalid_address',
+      message: `${JSON.stringify(value)} is not a phone number that can be read (${hint})`,
     });
   });
 

@@ -1,6 +1,7 @@
 import { type AddressType, type AddressTypeMappings, countryLabel, hasNumberingPlan } from '@idr/contracts';
 import { findBlockedMatch } from './blocked.ts';
 import { normalizeIdentifierValue } from './normalize.ts';
+import { phoneNumberProblem } from './phone-problem.ts';
 import { type CompiledIdentifier, compileSettings, type ResolverSettings } from './settings.ts';
 import type { ProfileState, ResolverStore } from './store.ts';
 
@@ -38,12 +39,36 @@ export interface LookupFound {
 /** Longest part of a typed value a message quotes: enough to recognise it, short enough to read. */
 const QUOTED_VALUE_LENGTH = 60;
 
-/** How national numbers are read with the space's default country, named as the console names it. */
-function nationalNumbersHint(defaultCountry: string): string {
+const OTHER_COUNTRIES = 'a number of another country is written with + and its country code';
+
+/**
+ * Why a phone number cannot be read, and what to change: in the admin's words, with the space's
+ * default country named as the console names it when it decided (a number written without +).
+ */
+function phoneProblemHint(raw: string, defaultCountry: string): string {
+  const { problem, international } = phoneNumberProblem(raw, defaultCountry);
   const country = countryLabel(defaultCountry);
-  return hasNumberingPlan(defaultCountry)
-    ? `numbers without a country code are read as numbers of ${country}`
-    : `write it with its country code: the default country, ${country}, has no numbering plan`;
+  if (!international && !hasNumberingPlan(defaultCountry)) {
+    return `write it with its country code: the default country, ${country}, has no numbering plan`;
+  }
+  switch (problem) {
+    case 'not_a_number':
+      return 'write only the number: digits, spaces, brackets, dashes and a leading +';
+    case 'unknown_country_code':
+      return 'no country has the code it starts with';
+    case 'too_short':
+      return international
+        ? 'too short for a number of its country code'
+        : `too short for a number of ${country}: include the area code, or write it with + and its country code`;
+    case 'too_long':
+      return international
+        ? 'too long for a number of its country code'
+        : `too long for a number of ${country}; ${OTHER_COUNTRIES}`;
+    case 'not_valid':
+      return international
+        ? 'no number of its country code has this form'
+        : `no number of ${country} has this form; ${OTHER_COUNTRIES}`;
+  }
 }
 
 /** Why a typed address or value cannot be searched, in an admin's words. */
@@ -57,7 +82,7 @@ function unreadableValueMessage(settings: ResolverSettings, identifier: Compiled
   if (raw.trim() === '') return 'Enter a value to search for';
   switch (identifier.normalization) {
     case 'phone':
-      return `${shown} is not a phone number that can be read (${nationalNumbersHint(settings.defaultCountry)})`;
+      return `${shown} is not a phone number that can be read (${phoneProblemHint(raw, settings.defaultCountry)})`;
     case 'email':
       return `${shown} is not an email address (expected name@domain)`;
     default:

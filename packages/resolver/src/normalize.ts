@@ -61,11 +61,16 @@ function parsePhone(text: string, defaultCountry: string): string | null {
   return parsed?.isValid() ? parsed.number : null;
 }
 
+/** The number in a phone value: trimmed, without a `tel:`, `sms:` or `whatsapp:` prefix (SPEC §6). */
+export function phoneNumberText(raw: string): string {
+  return raw.trim().replace(PHONE_PREFIX, '').trim();
+}
+
 /** `normalizePhone` as a string (E.164), `''` when empty, `null` when invalid. */
 function phoneText(raw: string, defaultCountry: string): string | null {
   let result = phoneCache.get(defaultCountry, raw);
   if (result === undefined) {
-    const text = raw.trim().replace(PHONE_PREFIX, '').trim();
+    const text = phoneNumberText(raw);
     if (text === '') result = '';
     else {
       phoneParses++;
