@@ -53,10 +53,16 @@ test('warns when the normalization does not fit, and refuses one identifier for 
   await expect(page.getByText('Identifier mapping by address type saved.')).toBeVisible();
   expect(await api.mappings()).toEqual({ phone: 'user_id', email: 'email' });
 
-  // Discard puts back what is saved.
+  // None says what lookups then do; Discard puts back what is saved.
   await phone.selectOption('');
+  await expect(phone).toHaveAccessibleDescription(
+    'Not mapped: calls, SMS and WhatsApp messages find no profile, their lookups answer that phone numbers are not mapped.',
+  );
   await page.getByRole('button', { name: 'Discard changes' }).click();
   await expect(phone).toHaveValue('user_id');
+  await expect(phone).toHaveAccessibleDescription(
+    /^Calls, SMS and WhatsApp messages are looked up by this identifier\./,
+  );
 });
 
 test('a mapping conflict made by a second client is explained and reloads the form', async ({
