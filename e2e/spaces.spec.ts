@@ -300,7 +300,7 @@ test('New space creates an empty space from the top bar and opens it', async ({ 
 
   await dialog.getByRole('button', { name: 'Create space' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByText(`Space EU support ${suffix} created.`)).toBeVisible();
+  await expect(page.getByText(`Space “EU support ${suffix}” created.`)).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`/spaces/eu-support-${suffix}/unified-profiles/manage/identity-resolution$`));
   await expect(page.getByRole('heading', { name: 'This space has no identifiers yet' })).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Space' })).toHaveValue(`EU support ${suffix} (eu-support-${suffix})`);

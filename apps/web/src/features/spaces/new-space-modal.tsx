@@ -76,7 +76,7 @@ export function NewSpaceModal({
     setFormError(null);
     try {
       const created = await mutation.mutateAsync(input);
-      toast(`Space ${created.name} created.`);
+      toast(`Space “${created.name}” created.`);
       onCreated(created);
     } catch (error) {
       showSaveError(error, form.setError, newSpaceFieldForIssue, {
