@@ -318,7 +318,13 @@ test('add a custom identifier with source keys, and a built-in one from the sugg
   await key.fill('email');
   await expect(key).toHaveAccessibleDescription('An identifier with this key already exists in this space');
 
+  // The normalization follows the key until one is chosen.
+  const normalization = dialog.getByRole('combobox', { name: 'Normalization' });
+  await expect(normalization).toHaveValue('email');
   await key.fill('loyalty_id');
+  await expect(normalization).toHaveValue('trim');
+  await expect(normalization).toHaveAccessibleDescription(/^Removes leading and trailing white space/);
+  await normalization.selectOption('none');
   const sourceKeys = dialog.getByRole('textbox', { name: /Source keys/ });
   await expect(sourceKeys).toHaveValue('loyalty_id');
   await sourceKeys.fill('loyalty_id, memberNumber');
@@ -336,6 +342,7 @@ test('add a custom identifier with source keys, and a built-in one from the sugg
     kind: 'custom',
     displayName: 'Loyalty number',
     priority: 2,
+    normalization: 'none',
     sourceKeys: ['loyalty_id', 'memberNumber'],
   });
 

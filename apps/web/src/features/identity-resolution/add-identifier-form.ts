@@ -5,6 +5,8 @@ import {
   IdentifierDisplayNameSchema,
   IdentifierKeySchema,
   isBuiltInIdentifierKey,
+  type Normalization,
+  NormalizationSchema,
 } from '@idr/contracts';
 import { z } from 'zod';
 import { parseSourceKeys, sourceKeysProblem } from './rules-form.ts';
@@ -17,6 +19,8 @@ export interface AddIdentifierFormValues {
   position: string;
   /** Comma-separated; custom identifiers only. */
   sourceKeys: string;
+  /** The key's default (SPEC §2) until the admin chooses another. */
+  normalization: Normalization;
 }
 
 /** Where each built-in identifier is read from (SPEC §5.1), to tell the admin what they are adding. */
@@ -76,6 +80,7 @@ export function addIdentifierFormSchema(existingKeys: readonly string[]) {
       displayName: z.string(),
       position: z.string(),
       sourceKeys: z.string(),
+      normalization: NormalizationSchema,
     })
     .superRefine((values, ctx) => {
       if (values.displayName.trim() !== '') {
@@ -102,7 +107,7 @@ export function addIdentifierFormSchema(existingKeys: readonly string[]) {
       }
     })
     .transform((values): CreateIdentifierInput => {
-      const input: CreateIdentifierInput = { key: values.key };
+      const input: CreateIdentifierInput = { key: values.key, normalization: values.normalization };
       if (values.displayName.trim() !== '') input.displayName = values.displayName.trim();
       if (values.position.trim() !== '') input.priority = Number(values.position);
       if (!isBuiltInIdentifierKey(values.key)) input.sourceKeys = parseSourceKeys(values.sourceKeys);
@@ -117,5 +122,6 @@ export function addFieldForIssue(path: string): keyof AddIdentifierFormValues | 
   if (clean === 'displayName') return 'displayName';
   if (clean === 'priority') return 'position';
   if (clean === 'sourceKeys' || /^sourceKeys\.\d+$/.test(clean)) return 'sourceKeys';
+  if (clean === 'normalization') return 'normalization';
   return null;
 }

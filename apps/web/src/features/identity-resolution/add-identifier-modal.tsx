@@ -1,5 +1,10 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { type CreateIdentifierInput, type IdentifierList, isBuiltInIdentifierKey } from '@idr/contracts';
+import {
+  type CreateIdentifierInput,
+  type IdentifierList,
+  identifierDefaults,
+  isBuiltInIdentifierKey,
+} from '@idr/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { Box } from '@twilio-paste/box';
 import { Button } from '@twilio-paste/button';
@@ -24,6 +29,7 @@ import {
   suggestedBuiltInKeys,
 } from './add-identifier-form.ts';
 import { useCreateIdentifier } from './identity-resolution-queries.ts';
+import { NormalizationField } from './normalization-field.tsx';
 
 /** Adds a built-in or custom identifier (SPEC §2): key, optional display name and position, source keys. */
 export function AddIdentifierModal({
@@ -65,7 +71,7 @@ export function AddIdentifierModal({
 
   const form = useForm<AddIdentifierFormValues, unknown, CreateIdentifierInput>({
     resolver: zodResolver(addIdentifierFormSchema(existingKeys)),
-    defaultValues: { key: '', displayName: '', position: '', sourceKeys: '' },
+    defaultValues: { key: '', displayName: '', position: '', sourceKeys: '', normalization: 'trim' },
   });
   const { errors, isDirty, isSubmitting, dirtyFields } = form.formState;
   useBeforeUnload(isDirty);
@@ -77,6 +83,13 @@ export function AddIdentifierModal({
   useEffect(() => {
     if (!sourceKeysEdited) form.setValue('sourceKeys', key, { shouldDirty: false });
   }, [key, sourceKeysEdited, form]);
+  // The key's default normalization (email for email, phone for phone, else trim) until one is chosen.
+  const normalizationChosen = dirtyFields.normalization === true;
+  useEffect(() => {
+    if (!normalizationChosen)
+      form.setValue('normalization', identifierDefaults(key).normalization, { shouldDirty: false });
+  }, [key, normalizationChosen, form]);
+  const normalization = form.watch('normalization');
 
   function applySuggestion(suggestion: string) {
     form.setValue('key', suggestion, { shouldDirty: true, shouldValidate: true });
@@ -212,6 +225,7 @@ export function AddIdentifierModal({
             )}
           </Box>
         ) : null}
+        <NormalizationField field={form.register('normalization')} value={normalization} />
         <Box>
           <Label htmlFor={ids.displayName}>Display name (optional)</Label>
           <Input
@@ -262,8 +276,8 @@ export function AddIdentifierModal({
           )}
         </Box>
         <Text as="p" color="colorTextWeak" fontSize="fontSize20">
-          It starts with a limit of {key === 'user_id' ? '1 value' : '5 values'} per profile ever, the suggested blocked
-          values and a normalization chosen from its key; change them afterwards with Edit rules.
+          It starts with a limit of {key === 'user_id' ? '1 value' : '5 values'} per profile ever and the suggested
+          blocked values; change them afterwards with Edit rules.
         </Text>
       </Stack>
     </FormModal>

@@ -3,14 +3,12 @@ import {
   type Identifier,
   LIMIT_WINDOWS,
   mappedAddressType,
-  NormalizationSchema,
   SUGGESTED_BLOCKED_VALUES,
   type UpdateIdentifierInput,
 } from '@idr/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Box } from '@twilio-paste/box';
 import { Button } from '@twilio-paste/button';
-import { Callout, CalloutText } from '@twilio-paste/callout';
 import { Heading } from '@twilio-paste/heading';
 import { HelpText } from '@twilio-paste/help-text';
 import { DeleteIcon } from '@twilio-paste/icons/esm/DeleteIcon';
@@ -32,11 +30,11 @@ import { useBeforeUnload } from '../../lib/use-before-unload.ts';
 import { useEditBase } from '../../lib/use-edit-base.ts';
 import { useSaveStatus } from '../../lib/use-save-status.ts';
 import { useUpdateIdentifierRules } from './identity-resolution-queries.ts';
+import { NormalizationField } from './normalization-field.tsx';
 import {
   describeLimit,
   MAX_BLOCKED_VALUES,
   missingSuggestedValues,
-  NORMALIZATIONS,
   type RulesFormValues,
   rulesFieldForIssue,
   rulesFormSchema,
@@ -59,9 +57,6 @@ interface EditRulesModalProps {
 /** Edits one identifier's limit, normalization, blocked values and (custom only) source keys. */
 export function EditRulesModal({ spaceId, identifier, version, onClose }: EditRulesModalProps) {
   const ids = {
-    normalization: useId(),
-    normalizationHelp: useId(),
-    normalizationWarning: useId(),
     sourceKeys: useId(),
     sourceKeysHelp: useId(),
   };
@@ -152,33 +147,12 @@ export function EditRulesModal({ spaceId, identifier, version, onClose }: EditRu
 
         <LimitFields form={form} countRef={countRef} disabled={conflict} />
 
-        <Box>
-          <Label htmlFor={ids.normalization} required>
-            Normalization
-          </Label>
-          <Select
-            id={ids.normalization}
-            {...form.register('normalization')}
-            aria-describedby={
-              mappingWarning ? `${ids.normalizationHelp} ${ids.normalizationWarning}` : ids.normalizationHelp
-            }
-            disabled={conflict}
-          >
-            {NormalizationSchema.options.map((option) => (
-              <Option key={option} value={option}>
-                {NORMALIZATIONS[option].label}
-              </Option>
-            ))}
-          </Select>
-          <HelpText id={ids.normalizationHelp}>{NORMALIZATIONS[normalization]?.explanation}</HelpText>
-          {mappingWarning ? (
-            <Box marginTop="space30">
-              <Callout variant="warning" id={ids.normalizationWarning} marginY="space0">
-                <CalloutText>{mappingWarning}</CalloutText>
-              </Callout>
-            </Box>
-          ) : null}
-        </Box>
+        <NormalizationField
+          field={form.register('normalization')}
+          value={normalization}
+          warning={mappingWarning}
+          disabled={conflict}
+        />
 
         {identifier.kind === 'custom' ? (
           <Box>

@@ -211,22 +211,22 @@ describe('add identifier form', () => {
     expect(suggestions).not.toContain('email');
   });
 
-  it('builds the create body: custom keys carry source keys, empty fields are left out', () => {
-    expect(schema.parse({ key: 'crm_id', displayName: '', position: '', sourceKeys: 'crm_id' })).toEqual({
-      key: 'crm_id',
-      sourceKeys: ['crm_id'],
-    });
-    expect(schema.parse({ key: 'group_id', displayName: ' Group ', position: '1', sourceKeys: '' })).toEqual({
-      key: 'group_id',
-      displayName: 'Group',
-      priority: 1,
-    });
+  it('builds the create body: custom keys carry source keys, the chosen normalization, empty fields are left out', () => {
+    expect(
+      schema.parse({ key: 'crm_id', displayName: '', position: '', sourceKeys: 'crm_id', normalization: 'trim' }),
+    ).toEqual({ key: 'crm_id', normalization: 'trim', sourceKeys: ['crm_id'] });
+    expect(
+      schema.parse({ key: 'mobile', displayName: '', position: '', sourceKeys: 'mobile', normalization: 'phone' }),
+    ).toEqual({ key: 'mobile', normalization: 'phone', sourceKeys: ['mobile'] });
+    expect(
+      schema.parse({ key: 'group_id', displayName: ' Group ', position: '1', sourceKeys: '', normalization: 'none' }),
+    ).toEqual({ key: 'group_id', displayName: 'Group', priority: 1, normalization: 'none' });
   });
 
   it('refuses an existing key, a position past the end and a custom key without source keys', () => {
     const paths = (input: Record<string, string>) =>
       schema
-        .safeParse({ key: 'x', displayName: '', position: '', sourceKeys: 'x', ...input })
+        .safeParse({ key: 'x', displayName: '', position: '', sourceKeys: 'x', normalization: 'trim', ...input })
         .error?.issues.map((issue) => issue.path.join('.'));
     expect(paths({ key: 'email' })).toEqual(['key']);
     expect(paths({ position: '4' })).toEqual(['position']);
@@ -235,8 +235,13 @@ describe('add identifier form', () => {
 
   it('takes the key itself as display name past 50 characters, and any dotted or dashed source key', () => {
     const key = 'k'.repeat(64);
-    const values = { key, displayName: key, position: '', sourceKeys: 'crm.id, loyalty-number' };
-    expect(schema.parse(values)).toEqual({ key, displayName: key, sourceKeys: ['crm.id', 'loyalty-number'] });
+    const values = { key, displayName: key, position: '', sourceKeys: 'crm.id, loyalty-number', normalization: 'trim' };
+    expect(schema.parse(values)).toEqual({
+      key,
+      displayName: key,
+      normalization: 'trim',
+      sourceKeys: ['crm.id', 'loyalty-number'],
+    });
     const other = schema.safeParse({ ...values, displayName: 'x'.repeat(51) });
     expect(other.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
       ['displayName', 'Use at most 50 characters'],
@@ -246,6 +251,7 @@ describe('add identifier form', () => {
   it('maps server issues onto its fields', () => {
     expect(addFieldForIssue('priority')).toBe('position');
     expect(addFieldForIssue('sourceKeys.0')).toBe('sourceKeys');
+    expect(addFieldForIssue('normalization')).toBe('normalization');
     expect(addFieldForIssue('limit')).toBeNull();
   });
 });
