@@ -107,4 +107,13 @@ test('a refresh that fails keeps what was loaded on screen and says it may be ou
   await page.getByRole('button', { name: 'Refresh now' }).click();
   await expect(banner).toBeHidden();
   await expect(identifierRow(page, 'email')).toBeVisible();
+
+  // Failing again, then the server is back: the banner goes by itself, without a click.
+  failing = true;
+  await page.getByLabel('Phone number').selectOption('phone');
+  await page.getByRole('button', { name: 'Save mapping' }).click();
+  await expect(banner).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText('The console tries again every 10 seconds.')).toBeVisible();
+  failing = false;
+  await expect(banner).toBeHidden({ timeout: 15_000 });
 });

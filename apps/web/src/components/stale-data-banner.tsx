@@ -3,8 +3,11 @@ import { Box } from '@twilio-paste/box';
 import { Button } from '@twilio-paste/button';
 import { Callout, CalloutHeading, CalloutText } from '@twilio-paste/callout';
 import { Text } from '@twilio-paste/text';
-import { useCallback, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import { describeError } from '../lib/errors.ts';
+
+/** How often failed refreshes are tried again while the banner shows. */
+const AUTO_REFRESH_SECONDS = 10;
 
 /**
  * A background refresh that failed keeps what was loaded on screen (the sections test
@@ -19,6 +22,20 @@ export function StaleDataBanner() {
   const failed = useSyncExternalStore(subscribe, () =>
     cache.getAll().find((query) => query.state.status === 'error' && query.state.data !== undefined),
   );
+  const refetchFailed = useCallback(
+    () => queryClient.refetchQueries({ predicate: (query) => query.state.status === 'error' }),
+    [queryClient],
+  );
+  // A server that was down comes back without any event the browser sees (no reconnect, and the
+  // window may keep its focus): try again now and then, while someone can see the page.
+  const showing = failed !== undefined;
+  useEffect(() => {
+    if (!showing) return;
+    const timer = window.setInterval(() => {
+      if (document.visibilityState === 'visible') void refetchFailed();
+    }, AUTO_REFRESH_SECONDS * 1000);
+    return () => window.clearInterval(timer);
+  }, [showing, refetchFailed]);
   if (!failed) return null;
   const { title, detail } = describeError(failed.state.error);
   const retrying = failed.state.fetchStatus === 'fetching';
@@ -30,15 +47,10 @@ export function StaleDataBanner() {
           <Text as="span" fontWeight="fontWeightSemibold">
             {title}.
           </Text>{' '}
-          {detail} Unsaved edits stay where they are.
+          {detail} Unsaved edits stay where they are. The console tries again every {AUTO_REFRESH_SECONDS} seconds.
         </CalloutText>
         <Box marginTop="space40">
-          <Button
-            variant="secondary"
-            size="small"
-            loading={retrying}
-            onClick={() => queryClient.refetchQueries({ predicate: (query) => query.state.status === 'error' })}
-          >
+          <Button variant="secondary" size="small" loading={retrying} onClick={() => void refetchFailed()}>
             Refresh now
           </Button>
         </Box>
