@@ -336,7 +336,7 @@ test('add a custom identifier with source keys, and a built-in one from the sugg
   await expect(page.getByText('loyalty_id added as a custom identifier at priority 2.')).toBeVisible();
   expect(await priorityOrder(page)).toEqual(['user_id', 'loyalty_id', 'email', 'phone', 'anonymous_id']);
   await expect(priorityRow(page, 'loyalty_id')).toContainText('Custom');
-  await expect(priorityRow(page, 'loyalty_id')).toContainText('Reads loyalty_id, memberNumber');
+  await expect(priorityRow(page, 'loyalty_id')).toContainText('Source keys: loyalty_id, memberNumber');
   const saved = await identifier(page, 'loyalty_id');
   expect(saved).toMatchObject({
     kind: 'custom',

@@ -399,7 +399,7 @@ function IdentifierSummary({ identifier }: { identifier: Identifier }) {
           fontSize="fontSize20"
           overflowWrap="anywhere"
         >
-          Reads {identifier.sourceKeys.join(', ')}
+          Source keys: {identifier.sourceKeys.join(', ')}
         </Box>
       ) : null}
     </>
