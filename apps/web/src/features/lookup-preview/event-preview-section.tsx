@@ -19,7 +19,14 @@ import { HorizontalScroll } from '../../components/horizontal-scroll.tsx';
 import { ApiError } from '../../lib/errors.ts';
 import { BusySubmitButton } from './busy-submit-button.tsx';
 import { explainEventIssue } from './event-issues.ts';
-import { dropReasonText, EXAMPLE_EVENT, OUTCOME_TEXT, parseEventJson } from './lookup-preview.ts';
+import {
+  demotionCauses,
+  demotionExplanation,
+  dropReasonText,
+  EXAMPLE_EVENT,
+  OUTCOME_TEXT,
+  parseEventJson,
+} from './lookup-preview.ts';
 import { profileQueryOptions, useEventPreview } from './lookup-preview-queries.ts';
 import { Code, Fact, Facts, IdList, ProfileCard } from './profile-card.tsx';
 import { useReveal } from './reveal.ts';
@@ -248,6 +255,7 @@ function PreviewResult({
   const headingRef = useRef<HTMLHeadingElement | null>(null);
   useReveal(headingRef, result, { focus: true });
   const outcome = OUTCOME_TEXT[result.outcome];
+  const causes = demotionCauses(result);
   // A `created` id is made up for the dry run: that profile does not exist.
   const existing = result.profileId !== null && result.outcome !== 'created' ? result.profileId : null;
   return (
@@ -333,8 +341,9 @@ function PreviewResult({
                   </Tr>
                 </THead>
                 <TBody>
-                  {result.droppedIdentifiers.map((dropped) => {
+                  {result.droppedIdentifiers.map((dropped, position) => {
                     const reason = dropReasonText(dropped.reason, normalizations.get(dropped.key));
+                    const cause = causes.get(position);
                     return (
                       <Tr key={`${dropped.key}\u0000${dropped.value}\u0000${dropped.reason}`}>
                         <Td>
@@ -348,7 +357,7 @@ function PreviewResult({
                             {reason.label}
                           </Badge>
                           <Text as="span" display="block" marginTop="space20">
-                            {reason.explanation}
+                            {cause ? demotionExplanation(cause) : reason.explanation}
                           </Text>
                         </Td>
                       </Tr>

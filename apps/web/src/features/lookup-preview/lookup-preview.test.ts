@@ -1,9 +1,11 @@
-import type { Identifier } from '@idr/contracts';
+import type { Identifier, TraceStep } from '@idr/contracts';
 import { describe, expect, it } from 'vitest';
 import { normalizationMismatch } from '../../lib/lookup-warnings.ts';
 import {
   blockedValueExplanation,
   DROP_REASON_TEXT,
+  demotionCauses,
+  demotionExplanation,
   dropReasonText,
   EXAMPLE_EVENT,
   emptyLookupText,
@@ -88,6 +90,33 @@ describe('drop reasons', () => {
       expect(DROP_REASON_TEXT[reason].explanation).not.toContain('stays where it is');
     }
     expect(DROP_REASON_TEXT.limit.explanation).toContain('exceed an identifier limit (this identifier’s or another’s)');
+  });
+
+  it('pair each demotion of a dry run with the check that caused it, in the trace’s words', () => {
+    const step = (kind: TraceStep['kind'], message: string) => ({ attempt: 1, kind, message });
+    const causes = demotionCauses({
+      droppedIdentifiers: [
+        { key: 'email', value: 'bad', reason: 'invalid' },
+        { key: 'anonymous_id', value: 'a1', reason: 'limit' },
+        { key: 'email', value: 'j@x.y', reason: 'merge_limit' },
+      ],
+      trace: [
+        step('dropped', 'Dropped email "bad": not an email address.'),
+        step('check_failed', 'Check failed: the profile would hold 2 user_id values first seen ever (limit 1 ever).'),
+        step('demoted', 'Demoted anonymous_id "a1", the lowest-priority candidate (reason limit); 2 candidates left.'),
+        step('check_failed', 'Check failed: the surviving profile would count 101 merged profiles (limit 100).'),
+        step('demoted', 'Demoted email "j@x.y", the lowest-priority candidate (reason merge_limit); 1 candidate left.'),
+      ],
+    });
+    expect([...causes]).toEqual([
+      [1, 'The profile would hold 2 user_id values first seen ever (limit 1 ever).'],
+      [2, 'The surviving profile would count 101 merged profiles (limit 100).'],
+    ]);
+    expect(demotionExplanation(causes.get(1)!)).toMatch(
+      /^The profile would hold 2 user_id values .* This value, of the lowest-priority identifier left, was demoted\. This event does not store it/,
+    );
+    // No trace (a real ingest): the general words stay.
+    expect(demotionCauses({ droppedIdentifiers: [{ key: 'email', value: 'j@x.y', reason: 'limit' }] }).size).toBe(0);
   });
 
   it('say what an invalid value failed to be, when its identifier is known', () => {

@@ -10,6 +10,7 @@ import {
   type Normalization,
   type ProfileIdentifier,
   type ResolutionOutcome,
+  type ResolutionResult,
 } from '@idr/contracts';
 import { z } from 'zod';
 import { locateJsonSyntaxError } from '../../lib/json-syntax.ts';
@@ -256,6 +257,43 @@ export const DROP_REASON_TEXT: Record<DropReason, { label: string; explanation: 
     explanation: `Keeping it would put more than 1000 identifier values on one profile, so this value, the lowest-priority one left, was demoted. ${NOT_STORED}`,
   },
 };
+
+const DEMOTION_REASONS: ReadonlySet<DropReason> = new Set(['limit', 'merge_limit', 'mapping_limit']);
+const CHECK_FAILED_PREFIX = 'Check failed: ';
+
+/**
+ * The check that made each demotion of a dry run, by position in `droppedIdentifiers`, in the
+ * trace's own words ("The profile would hold 2 user_id values first seen ever (limit 1 ever)."):
+ * the general explanation cannot say which identifier's limit it was. The resolver demotes in the
+ * order it lists the demoted values, each `demoted` step right after the `check_failed` one that
+ * caused it, so the n-th demotion pairs with the n-th such step.
+ */
+export function demotionCauses(result: Pick<ResolutionResult, 'droppedIdentifiers' | 'trace'>): Map<number, string> {
+  const causes: string[] = [];
+  const steps = result.trace ?? [];
+  steps.forEach((step, index) => {
+    const check = steps[index - 1];
+    if (step.kind === 'demoted' && check?.kind === 'check_failed') {
+      const words = check.message.startsWith(CHECK_FAILED_PREFIX)
+        ? check.message.slice(CHECK_FAILED_PREFIX.length)
+        : check.message;
+      causes.push(words.charAt(0).toUpperCase() + words.slice(1));
+    }
+  });
+  const byPosition = new Map<number, string>();
+  let demotion = 0;
+  result.droppedIdentifiers.forEach((dropped, position) => {
+    if (!DEMOTION_REASONS.has(dropped.reason)) return;
+    const cause = causes[demotion++];
+    if (cause) byPosition.set(position, cause);
+  });
+  return byPosition;
+}
+
+/** The explanation of a demoted value when the check that caused it is known (`demotionCauses`). */
+export function demotionExplanation(cause: string): string {
+  return `${cause} This value, of the lowest-priority identifier left, was demoted. ${NOT_STORED}`;
+}
 
 /** An invalid value of an identifier whose normalization is known: what it is not, exactly. */
 const INVALID_BY_NORMALIZATION: Partial<Record<Normalization, { label: string; explanation: string }>> = {
