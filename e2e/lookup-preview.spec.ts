@@ -98,6 +98,7 @@ test('looks up a national phone number and shows the profile an agent sees, with
   await expect(identifiers.getByRole('row').nth(3)).toContainText('Phone');
   await expect(identifiers.getByRole('row').nth(3)).toContainText(e164);
   await expect(card.getByRole('cell', { name: 'premium' })).toBeVisible();
+  await expect(card).toContainText('Traits are not identifiers: profiles are not found or matched by them.');
   await expect(card.getByText('None: no other profile was merged into this one')).toBeVisible();
   // Recent events, newest first.
   await expect(card.getByRole('cell', { name: /track “Order Completed”/ })).toBeVisible();

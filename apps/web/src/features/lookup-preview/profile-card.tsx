@@ -178,6 +178,12 @@ export function ProfileCard({ spaceId, profile, priorities, headingAs = 'h3', sh
         <Paragraph>No traits yet.</Paragraph>
       ) : (
         <Box marginBottom="space70">
+          {/* A trait named like an identifier (email) may hold a value the identifiers above do not:
+              one that was demoted or blocked. Said here, so that an agent does not take it for one. */}
+          <Paragraph>
+            The newest value of each trait the profile’s events sent. Traits are not identifiers: profiles are not found
+            or matched by them.
+          </Paragraph>
           <HorizontalScroll label="Traits table">
             <Table aria-label="Traits">
               <THead>
