@@ -175,6 +175,27 @@ test('the Identifiers tab is accessible, keyboard-operable, and looks right in l
   await saveScreenshot(page, 'identifiers-dark');
 });
 
+test('the theme follows the system until chosen otherwise, and choosing the system’s theme follows it again', async ({
+  page,
+}) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('/');
+  const stored = () => page.evaluate(() => window.localStorage.getItem('idr.theme'));
+  await expect(page.getByRole('button', { name: 'Light theme' })).toBeVisible();
+  // A choice other than the system's is kept, across a reload.
+  await page.getByRole('button', { name: 'Light theme' }).click();
+  expect(await stored()).toBe('default');
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Dark theme' })).toBeVisible();
+  // Back to the system's theme: the choice is forgotten, and the console follows the system again.
+  await page.getByRole('button', { name: 'Dark theme' }).click();
+  expect(await stored()).toBeNull();
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect(page.getByRole('button', { name: 'Dark theme' })).toBeVisible();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.getByRole('button', { name: 'Light theme' })).toBeVisible();
+});
+
 test('an address type mapped to an identifier whose normalization does not suit it is marked', async ({
   page,
   api,
