@@ -98,6 +98,15 @@ test('reorder the priority from the keyboard and see it after a reload and on th
   await expect(save).toBeEnabled();
   await saveScreenshot(page, 'identity-resolution-reordered');
 
+  // The unsaved order stays while another tab is shown, and the tab says it holds unsaved changes.
+  const tab = page.getByRole('tab', { name: /^Identity resolution/ });
+  await expect(tab).toHaveAccessibleName('Identity resolution, unsaved changes');
+  await page.getByRole('tab', { name: 'Identifiers' }).click();
+  await expect(tab).toHaveAccessibleName('Identity resolution, unsaved changes');
+  await saveScreenshot(page, 'identity-resolution-unsaved-tab', { viewportOnly: true });
+  await tab.click();
+  expect(await priorityOrder(page)).toEqual(['user_id', 'anonymous_id', 'email', 'phone']);
+
   // Discard puts it back; move again and save.
   await page.getByRole('button', { name: 'Discard changes' }).click();
   expect(await priorityOrder(page)).toEqual(['user_id', 'email', 'phone', 'anonymous_id']);
@@ -108,6 +117,7 @@ test('reorder the priority from the keyboard and see it after a reload and on th
   await save.click();
   await expect(page.getByText('Priority order saved.')).toBeVisible();
   await expect(save).toBeDisabled();
+  await expect(tab).toHaveAccessibleName('Identity resolution');
   // The move is saved: its announcement does not linger for a screen reader to find later.
   await expect(page.getByText('anonymous_id moved to priority 2 of 4.')).toHaveCount(0);
   expect((await listIdentifiers(page)).map((entry) => entry.key)).toEqual([

@@ -22,6 +22,7 @@ import { identifiersQueryOptions } from '../lib/identifiers-query.ts';
 import { addressTypeMappingsQueryOptions } from '../lib/mappings-query.ts';
 import { navigate } from '../lib/router.ts';
 import { spacePath } from '../lib/space-path.ts';
+import { UnsavedChangesPlace, usePlacesWithUnsavedChanges } from '../lib/use-before-unload.ts';
 import { MANAGE_TABS, type ManageTab } from './manage-tabs.ts';
 
 // Loaded apart from the settings tabs: only admins who preview lookups need its code.
@@ -37,6 +38,27 @@ const SettingsFileSection = lazy(() =>
 );
 
 const tabDomId = (id: ManageTab['id']) => `manage-tab-${id}`;
+
+/**
+ * After a tab's name while a form on it holds unsaved edits: they stay when another tab is shown,
+ * and this dot says where they are (the tab's accessible name says it in words).
+ */
+function UnsavedMark() {
+  return (
+    <Box
+      as="span"
+      aria-hidden="true"
+      display="inline-block"
+      width="sizeSquare30"
+      height="sizeSquare30"
+      marginLeft="space30"
+      borderRadius="borderRadiusCircle"
+      backgroundColor="colorBackgroundWarning"
+      verticalAlign="middle"
+      title="Unsaved changes"
+    />
+  );
+}
 
 /**
  * Keeps the selected tab and the URL in step: a tab chosen by click or arrow keys gets its path, and
@@ -78,6 +100,7 @@ export function ManagePage({ spaceId, tabId }: { spaceId: string; tabId: ManageT
   const tabState = useManageTabState(spaceId, tabId);
   const tabLabel = MANAGE_TABS.find((tab) => tab.id === tabId)?.label ?? '';
   const visited = useVisitedTabs(tabId);
+  const unsaved = usePlacesWithUnsavedChanges();
   const identifiers = useQuery(identifiersQueryOptions(spaceId));
   const mappings = useQuery(addressTypeMappingsQueryOptions(spaceId));
   const unknownSpace = identifiers.error instanceof ApiError && identifiers.error.code === 'space_not_found';
@@ -104,45 +127,53 @@ export function ManagePage({ spaceId, tabId }: { spaceId: string; tabId: ManageT
       ) : (
         <Tabs state={tabState}>
           <TabList aria-label="Manage unified profiles">
-            <Tab id={tabDomId('identifiers')}>Identifiers</Tab>
-            <Tab id={tabDomId('identity-resolution')}>Identity resolution</Tab>
-            <Tab id={tabDomId('lookup-preview')}>Lookup preview</Tab>
-            <Tab id={tabDomId('history')}>Change history</Tab>
+            {MANAGE_TABS.map((tab) => (
+              <Tab
+                key={tab.id}
+                id={tabDomId(tab.id)}
+                aria-label={unsaved.has(tab.id) ? `${tab.label}, unsaved changes` : undefined}
+              >
+                {tab.label}
+                {unsaved.has(tab.id) ? <UnsavedMark /> : null}
+              </Tab>
+            ))}
           </TabList>
           <TabPanels>
             <TabPanel>
               <Box paddingTop="space90">
-                <Section
-                  id="identifiers"
-                  heading="Identifiers"
-                  description="Listed in priority order (1 is the highest). Display names are what agents see on the profile card and what flow builders show; priority is changed in identity-resolution settings."
-                >
-                  <IdentifiersTable
-                    spaceId={spaceId}
-                    mappings={mappings.data?.mappings}
-                    addIdentifierHref={spacePath(
-                      spaceId,
-                      `${MANAGE_TABS[1].path}#identity-resolution-priority-heading`,
-                    )}
-                  />
-                </Section>
-                <Section
-                  id="address-type-mappings"
-                  heading="Identifier mapping by address type"
-                  description="When a call, message or email comes in, the profile lookup searches the identifier mapped to its address type. An identifier can hold only one address type."
-                >
-                  <AddressTypeMappingsSection
-                    spaceId={spaceId}
-                    identifiers={identifiers.data?.identifiers}
-                    identifiersFailed={identifiers.isError}
-                  />
-                </Section>
+                <UnsavedChangesPlace value="identifiers">
+                  <Section
+                    id="identifiers"
+                    heading="Identifiers"
+                    description="Listed in priority order (1 is the highest). Display names are what agents see on the profile card and what flow builders show; priority is changed in identity-resolution settings."
+                  >
+                    <IdentifiersTable
+                      spaceId={spaceId}
+                      mappings={mappings.data?.mappings}
+                      addIdentifierHref={spacePath(
+                        spaceId,
+                        `${MANAGE_TABS[1].path}#identity-resolution-priority-heading`,
+                      )}
+                    />
+                  </Section>
+                  <Section
+                    id="address-type-mappings"
+                    heading="Identifier mapping by address type"
+                    description="When a call, message or email comes in, the profile lookup searches the identifier mapped to its address type. An identifier can hold only one address type."
+                  >
+                    <AddressTypeMappingsSection
+                      spaceId={spaceId}
+                      identifiers={identifiers.data?.identifiers}
+                      identifiersFailed={identifiers.isError}
+                    />
+                  </Section>
+                </UnsavedChangesPlace>
               </Box>
             </TabPanel>
             <TabPanel>
               <Box paddingTop="space90">
                 {visited.has('identity-resolution') ? (
-                  <>
+                  <UnsavedChangesPlace value="identity-resolution">
                     <IdentityResolutionTab spaceId={spaceId} mappingsHref={mappingsHref} />
                     <Section
                       id="settings-file"
@@ -157,7 +188,7 @@ export function ManagePage({ spaceId, tabId }: { spaceId: string; tabId: ManageT
                         <SettingsFileSection spaceId={spaceId} />
                       </Suspense>
                     </Section>
-                  </>
+                  </UnsavedChangesPlace>
                 ) : null}
               </Box>
             </TabPanel>

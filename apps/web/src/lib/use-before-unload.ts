@@ -1,12 +1,37 @@
-import { useEffect, useSyncExternalStore } from 'react';
+import { createContext, useContext, useEffect, useSyncExternalStore } from 'react';
 
-// Forms that hold unsaved changes right now, for in-console navigation that would unmount them
-// (switching space); the browser's own prompt covers leaving the page.
-const formsWithUnsavedChanges = new Set<symbol>();
+// Forms that hold unsaved changes right now, each with the place (tab) it is on, if any: for
+// in-console navigation that would unmount them (switching space), and for the tabs to show which
+// of them hold edits. The browser's own prompt covers leaving the page.
+const formsWithUnsavedChanges = new Map<symbol, string | null>();
+const unsavedListeners = new Set<() => void>();
+let placesWithUnsavedChanges: ReadonlySet<string> = new Set();
+
+function unsavedFormsChanged(): void {
+  placesWithUnsavedChanges = new Set(
+    [...formsWithUnsavedChanges.values()].filter((place): place is string => place !== null),
+  );
+  for (const listener of unsavedListeners) listener();
+}
+
+/** Names the place (a tab of the page) whose forms `useBeforeUnload` registers below it. */
+export const UnsavedChangesPlace = createContext<string | null>(null);
 
 /** Whether any mounted form holds unsaved changes (see `useBeforeUnload`). */
 export function hasUnsavedChanges(): boolean {
   return formsWithUnsavedChanges.size > 0;
+}
+
+/** The places (see `UnsavedChangesPlace`) holding a form with unsaved changes; re-renders as that changes. */
+export function usePlacesWithUnsavedChanges(): ReadonlySet<string> {
+  return useSyncExternalStore(
+    (onChange) => {
+      unsavedListeners.add(onChange);
+      return () => unsavedListeners.delete(onChange);
+    },
+    () => placesWithUnsavedChanges,
+    () => placesWithUnsavedChanges,
+  );
 }
 
 /** A switch to another space waiting for the admin to keep or discard unsaved edits. */
@@ -63,10 +88,12 @@ export function usePendingSpaceLeave(): {
  * `hasUnsavedChanges()` true for navigation inside the console.
  */
 export function useBeforeUnload(when: boolean): void {
+  const place = useContext(UnsavedChangesPlace);
   useEffect(() => {
     if (!when) return;
     const form = Symbol('unsaved form');
-    formsWithUnsavedChanges.add(form);
+    formsWithUnsavedChanges.set(form, place);
+    unsavedFormsChanged();
     function onBeforeUnload(event: BeforeUnloadEvent) {
       event.preventDefault();
       // Chrome < 119 still needs returnValue set.
@@ -75,7 +102,8 @@ export function useBeforeUnload(when: boolean): void {
     window.addEventListener('beforeunload', onBeforeUnload);
     return () => {
       formsWithUnsavedChanges.delete(form);
+      unsavedFormsChanged();
       window.removeEventListener('beforeunload', onBeforeUnload);
     };
-  }, [when]);
+  }, [when, place]);
 }
