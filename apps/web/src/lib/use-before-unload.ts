@@ -1,17 +1,16 @@
-import { createContext, useContext, useEffect, useSyncExternalStore } from 'react';
+import { createContext, useContext, useEffect } from 'react';
+import { sharedValue } from './shared-value.ts';
 
 // Forms that hold unsaved changes right now, each with the place (tab) it is on, if any: for
 // in-console navigation that would unmount them (switching space), and for the tabs to show which
 // of them hold edits. The browser's own prompt covers leaving the page.
 const formsWithUnsavedChanges = new Map<symbol, string | null>();
-const unsavedListeners = new Set<() => void>();
-let placesWithUnsavedChanges: ReadonlySet<string> = new Set();
+const placesWithUnsavedChanges = sharedValue<ReadonlySet<string>>(new Set());
 
 function unsavedFormsChanged(): void {
-  placesWithUnsavedChanges = new Set(
-    [...formsWithUnsavedChanges.values()].filter((place): place is string => place !== null),
+  placesWithUnsavedChanges.set(
+    new Set([...formsWithUnsavedChanges.values()].filter((place): place is string => place !== null)),
   );
-  for (const listener of unsavedListeners) listener();
 }
 
 /** Names the place (a tab of the page) whose forms `useBeforeUnload` registers below it. */
@@ -24,14 +23,7 @@ export function hasUnsavedChanges(): boolean {
 
 /** The places (see `UnsavedChangesPlace`) holding a form with unsaved changes; re-renders as that changes. */
 export function usePlacesWithUnsavedChanges(): ReadonlySet<string> {
-  return useSyncExternalStore(
-    (onChange) => {
-      unsavedListeners.add(onChange);
-      return () => unsavedListeners.delete(onChange);
-    },
-    () => placesWithUnsavedChanges,
-    () => placesWithUnsavedChanges,
-  );
+  return placesWithUnsavedChanges.use();
 }
 
 /** A switch to another space waiting for the admin to keep or discard unsaved edits. */
@@ -41,20 +33,14 @@ export interface PendingSpaceLeave {
   leave: () => void;
 }
 
-let pendingLeave: PendingSpaceLeave | null = null;
-const pendingLeaveListeners = new Set<() => void>();
-
-function setPendingLeave(next: PendingSpaceLeave | null): void {
-  pendingLeave = next;
-  for (const listener of pendingLeaveListeners) listener();
-}
+const pendingLeave = sharedValue<PendingSpaceLeave | null>(null);
 
 /**
  * Opens another space with `leave`, at once without unsaved edits; otherwise the console's own
  * dialog (`usePendingSpaceLeave`) asks first, and `leave` runs only if the admin discards them.
  */
 export function leaveForSpace(spaceId: string, leave: () => void): void {
-  if (hasUnsavedChanges()) setPendingLeave({ spaceId, leave });
+  if (hasUnsavedChanges()) pendingLeave.set({ spaceId, leave });
   else leave();
 }
 
@@ -64,22 +50,14 @@ export function usePendingSpaceLeave(): {
   discardAndLeave: () => void;
   keepEditing: () => void;
 } {
-  const pending = useSyncExternalStore(
-    (onChange) => {
-      pendingLeaveListeners.add(onChange);
-      return () => pendingLeaveListeners.delete(onChange);
-    },
-    () => pendingLeave,
-    () => null,
-  );
   return {
-    pending,
+    pending: pendingLeave.use(),
     discardAndLeave: () => {
-      const leave = pendingLeave?.leave;
-      setPendingLeave(null);
+      const leave = pendingLeave.get()?.leave;
+      pendingLeave.set(null);
       leave?.();
     },
-    keepEditing: () => setPendingLeave(null),
+    keepEditing: () => pendingLeave.set(null),
   };
 }
 
