@@ -42,7 +42,7 @@ test('the change history lists every settings change in words, newest first, a p
   };
   // The head, then five changes.
   await expect(rows).toHaveCount(6);
-  await expectRow(1, 'Changed the space', ['Default country United States (US) → United Kingdom (GB)']);
+  await expectRow(1, 'Changed the default country', ['Default country United States (US) → United Kingdom (GB)']);
   await expectRow(2, 'Changed the priority order', [
     'Before: user_id, email, phone, anonymous_id',
     'After: email, user_id, phone, anonymous_id',
@@ -68,7 +68,7 @@ test('the change history lists every settings change in words, newest first, a p
   await phoneNumbers.getByRole('button', { name: 'Save default country' }).click();
   await expect(page.getByText('Default country saved: Germany (DE).')).toBeVisible();
   await page.getByRole('tab', { name: 'Change history' }).click();
-  await expectRow(1, 'Changed the space', ['Default country United Kingdom (GB) → Germany (DE)']);
+  await expectRow(1, 'Changed the default country', ['Default country United Kingdom (GB) → Germany (DE)']);
 
   // Twenty to a page: older ones on request.
   for (let n = 1; n <= 15; n++)
@@ -93,7 +93,7 @@ test('at 390px each change is a list item, its time and author below it', async 
   await page.goto(`/spaces/${spaceId}/unified-profiles/manage/history`);
   const changes = page.getByRole('list', { name: 'Changes, newest first' }).locator(':scope > li');
   await expect(changes).toHaveCount(2);
-  await expect(changes.first().getByText('Changed the space', { exact: true })).toBeVisible();
+  await expect(changes.first().getByText('Changed the default country', { exact: true })).toBeVisible();
   await expect(changes.first().getByRole('listitem')).toHaveText(['Default country United States (US) → France (FR)']);
   await expect(changes.first()).toContainText('· anonymous');
   const overflow = await page.evaluate(

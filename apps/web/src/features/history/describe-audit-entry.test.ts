@@ -60,7 +60,23 @@ describe('describeAuditEntry', () => {
       describeAuditEntry(
         entry('space.update', { name: 'Default', defaultCountry: 'US' }, { name: 'Default', defaultCountry: 'GB' }),
       ),
-    ).toEqual({ title: 'Changed the space', changes: ['Default country United States (US) → United Kingdom (GB)'] });
+    ).toEqual({
+      title: 'Changed the default country',
+      changes: ['Default country United States (US) → United Kingdom (GB)'],
+    });
+    expect(
+      describeAuditEntry(
+        entry('space.update', { name: 'Default', defaultCountry: 'US' }, { name: 'Support', defaultCountry: 'US' }),
+      ),
+    ).toEqual({ title: 'Renamed the space', changes: ['Name “Default” → “Support”'] });
+    expect(
+      describeAuditEntry(
+        entry('space.update', { name: 'Default', defaultCountry: 'US' }, { name: 'EU', defaultCountry: 'DE' }),
+      ),
+    ).toMatchObject({
+      title: 'Changed the space',
+      changes: ['Name “Default” → “EU”', 'Default country United States (US) → Germany (DE)'],
+    });
     expect(
       describeAuditEntry(
         entry('space.create', null, {

@@ -149,12 +149,21 @@ function describeKnown(entry: AuditEntry): AuditSummary | null {
       const after = parse(SpaceShape, entry.after);
       if (!before || !after) return null;
       const changes: string[] = [];
-      if (before.name !== after.name) changes.push(`Name ${quote(before.name ?? '')} → ${quote(after.name ?? '')}`);
-      if (before.defaultCountry !== after.defaultCountry)
+      const renamed = before.name !== after.name;
+      const countryChanged = before.defaultCountry !== after.defaultCountry;
+      if (renamed) changes.push(`Name ${quote(before.name ?? '')} → ${quote(after.name ?? '')}`);
+      if (countryChanged)
         changes.push(
           `Default country ${countryText(before.defaultCountry ?? '')} → ${countryText(after.defaultCountry ?? '')}`,
         );
-      return { title: 'Changed the space', changes: changes.length > 0 ? changes : ['No change'] };
+      // The title names what changed when it is one thing, as the other entries' titles do.
+      const title =
+        renamed && !countryChanged
+          ? 'Renamed the space'
+          : countryChanged && !renamed
+            ? 'Changed the default country'
+            : 'Changed the space';
+      return { title, changes: changes.length > 0 ? changes : ['No change'] };
     }
     default:
       return null;
