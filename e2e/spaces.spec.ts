@@ -225,6 +225,17 @@ test('between phone and desktop widths the top bar keeps to one row, its buttons
     await expectWithinViewportWidth(page, theme);
   }
   await saveScreenshot(page, 'topbar-800');
+  // On a phone the menu button and the space picker share the row; the picker shrinks to fit.
+  for (const width of [390, 360]) {
+    await page.setViewportSize({ width, height: 800 });
+    const menu = await page.getByRole('button', { name: 'Navigation menu' }).boundingBox();
+    const picker = await page.getByRole('textbox', { name: 'Space' }).boundingBox();
+    expect(
+      Math.abs((menu?.y ?? 0) + (menu?.height ?? 0) / 2 - ((picker?.y ?? 0) + (picker?.height ?? 0) / 2)),
+    ).toBeLessThan(2);
+    expect(await horizontalOverflow(page), `sideways scroll at ${width}px`).toBe(0);
+  }
+  await saveScreenshot(page, 'topbar-360', { viewportOnly: true });
   await page.setViewportSize({ width: 1280, height: 800 });
   await expect.poll(async () => (await rename.boundingBox())?.width).toBeGreaterThan(100);
 });

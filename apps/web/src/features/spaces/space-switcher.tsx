@@ -67,7 +67,16 @@ export function SpaceSwitcher({ spaceId, path, compact }: { spaceId: string; pat
     setFocusRenameButton(true);
   }
   return (
-    <Box display="flex" alignItems="center" columnGap="space30" minWidth="0">
+    <Box
+      display="flex"
+      alignItems="center"
+      columnGap="space30"
+      minWidth="0"
+      // On a phone the top bar's row is the menu button and this: sized from nothing and grown into
+      // the space left, the picker shrinks to fit instead of the row wrapping the menu button apart.
+      flexGrow={compact ? 1 : undefined}
+      flexBasis={compact ? '0' : undefined}
+    >
       {/* The combobox names itself "Space" for assistive technology; this is the same word for the eye. */}
       {compact ? null : (
         <Text as="span" aria-hidden="true" fontWeight="fontWeightSemibold" whiteSpace="nowrap">
