@@ -277,6 +277,8 @@ test('switching space, or Back into another space, asks before it drops an unsav
 
   // An unsaved edit in this space, then Back (into the default space): asked too.
   await phone.selectOption('user_id');
+  const historyLength = () => page.evaluate(() => window.history.length);
+  const entries = await historyLength();
   await page.goBack();
   await expect(discard).toContainText('Switching to the space Default discards them.');
   await expect(page).toHaveURL(new RegExp(`/spaces/${other}/unified-profiles/manage/identifiers$`));
@@ -284,14 +286,21 @@ test('switching space, or Back into another space, asks before it drops an unsav
   await expect(discard).toBeHidden();
   await expect(phone).toHaveValue('user_id');
   await expect(space).toHaveValue(`Other (${other})`);
+  // The refused step was undone, not covered by a new entry: the history is as it was.
+  expect(await historyLength()).toBe(entries);
 
-  // Back again, discarding this time: the default space, its saved mapping.
+  // Back again, discarding this time: the default space, its saved mapping; the same Back, so
+  // Forward still leads to the other space.
   await page.goBack();
   await discard.getByRole('button', { name: 'Discard and switch' }).click();
   await expect(page).toHaveURL(/^http:\/\/[^/]+\/unified-profiles\/manage\/identifiers$/);
   await expect(space).toHaveValue('Default');
   const saved = await request.get('/api/v1/spaces/default/address-type-mappings');
   await expect(phone).toHaveValue((await saved.json()).mappings.phone ?? '');
+  expect(await historyLength()).toBe(entries);
+  await page.goForward();
+  await expect(page).toHaveURL(new RegExp(`/spaces/${other}/unified-profiles/manage/identifiers$`));
+  await expect(space).toHaveValue(`Other (${other})`);
 });
 
 test('New space creates an empty space from the top bar and opens it', async ({ page, request }) => {

@@ -58,12 +58,12 @@ function Routes({ pathname, path, spaceId }: { pathname: string; path: string; s
 /** Back and Forward into another space ask first when edits would be lost (each space is its own page). */
 function useSpaceLeaveGuard() {
   useEffect(() => {
-    setNavigationGuard((from, to) => {
+    setNavigationGuard((from, to, proceed) => {
       const next = parseSpacePath(new URL(to, window.location.origin).pathname).spaceId;
       if (parseSpacePath(new URL(from, window.location.origin).pathname).spaceId === next) return true;
       if (!hasUnsavedChanges()) return true;
-      // Refused for now; the console's dialog asks, and a discard goes there as a new step.
-      leaveForSpace(next, () => navigate(to));
+      // Refused for now; the console's dialog asks, and a discard takes the same step again.
+      leaveForSpace(next, proceed);
       return false;
     });
     return () => setNavigationGuard(null);

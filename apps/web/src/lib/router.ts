@@ -4,8 +4,11 @@ import { useEffect, useEffectEvent, useSyncExternalStore } from 'react';
 // needs Node 22 (ours is 20). History API + one event is all it takes.
 const NAVIGATE_EVENT = 'idr:navigate';
 
-/** Decides whether a Back/Forward step from one path to another may happen. */
-type NavigationGuard = (from: string, to: string) => boolean;
+/**
+ * Decides whether a Back/Forward step from one path to another may happen. Refusing may be for
+ * now only: `proceed` takes the same step again later, past the guard (after the admin agreed).
+ */
+type NavigationGuard = (from: string, to: string, proceed: () => void) => boolean;
 
 let guard: NavigationGuard | null = null;
 // Open dialogs, innermost last. A Back/Forward step while one is open closes that one instead of
@@ -14,33 +17,71 @@ let guard: NavigationGuard | null = null;
 const dialogsClosedByBackForward: (() => void)[] = [];
 // The address shown before the last step, to restore when a guard refuses a Back/Forward one.
 let current = typeof window === 'undefined' ? '/' : addressOf(window.location);
+// Each entry the console makes holds its position in the tab's history, so that a refused step
+// can be undone by moving back the same distance, and taken again later, without adding entries.
+let currentIndex = 0;
+// A step the console itself takes with `history.go`: undoing a refused one is hidden from the rest
+// of the console; redoing an agreed one passes the guard.
+let ownStep: 'undo' | 'redo' | null = null;
 
 function addressOf(location: Location): string {
   return location.pathname + location.search + location.hash;
 }
 
+function indexOf(state: unknown): number | null {
+  const index = (state as { idx?: unknown } | null)?.idx;
+  return typeof index === 'number' ? index : null;
+}
+
 /**
  * Lets the app refuse a Back/Forward step (one that would drop unsaved edits, say). The browser
- * has already moved when it says so: a refused step puts the previous address back and is hidden
- * from the rest of the console. Links and `navigate` ask their own questions before they move.
+ * has already moved when it says so: a refused step is undone and hidden from the rest of the
+ * console. Links and `navigate` ask their own questions before they move.
  */
 export function setNavigationGuard(next: NavigationGuard | null): void {
   guard = next;
 }
 
 if (typeof window !== 'undefined') {
+  const known = indexOf(window.history.state);
+  if (known === null) window.history.replaceState({ idx: 0 }, '', current);
+  else currentIndex = known;
   // Registered when this module loads, before any component subscribes: it runs first and can
   // stop the others from seeing a refused step.
   window.addEventListener('popstate', (event) => {
     const to = addressOf(window.location);
-    const closeDialog = dialogsClosedByBackForward.at(-1);
-    if (closeDialog || (guard && !guard(current, to))) {
+    const toIndex = indexOf(event.state);
+    if (ownStep === 'undo') {
+      ownStep = null;
       event.stopImmediatePropagation();
-      window.history.pushState(null, '', current);
+      return;
+    }
+    const agreed = ownStep === 'redo';
+    ownStep = null;
+    const closeDialog = agreed ? undefined : dialogsClosedByBackForward.at(-1);
+    const distance = toIndex === null ? null : toIndex - currentIndex;
+    const proceed = () => {
+      if (distance === null || distance === 0) {
+        navigate(to);
+        return;
+      }
+      ownStep = 'redo';
+      window.history.go(distance);
+    };
+    if (closeDialog || (!agreed && guard && !guard(current, to, proceed))) {
+      event.stopImmediatePropagation();
+      // Back where it was; an entry the console did not number (a fragment link's) is put back
+      // as a new one instead.
+      if (distance === null || distance === 0) window.history.pushState({ idx: ++currentIndex }, '', current);
+      else {
+        ownStep = 'undo';
+        window.history.go(-distance);
+      }
       closeDialog?.();
       return;
     }
     current = to;
+    currentIndex = toIndex ?? currentIndex;
   });
 }
 
@@ -79,8 +120,8 @@ export function usePathname(): string {
 
 /** Goes to a path inside the console without reloading. */
 export function navigate(path: string, options: { replace?: boolean } = {}): void {
-  if (options.replace) window.history.replaceState(null, '', path);
-  else window.history.pushState(null, '', path);
+  if (options.replace) window.history.replaceState({ idx: currentIndex }, '', path);
+  else window.history.pushState({ idx: ++currentIndex }, '', path);
   current = addressOf(window.location);
   window.dispatchEvent(new Event(NAVIGATE_EVENT));
 }
