@@ -216,10 +216,14 @@ test('between phone and desktop widths the top bar keeps to one row, its buttons
   expect((await rename.boundingBox())?.width).toBeGreaterThan(100);
   for (const width of [960, 800]) {
     await page.setViewportSize({ width, height: 800 });
-    // Square icon buttons, named as before for assistive technology.
+    // Square icon buttons, named as before for assistive technology and titled for the mouse;
+    // the picker keeps its width, so a long name still shows.
     for (const button of [rename, create, theme]) {
       await expect.poll(async () => (await button.boundingBox())?.width).toBeLessThanOrEqual(40);
     }
+    await expect(rename).toHaveAttribute('title', 'Rename space');
+    await expect(create).toHaveAttribute('title', 'New space');
+    expect((await page.getByRole('textbox', { name: 'Space' }).boundingBox())?.width).toBeGreaterThan(150);
     expect((await rename.boundingBox())?.height).toBe((await create.boundingBox())?.height);
     expect(await horizontalOverflow(page), `sideways scroll at ${width}px`).toBe(0);
     await expectWithinViewportWidth(page, theme);

@@ -102,7 +102,7 @@ export function Layout({ path, spaceId, theme, onToggleTheme, children }: Layout
           <TopbarActions justify="start">
             {narrow ? <NavigationMenuButton buttonRef={menuButton} sidebar={sidebar} /> : null}
             <Suspense fallback={<CurrentSpace spaceId={spaceId} />}>
-              <SpaceSwitcher spaceId={spaceId} path={path} compact={compactTopbar} />
+              <SpaceSwitcher spaceId={spaceId} path={path} compact={narrow} iconOnly={compactTopbar} />
             </Suspense>
           </TopbarActions>
           <TopbarActions justify="end">
@@ -243,7 +243,7 @@ function ThemeToggle({ theme, onToggle, iconOnly }: { theme: ThemeName; onToggle
   const label = theme === 'dark' ? 'Light theme' : 'Dark theme';
   if (iconOnly) {
     return (
-      <Button variant="secondary_icon" size="icon_small" onClick={onToggle}>
+      <Button variant="secondary_icon" size="icon_small" onClick={onToggle} title={label}>
         {icon}
         <ScreenReaderOnly>{label}</ScreenReaderOnly>
       </Button>

@@ -28,7 +28,19 @@ const NO_SPACES: readonly Space[] = [];
  * settings, so it asks before dropping them. Rename space renames the current one (its id and
  * addresses stay); New space creates one and opens it.
  */
-export function SpaceSwitcher({ spaceId, path, compact }: { spaceId: string; path: string; compact: boolean }) {
+export function SpaceSwitcher({
+  spaceId,
+  path,
+  compact,
+  iconOnly,
+}: {
+  spaceId: string;
+  path: string;
+  /** A phone: no "Space" label, and the picker shrinks to what the row leaves. */
+  compact: boolean;
+  /** Rename space and New space as icons (named for screen readers, titled for the mouse). */
+  iconOnly: boolean;
+}) {
   const query = useQuery(spacesQueryOptions());
   const spaces = query.data?.spaces ?? NO_SPACES;
   const listed = spaces.some((space) => space.id === spaceId);
@@ -97,7 +109,7 @@ export function SpaceSwitcher({ spaceId, path, compact }: { spaceId: string; pat
       {query.isSuccess && !listed ? null : (
         <SpaceAction
           buttonRef={renameButton}
-          compact={compact}
+          iconOnly={iconOnly}
           icon={<EditIcon decorative />}
           label="Rename space"
           // The dialog starts from the name and the settings version: it waits for them.
@@ -110,7 +122,7 @@ export function SpaceSwitcher({ spaceId, path, compact }: { spaceId: string; pat
         />
       )}
       <SpaceAction
-        compact={compact}
+        iconOnly={iconOnly}
         icon={<PlusIcon decorative />}
         label="New space"
         // The dialog checks ids against the list and offers its spaces to copy: it waits for it.
@@ -284,16 +296,16 @@ function SpacePicker({
   );
 }
 
-/** A button of the top bar: its icon and label, or on a narrow screen its icon alone (named for screen readers). */
+/** A button of the top bar: its icon and label, or where the bar is short of room its icon alone (named for screen readers, titled for the mouse). */
 function SpaceAction({
-  compact,
+  iconOnly,
   icon,
   label,
   disabled,
   onClick,
   buttonRef,
 }: {
-  compact: boolean;
+  iconOnly: boolean;
   icon: ReactNode;
   label: string;
   disabled: boolean;
@@ -303,13 +315,14 @@ function SpaceAction({
   return (
     <Button
       ref={buttonRef}
-      variant={compact ? 'secondary_icon' : 'secondary'}
-      size={compact ? 'icon_small' : 'small'}
+      variant={iconOnly ? 'secondary_icon' : 'secondary'}
+      size={iconOnly ? 'icon_small' : 'small'}
       disabled={disabled}
       onClick={onClick}
+      title={iconOnly ? label : undefined}
     >
       {icon}
-      {compact ? <ScreenReaderOnly>{label}</ScreenReaderOnly> : label}
+      {iconOnly ? <ScreenReaderOnly>{label}</ScreenReaderOnly> : label}
     </Button>
   );
 }
