@@ -56,7 +56,7 @@ test('warns when the normalization does not fit, and refuses one identifier for 
   // None says what lookups then do; Discard puts back what is saved.
   await phone.selectOption('');
   await expect(phone).toHaveAccessibleDescription(
-    'Not mapped: calls, SMS and WhatsApp messages find no profile, their lookups answer that phone numbers are not mapped.',
+    'Not mapped: calls, SMS and WhatsApp messages find no profile. Their lookups answer that phone numbers are not mapped.',
   );
   await page.getByRole('button', { name: 'Discard changes' }).click();
   await expect(phone).toHaveValue('user_id');

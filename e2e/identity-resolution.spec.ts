@@ -328,12 +328,24 @@ test('add a custom identifier with source keys, and a built-in one from the sugg
   await key.fill('email');
   await expect(key).toHaveAccessibleDescription('An identifier with this key already exists in this space');
 
-  // The normalization follows the key until one is chosen.
+  // The normalization follows the key until one is chosen: a custom key naming a phone number
+  // starts as one.
   const normalization = dialog.getByRole('combobox', { name: 'Normalization' });
   await expect(normalization).toHaveValue('email');
+  await key.fill('mobile_phone');
+  await expect(normalization).toHaveValue('phone');
   await key.fill('loyalty_id');
   await expect(normalization).toHaveValue('trim');
   await expect(normalization).toHaveAccessibleDescription(/^Removes leading and trailing white space/);
+  await normalization.selectOption('none');
+  // Chosen, even the value it had: the key no longer moves it.
+  await key.fill('mobile_phone');
+  await expect(normalization).toHaveValue('none');
+  await normalization.selectOption('trim');
+  await key.fill('loyalty_id');
+  await key.fill('work_email');
+  await expect(normalization).toHaveValue('trim');
+  await key.fill('loyalty_id');
   await normalization.selectOption('none');
   const sourceKeys = dialog.getByRole('textbox', { name: /Source keys/ });
   await expect(sourceKeys).toHaveValue('loyalty_id');

@@ -51,8 +51,8 @@ const FIELD_HELP: Record<AddressType, string> = {
 /** With None chosen: what the address type's lookups then do (SPEC §9: 422 address_type_not_mapped). */
 const UNMAPPED_HELP: Record<AddressType, string> = {
   phone:
-    'Not mapped: calls, SMS and WhatsApp messages find no profile, their lookups answer that phone numbers are not mapped.',
-  email: 'Not mapped: emails find no profile, their lookups answer that email addresses are not mapped.',
+    'Not mapped: calls, SMS and WhatsApp messages find no profile. Their lookups answer that phone numbers are not mapped.',
+  email: 'Not mapped: emails find no profile. Their lookups answer that email addresses are not mapped.',
 };
 
 /** The "Identifier mapping by address type" form (SPEC §4). */
@@ -229,7 +229,9 @@ function MappingForm({
                     {error.message}
                   </HelpText>
                 ) : (
-                  <HelpText id={helpId}>{mappedKey ? FIELD_HELP[type] : UNMAPPED_HELP[type]}</HelpText>
+                  <HelpText id={helpId} variant={mappedKey ? 'default' : 'warning'}>
+                    {mappedKey ? FIELD_HELP[type] : UNMAPPED_HELP[type]}
+                  </HelpText>
                 )}
                 {warning ? (
                   <Box marginTop="space30">

@@ -4,6 +4,7 @@ import {
   displayNameLengthIssue,
   IdentifierDisplayNameSchema,
   IdentifierKeySchema,
+  identifierDefaults,
   isBuiltInIdentifierKey,
   type Normalization,
   NormalizationSchema,
@@ -37,6 +38,24 @@ export const BUILT_IN_SOURCES: Record<(typeof BUILT_IN_IDENTIFIER_KEYS)[number],
   'ios.push_token': 'context.device.token of iOS devices',
   'android.push_token': 'context.device.token of Android devices',
 };
+
+// Words of a custom key that say what its values are, for the normalization it starts with.
+const PHONE_WORDS = new Set(['phone', 'telephone', 'tel', 'mobile', 'cell', 'msisdn', 'sms', 'whatsapp']);
+const EMAIL_WORDS = new Set(['email', 'mail']);
+
+/**
+ * The normalization a new identifier starts with in the form: a built-in key's default (SPEC §2),
+ * or for a custom key whose words name a phone number or an email address (`mobile_phone`,
+ * `work_email`) that normalization, as such values are matched only when normalized. Else trim.
+ * The admin sees it and may choose another.
+ */
+export function suggestedNormalization(key: string): Normalization {
+  if (isBuiltInIdentifierKey(key)) return identifierDefaults(key).normalization;
+  const words = key.toLowerCase().split(/[^a-z]+/);
+  if (words.some((word) => PHONE_WORDS.has(word))) return 'phone';
+  if (words.some((word) => EMAIL_WORDS.has(word))) return 'email';
+  return identifierDefaults(key).normalization;
+}
 
 /** Built-in keys the space does not have yet, in the order of SPEC §5.1. */
 export function suggestedBuiltInKeys(existing: readonly string[]): string[] {

@@ -1,10 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import {
-  type CreateIdentifierInput,
-  type IdentifierList,
-  identifierDefaults,
-  isBuiltInIdentifierKey,
-} from '@idr/contracts';
+import { type CreateIdentifierInput, type IdentifierList, isBuiltInIdentifierKey } from '@idr/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { Box } from '@twilio-paste/box';
 import { Button } from '@twilio-paste/button';
@@ -13,7 +8,7 @@ import { Input } from '@twilio-paste/input';
 import { Label } from '@twilio-paste/label';
 import { Stack } from '@twilio-paste/stack';
 import { Text } from '@twilio-paste/text';
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { FormModal } from '../../components/form-modal.tsx';
 import { useToast } from '../../components/toast.tsx';
@@ -27,6 +22,7 @@ import {
   addIdentifierFormSchema,
   BUILT_IN_SOURCES,
   suggestedBuiltInKeys,
+  suggestedNormalization,
 } from './add-identifier-form.ts';
 import { useCreateIdentifier } from './identity-resolution-queries.ts';
 import { NormalizationField } from './normalization-field.tsx';
@@ -73,23 +69,25 @@ export function AddIdentifierModal({
     resolver: zodResolver(addIdentifierFormSchema(existingKeys)),
     defaultValues: { key: '', displayName: '', position: '', sourceKeys: '', normalization: 'trim' },
   });
-  const { errors, isDirty, isSubmitting, dirtyFields } = form.formState;
+  const { errors, isDirty, isSubmitting } = form.formState;
   useBeforeUnload(isDirty);
 
   const key = form.watch('key').trim();
   const builtIn = isBuiltInIdentifierKey(key);
-  const sourceKeysEdited = dirtyFields.sourceKeys === true;
+  // Typed in by the admin. Not `dirtyFields`: react-hook-form recomputes those for the whole form
+  // on another field's change, and a value that merely followed the key then counts as edited.
+  const [sourceKeysEdited, setSourceKeysEdited] = useState(false);
   // A custom identifier reads the trait named like itself unless told otherwise.
   useEffect(() => {
     if (!sourceKeysEdited) form.setValue('sourceKeys', key, { shouldDirty: false });
   }, [key, sourceKeysEdited, form]);
-  // The key's default normalization (email for email, phone for phone, else trim) until one is chosen.
-  const normalizationChosen = dirtyFields.normalization === true;
+  // The normalization suggested by the key until the admin picks one (even the one suggested).
+  const [normalizationChosen, setNormalizationChosen] = useState(false);
   useEffect(() => {
-    if (!normalizationChosen)
-      form.setValue('normalization', identifierDefaults(key).normalization, { shouldDirty: false });
+    if (!normalizationChosen) form.setValue('normalization', suggestedNormalization(key), { shouldDirty: false });
   }, [key, normalizationChosen, form]);
   const normalization = form.watch('normalization');
+  const normalizationField = form.register('normalization', { onChange: () => setNormalizationChosen(true) });
 
   function applySuggestion(suggestion: string) {
     form.setValue('key', suggestion, { shouldDirty: true, shouldValidate: true });
@@ -211,7 +209,7 @@ export function AddIdentifierModal({
               spellCheck={false}
               aria-describedby={ids.sourceKeysHelp}
               hasError={errors.sourceKeys !== undefined}
-              {...form.register('sourceKeys')}
+              {...form.register('sourceKeys', { onChange: () => setSourceKeysEdited(true) })}
             />
             {errors.sourceKeys ? (
               <HelpText id={ids.sourceKeysHelp} variant="error">
@@ -225,7 +223,7 @@ export function AddIdentifierModal({
             )}
           </Box>
         ) : null}
-        <NormalizationField field={form.register('normalization')} value={normalization} />
+        <NormalizationField field={normalizationField} value={normalization} />
         <Box>
           <Label htmlFor={ids.displayName}>Display name (optional)</Label>
           <Input

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { shortLimit } from '../../lib/labels.ts';
-import { addFieldForIssue, addIdentifierFormSchema, suggestedBuiltInKeys } from './add-identifier-form.ts';
+import {
+  addFieldForIssue,
+  addIdentifierFormSchema,
+  suggestedBuiltInKeys,
+  suggestedNormalization,
+} from './add-identifier-form.ts';
 import {
   describeLimit,
   missingSuggestedValues,
@@ -246,6 +251,20 @@ describe('add identifier form', () => {
     expect(other.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
       ['displayName', 'Use at most 50 characters'],
     ]);
+  });
+
+  it('suggests the normalization a key names: built-in defaults, phone and email words in custom keys, else trim', () => {
+    expect(suggestedNormalization('email')).toBe('email');
+    expect(suggestedNormalization('phone')).toBe('phone');
+    expect(suggestedNormalization('user_id')).toBe('trim');
+    expect(suggestedNormalization('mobile_phone')).toBe('phone');
+    expect(suggestedNormalization('work.tel')).toBe('phone');
+    expect(suggestedNormalization('phone2')).toBe('phone');
+    expect(suggestedNormalization('work_email')).toBe('email');
+    expect(suggestedNormalization('loyalty_id')).toBe('trim');
+    // Whole words only: "telemetry" is no phone number, "mailbox_id" no email address.
+    expect(suggestedNormalization('telemetry_id')).toBe('trim');
+    expect(suggestedNormalization('mailbox_id')).toBe('trim');
   });
 
   it('maps server issues onto its fields', () => {
