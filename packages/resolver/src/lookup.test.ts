@@ -130,8 +130,14 @@ describe('lookups', () => {
       'US',
       'too short for a number of United States (US): include the area code, or write it with + and its country code',
     ],
+    ['001 415 555 0100', 'US', '00 is a dialling prefix, not part of the number: write it as +1 415 555 0100'],
     [
-      '001 415 555 0100',
+      '0044 20 7946 0018 99',
+      'GB',
+      'too long for a number of United Kingdom (GB); a number of another country is written with + and its country code',
+    ],
+    [
+      '1 415 555 0100 99',
       'US',
       'too long for a number of United States (US); a number of another country is written with + and its country code',
     ],

@@ -1,7 +1,7 @@
 import { type AddressType, type AddressTypeMappings, countryLabel, hasNumberingPlan } from '@idr/contracts';
 import { findBlockedMatch } from './blocked.ts';
 import { normalizeIdentifierValue } from './normalize.ts';
-import { phoneNumberProblem } from './phone-problem.ts';
+import { internationalRewrite, phoneNumberProblem } from './phone-problem.ts';
 import { type CompiledIdentifier, compileSettings, type ResolverSettings } from './settings.ts';
 import type { ProfileState, ResolverStore } from './store.ts';
 
@@ -51,6 +51,9 @@ function phoneProblemHint(raw: string, defaultCountry: string): string {
   if (!international && !hasNumberingPlan(defaultCountry)) {
     return `write it with its country code: the default country, ${country}, has no numbering plan`;
   }
+  // "00 44 …" or "011 44 …" with a default country that dials abroad otherwise (those it uses are read).
+  const rewrite = international ? null : internationalRewrite(raw);
+  if (rewrite) return `${rewrite.prefix} is a dialling prefix, not part of the number: write it as ${rewrite.number}`;
   switch (problem) {
     case 'not_a_number':
       return 'write only the number: digits, spaces, brackets, dashes and a leading +';

@@ -46,3 +46,15 @@ export function phoneNumberProblem(
       };
   }
 }
+
+/**
+ * The number in international form when `raw` starts with a dialling prefix (00 or 011) that the
+ * default country does not use, and reads as a valid number once the prefix is replaced by +:
+ * "001 415 555 0100" typed in the US is "+1 415 555 0100". Null otherwise.
+ */
+export function internationalRewrite(raw: string): { prefix: string; number: string } | null {
+  const match = /^(00|011)\s*(\d.*)$/.exec(phoneNumberText(raw));
+  if (!match) return null;
+  const parsed = parsePhoneNumberFromString(`+${match[2]}`, { extract: false });
+  return parsed?.isValid() ? { prefix: match[1]!, number: parsed.formatInternational() } : null;
+}
