@@ -258,7 +258,7 @@ test('switching space, or Back into another space, asks before it drops an unsav
   const discard = page.getByRole('alertdialog', { name: 'Discard unsaved changes?' });
   await chooseSpace(page, other, `Other (${other})`);
   await expect(discard).toContainText(
-    `Your changes on this page have not been saved. Switching to the space Other (${other}) discards them.`,
+    `Your changes on Identifiers have not been saved. Switching to the space Other (${other}) discards them.`,
   );
   // The safe answer comes first.
   await expect(discard.getByRole('button', { name: 'Keep editing' })).toBeFocused();

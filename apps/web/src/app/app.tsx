@@ -6,7 +6,7 @@ import { navigate, setNavigationGuard, usePathname } from '../lib/router.ts';
 import { parseSpacePath, spacePath } from '../lib/space-path.ts';
 import { hasUnsavedChanges, leaveForSpace } from '../lib/use-before-unload.ts';
 import { Layout, MANAGE_PATH } from './layout.tsx';
-import { manageTabForPath } from './manage-tabs.ts';
+import { manageTabForPath, manageTabLabel } from './manage-tabs.ts';
 import { NotFoundPage } from './not-found-page.tsx';
 import { Providers } from './providers.tsx';
 import { useThemePreference } from './theme-preference.ts';
@@ -80,7 +80,7 @@ export function App() {
       <Layout path={path} spaceId={spaceId} theme={theme} onToggleTheme={toggleTheme}>
         <Routes pathname={pathname} path={path} spaceId={spaceId} />
       </Layout>
-      <DiscardEditsDialog />
+      <DiscardEditsDialog placeLabel={manageTabLabel} />
     </Providers>
   );
 }

@@ -23,7 +23,7 @@ import { addressTypeMappingsQueryOptions } from '../lib/mappings-query.ts';
 import { navigate } from '../lib/router.ts';
 import { spacePath } from '../lib/space-path.ts';
 import { UnsavedChangesPlace, usePlacesWithUnsavedChanges } from '../lib/use-before-unload.ts';
-import { MANAGE_TABS, type ManageTab } from './manage-tabs.ts';
+import { MANAGE_TABS, type ManageTab, manageTabLabel } from './manage-tabs.ts';
 
 // Loaded apart from the settings tabs: only admins who preview lookups need its code.
 const LookupPreviewTab = lazy(() =>
@@ -98,7 +98,7 @@ function useVisitedTabs(tabId: ManageTab['id']): ReadonlySet<ManageTab['id']> {
  */
 export function ManagePage({ spaceId, tabId }: { spaceId: string; tabId: ManageTab['id'] }) {
   const tabState = useManageTabState(spaceId, tabId);
-  const tabLabel = MANAGE_TABS.find((tab) => tab.id === tabId)?.label ?? '';
+  const tabLabel = manageTabLabel(tabId) ?? '';
   const visited = useVisitedTabs(tabId);
   const unsaved = usePlacesWithUnsavedChanges();
   const identifiers = useQuery(identifiersQueryOptions(spaceId));

@@ -13,3 +13,8 @@ export function manageTabForPath(pathname: string): ManageTab | undefined {
   const path = pathname.replace(/\/+$/, '');
   return MANAGE_TABS.find((tab) => tab.path === path);
 }
+
+/** The label of the Manage tab with this id, if any. */
+export function manageTabLabel(id: string): string | undefined {
+  return MANAGE_TABS.find((tab) => tab.id === id)?.label;
+}
