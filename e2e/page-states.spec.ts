@@ -116,4 +116,7 @@ test('a refresh that fails keeps what was loaded on screen and says it may be ou
   await expect(page.getByText('The console tries again every 10 seconds.')).toBeVisible();
   failing = false;
   await expect(banner).toBeHidden({ timeout: 15_000 });
+  await expect(
+    page.getByText('Up to date again: the server answers, and the page shows its latest data.'),
+  ).toBeVisible();
 });

@@ -3,8 +3,9 @@ import { Box } from '@twilio-paste/box';
 import { Button } from '@twilio-paste/button';
 import { Callout, CalloutHeading, CalloutText } from '@twilio-paste/callout';
 import { Text } from '@twilio-paste/text';
-import { useCallback, useEffect, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
 import { describeError } from '../lib/errors.ts';
+import { useToast } from './toast.tsx';
 
 /** How often failed refreshes are tried again while the banner shows. */
 const AUTO_REFRESH_SECONDS = 10;
@@ -29,6 +30,14 @@ export function StaleDataBanner() {
   // A server that was down comes back without any event the browser sees (no reconnect, and the
   // window may keep its focus): try again now and then, while someone can see the page.
   const showing = failed !== undefined;
+  // The banner going away moves the page up: say why, once, where toasts are read out.
+  const toast = useToast();
+  const wasShowing = useRef(false);
+  useEffect(() => {
+    if (wasShowing.current && !showing)
+      toast('Up to date again: the server answers, and the page shows its latest data.');
+    wasShowing.current = showing;
+  }, [showing, toast]);
   useEffect(() => {
     if (!showing) return;
     const timer = window.setInterval(() => {
