@@ -354,7 +354,8 @@ test('New space shows a taken ID next to the field, and copies a space with its 
     /^Another space is already called “Default” \(default\)\./,
   );
   await dialog.getByRole('button', { name: 'Create space' }).click();
-  await expect(dialog.getByText('A space with this ID already exists')).toBeVisible();
+  // Said by the field itself (a screen reader may also hear it from the focused-field announcer).
+  await expect(id).toHaveAccessibleDescription('A space with this ID already exists');
   await expect(id).toBeFocused();
 
   // Taken meanwhile by another admin: the server's 409 lands on the same field.
@@ -363,7 +364,7 @@ test('New space shows a taken ID next to the field, and copies a space with its 
   expect(other.status()).toBe(201);
   await id.fill(taken);
   await dialog.getByRole('button', { name: 'Create space' }).click();
-  await expect(dialog.getByText('A space with this ID already exists')).toBeVisible();
+  await expect(id).toHaveAccessibleDescription('A space with this ID already exists');
   await expect(id).toHaveAttribute('aria-invalid', 'true');
 
   // A copy of a GB space takes GB unless another country is chosen.
