@@ -60,8 +60,8 @@ function useSpaceLeaveGuard() {
   useEffect(() => {
     setNavigationGuard((from, to, proceed) => {
       const next = parseSpacePath(new URL(to, window.location.origin).pathname).spaceId;
-      if (parseSpacePath(new URL(from, window.location.origin).pathname).spaceId === next) return true;
-      if (!hasUnsavedChanges()) return true;
+      const sameSpace = parseSpacePath(new URL(from, window.location.origin).pathname).spaceId === next;
+      if (sameSpace || !hasUnsavedChanges()) return true;
       // Refused for now; the console's dialog asks, and a discard takes the same step again.
       leaveForSpace(next, proceed);
       return false;

@@ -49,40 +49,50 @@ if (typeof window !== 'undefined') {
   // Registered when this module loads, before any component subscribes: it runs first and can
   // stop the others from seeing a refused step.
   window.addEventListener('popstate', (event) => {
-    const to = addressOf(window.location);
-    const toIndex = indexOf(event.state);
-    if (ownStep === 'undo') {
-      ownStep = null;
+    const step = ownStep;
+    ownStep = null;
+    if (step === 'undo') {
       event.stopImmediatePropagation();
       return;
     }
-    const agreed = ownStep === 'redo';
-    ownStep = null;
-    const closeDialog = agreed ? undefined : dialogsClosedByBackForward.at(-1);
+    const to = addressOf(window.location);
+    const toIndex = indexOf(event.state);
     const distance = toIndex === null ? null : toIndex - currentIndex;
-    const proceed = () => {
-      if (distance === null || distance === 0) {
-        navigate(to);
+    if (step !== 'redo') {
+      const closeDialog = dialogsClosedByBackForward.at(-1);
+      if (closeDialog || (guard && !guard(current, to, () => redoStep(distance, to)))) {
+        event.stopImmediatePropagation();
+        undoStep(distance);
+        closeDialog?.();
         return;
       }
-      ownStep = 'redo';
-      window.history.go(distance);
-    };
-    if (closeDialog || (!agreed && guard && !guard(current, to, proceed))) {
-      event.stopImmediatePropagation();
-      // Back where it was; an entry the console did not number (a fragment link's) is put back
-      // as a new one instead.
-      if (distance === null || distance === 0) window.history.pushState({ idx: ++currentIndex }, '', current);
-      else {
-        ownStep = 'undo';
-        window.history.go(-distance);
-      }
-      closeDialog?.();
-      return;
     }
     current = to;
     currentIndex = toIndex ?? currentIndex;
   });
+}
+
+/**
+ * Takes back a Back/Forward step the browser has taken, by moving back the same distance; an entry
+ * the console did not number (a fragment link's) gets the previous address back as a new entry.
+ */
+function undoStep(distance: number | null): void {
+  if (distance === null || distance === 0) {
+    window.history.pushState({ idx: ++currentIndex }, '', current);
+    return;
+  }
+  ownStep = 'undo';
+  window.history.go(-distance);
+}
+
+/** Takes a refused step again, past the guard (the admin agreed to it). */
+function redoStep(distance: number | null, to: string): void {
+  if (distance === null || distance === 0) {
+    navigate(to);
+    return;
+  }
+  ownStep = 'redo';
+  window.history.go(distance);
 }
 
 /**
