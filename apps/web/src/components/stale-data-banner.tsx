@@ -27,24 +27,7 @@ export function StaleDataBanner() {
     () => queryClient.refetchQueries({ predicate: (query) => query.state.status === 'error' }),
     [queryClient],
   );
-  // A server that was down comes back without any event the browser sees (no reconnect, and the
-  // window may keep its focus): try again now and then, while someone can see the page.
-  const showing = failed !== undefined;
-  // The banner going away moves the page up: say why, once, where toasts are read out.
-  const toast = useToast();
-  const wasShowing = useRef(false);
-  useEffect(() => {
-    if (wasShowing.current && !showing)
-      toast('Up to date again: the server answers, and the page shows its latest data.');
-    wasShowing.current = showing;
-  }, [showing, toast]);
-  useEffect(() => {
-    if (!showing) return;
-    const timer = window.setInterval(() => {
-      if (document.visibilityState === 'visible') void refetchFailed();
-    }, AUTO_REFRESH_SECONDS * 1000);
-    return () => window.clearInterval(timer);
-  }, [showing, refetchFailed]);
+  useRecoveryWhileStale(failed !== undefined, refetchFailed);
   if (!failed) return null;
   const { title, detail } = describeError(failed.state.error);
   const retrying = failed.state.fetchStatus === 'fetching';
@@ -66,4 +49,25 @@ export function StaleDataBanner() {
       </Callout>
     </Box>
   );
+}
+
+/**
+ * While stale data shows: tries the failed refreshes again now and then, as a server that was down
+ * comes back without any event the browser sees (no reconnect, and the window may keep its focus).
+ * Once it is no longer stale, says so in a toast: the banner going away moves the page up.
+ */
+function useRecoveryWhileStale(stale: boolean, refetchFailed: () => Promise<unknown>): void {
+  const toast = useToast();
+  const wasStale = useRef(false);
+  useEffect(() => {
+    if (wasStale.current && !stale) toast('Up to date again: the server answers, and the page shows its latest data.');
+    wasStale.current = stale;
+  }, [stale, toast]);
+  useEffect(() => {
+    if (!stale) return;
+    const timer = window.setInterval(() => {
+      if (document.visibilityState === 'visible') void refetchFailed();
+    }, AUTO_REFRESH_SECONDS * 1000);
+    return () => window.clearInterval(timer);
+  }, [stale, refetchFailed]);
 }
