@@ -26,6 +26,7 @@ import { lazy, type MouseEvent, type ReactNode, type RefObject, Suspense, useRef
 import { FocusedFieldErrorAnnouncer } from '../components/focused-field-error-announcer.tsx';
 import { ProductLogo } from '../components/product-logo.tsx';
 import { StaleDataBanner } from '../components/stale-data-banner.tsx';
+import { TopbarButton } from '../components/topbar-button.tsx';
 import { useNarrowViewport } from '../components/use-narrow-viewport.ts';
 import { useNarrowerThan } from '../components/use-narrower-than.ts';
 import { useNavigationDrawer } from '../components/use-navigation-drawer.ts';
@@ -78,7 +79,7 @@ export function Layout({ path, spaceId, theme, onToggleTheme, children }: Layout
   // Between a phone and a wide screen (a tablet, a split window, the sidebar open) the top bar's
   // labelled buttons would wrap and then push the page sideways: they go icon-only first.
   const topbar = useRef<HTMLDivElement>(null);
-  const compactTopbar = useNarrowerThan(topbar, TOPBAR_LABELS_MIN_WIDTH) || narrow;
+  const topbarIconsOnly = useNarrowerThan(topbar, TOPBAR_LABELS_MIN_WIDTH) || narrow;
   return (
     <Box minHeight="100vh">
       <ConsoleSidebar
@@ -102,11 +103,11 @@ export function Layout({ path, spaceId, theme, onToggleTheme, children }: Layout
           <TopbarActions justify="start">
             {narrow ? <NavigationMenuButton buttonRef={menuButton} sidebar={sidebar} /> : null}
             <Suspense fallback={<CurrentSpace spaceId={spaceId} />}>
-              <SpaceSwitcher spaceId={spaceId} path={path} compact={narrow} iconOnly={compactTopbar} />
+              <SpaceSwitcher spaceId={spaceId} path={path} compact={narrow} iconOnly={topbarIconsOnly} />
             </Suspense>
           </TopbarActions>
           <TopbarActions justify="end">
-            <ThemeToggle theme={theme} onToggle={onToggleTheme} iconOnly={compactTopbar} />
+            <ThemeToggle theme={theme} onToggle={onToggleTheme} iconOnly={topbarIconsOnly} />
           </TopbarActions>
         </Topbar>
         <Box
@@ -237,22 +238,9 @@ function NavigationMenuButton({
   );
 }
 
-/** `iconOnly` on a phone, where the top bar also holds the menu button and the space switcher. */
+/** `iconOnly` where the top bar is short of room for the label. */
 function ThemeToggle({ theme, onToggle, iconOnly }: { theme: ThemeName; onToggle: () => void; iconOnly: boolean }) {
   const icon = theme === 'dark' ? <LightModeIcon decorative /> : <DarkModeIcon decorative />;
   const label = theme === 'dark' ? 'Light theme' : 'Dark theme';
-  if (iconOnly) {
-    return (
-      <Button variant="secondary_icon" size="icon_small" onClick={onToggle} title={label}>
-        {icon}
-        <ScreenReaderOnly>{label}</ScreenReaderOnly>
-      </Button>
-    );
-  }
-  return (
-    <Button variant="secondary" size="small" onClick={onToggle}>
-      {icon}
-      {label}
-    </Button>
-  );
+  return <TopbarButton iconOnly={iconOnly} icon={icon} label={label} onClick={onToggle} />;
 }

@@ -7,9 +7,9 @@ import { CheckboxCheckIcon } from '@twilio-paste/icons/esm/CheckboxCheckIcon';
 import { ChevronDownIcon } from '@twilio-paste/icons/esm/ChevronDownIcon';
 import { EditIcon } from '@twilio-paste/icons/esm/EditIcon';
 import { PlusIcon } from '@twilio-paste/icons/esm/PlusIcon';
-import { ScreenReaderOnly } from '@twilio-paste/screen-reader-only';
 import { Text } from '@twilio-paste/text';
-import { type ReactNode, type Ref, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { TopbarButton } from '../../components/topbar-button.tsx';
 import { navigate } from '../../lib/router.ts';
 import { spacePath } from '../../lib/space-path.ts';
 import { spaceQueryOptions } from '../../lib/space-query.ts';
@@ -107,7 +107,7 @@ export function SpaceSwitcher({
       </Box>
       {/* Nothing to rename at an address that names no space (the page says so). */}
       {query.isSuccess && !listed ? null : (
-        <SpaceAction
+        <TopbarButton
           buttonRef={renameButton}
           iconOnly={iconOnly}
           icon={<EditIcon decorative />}
@@ -121,7 +121,7 @@ export function SpaceSwitcher({
           }}
         />
       )}
-      <SpaceAction
+      <TopbarButton
         iconOnly={iconOnly}
         icon={<PlusIcon decorative />}
         label="New space"
@@ -293,36 +293,5 @@ function SpacePicker({
         </Box>
       )}
     />
-  );
-}
-
-/** A button of the top bar: its icon and label, or where the bar is short of room its icon alone (named for screen readers, titled for the mouse). */
-function SpaceAction({
-  iconOnly,
-  icon,
-  label,
-  disabled,
-  onClick,
-  buttonRef,
-}: {
-  iconOnly: boolean;
-  icon: ReactNode;
-  label: string;
-  disabled: boolean;
-  onClick: () => void;
-  buttonRef?: Ref<HTMLButtonElement>;
-}) {
-  return (
-    <Button
-      ref={buttonRef}
-      variant={iconOnly ? 'secondary_icon' : 'secondary'}
-      size={iconOnly ? 'icon_small' : 'small'}
-      disabled={disabled}
-      onClick={onClick}
-      title={iconOnly ? label : undefined}
-    >
-      {icon}
-      {iconOnly ? <ScreenReaderOnly>{label}</ScreenReaderOnly> : label}
-    </Button>
   );
 }
