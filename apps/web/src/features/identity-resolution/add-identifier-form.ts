@@ -20,7 +20,7 @@ export interface AddIdentifierFormValues {
   position: string;
   /** Comma-separated; custom identifiers only. */
   sourceKeys: string;
-  /** The key's default (SPEC §2) until the admin chooses another. */
+  /** `suggestedNormalization(key)` until the admin chooses one. */
   normalization: Normalization;
 }
 

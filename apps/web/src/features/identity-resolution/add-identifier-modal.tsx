@@ -9,7 +9,7 @@ import { Label } from '@twilio-paste/label';
 import { Stack } from '@twilio-paste/stack';
 import { Text } from '@twilio-paste/text';
 import { useEffect, useId, useRef, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { type PathValue, type UseFormReturn, useForm } from 'react-hook-form';
 import { FormModal } from '../../components/form-modal.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { settingsQueryKey } from '../../lib/query-client.ts';
@@ -74,20 +74,11 @@ export function AddIdentifierModal({
 
   const key = form.watch('key').trim();
   const builtIn = isBuiltInIdentifierKey(key);
-  // Typed in by the admin. Not `dirtyFields`: react-hook-form recomputes those for the whole form
-  // on another field's change, and a value that merely followed the key then counts as edited.
-  const [sourceKeysEdited, setSourceKeysEdited] = useState(false);
-  // A custom identifier reads the trait named like itself unless told otherwise.
-  useEffect(() => {
-    if (!sourceKeysEdited) form.setValue('sourceKeys', key, { shouldDirty: false });
-  }, [key, sourceKeysEdited, form]);
-  // The normalization suggested by the key until the admin picks one (even the one suggested).
-  const [normalizationChosen, setNormalizationChosen] = useState(false);
-  useEffect(() => {
-    if (!normalizationChosen) form.setValue('normalization', suggestedNormalization(key), { shouldDirty: false });
-  }, [key, normalizationChosen, form]);
+  // A custom identifier reads the trait named like itself, with the normalization its key suggests,
+  // unless told otherwise.
+  const sourceKeysField = useFollowUntilEdited(form, 'sourceKeys', key);
+  const normalizationField = useFollowUntilEdited(form, 'normalization', suggestedNormalization(key));
   const normalization = form.watch('normalization');
-  const normalizationField = form.register('normalization', { onChange: () => setNormalizationChosen(true) });
 
   function applySuggestion(suggestion: string) {
     form.setValue('key', suggestion, { shouldDirty: true, shouldValidate: true });
@@ -209,7 +200,7 @@ export function AddIdentifierModal({
               spellCheck={false}
               aria-describedby={ids.sourceKeysHelp}
               hasError={errors.sourceKeys !== undefined}
-              {...form.register('sourceKeys', { onChange: () => setSourceKeysEdited(true) })}
+              {...sourceKeysField}
             />
             {errors.sourceKeys ? (
               <HelpText id={ids.sourceKeysHelp} variant="error">
@@ -280,4 +271,21 @@ export function AddIdentifierModal({
       </Stack>
     </FormModal>
   );
+}
+
+/**
+ * Keeps a field at `value` (worked out from another field) until the admin edits it, even to the
+ * same value; returns its registration. Not `dirtyFields`: react-hook-form recomputes those for
+ * the whole form on another field's change, and a value that only followed would count as edited.
+ */
+function useFollowUntilEdited<K extends 'sourceKeys' | 'normalization'>(
+  form: UseFormReturn<AddIdentifierFormValues, unknown, CreateIdentifierInput>,
+  field: K,
+  value: AddIdentifierFormValues[K],
+) {
+  const [edited, setEdited] = useState(false);
+  useEffect(() => {
+    if (!edited) form.setValue(field, value as PathValue<AddIdentifierFormValues, K>, { shouldDirty: false });
+  }, [edited, field, value, form]);
+  return form.register(field, { onChange: () => setEdited(true) });
 }
