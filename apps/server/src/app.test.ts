@@ -56,6 +56,26 @@ describe.each(kinds)('HTTP behaviour on %s', (kind) => {
     expectProblem(response, 400, 'invalid_json');
   });
 
+  it('answers a body that is not valid UTF-8 with 400 invalid_json, instead of storing U+FFFD', async () => {
+    // The bytes as sent: superagent would serialize a Buffer given with a JSON type as JSON.
+    const postBytes = (path: string, ...parts: (string | number)[]) =>
+      t.http
+        .post(path)
+        .set('Content-Type', 'application/json')
+        .serialize((body: Buffer) => body as unknown as string)
+        .send(Buffer.concat(parts.map((part) => (typeof part === 'number' ? Buffer.from([part]) : Buffer.from(part)))));
+    // "Müller" in Latin-1: decoded as UTF-8 it would be "M\uFFFDller", the same as "Möller".
+    const response = await postBytes(identifiers(), '{"key":"crm_id","displayName":"M', 0xfc, 'ller"}');
+    expect(expectProblem(response, 400, 'invalid_json').detail).toContain('not valid UTF-8');
+    expectProblem(
+      await postBytes(`/api/v1/spaces/${space}/events`, '{"type":"identify","userId":"M', 0xf6, 'ller"}'),
+      400,
+      'invalid_json',
+    );
+    // Valid UTF-8 beyond ASCII is fine.
+    expect((await postBytes(identifiers(), '{"key":"crm_id","displayName":"Müller"}')).status).toBe(201);
+  });
+
   it('answers a body that is not JSON with 415 unsupported_media_type', async () => {
     expectProblem(
       await t.http.post(identifiers()).set('Content-Type', 'text/plain').send('key=crm'),

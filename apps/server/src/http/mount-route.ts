@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { API_PREFIX, findUnstorableText, type Issue, type RouteDefinition, toIssues } from '@idr/contracts';
 import express, { type Request, type Response, type Router } from 'express';
 import type { z } from 'zod';
@@ -31,6 +32,20 @@ export type RouteOutput<R extends RouteDefinition> =
   | { redirect: string };
 
 const DEFAULT_BODY_LIMIT = '1mb';
+
+/**
+ * body-parser's `verify` hook: refuses a UTF-8 body whose bytes are not valid UTF-8. Decoding would
+ * replace each bad byte with U+FFFD, so a client sending Latin-1 unawares would have `Müller` and
+ * `Möller` stored as one user id (`M\uFFFDller`), merging two customers. JSON is UTF-8 (RFC 8259).
+ */
+function refuseInvalidUtf8(_req: Request, _res: Response, body: Buffer, encoding: string): void {
+  if (encoding === 'utf-8' && !isUtf8(body)) {
+    throw new AppError(
+      'invalid_json',
+      'The body is not valid UTF-8: send JSON encoded as UTF-8 (an accented letter in Latin-1, for example, is not)',
+    );
+  }
+}
 
 // A bad path parameter names something that cannot exist: answer as for an unknown one.
 const PARAM_NOT_FOUND = {
@@ -101,6 +116,7 @@ export function mountRoute<R extends RouteDefinition>(
           // SPEC §9: a body that is not `application/json` answers 415, so `application/*+json`
           // types (merge-patch, vnd.api…), whose rules this API does not follow, do too.
           type: 'application/json',
+          verify: refuseInvalidUtf8,
         }),
       ]
     : [];
