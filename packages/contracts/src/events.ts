@@ -35,7 +35,16 @@ const IdValueSchema = z.union([z.string(), z.number()]).nullable().optional();
  * an `externalIds` id). Any JSON value is accepted: the resolver uses strings and finite numbers
  * and drops anything else as `invalid` (SPEC §5.2), which is no reason to refuse the whole event.
  */
-const IdentifierFieldSchema = z.unknown().optional();
+const IdentifierFieldSchema = z
+  .unknown()
+  .optional()
+  // What a client should send, for the OpenAPI document (`z.unknown()` alone would say nothing).
+  .meta({
+    type: ['string', 'number', 'null'],
+    description:
+      'An identifier value: a string, or a number (read as its decimal text). Other JSON values do not refuse ' +
+      'the event: they are reported in droppedIdentifiers with reason "invalid".',
+  });
 
 /** A free-form map of traits or properties. */
 export const TraitsSchema = z.record(z.string(), z.unknown());
@@ -47,11 +56,26 @@ export const TraitsSchema = z.record(z.string(), z.unknown());
  */
 export const ExternalIdSchema = z.looseObject({
   id: IdentifierFieldSchema,
-  type: z.unknown().optional(),
-  collection: z.unknown().optional(),
-  encoding: z.unknown().optional(),
+  type: z
+    .unknown()
+    .optional()
+    .meta({ type: 'string', description: 'The key of the identifier this id is a value of, e.g. "email" or "crm_id"' }),
+  collection: z
+    .unknown()
+    .optional()
+    .meta({ type: 'string', description: 'Only entries with collection "users", or none, are read' }),
+  encoding: z.unknown().optional().meta({ type: 'string' }),
 });
 export type ExternalId = z.infer<typeof ExternalIdSchema>;
+
+/**
+ * How the OpenAPI document describes an `externalIds` entry: as `ExternalIdSchema`, though any
+ * entry is accepted (one that is not an object names no identifier and is ignored).
+ */
+function externalIdEntryDocumentation(): Record<string, unknown> {
+  const { $schema: _dialect, ...schema } = z.toJSONSchema(ExternalIdSchema, { io: 'input' });
+  return schema;
+}
 
 /** Whether an `externalIds` entry is an object, the only kind that can name an identifier. */
 export function isExternalIdEntry(entry: unknown): entry is ExternalId {
@@ -63,9 +87,15 @@ export const EventDeviceSchema = z.looseObject({
   id: IdentifierFieldSchema,
   // Conditions of the device identifiers: a type that is not a string matches no platform, and
   // only the boolean `true` enables the advertising id.
-  type: z.unknown().optional(),
+  type: z.unknown().optional().meta({
+    type: 'string',
+    description: '"ios" or "android" (any case): which platform\'s identifiers id, advertisingId and token are',
+  }),
   advertisingId: IdentifierFieldSchema,
-  adTrackingEnabled: z.unknown().optional(),
+  adTrackingEnabled: z
+    .unknown()
+    .optional()
+    .meta({ type: 'boolean', description: 'Only true lets advertisingId be read (ios.idfa, android.idfa)' }),
   token: IdentifierFieldSchema,
 });
 
@@ -75,7 +105,7 @@ export const EventContextSchema = z.looseObject({
   device: EventDeviceSchema.nullable().optional(),
   // An entry that is not even an object names no identifier either: the resolver ignores it
   // (`isExternalIdEntry`), and the event is not refused for it.
-  externalIds: z.array(z.unknown()).nullable().optional(),
+  externalIds: z.array(z.unknown().meta(externalIdEntryDocumentation())).nullable().optional(),
   integrations: z.record(z.string(), z.unknown()).nullable().optional(),
 });
 
@@ -84,7 +114,17 @@ const EventObjectSchema = z.looseObject({
   // No bound of its own on the track name: the event's 32 KiB bound covers it (SPEC §5 sets none).
   event: z.string().nullable().optional(),
   // `null` means "not sent", as for the other optional fields: an id is generated.
-  messageId: z.string().min(1).max(MAX_MESSAGE_ID_LENGTH).nullable().optional(),
+  messageId: z
+    .string()
+    .min(1)
+    .max(MAX_MESSAGE_ID_LENGTH)
+    .nullable()
+    .optional()
+    .meta({
+      description:
+        'Processed once per space: an event repeating a messageId answers the first result with outcome "duplicate" ' +
+        'and changes nothing. Generated when missing.',
+    }),
   // `null` means "not sent", as for the other optional fields: the received time applies.
   timestamp: z
     .string()
@@ -92,7 +132,12 @@ const EventObjectSchema = z.looseObject({
       message: 'Use an ISO 8601 date, or date and time, e.g. 2024-04-01T09:30:00Z (a time without an offset is UTC)',
     })
     .nullable()
-    .optional(),
+    .optional()
+    .meta({
+      description:
+        'ISO 8601 date, or date and time (a time without an offset is UTC); not before 1970, at most 24 hours after ' +
+        'the event is received. First-seen times and trait precedence use it. Defaults to the received time.',
+    }),
   userId: IdentifierFieldSchema,
   anonymousId: IdentifierFieldSchema,
   groupId: IdentifierFieldSchema,
@@ -164,7 +209,12 @@ function checkSerializedEvent(event: unknown, ctx: z.RefinementCtx): void {
  * A Segment-shaped event (SPEC §5) without the clock-dependent timestamp bound; use
  * `createEventSchema(receivedAt)` to validate incoming events.
  */
-export const EventSchema = EventObjectSchema.superRefine(checkSerializedEvent);
+export const EventSchema = EventObjectSchema.superRefine(checkSerializedEvent).meta({
+  description:
+    `A Segment-shaped event: at most ${MAX_EVENT_BYTES} bytes of JSON (UTF-8) and ${MAX_EVENT_DEPTH} levels of nesting. ` +
+    'Identifier values are read from userId, anonymousId, context.device, context.externalIds and, for custom ' +
+    'identifiers, from their source keys in traits, context.traits and properties.',
+});
 export type Event = z.infer<typeof EventSchema>;
 
 /**

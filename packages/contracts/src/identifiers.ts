@@ -57,13 +57,22 @@ export function displayNameLength(name: string): number {
 }
 
 function displayNameText(maxLength: number) {
-  return z
-    .string()
-    .trim()
-    .min(1, 'Enter a display name')
-    .max(MAX_DISPLAY_NAME_UNITS, DISPLAY_NAME_TOO_LONG)
-    .refine((name) => displayNameLength(name) <= maxLength, DISPLAY_NAME_TOO_LONG)
-    .refine((name) => !CONTROL_CHARACTERS.test(name), CONTROL_MESSAGE);
+  return (
+    z
+      .string()
+      .trim()
+      .min(1, 'Enter a display name')
+      .max(MAX_DISPLAY_NAME_UNITS, DISPLAY_NAME_TOO_LONG)
+      .refine((name) => displayNameLength(name) <= maxLength, DISPLAY_NAME_TOO_LONG)
+      .refine((name) => !CONTROL_CHARACTERS.test(name), CONTROL_MESSAGE)
+      // What JSON Schema cannot say (its maxLength counts code points, not characters as read).
+      .meta({
+        description:
+          `Trimmed; 1–${MAX_DISPLAY_NAME_LENGTH} characters as a reader counts them (an emoji or an accented letter is one), ` +
+          `or the identifier's own key (up to ${MAX_IDENTIFIER_KEY_LENGTH}); no control or invisible characters ` +
+          '(tabs, line breaks, zero-width spaces). Unique among the identifiers of a space, ignoring case.',
+      })
+  );
 }
 
 /** Display name an admin chooses: trimmed, 1–50 characters, no control characters. */
@@ -99,8 +108,11 @@ export const LIMIT_WINDOW_DAYS: Record<LimitWindow, number | null> = {
   annually: 365,
 };
 
-/** How many distinct values of one identifier a profile may hold within a window. */
-export const IdentifierLimitSchema = z.object({
+/**
+ * How many distinct values of one identifier a profile may hold within a window. Strict, as every
+ * settings object: a misspelt field (`windows`) is refused rather than quietly left at its default.
+ */
+export const IdentifierLimitSchema = z.strictObject({
   count: z.number().int('Use a whole number').min(1, 'Use at least 1').max(1000, 'Use at most 1000'),
   window: LimitWindowSchema,
 });
@@ -147,7 +159,7 @@ export function regexSyntaxError(pattern: string): string | null {
  * catastrophic backtracking is checked by the server with the resolver's checker.
  */
 export const BlockedValueSchema = z
-  .object({
+  .strictObject({
     value: z.string().min(1, 'Enter a value').max(255, 'Use at most 255 characters'),
     match: z.enum(['exact', 'regex']),
   })
@@ -198,8 +210,9 @@ export const SourceKeysSchema = z
 export const IdentifierSourceKeysSchema = z
   .array(SourceKeySchema)
   .max(10, 'Use at most 10 source keys')
-  // A key listed twice reads nothing more: kept once, in the order first given.
-  .transform((keys) => [...new Set(keys)]);
+  // A key listed twice reads nothing more: kept once, in the order first given. `overwrite`, not
+  // `transform`: the type stays a list of strings, which the OpenAPI document can then say.
+  .overwrite((keys) => [...new Set(keys)]);
 
 export const IdentifierKindSchema = z.enum(['default', 'custom']);
 export type IdentifierKind = z.infer<typeof IdentifierKindSchema>;

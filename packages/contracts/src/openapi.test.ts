@@ -21,7 +21,28 @@ function refsIn(value: unknown, found: string[] = []): string[] {
   return found;
 }
 
+/** Paths of the schemas in a JSON value that say nothing (`{}`) outside the places any JSON value goes. */
+function silentSchemas(value: unknown, path = ''): string[] {
+  if (typeof value !== 'object' || value === null) return [];
+  if (!Array.isArray(value) && Object.keys(value).length === 0) {
+    // Trait and property values, extra event fields and stored event payloads are any JSON.
+    return /additionalProperties$|openapi\.json/.test(path) ? [] : [path];
+  }
+  return Object.entries(value).flatMap(([key, child]) => silentSchemas(child, `${path}.${key}`));
+}
+
 describe('the OpenAPI document', () => {
+  it('describes every field a client sends or reads (no empty schema), for typed clients', () => {
+    expect(silentSchemas(document)).toEqual([]);
+    const schemas = document.components.schemas as Json;
+    // Source keys are de-duplicated on input, which must not hide their type.
+    expect(schemas.Identifier.properties.sourceKeys).toMatchObject({ type: 'array', items: { type: 'string' } });
+    expect(schemas.Event.properties.userId.type).toEqual(['string', 'number', 'null']);
+    // JSON Schema's maxLength counts code points: the 50-character rule is said in words.
+    expect(schemas.Identifier.properties.displayName.description).toContain('1–50 characters');
+    expect(schemas.Event.description).toContain('32768 bytes');
+  });
+
   it('names the schemas integrators use, and every reference resolves', () => {
     const schemas = document.components.schemas as Json;
     expect(Object.keys(schemas)).toEqual(

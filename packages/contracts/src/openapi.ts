@@ -159,7 +159,8 @@ const TAGS: ReadonlyArray<{ name: string; description: string; matches: (path: s
   },
   {
     name: 'Events',
-    description: 'Events resolved into profiles (SPEC §5–7), and dry runs with a trace',
+    description:
+      'Events resolved into profiles (each in its own transaction, a batch in order; a messageId once per space), and dry runs with a trace',
     matches: (path) => path.includes('/events') && !path.includes('/profiles'),
   },
   { name: 'Profiles', description: 'Lookups and profiles', matches: (path) => path.includes('/profiles') },

@@ -255,7 +255,8 @@ export const routes = defineRoutes({
   listProfileEvents: {
     method: 'GET',
     path: '/spaces/:space/profiles/:id/events',
-    summary: "Page through a profile's events (including those of profiles merged into it), newest first",
+    summary:
+      "Page through a profile's events (including those of profiles merged into it), newest first; a merged id lists its survivor's",
     params: ProfileParams,
     query: PageQuerySchema,
     success: { status: 200, body: ProfileEventsPageSchema },

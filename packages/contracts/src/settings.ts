@@ -20,7 +20,8 @@ import { AddressTypeMappingsSchema } from './mappings.ts';
  * on a built-in identifier.
  */
 export const SettingsIdentifierInputSchema = z
-  .object({
+  // Strict: a misspelt field in an imported file (`normalisation`) is refused, not ignored.
+  .strictObject({
     key: IdentifierKeySchema,
     kind: IdentifierKindSchema.optional(),
     displayName: IdentifierDisplayNameSchema.nullable().optional(),
@@ -46,7 +47,10 @@ export const SettingsImportSchema = z.object({
     .array(SettingsIdentifierInputSchema)
     .max(MAX_IDENTIFIERS_PER_SPACE, `Use at most ${MAX_IDENTIFIERS_PER_SPACE} identifiers`),
   mappings: AddressTypeMappingsSchema,
-  version: z.unknown().optional(),
+  version: z
+    .unknown()
+    .optional()
+    .meta({ description: 'Ignored (an exported document carries it); send If-Match to write only over that version' }),
 });
 export type SettingsImport = z.infer<typeof SettingsImportSchema>;
 
@@ -66,8 +70,8 @@ export const AuditEntrySchema = z.object({
   actor: z.string(),
   action: z.string(),
   target: z.string(),
-  before: z.unknown(),
-  after: z.unknown(),
+  before: z.unknown().meta({ description: 'The target as it was before the change (null when it was created)' }),
+  after: z.unknown().meta({ description: 'The target as it is after the change (null when it was deleted)' }),
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 

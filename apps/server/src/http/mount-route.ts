@@ -138,7 +138,8 @@ export function mountRoute<R extends RouteDefinition>(
       req,
     } as RouteInput<R>);
     if ('redirect' in output) {
-      res.redirect(308, output.redirect);
+      // No body: Express's would be a text/plain sentence that no JSON client expects.
+      res.status(308).location(output.redirect).end();
       return;
     }
     if (output.version !== undefined) res.set('ETag', etagOf(output.version));

@@ -87,6 +87,8 @@ describe.each(kinds)('events API on %s', (kind) => {
     const redirect = await t.http.get(`/api/v1/spaces/${space}/profiles/${e3.profileId}`).redirects(0);
     expect(redirect.status).toBe(308);
     expect(redirect.headers.location).toBe(`/api/v1/spaces/${space}/profiles/${e1.profileId}`);
+    // No text/plain sentence that a JSON client would stumble on.
+    expect(redirect.headers['content-length']).toBe('0');
     const events = await t.http.get(`/api/v1/spaces/${space}/profiles/${e3.profileId}/events`).expect(200);
     expect(events.body.events).toHaveLength(4);
   });

@@ -140,6 +140,29 @@ describe.each(kinds)('settings export and import on %s', (kind) => {
     expect((await t.http.get(path(space)).expect(200)).body).toEqual(before);
   });
 
+  it('refuses a misspelt field of an identifier, its limit or a blocked value instead of ignoring it', async () => {
+    const space = await createSpace(t.http);
+    const before = (await t.http.get(path(space)).expect(200)).body;
+    const response = await t.http.put(path(space)).send({
+      defaultCountry: 'US',
+      identifiers: [
+        { key: 'email', normalisation: 'none' },
+        { key: 'user_id', limit: { count: 2, windows: 'daily' } },
+        { key: 'crm_id', sourceKeys: ['crm'], blockedValues: [{ value: 'x', match: 'exact', matches: 'regex' }] },
+      ],
+      mappings: { phone: null, email: 'email' },
+    });
+    expectProblem(response, 400, 'validation_failed');
+    expect(response.body.issues).toEqual(
+      expect.arrayContaining([
+        { path: 'identifiers.0', message: 'Unrecognized key: "normalisation"' },
+        expect.objectContaining({ path: 'identifiers.1.limit' }),
+        expect.objectContaining({ path: 'identifiers.2.blockedValues.0' }),
+      ]),
+    );
+    expect((await t.http.get(path(space)).expect(200)).body).toEqual(before);
+  });
+
   it('takes a body nested thousands of levels deep without a 500: NUL deep inside is refused, a deep version ignored', async () => {
     // JSON.parse takes any depth; the walk for unstorable text once recursed and overflowed the stack.
     const space = await createSpace(t.http);
