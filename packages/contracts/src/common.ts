@@ -32,9 +32,10 @@ export const MAX_PAGE_SIZE = 200;
  */
 export const PageQuerySchema = z.object({
   limit: z.coerce
-    .number()
-    .int()
-    .min(1)
+    // A repeated `?limit=2&limit=3` arrives as a list, which coerces to NaN too.
+    .number({ error: 'Use a whole number, given once, e.g. limit=50' })
+    .int('Use a whole number, e.g. limit=50')
+    .min(1, 'Use 1 or more')
     .default(50)
     .meta({
       description: `Entries a page holds: 50 unless given, at most ${MAX_PAGE_SIZE} (a larger limit is read as ${MAX_PAGE_SIZE})`,

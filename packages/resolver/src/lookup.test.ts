@@ -191,9 +191,24 @@ describe('lookups', () => {
       store: world.store,
     });
     expect(found).toMatchObject({ ok: true, normalizedValue: 'jane@example.com', profiles: [{ id: 'P1' }] });
-    expect(
-      await lookupByIdentifier({ settings: world.settings, key: 'nope', value: 'x', store: world.store }),
-    ).toMatchObject({ ok: false, code: 'identifier_not_found' });
+    expect(await lookupByIdentifier({ settings: world.settings, key: 'nope', value: 'x', store: world.store })).toEqual(
+      { ok: false, code: 'identifier_not_found', message: 'No identifier has the key "nope"' },
+    );
+  });
+
+  it('says an email address is too long rather than badly formed when it is over 255 characters', async () => {
+    const world = createWorld();
+    const address = `${'a'.repeat(250)}@example.com`;
+    const refused = await lookupByIdentifier({
+      settings: world.settings,
+      key: 'email',
+      value: address,
+      store: world.store,
+    });
+    expect(refused).toMatchObject({ ok: false, code: 'invalid_address' });
+    expect((refused as { message: string }).message).toMatch(
+      /^"a{60}"… \(262 characters\) is longer than an email address may be \(at most 255 characters\)$/,
+    );
   });
 
   it('follows a tombstone to the survivor', async () => {

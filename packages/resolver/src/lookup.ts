@@ -1,6 +1,6 @@
 import { type AddressType, type AddressTypeMappings, countryLabel, hasNumberingPlan } from '@idr/contracts';
 import { findBlockedMatch } from './blocked.ts';
-import { normalizeIdentifierValue } from './normalize.ts';
+import { MAX_IDENTIFIER_VALUE_LENGTH, normalizeIdentifierValue } from './normalize.ts';
 import { internationalRewrite, phoneNumberProblem } from './phone-problem.ts';
 import { type CompiledIdentifier, compileSettings, type ResolverSettings } from './settings.ts';
 import type { ProfileState, ResolverStore } from './store.ts';
@@ -87,7 +87,9 @@ function unreadableValueMessage(settings: ResolverSettings, identifier: Compiled
     case 'phone':
       return `${shown} is not a phone number that can be read (${phoneProblemHint(raw, settings.defaultCountry)})`;
     case 'email':
-      return `${shown} is not an email address (expected name@domain)`;
+      return trimmed.length > MAX_IDENTIFIER_VALUE_LENGTH
+        ? `${shown} is longer than an email address may be (at most ${MAX_IDENTIFIER_VALUE_LENGTH} characters)`
+        : `${shown} is not an email address (expected name@domain)`;
     default:
       return `${shown} cannot be used as a ${identifier.key} value (at most 255 characters)`;
   }
@@ -146,7 +148,12 @@ export function normalizeLookupValue(input: {
   value: string;
 }): LookupTarget | LookupFailure {
   const identifier = compileSettings(input.settings).byKey.get(input.key);
-  if (!identifier) return { ok: false, code: 'identifier_not_found', message: `There is no identifier ${input.key}` };
+  if (!identifier)
+    return {
+      ok: false,
+      code: 'identifier_not_found',
+      message: `No identifier has the key ${JSON.stringify(input.key)}`,
+    };
   return targetFor(input.settings, identifier, input.value);
 }
 

@@ -10,9 +10,10 @@ export function createAuditService(store: Store) {
   return {
     async list(spaceId: string, page: PageQuery): Promise<AuditPage> {
       requireSpace(await findSpace(store.db, spaceId), spaceId);
-      const beforeId = page.cursor === undefined ? undefined : decodeCursor(page.cursor);
+      const list = `audit:${spaceId}`;
+      const beforeId = page.cursor === undefined ? undefined : decodeCursor(list, page.cursor);
       const rows = await listAuditEntries(store.db, spaceId, { limit: page.limit, beforeId });
-      const { items, nextCursor } = toPage(rows, page.limit);
+      const { items, nextCursor } = toPage(list, rows, page.limit);
       return { entries: items, nextCursor };
     },
   };

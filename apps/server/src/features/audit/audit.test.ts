@@ -75,8 +75,29 @@ describe.each(kinds)('audit log on %s', (kind) => {
   it('refuses a bad limit or cursor and an unknown space', async () => {
     const space = await createSpace(t.http);
     expectProblem(await t.http.get(audit(space)).query({ limit: 0 }), 400, 'validation_failed');
-    expectProblem(await t.http.get(audit(space)).query({ limit: 'ten' }), 400, 'validation_failed');
+    const words = expectProblem(await t.http.get(audit(space)).query({ limit: 'ten' }), 400, 'validation_failed');
+    expect(words.issues).toEqual([{ path: 'limit', message: 'Use a whole number, given once, e.g. limit=50' }]);
+    const fraction = expectProblem(await t.http.get(audit(space)).query({ limit: 1.5 }), 400, 'validation_failed');
+    expect(fraction.issues).toEqual([{ path: 'limit', message: 'Use a whole number, e.g. limit=50' }]);
     expectProblem(await t.http.get(audit(space)).query({ cursor: 'not-a-cursor' }), 400, 'validation_failed');
     expectProblem(await t.http.get(audit('ghost')), 404, 'space_not_found');
+  });
+
+  it("refuses a cursor another space's audit log gave out, rather than start at a wrong place", async () => {
+    const [one, other] = [await createSpace(t.http), await createSpace(t.http)];
+    for (const space of [one, other]) {
+      for (const name of ['A', 'B']) await t.http.patch(`/api/v1/spaces/${space}`).send({ name }).expect(200);
+    }
+    const { nextCursor } = (await t.http.get(audit(one)).query({ limit: 1 }).expect(200)).body;
+    expect(nextCursor).toEqual(expect.any(String));
+    const refused = expectProblem(
+      await t.http.get(audit(other)).query({ cursor: nextCursor }),
+      400,
+      'validation_failed',
+    );
+    expect(refused.issues).toEqual([
+      { path: 'cursor', message: 'This cursor pages through another list: use the nextCursor of this one' },
+    ]);
+    await t.http.get(audit(one)).query({ cursor: nextCursor }).expect(200);
   });
 });

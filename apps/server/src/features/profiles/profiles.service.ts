@@ -82,12 +82,15 @@ export function createProfilesService(
       const followed = await followTombstone(readOnlyStore(spaceId), id);
       if (!followed) throw new AppError('profile_not_found', `No profile has the id "${id}"`);
       const { profile } = followed;
-      const beforeId = page.cursor === undefined ? undefined : decodeCursor(page.cursor);
+      // The list as asked for: a client pages on with the address it started with, even if a
+      // merge meanwhile gave the profile another survivor.
+      const list = `events:${spaceId}:${id}`;
+      const beforeId = page.cursor === undefined ? undefined : decodeCursor(list, page.cursor);
       const rows = await listProfileEvents(store.db, spaceId, [profile.id, ...profile.mergedFrom], {
         limit: page.limit,
         beforeId,
       });
-      const { items, nextCursor } = toPage(rows, page.limit);
+      const { items, nextCursor } = toPage(list, rows, page.limit);
       return { events: items as ProfileEventsPage['events'], nextCursor };
     },
   };
