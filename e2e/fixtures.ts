@@ -89,6 +89,11 @@ export class SettingsApi {
 export interface BrowserProblems {
   /** HTTP error statuses this test provokes on purpose (e.g. 400, 412); others still fail it. */
   allowHttpStatus(...statuses: number[]): void;
+  /**
+   * Requests to these URLs fail on purpose (the test aborts them): their failure, the browser's
+   * console error about it and the error React reports for it are expected.
+   */
+  allowFailedRequests(url: RegExp): void;
 }
 
 interface Fixtures {
@@ -110,9 +115,12 @@ export const test = base.extend<Fixtures>({
     async ({ page }, use) => {
       const problems: string[] = [];
       const allowed = new Set<number>();
+      const failingUrls: RegExp[] = [];
+      const failsOnPurpose = (text: string) => failingUrls.some((url) => url.test(text));
       page.on('console', (message) => {
         if (message.type() !== 'error') return;
         const text = message.text();
+        if (failsOnPurpose(text) || failsOnPurpose(message.location().url)) return;
         // Chromium logs every HTTP error answer of fetch() as a console error; allowed statuses are expected.
         const status = /the server responded with a status of (\d{3})/.exec(text)?.[1];
         if (status && allowed.has(Number(status))) return;
@@ -120,6 +128,7 @@ export const test = base.extend<Fixtures>({
       });
       page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
       page.on('requestfailed', (request) => {
+        if (failsOnPurpose(request.url())) return;
         problems.push(`request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText ?? ''}`);
       });
       page.on('response', (response) => {
@@ -130,6 +139,9 @@ export const test = base.extend<Fixtures>({
       await use({
         allowHttpStatus: (...statuses) => {
           for (const status of statuses) allowed.add(status);
+        },
+        allowFailedRequests: (url) => {
+          failingUrls.push(url);
         },
       });
       expect(problems, 'problems in the browser').toEqual([]);

@@ -1,4 +1,4 @@
-import { expect, expectNoAxeViolations, identifierRow, saveScreenshot, test } from './fixtures.ts';
+import { expect, expectNoAxeViolations, identifierRow, openIdentifiersTab, saveScreenshot, test } from './fixtures.ts';
 
 const IDENTIFIERS_URL = '**/api/v1/spaces/default/identifiers';
 
@@ -119,4 +119,29 @@ test('a refresh that fails keeps what was loaded on screen and says it may be ou
   await expect(
     page.getByText('Up to date again: the server answers, and the page shows its latest data.'),
   ).toBeVisible();
+});
+
+test('a tab whose code cannot be downloaded shows the problem and Try again, not a blank page', async ({
+  page,
+  browserProblems,
+}) => {
+  // The server went away, or a new version replaced the file, after the console was opened.
+  const chunk = /\/assets\/lookup-preview-tab-[^/]*\.js/;
+  browserProblems.allowFailedRequests(chunk);
+  let failing = true;
+  await page.route(chunk, (route) => (failing ? route.abort('connectionrefused') : route.continue()));
+  await openIdentifiersTab(page);
+  await page.getByRole('tab', { name: 'Lookup preview' }).click();
+  await expect(page.getByRole('heading', { name: 'The lookup preview could not be shown' })).toBeVisible();
+  await expect(page.getByText('Its part of the console could not be downloaded')).toBeVisible();
+  // The rest of the console stays: the page heading, the tabs, the other tabs' content.
+  await expect(page.getByRole('heading', { level: 1, name: 'Manage' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await saveScreenshot(page, 'tab-code-not-downloaded');
+
+  failing = false;
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('heading', { name: 'Look up a contact' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Identifiers' }).click();
+  await expect(identifierRow(page, 'email')).toBeVisible();
 });

@@ -1,7 +1,9 @@
 import { Box } from '@twilio-paste/box';
 import { Spinner } from '@twilio-paste/spinner';
-import { lazy, Suspense, useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
+import { LoadFailureBoundary } from '../components/load-failure-boundary.tsx';
 import { DiscardEditsDialog } from '../features/spaces/discard-edits-dialog.tsx';
+import { retryableLazy } from '../lib/retryable-lazy.ts';
 import { navigate, setNavigationGuard, usePathname } from '../lib/router.ts';
 import { parseSpacePath, spacePath } from '../lib/space-path.ts';
 import { hasUnsavedChanges, leaveForSpace } from '../lib/use-before-unload.ts';
@@ -11,7 +13,7 @@ import { NotFoundPage } from './not-found-page.tsx';
 import { Providers } from './providers.tsx';
 import { useThemePreference } from './theme-preference.ts';
 
-const ManagePage = lazy(() => import('./manage-page.tsx').then((module) => ({ default: module.ManagePage })));
+const managePage = retryableLazy(() => import('./manage-page.tsx').then((module) => module.ManagePage));
 
 const REDIRECTS: Record<string, string> = {
   '/': MANAGE_PATH,
@@ -46,10 +48,17 @@ function Routes({ pathname, path, spaceId }: { pathname: string; path: string; s
   const manageTab = manageTabForPath(path);
   if (manageTab) {
     return (
-      <Suspense fallback={<PageLoading />}>
-        {/* A page per space: nothing typed for one space's settings stays on screen for another's. */}
-        <ManagePage key={spaceId} spaceId={spaceId} tabId={manageTab.id} />
-      </Suspense>
+      <LoadFailureBoundary what="This page" headingAs="h1" onRetry={managePage.retry}>
+        {() => {
+          const ManagePage = managePage.current();
+          return (
+            <Suspense fallback={<PageLoading />}>
+              {/* A page per space: nothing typed for one space's settings stays on screen for another's. */}
+              <ManagePage key={spaceId} spaceId={spaceId} tabId={manageTab.id} />
+            </Suspense>
+          );
+        }}
+      </LoadFailureBoundary>
     );
   }
   return <NotFoundPage pathname={pathname} spaceId={spaceId} />;

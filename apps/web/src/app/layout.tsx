@@ -22,8 +22,9 @@ import {
 } from '@twilio-paste/sidebar';
 import { Text } from '@twilio-paste/text';
 import { Topbar, TopbarActions } from '@twilio-paste/topbar';
-import { lazy, type MouseEvent, type ReactNode, type RefObject, Suspense, useRef } from 'react';
+import { type MouseEvent, type ReactNode, type RefObject, Suspense, useRef } from 'react';
 import { FocusedFieldErrorAnnouncer } from '../components/focused-field-error-announcer.tsx';
+import { LoadFailureBoundary } from '../components/load-failure-boundary.tsx';
 import { ProductLogo } from '../components/product-logo.tsx';
 import { StaleDataBanner } from '../components/stale-data-banner.tsx';
 import { TopbarButton } from '../components/topbar-button.tsx';
@@ -31,6 +32,7 @@ import { useNarrowViewport } from '../components/use-narrow-viewport.ts';
 import { useNarrowerThan } from '../components/use-narrower-than.ts';
 import { useNavigationDrawer } from '../components/use-navigation-drawer.ts';
 import { type SidebarControls, useSidebarState } from '../components/use-sidebar-state.ts';
+import { retryableLazy } from '../lib/retryable-lazy.ts';
 import { handleLinkClick } from '../lib/router.ts';
 import { spacePath } from '../lib/space-path.ts';
 import type { ThemeName } from './theme-preference.ts';
@@ -39,8 +41,8 @@ export const MANAGE_PATH = '/unified-profiles/manage/identifiers';
 
 // Loaded after the shell: it reads the space list through the contracts (zod), which the first
 // paint does not need; until then the top bar names the current space.
-const SpaceSwitcher = lazy(() =>
-  import('../features/spaces/space-switcher.tsx').then((module) => ({ default: module.SpaceSwitcher })),
+const spaceSwitcher = retryableLazy(() =>
+  import('../features/spaces/space-switcher.tsx').then((module) => module.SpaceSwitcher),
 );
 
 interface LayoutProps {
@@ -102,9 +104,17 @@ export function Layout({ path, spaceId, theme, onToggleTheme, children }: Layout
         <Topbar id={IDS.topbar} role="banner" ref={topbar}>
           <TopbarActions justify="start">
             {narrow ? <NavigationMenuButton buttonRef={menuButton} sidebar={sidebar} /> : null}
-            <Suspense fallback={<CurrentSpace spaceId={spaceId} />}>
-              <SpaceSwitcher spaceId={spaceId} path={path} compact={narrow} iconOnly={topbarIconsOnly} />
-            </Suspense>
+            {/* Its code could not be downloaded: the space's name alone, as while it loads. */}
+            <LoadFailureBoundary what="The space switcher" fallback={<CurrentSpace spaceId={spaceId} />}>
+              {() => {
+                const SpaceSwitcher = spaceSwitcher.current();
+                return (
+                  <Suspense fallback={<CurrentSpace spaceId={spaceId} />}>
+                    <SpaceSwitcher spaceId={spaceId} path={path} compact={narrow} iconOnly={topbarIconsOnly} />
+                  </Suspense>
+                );
+              }}
+            </LoadFailureBoundary>
           </TopbarActions>
           <TopbarActions justify="end">
             <ThemeToggle theme={theme} onToggle={onToggleTheme} iconOnly={topbarIconsOnly} />

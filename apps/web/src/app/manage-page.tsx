@@ -9,7 +9,8 @@ import {
 } from '@twilio-paste/page-header';
 import { Spinner } from '@twilio-paste/spinner';
 import { Tab, TabList, TabPanel, TabPanels, Tabs, useTabState } from '@twilio-paste/tabs';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
+import { LoadFailureBoundary } from '../components/load-failure-boundary.tsx';
 import { Section } from '../components/section.tsx';
 import { AddressTypeMappingsSection } from '../features/address-type-mappings/address-type-mappings-section.tsx';
 import { HistoryTab } from '../features/history/history-tab.tsx';
@@ -20,21 +21,20 @@ import { useDocumentTitle } from '../lib/document-title.ts';
 import { ApiError } from '../lib/errors.ts';
 import { identifiersQueryOptions } from '../lib/identifiers-query.ts';
 import { addressTypeMappingsQueryOptions } from '../lib/mappings-query.ts';
+import { retryableLazy } from '../lib/retryable-lazy.ts';
 import { navigate } from '../lib/router.ts';
 import { spacePath } from '../lib/space-path.ts';
 import { UnsavedChangesPlace, usePlacesWithUnsavedChanges } from '../lib/use-before-unload.ts';
 import { MANAGE_TABS, type ManageTab, manageTabLabel } from './manage-tabs.ts';
 
 // Loaded apart from the settings tabs: only admins who preview lookups need its code.
-const LookupPreviewTab = lazy(() =>
-  import('../features/lookup-preview/lookup-preview-tab.tsx').then((module) => ({ default: module.LookupPreviewTab })),
+const lookupPreviewTab = retryableLazy(() =>
+  import('../features/lookup-preview/lookup-preview-tab.tsx').then((module) => module.LookupPreviewTab),
 );
 
 // Loaded apart as well: exporting and importing settings files is occasional work.
-const SettingsFileSection = lazy(() =>
-  import('../features/settings-file/settings-file-section.tsx').then((module) => ({
-    default: module.SettingsFileSection,
-  })),
+const settingsFileSection = retryableLazy(() =>
+  import('../features/settings-file/settings-file-section.tsx').then((module) => module.SettingsFileSection),
 );
 
 const tabDomId = (id: ManageTab['id']) => `manage-tab-${id}`;
@@ -180,13 +180,24 @@ export function ManagePage({ spaceId, tabId }: { spaceId: string; tabId: ManageT
                       heading="Settings file"
                       description="Export saves this space’s settings as a JSON file; importing one replaces every identifier, the address-type mapping and the default country of this space (existing profiles are not re-resolved)."
                     >
-                      <Suspense
-                        fallback={
-                          <Spinner decorative={false} title="Loading the settings file actions" size="sizeIcon70" />
-                        }
-                      >
-                        <SettingsFileSection spaceId={spaceId} />
-                      </Suspense>
+                      <LoadFailureBoundary what="The settings file actions" onRetry={settingsFileSection.retry}>
+                        {() => {
+                          const SettingsFileSection = settingsFileSection.current();
+                          return (
+                            <Suspense
+                              fallback={
+                                <Spinner
+                                  decorative={false}
+                                  title="Loading the settings file actions"
+                                  size="sizeIcon70"
+                                />
+                              }
+                            >
+                              <SettingsFileSection spaceId={spaceId} />
+                            </Suspense>
+                          );
+                        }}
+                      </LoadFailureBoundary>
                     </Section>
                   </UnsavedChangesPlace>
                 ) : null}
@@ -194,16 +205,23 @@ export function ManagePage({ spaceId, tabId }: { spaceId: string; tabId: ManageT
             </TabPanel>
             <TabPanel>
               <Box paddingTop="space90">
-                <Suspense
-                  fallback={<Spinner decorative={false} title="Loading the lookup preview" size="sizeIcon70" />}
-                >
-                  <LookupPreviewTab
-                    spaceId={spaceId}
-                    identifiers={identifiers.data?.identifiers}
-                    mappings={mappings.data?.mappings}
-                    mappingsHref={mappingsHref}
-                  />
-                </Suspense>
+                <LoadFailureBoundary what="The lookup preview" headingAs="h2" onRetry={lookupPreviewTab.retry}>
+                  {() => {
+                    const LookupPreviewTab = lookupPreviewTab.current();
+                    return (
+                      <Suspense
+                        fallback={<Spinner decorative={false} title="Loading the lookup preview" size="sizeIcon70" />}
+                      >
+                        <LookupPreviewTab
+                          spaceId={spaceId}
+                          identifiers={identifiers.data?.identifiers}
+                          mappings={mappings.data?.mappings}
+                          mappingsHref={mappingsHref}
+                        />
+                      </Suspense>
+                    );
+                  }}
+                </LoadFailureBoundary>
               </Box>
             </TabPanel>
             <TabPanel>
