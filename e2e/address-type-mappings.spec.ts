@@ -101,6 +101,28 @@ test('a change elsewhere in the space does not block saving the mapping', async 
   expect(await api.displayName('anonymous_id')).toBe('Visitor');
 });
 
+test('a save that fails from the keyboard keeps the focus on Save, not lost to the page', async ({
+  page,
+  api,
+  browserProblems,
+}) => {
+  browserProblems.allowFailedRequests(/address-type-mappings$/);
+  await openIdentifiersTab(page);
+  await page.getByLabel('Phone number').selectOption('anonymous_id');
+  // The server went away: the request never gets an answer.
+  await page.route('**/address-type-mappings', (route) =>
+    route.request().method() === 'PUT' ? route.abort('connectionrefused') : route.continue(),
+  );
+  const save = page.getByRole('button', { name: 'Save mapping' });
+  await save.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('The server cannot be reached')).toBeVisible();
+  // Save showed its loading state (disabled) meanwhile; the edits are still there to save again.
+  await expect(save).toBeFocused();
+  await expect(page.getByLabel('Phone number')).toHaveValue('anonymous_id');
+  expect(await api.mappings()).toEqual({ phone: 'phone', email: 'email' });
+});
+
 test('unsaved mapping changes ask before the page is left', async ({ page }) => {
   await openIdentifiersTab(page);
   const phone = page.getByLabel('Phone number');

@@ -34,3 +34,27 @@ export function focusFieldOf(event: { target: EventTarget | null } | undefined, 
     return field instanceof HTMLElement ? field : null;
   });
 }
+
+/**
+ * Gives the keyboard focus back to the control `find` returns once it is enabled again, if the
+ * focus is still lost to the page by then. After a failed save: the Save button, disabled while it
+ * showed its loading state, dropped the focus, and nothing else takes it (a field the error names
+ * does, and then this does nothing).
+ */
+export function refocusWhenLost(find: () => HTMLButtonElement | null, frames = 120): void {
+  const look = (left: number) => {
+    const active = document.activeElement;
+    if (active !== null && active !== document.body) return;
+    const control = find();
+    if (control && !control.disabled) control.focus();
+    else if (left > 0) requestAnimationFrame(() => look(left - 1));
+  };
+  requestAnimationFrame(() => look(frames));
+}
+
+/** `refocusWhenLost` for the submit button of the form an event came from. */
+export function refocusSubmitOf(event: { target: EventTarget | null } | undefined): void {
+  const form = event?.target;
+  if (!(form instanceof HTMLFormElement)) return;
+  refocusWhenLost(() => form.querySelector<HTMLButtonElement>('button[type="submit"]'));
+}

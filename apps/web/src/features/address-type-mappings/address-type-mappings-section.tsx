@@ -17,7 +17,7 @@ import { useForm } from 'react-hook-form';
 import { QueryErrorState } from '../../components/error-state.tsx';
 import { ConflictAlert, FormErrorAlert } from '../../components/form-alerts.tsx';
 import { useToast } from '../../components/toast.tsx';
-import { focusFieldOf, focusIsOnSubmitOrLost } from '../../lib/focus-when-present.ts';
+import { focusFieldOf, focusIsOnSubmitOrLost, refocusSubmitOf } from '../../lib/focus-when-present.ts';
 import { ADDRESS_TYPE_LABEL, identifierOptionLabel } from '../../lib/labels.ts';
 import { normalizationWarning } from '../../lib/lookup-warnings.ts';
 import { addressTypeMappingsQueryOptions } from '../../lib/mappings-query.ts';
@@ -157,6 +157,7 @@ function MappingForm({
       toast('Identifier mapping by address type saved.');
     } catch (error) {
       handleError(error);
+      if (refocus) refocusSubmitOf(event);
     }
   });
 

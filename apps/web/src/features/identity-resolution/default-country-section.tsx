@@ -12,7 +12,7 @@ import { CountrySelectField } from '../../components/country-select-field.tsx';
 import { QueryErrorState } from '../../components/error-state.tsx';
 import { ConflictAlert, FormErrorAlert } from '../../components/form-alerts.tsx';
 import { useToast } from '../../components/toast.tsx';
-import { focusFieldOf, focusIsOnSubmitOrLost } from '../../lib/focus-when-present.ts';
+import { focusFieldOf, focusIsOnSubmitOrLost, refocusSubmitOf } from '../../lib/focus-when-present.ts';
 import { settingsQueryKey } from '../../lib/query-client.ts';
 import { spaceQueryOptions, type VersionedSpace } from '../../lib/space-query.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
@@ -76,6 +76,7 @@ function DefaultCountryForm({ spaceId, server }: { spaceId: string; server: Vers
       toast(`Default country saved: ${countryLabel(saved.space.defaultCountry)}.`);
     } catch (error) {
       showSaveError(error, form.setError, () => 'defaultCountry');
+      if (refocus) refocusSubmitOf(event);
     }
   });
 

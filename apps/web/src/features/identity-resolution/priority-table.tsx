@@ -19,7 +19,7 @@ import { useSectionHeadingId } from '../../components/section.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { TruncatedText } from '../../components/truncated-text.tsx';
 import { isVersionConflict } from '../../lib/errors.ts';
-import { focusWhenPresent } from '../../lib/focus-when-present.ts';
+import { focusWhenPresent, refocusWhenLost } from '../../lib/focus-when-present.ts';
 import { identifierCapReason, identifiersQueryOptions, isAtIdentifierCap } from '../../lib/identifiers-query.ts';
 import { shortLimit } from '../../lib/labels.ts';
 import { settingsQueryKey } from '../../lib/query-client.ts';
@@ -134,6 +134,8 @@ export function PriorityTable({
 
   async function save() {
     setSaveError(null);
+    const active = document.activeElement;
+    const refocus = active === null || active === document.body || orderActions.current?.contains(active) === true;
     try {
       // Another settings write that left the order as it was (e.g. a renamed identifier) is no
       // conflict with this one: saved again on the latest version (lib/rebase.ts).
@@ -154,7 +156,11 @@ export function PriorityTable({
       toast('Priority order saved. It applies to events received from now on.');
     } catch (error) {
       if (isVersionConflict(error)) setConflict(true);
-      else setSaveError(error);
+      else {
+        setSaveError(error);
+        // Save order is the first of the order's actions.
+        if (refocus) refocusWhenLost(() => orderActions.current?.querySelector('button') ?? null);
+      }
     }
   }
 
