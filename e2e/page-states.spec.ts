@@ -145,3 +145,26 @@ test('a tab whose code cannot be downloaded shows the problem and Try again, not
   await page.getByRole('tab', { name: 'Identifiers' }).click();
   await expect(identifierRow(page, 'email')).toBeVisible();
 });
+
+test('at 400 % zoom a dialog scrolls as one, so its fields are not a slit between header and footer', async ({
+  page,
+}) => {
+  // 400 % of a 1280 × 1024 screen.
+  await page.setViewportSize({ width: 320, height: 256 });
+  await openIdentifiersTab(page);
+  await page.getByRole('button', { name: 'Edit identifier email' }).click();
+  const dialog = page.getByRole('dialog', { name: /Edit identifier/ });
+  const field = dialog.getByRole('textbox', { name: 'Display name' });
+  await expect(field).toBeFocused();
+  // The body shows all it holds (nothing scrolls inside it); the dialog as a whole scrolls instead.
+  const body = dialog.locator('[data-paste-element="MODAL_BODY"]');
+  const bodyOverflow = await body.evaluate((element) => element.scrollHeight - element.clientHeight);
+  expect(bodyOverflow).toBeLessThanOrEqual(1);
+  // (The dialog role is on Paste's MODAL element itself.)
+  expect(await dialog.evaluate((element) => element.scrollHeight > element.clientHeight)).toBe(true);
+  // The sticky top bar no longer takes a third of the window: it scrolls away with the page.
+  await expect(page.locator('[data-paste-element="TOPBAR"]')).toHaveCSS('position', 'static');
+  await saveScreenshot(page, 'dialog-at-400-percent-zoom', { viewportOnly: true });
+  await dialog.evaluate((element) => element.scrollTo(0, 10_000));
+  await saveScreenshot(page, 'dialog-at-400-percent-zoom-scrolled', { viewportOnly: true });
+});
