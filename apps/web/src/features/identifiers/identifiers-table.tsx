@@ -7,6 +7,7 @@ import {
 } from '@idr/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Badge } from '@twilio-paste/badge';
+import { Box } from '@twilio-paste/box';
 import { Button } from '@twilio-paste/button';
 import { Callout, CalloutHeading, CalloutText } from '@twilio-paste/callout';
 import { EditIcon } from '@twilio-paste/icons/esm/EditIcon';
@@ -20,7 +21,7 @@ import { FragmentLink } from '../../components/fragment-link.tsx';
 import { HorizontalScroll } from '../../components/horizontal-scroll.tsx';
 import { useSectionHeadingId } from '../../components/section.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
-import { TruncatedText } from '../../components/truncated-text.tsx';
+import { WrappingText } from '../../components/wrapping-text.tsx';
 import { identifiersQueryOptions } from '../../lib/identifiers-query.ts';
 import { ADDRESS_TYPE_LABEL } from '../../lib/labels.ts';
 import { EditIdentifierModal } from './edit-identifier-modal.tsx';
@@ -49,8 +50,10 @@ function TableHead() {
   );
 }
 
-// Where keys and display names are cut, as on the Identity resolution tab: with both columns this
-// wide, Priority, Address type and Edit still fit the page's 1128 px in a 1440 px window.
+// Keys and display names wrap within these bounds, as on the Identity resolution tab: with both
+// columns at most this wide, Priority, Address type and Edit still fit the page's 1128 px in a
+// 1440 px window; a narrower page squeezes them down to the minimum before the table scrolls.
+const NAME_MIN_WIDTH = 'size20';
 const NAME_MAX_WIDTH = 'size30';
 
 /** The empty space: where to add identifiers, the console first, the API second. */
@@ -147,14 +150,16 @@ export function IdentifiersTable({ spaceId, mappings, addIdentifierHref }: Ident
               return (
                 <Tr key={identifier.key}>
                   <Td>{identifier.priority}</Td>
-                  {/* Keys (up to 64 characters) and display names are cut short so the Edit action stays in view. */}
+                  {/* Keys (up to 64 characters) and display names wrap, so the Edit action stays in view. */}
                   <Td>
-                    <TruncatedText maxWidth={NAME_MAX_WIDTH} fontFamily="fontFamilyCode">
-                      {identifier.key}
-                    </TruncatedText>
+                    <Box minWidth={NAME_MIN_WIDTH} maxWidth={NAME_MAX_WIDTH}>
+                      <WrappingText fontFamily="fontFamilyCode">{identifier.key}</WrappingText>
+                    </Box>
                   </Td>
                   <Td>
-                    <TruncatedText maxWidth={NAME_MAX_WIDTH}>{identifier.displayName}</TruncatedText>
+                    <Box minWidth={NAME_MIN_WIDTH} maxWidth={NAME_MAX_WIDTH}>
+                      <WrappingText>{identifier.displayName}</WrappingText>
+                    </Box>
                   </Td>
                   <Td whiteSpace="nowrap">
                     {addressType ? (

@@ -17,7 +17,7 @@ import { ConflictAlert, FormErrorAlert } from '../../components/form-alerts.tsx'
 import { HorizontalScroll } from '../../components/horizontal-scroll.tsx';
 import { useSectionHeadingId } from '../../components/section.tsx';
 import { useToast } from '../../components/toast.tsx';
-import { TruncatedText } from '../../components/truncated-text.tsx';
+import { WrappingText } from '../../components/wrapping-text.tsx';
 import { isVersionConflict } from '../../lib/errors.ts';
 import { focusWhenPresent, refocusWhenLost } from '../../lib/focus-when-present.ts';
 import { identifierCapReason, identifiersQueryOptions, isAtIdentifierCap } from '../../lib/identifiers-query.ts';
@@ -369,22 +369,22 @@ export function PriorityTable({
   );
 }
 
-// Leaves the Priority, Limit, Normalization, Blocked values and action columns room at 1440 px.
+// The identifier column wraps within these bounds: at most as wide as leaves the Priority, Limit,
+// Normalization, Blocked values and action columns room at 1440 px; squeezed to the minimum when
+// the table must fit a laptop's page with a long key (below that, the table scrolls sideways).
+const SUMMARY_MIN_WIDTH = 'size20';
 const SUMMARY_MAX_WIDTH = 'size30';
 
 /**
  * The identifier column: key (with a Custom badge), display name and, for a custom identifier, the
- * event keys it reads. A long key or display name is cut short so that it does not push the columns
- * of limits, normalizations and actions off screen; pointing at it shows it in full, as does the
- * Edit rules dialog. The source keys wrap instead: they are read in full, not pointed at.
+ * event keys it reads, each shown whole and wrapping, so that a long one does not push the columns
+ * of limits, normalizations and actions off screen.
  */
 function IdentifierSummary({ identifier }: { identifier: Identifier }) {
   return (
-    <>
-      <Box display="flex" alignItems="center" columnGap="space30">
-        <TruncatedText maxWidth={SUMMARY_MAX_WIDTH} fontFamily="fontFamilyCode">
-          {identifier.key}
-        </TruncatedText>
+    <Box minWidth={SUMMARY_MIN_WIDTH} maxWidth={SUMMARY_MAX_WIDTH}>
+      <Box display="flex" alignItems="center" flexWrap="wrap" columnGap="space30">
+        <WrappingText fontFamily="fontFamilyCode">{identifier.key}</WrappingText>
         {identifier.kind === 'custom' ? (
           <Badge as="span" variant="decorative10">
             Custom
@@ -392,22 +392,15 @@ function IdentifierSummary({ identifier }: { identifier: Identifier }) {
         ) : null}
       </Box>
       {identifier.displayName !== identifier.key ? (
-        <TruncatedText maxWidth={SUMMARY_MAX_WIDTH} color="colorTextWeak" fontSize="fontSize20">
+        <WrappingText color="colorTextWeak" fontSize="fontSize20">
           {identifier.displayName}
-        </TruncatedText>
+        </WrappingText>
       ) : null}
       {identifier.kind === 'custom' ? (
-        <Box
-          as="span"
-          display="block"
-          maxWidth={SUMMARY_MAX_WIDTH}
-          color="colorTextWeak"
-          fontSize="fontSize20"
-          overflowWrap="anywhere"
-        >
-          Source keys: {identifier.sourceKeys.join(', ')}
-        </Box>
+        <WrappingText color="colorTextWeak" fontSize="fontSize20">
+          {`Source keys: ${identifier.sourceKeys.join(', ')}`}
+        </WrappingText>
       ) : null}
-    </>
+    </Box>
   );
 }
