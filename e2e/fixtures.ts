@@ -193,7 +193,10 @@ export async function expectNoAxeViolations(page: Page) {
       return true;
     }),
   );
-  const results = await new AxeBuilder({ page }).analyze();
+  // WCAG 2.2 AA as well (target size, focus not obscured), which axe leaves out unless asked.
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
   const violations = results.violations.map(
     (violation) =>
       `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes

@@ -246,9 +246,6 @@ export function AddIdentifierModal({
             type="number"
             step={1}
             inputMode="numeric"
-            // Paste's step arrows are buttons of their own: name them after what they change.
-            i18nStepUpLabel="Increase priority number"
-            i18nStepDownLabel="Decrease priority number"
             aria-describedby={ids.positionHelp}
             hasError={errors.position !== undefined}
             placeholder={String(existingKeys.length + 1)}

@@ -230,11 +230,9 @@ function LimitFields({
             Values per profile
           </Label>
           {/*
-           * No min/max: given both, Paste hides a step arrow at a bound, judged from a value it only
-           * learns from its own change events (never from react-hook-form's defaults or resets), so
-           * one arrow showed at random. The range is in the help text and checked by the schema.
-           * Paste hides both arrows while disabled and, without a max, never shows them again: a new
-           * element once the form is enabled again brings them back.
+           * The range is in the help text and checked by the schema; Paste's step arrows are hidden
+           * (index.html). A new element once the field is enabled again (after a conflict's Reload):
+           * the one that was disabled kept showing the value typed before, not the one reloaded.
            */}
           <Input
             key={disabled ? 'count-disabled' : 'count'}
@@ -242,9 +240,6 @@ function LimitFields({
             type="number"
             step={1}
             inputMode="numeric"
-            // Paste's step arrows are buttons of their own: name them after what they change.
-            i18nStepUpLabel="Increase limit"
-            i18nStepDownLabel="Decrease limit"
             aria-describedby={ids.countHelp}
             hasError={errors.limit?.count !== undefined}
             disabled={disabled}
