@@ -99,12 +99,23 @@ test('a refresh that fails keeps what was loaded on screen and says it may be ou
   await expect(banner).toBeVisible({ timeout: 15_000 });
   await expect(identifierRow(page, 'email')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'The identifiers could not be loaded' })).toHaveCount(0);
+  // Screen readers hear it too: a status region that was in the page before the banner came.
+  await expect(page.getByRole('status').filter({ hasText: 'What you see may be out of date' })).toHaveText(
+    'What you see may be out of date. The server is unavailable.',
+  );
   await expectNoAxeViolations(page);
   await banner.scrollIntoViewIfNeeded();
   await saveScreenshot(page, 'identifiers-refresh-failed', { viewportOnly: true });
 
+  // A refresh that fails again gives the focus back to Refresh now (disabled while it loads).
+  const refresh = page.getByRole('button', { name: 'Refresh now' });
+  await refresh.focus();
+  await page.keyboard.press('Enter');
+  await expect(refresh).toBeFocused({ timeout: 15_000 });
+  await expect(banner).toBeVisible();
+
   failing = false;
-  await page.getByRole('button', { name: 'Refresh now' }).click();
+  await refresh.click();
   await expect(banner).toBeHidden();
   await expect(identifierRow(page, 'email')).toBeVisible();
 

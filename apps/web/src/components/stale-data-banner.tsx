@@ -2,9 +2,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Box } from '@twilio-paste/box';
 import { Button } from '@twilio-paste/button';
 import { Callout, CalloutHeading, CalloutText } from '@twilio-paste/callout';
+import { ScreenReaderOnly } from '@twilio-paste/screen-reader-only';
 import { Text } from '@twilio-paste/text';
-import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
+import { type RefObject, useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
 import { describeError } from '../lib/errors.ts';
+import { refocusWhenLost } from '../lib/focus-when-present.ts';
 import { useToast } from './toast.tsx';
 
 /** How often failed refreshes are tried again while the banner shows. */
@@ -28,9 +30,44 @@ export function StaleDataBanner() {
     [queryClient],
   );
   useRecoveryWhileStale(failed !== undefined, refetchFailed);
-  if (!failed) return null;
-  const { title, detail } = describeError(failed.state.error);
-  const retrying = failed.state.fetchStatus === 'fetching';
+  const refreshButton = useRef<HTMLButtonElement>(null);
+  const problem = failed ? describeError(failed.state.error) : null;
+  return (
+    <>
+      {/* Always in the page, so that screen readers announce the banner when it appears (WCAG 4.1.3). */}
+      <ScreenReaderOnly>
+        <div role="status">{problem ? `What you see may be out of date. ${problem.title}.` : ''}</div>
+      </ScreenReaderOnly>
+      {failed && problem ? (
+        <OutOfDateCallout
+          title={problem.title}
+          detail={problem.detail}
+          retrying={failed.state.fetchStatus === 'fetching'}
+          refreshButton={refreshButton}
+          onRefresh={() => {
+            void refetchFailed();
+            // Refresh now is disabled while it loads: if the refresh fails again, it gets the focus back.
+            refocusWhenLost(() => refreshButton.current, 600);
+          }}
+        />
+      ) : null}
+    </>
+  );
+}
+
+function OutOfDateCallout({
+  title,
+  detail,
+  retrying,
+  refreshButton,
+  onRefresh,
+}: {
+  title: string;
+  detail: string;
+  retrying: boolean;
+  refreshButton: RefObject<HTMLButtonElement | null>;
+  onRefresh: () => void;
+}) {
   return (
     <Box marginBottom="space70">
       <Callout variant="warning" marginY="space0">
@@ -42,7 +79,7 @@ export function StaleDataBanner() {
           {detail} Unsaved edits stay where they are. The console tries again every {AUTO_REFRESH_SECONDS} seconds.
         </CalloutText>
         <Box marginTop="space40">
-          <Button variant="secondary" size="small" loading={retrying} onClick={() => void refetchFailed()}>
+          <Button ref={refreshButton} variant="secondary" size="small" loading={retrying} onClick={onRefresh}>
             Refresh now
           </Button>
         </Box>
