@@ -17,8 +17,8 @@ import { type ReactNode, useId, useRef, useState } from 'react';
 import { ErrorState, QueryErrorState } from '../../components/error-state.tsx';
 import { HorizontalScroll } from '../../components/horizontal-scroll.tsx';
 import { ApiError } from '../../lib/errors.ts';
+import { explainIssue } from '../../lib/issue-wording.ts';
 import { BusySubmitButton } from './busy-submit-button.tsx';
-import { explainEventIssue } from './event-issues.ts';
 import {
   demotionCauses,
   demotionExplanation,
@@ -197,7 +197,7 @@ function EventIssues({ id, issues, event }: { id: string; issues: readonly Issue
       <CalloutHeading as="h3">The server refused this event</CalloutHeading>
       <CalloutList as="ul">
         {issues.map((issue) => {
-          const { path, text, plain } = explainEventIssue(issue, event);
+          const { path, text, plain } = explainIssue(issue, event);
           return (
             <CalloutListItem key={`${issue.path}\u0000${issue.message}`}>
               {path === '' ? 'The event' : <Code>{path}</Code>}

@@ -19,7 +19,8 @@ export function IssueList({ issues }: { issues: readonly DocumentIssue[] }) {
             <Text as="span" fontWeight="fontWeightSemibold">
               {issue.where}
             </Text>
-            : {issue.message}
+            {issue.plain ? ' ' : ': '}
+            {issue.message}
           </Text>
         </CalloutListItem>
       ))}

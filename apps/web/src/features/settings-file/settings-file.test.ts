@@ -90,6 +90,21 @@ describe('parseSettingsFile', () => {
     expect(parsed.issues[0]?.message).toMatch(/ISO 3166/);
   });
 
+  it("words the validator's messages for an admin: a missing field, a wrong type", () => {
+    const { defaultCountry: _missing, ...withoutCountry } = EXPORT;
+    const broken = { ...withoutCountry, identifiers: [{ ...EXPORT.identifiers[0], normalization: 7 }] };
+    const parsed = parseSettingsFile(JSON.stringify(broken));
+    if (parsed.ok || parsed.problem !== 'invalid') throw new Error('expected issues');
+    expect(parsed.issues).toEqual(
+      expect.arrayContaining([
+        { path: 'defaultCountry', where: 'Default country', message: 'is required and must be text', plain: true },
+        expect.objectContaining({ path: 'identifiers.0.normalization', plain: true }),
+      ]),
+    );
+    // Never the validator's own wording.
+    expect(parsed.issues.map((issue) => issue.message).join(' ')).not.toMatch(/Invalid input|received undefined/);
+  });
+
   it('lists the schema issues and those of the document as a whole at once', () => {
     const broken = {
       ...EXPORT,

@@ -6,6 +6,7 @@ import {
   SettingsImportSchema,
   toIssues,
 } from '@idr/contracts';
+import { explainIssue } from '../../lib/issue-wording.ts';
 import { locateJsonSyntaxError } from '../../lib/json-syntax.ts';
 import { ADDRESS_TYPE_LABEL } from '../../lib/labels.ts';
 import type { SettingsState } from '../../lib/settings-diff.ts';
@@ -16,6 +17,11 @@ export interface DocumentIssue {
   /** "Identifier 3 (phone) › limit › count"; "The file" for the document as a whole. */
   where: string;
   message: string;
+  /**
+   * Whether `message` is a phrase that reads after `where` ("is required and must be text"), a
+   * validator's message reworded; otherwise a sentence of its own, shown after a colon.
+   */
+  plain?: boolean;
 }
 
 /** What reading a settings file gave: the document to send and the settings it stands for, or why not. */
@@ -103,11 +109,16 @@ export function describeIssuePath(path: string, document: unknown): string {
 
 /** Server or schema issues, each path in words for the document it is about. */
 export function describeIssues(issues: readonly Issue[], document: unknown): DocumentIssue[] {
-  return issues.map((issue) => ({
-    path: issue.path,
-    where: describeIssuePath(issue.path, document),
-    message: issue.message,
-  }));
+  return issues.map((issue) => {
+    // The validator's own messages ("Invalid input: expected string, received undefined") in words.
+    const { text, plain } = explainIssue(issue, document);
+    return {
+      path: issue.path,
+      where: describeIssuePath(issue.path, document),
+      message: text,
+      ...(plain ? { plain } : {}),
+    };
+  });
 }
 
 /**

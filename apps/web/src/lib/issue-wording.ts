@@ -1,11 +1,12 @@
-// The server validates events with zod and answers its default English messages ("Invalid option:
+// The server validates with zod and answers its default English messages ("Invalid option:
 // expected one of …", "Too big: expected string to have <=100 characters"). They are precise but
-// written for developers: this rewords the ones an admin meets in a dry run, and keeps the others.
+// written for developers: this rewords the ones an admin meets (in a dry-run event, in an imported
+// settings file), and keeps the others.
 import type { Issue } from '@idr/contracts';
 
-/** A server issue about the dry-run event, in words for an admin. */
-export interface EventIssueText {
-  /** The field, as the server's path (`context.externalIds.0.type`); `''` for the event as a whole. */
+/** A server issue about a document (a dry-run event, a settings file), in words for an admin. */
+export interface IssueText {
+  /** The field, as the server's path (`context.externalIds.0.type`); `''` for the document as a whole. */
   path: string;
   /**
    * What is wrong. When `plain`, a phrase that reads after the path ("is required: …");
@@ -21,10 +22,10 @@ function listOf(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }
 
-/** The value at a server issue path of the event; `undefined` when it is absent. */
-function valueAt(event: unknown, path: string): unknown {
-  if (path === '') return event;
-  let value: unknown = event;
+/** The value at a server issue path of the document; `undefined` when it is absent. */
+function valueAt(document: unknown, path: string): unknown {
+  if (path === '') return document;
+  let value: unknown = document;
   for (const segment of path.split('.')) {
     if (typeof value !== 'object' || value === null) return undefined;
     value = (value as Record<string, unknown>)[segment];
@@ -117,11 +118,11 @@ const RULES: ReadonlyArray<readonly [RegExp, Translate]> = [
 ];
 
 /**
- * One server issue about the dry-run event in words: known validator messages are reworded (the
- * sent event tells a missing field from a wrong one), unknown ones are kept as they are.
+ * One server issue about a document in words: known validator messages are reworded (the sent
+ * document tells a missing field from a wrong one), unknown ones are kept as they are.
  */
-export function explainEventIssue(issue: Issue, event: unknown): EventIssueText {
-  const value = valueAt(event, issue.path);
+export function explainIssue(issue: Issue, document: unknown): IssueText {
+  const value = valueAt(document, issue.path);
   for (const [pattern, translate] of RULES) {
     const match = issue.message.match(pattern);
     const text = match ? translate(match, value) : null;
@@ -131,7 +132,7 @@ export function explainEventIssue(issue: Issue, event: unknown): EventIssueText 
 }
 
 /** The issue as one line of text: "type is required: …", or "path: <server message>". */
-export function eventIssueSentence({ path, text, plain }: EventIssueText): string {
+export function eventIssueSentence({ path, text, plain }: IssueText): string {
   const field = path === '' ? 'The event' : path;
   return plain ? `${field} ${text}` : `${field}: ${text}`;
 }

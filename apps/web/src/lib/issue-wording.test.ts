@@ -1,15 +1,15 @@
 import { EventSchema, eventTimestampIssue } from '@idr/contracts';
 import { describe, expect, it } from 'vitest';
-import { eventIssueSentence, explainEventIssue } from './event-issues.ts';
+import { eventIssueSentence, explainIssue } from './issue-wording.ts';
 
 const TYPE_OPTIONS = 'Invalid option: expected one of "identify"|"track"|"page"|"screen"|"group"|"alias"';
 
 /** The line the dry run shows for one server issue about `event`. */
 function line(path: string, message: string, event: Record<string, unknown> = {}): string {
-  return eventIssueSentence(explainEventIssue({ path, message }, event));
+  return eventIssueSentence(explainIssue({ path, message }, event));
 }
 
-describe('explainEventIssue', () => {
+describe('explainIssue', () => {
   it('tells a missing type from a wrong one, and lists the types plainly', () => {
     expect(line('type', TYPE_OPTIONS, { userId: 'u1' })).toBe(
       'type is required: one of identify, track, page, screen, group or alias',
@@ -64,7 +64,7 @@ describe('explainEventIssue', () => {
 
   it('keeps messages it does not know, with their path', () => {
     const unknown = 'The server could not read this field';
-    expect(explainEventIssue({ path: 'timestamp', message: unknown }, {})).toEqual({
+    expect(explainIssue({ path: 'timestamp', message: unknown }, {})).toEqual({
       path: 'timestamp',
       text: unknown,
       plain: false,
