@@ -95,7 +95,7 @@ test('at 390px each change is a list item, its time and author below it', async 
   await expect(changes).toHaveCount(2);
   await expect(changes.first().getByText('Changed the default country', { exact: true })).toBeVisible();
   await expect(changes.first().getByRole('listitem')).toHaveText(['Default country United States (US) → France (FR)']);
-  await expect(changes.first()).toContainText('· anonymous');
+  await expect(changes.first()).toContainText('· Not signed in (console or API)');
   const overflow = await page.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );

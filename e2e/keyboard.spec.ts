@@ -106,7 +106,7 @@ test('the tab list follows the address: after Back, Shift+Tab returns to the sel
   // The one Tab stop of the list is the selected tab, not the one focused last.
   await expect(selected).toHaveAttribute('tabindex', '0');
   await expect(page.getByRole('tab', { name: 'Lookup preview' })).toHaveAttribute('tabindex', '-1');
-  await expect(page).toHaveTitle('Identity resolution · Manage — Space default — Identity Resolution Console');
+  await expect(page).toHaveTitle('Identity resolution · Manage — Default space — Identity Resolution Console');
 });
 
 test('Export settings keeps the focus once the file is saved', async ({ page }) => {
@@ -118,7 +118,7 @@ test('Export settings keeps the focus once the file is saved', async ({ page }) 
   await download;
   await expect(page.getByText(/^Settings of Default exported as /)).toBeVisible();
   await expect(exportButton).toBeFocused();
-  await expect(page).toHaveTitle('Identity resolution · Manage — Space default — Identity Resolution Console');
+  await expect(page).toHaveTitle('Identity resolution · Manage — Default space — Identity Resolution Console');
 });
 
 test('each table is named by the heading of its section', async ({ page }) => {

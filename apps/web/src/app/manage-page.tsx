@@ -24,6 +24,7 @@ import { addressTypeMappingsQueryOptions } from '../lib/mappings-query.ts';
 import { retryableLazy } from '../lib/retryable-lazy.ts';
 import { navigate } from '../lib/router.ts';
 import { spacePath } from '../lib/space-path.ts';
+import { spaceQueryOptions } from '../lib/space-query.ts';
 import { UnsavedChangesPlace, usePlacesWithUnsavedChanges } from '../lib/use-before-unload.ts';
 import { MANAGE_TABS, type ManageTab, manageTabLabel } from './manage-tabs.ts';
 
@@ -104,7 +105,12 @@ export function ManagePage({ spaceId, tabId }: { spaceId: string; tabId: ManageT
   const identifiers = useQuery(identifiersQueryOptions(spaceId));
   const mappings = useQuery(addressTypeMappingsQueryOptions(spaceId));
   const unknownSpace = identifiers.error instanceof ApiError && identifiers.error.code === 'space_not_found';
-  useDocumentTitle(unknownSpace ? `There is no space “${spaceId}”` : `${tabLabel} · Manage`, `Space ${spaceId}`);
+  // The space by the name admins know it by (its id until the name has loaded).
+  const spaceName = useQuery(spaceQueryOptions(spaceId)).data?.space.name;
+  useDocumentTitle(
+    unknownSpace ? `There is no space “${spaceId}”` : `${tabLabel} · Manage`,
+    spaceName ? `${spaceName} space` : `Space ${spaceId}`,
+  );
   // The address-type mapping form, where the other tabs send an admin to change a mapping.
   const mappingsHref = spacePath(spaceId, `${MANAGE_TABS[0].path}#address-type-mappings-heading`);
   return (

@@ -1,6 +1,6 @@
 import type { AuditEntry, Identifier } from '@idr/contracts';
 import { describe, expect, it } from 'vitest';
-import { describeAuditEntry } from './describe-audit-entry.ts';
+import { describeActor, describeAuditEntry } from './describe-audit-entry.ts';
 
 const email: Identifier = {
   key: 'email',
@@ -138,5 +138,13 @@ describe('describeAuditEntry', () => {
     expect(describeAuditEntry(entry('webhook.create', null, {}, 'webhook:1')).title).toBe(
       'webhook.create on webhook:1',
     );
+  });
+});
+
+describe('describeActor', () => {
+  it('says in words who made a change while sign-in is not set up', () => {
+    expect(describeActor('anonymous')).toBe('Not signed in (console or API)');
+    expect(describeActor('system')).toBe('The server (first start)');
+    expect(describeActor('jane')).toBe('jane');
   });
 });

@@ -174,3 +174,14 @@ function describeKnown(entry: AuditEntry): AuditSummary | null {
 export function describeAuditEntry(entry: AuditEntry): AuditSummary {
   return describeKnown(entry) ?? { title: `${entry.action} on ${entry.target}`, changes: [] };
 }
+
+/**
+ * Who made a change, as the history shows it. Without sign-in (not built yet) every console and
+ * API change is recorded as `anonymous`, and the server's own changes (a space created on first
+ * start) as `system`: said in words an admin reads.
+ */
+export function describeActor(actor: string): string {
+  if (actor === 'anonymous') return 'Not signed in (console or API)';
+  if (actor === 'system') return 'The server (first start)';
+  return actor;
+}

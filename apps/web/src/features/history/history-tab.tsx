@@ -12,7 +12,7 @@ import { HorizontalScroll } from '../../components/horizontal-scroll.tsx';
 import { Section, useSectionHeadingId } from '../../components/section.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { useNarrowViewport } from '../../components/use-narrow-viewport.ts';
-import { describeAuditEntry } from './describe-audit-entry.ts';
+import { describeActor, describeAuditEntry } from './describe-audit-entry.ts';
 import { historyQueryOptions } from './history-queries.ts';
 
 function TableHead() {
@@ -105,7 +105,7 @@ function HistoryBody({ spaceId, shown }: { spaceId: string; shown: boolean }) {
             >
               <ChangeDescription entry={entry} />
               <Text as="p" color="colorTextWeak" fontSize="fontSize20" marginTop="space30">
-                <DateTime value={entry.at} seconds /> · {entry.actor}
+                <DateTime value={entry.at} seconds /> · {describeActor(entry.actor)}
               </Text>
             </Box>
           ))}
@@ -120,7 +120,7 @@ function HistoryBody({ spaceId, shown }: { spaceId: string; shown: boolean }) {
                   <Td whiteSpace="nowrap">
                     <DateTime value={entry.at} seconds />
                   </Td>
-                  <Td>{entry.actor}</Td>
+                  <Td>{describeActor(entry.actor)}</Td>
                   <Td>
                     {/* Room for a change to read as a sentence. */}
                     <Box minWidth="size30">

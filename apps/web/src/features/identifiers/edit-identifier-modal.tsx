@@ -121,7 +121,7 @@ export function EditIdentifierModal({ spaceId, identifier, version, onClose }: E
 
   return (
     <FormModal
-      heading="Edit identifier"
+      heading={`Edit identifier ${identifier.key}`}
       initialFocusRef={inputRef}
       onClose={onClose}
       onSubmit={onSubmit}
