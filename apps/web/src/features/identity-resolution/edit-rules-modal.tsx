@@ -357,7 +357,7 @@ function BlockedValuesSection({ form, disabled }: { form: RulesForm; disabled: b
         </Stack>
       )}
       {rootError ? <HelpText variant="error">{rootError}</HelpText> : null}
-      <Box display="flex" columnGap="space40" alignItems="center" marginTop="space50" flexWrap="wrap">
+      <Box display="flex" columnGap="space40" rowGap="space30" alignItems="center" marginTop="space50" flexWrap="wrap">
         <Button
           ref={addButtonRef}
           variant="secondary"

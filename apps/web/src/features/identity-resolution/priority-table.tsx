@@ -383,7 +383,7 @@ const SUMMARY_MAX_WIDTH = 'size30';
 function IdentifierSummary({ identifier }: { identifier: Identifier }) {
   return (
     <Box minWidth={SUMMARY_MIN_WIDTH} maxWidth={SUMMARY_MAX_WIDTH}>
-      <Box display="flex" alignItems="center" flexWrap="wrap" columnGap="space30">
+      <Box display="flex" alignItems="center" flexWrap="wrap" columnGap="space30" rowGap="space20">
         <WrappingText fontFamily="fontFamilyCode">{identifier.key}</WrappingText>
         {identifier.kind === 'custom' ? (
           <Badge as="span" variant="decorative10">
