@@ -32,6 +32,17 @@ function silentSchemas(value: unknown, path = ''): string[] {
 }
 
 describe('the OpenAPI document', () => {
+  it('gives every operation a default answer: problem+json for a fault on the server side', () => {
+    for (const [path, methods] of Object.entries(document.paths as Json)) {
+      if (path.endsWith('/openapi.json')) continue;
+      for (const operation of Object.values(methods as Json)) {
+        expect(operation.responses.default?.content['application/problem+json'].schema, path).toEqual({
+          $ref: '#/components/schemas/Problem',
+        });
+      }
+    }
+  });
+
   it('describes every field a client sends or reads (no empty schema), for typed clients', () => {
     expect(silentSchemas(document)).toEqual([]);
     const schemas = document.components.schemas as Json;

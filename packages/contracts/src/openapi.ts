@@ -249,6 +249,12 @@ export function buildOpenApiDocument(
         content: { 'application/problem+json': { schema: { $ref: `${COMPONENT_PREFIX}Problem` } } },
       };
     }
+    // What no request should meet, but a client must still be ready for: a fault on the server's
+    // side (`internal_error`, quoting the request id), as problem+json like every other error.
+    responses.default = {
+      description: 'internal_error (a fault on the server side), as problem+json with the requestId to report',
+      content: { 'application/problem+json': { schema: { $ref: `${COMPONENT_PREFIX}Problem` } } },
+    };
     const requestBody = route.documentedBody ?? route.body;
     paths[openApiPath] ??= {};
     paths[openApiPath][route.method.toLowerCase()] = {
