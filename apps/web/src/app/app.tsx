@@ -1,7 +1,7 @@
 import { Box } from '@twilio-paste/box';
 import { Spinner } from '@twilio-paste/spinner';
-import { Suspense, useEffect } from 'react';
-import { LoadFailureBoundary } from '../components/load-failure-boundary.tsx';
+import { useEffect } from 'react';
+import { LazyPart } from '../components/lazy-part.tsx';
 import { DiscardEditsDialog } from '../features/spaces/discard-edits-dialog.tsx';
 import { retryableLazy } from '../lib/retryable-lazy.ts';
 import { navigate, setNavigationGuard, usePathname } from '../lib/router.ts';
@@ -48,17 +48,14 @@ function Routes({ pathname, path, spaceId }: { pathname: string; path: string; s
   const manageTab = manageTabForPath(path);
   if (manageTab) {
     return (
-      <LoadFailureBoundary what="This page" headingAs="h1" onRetry={managePage.retry}>
-        {() => {
-          const ManagePage = managePage.current();
-          return (
-            <Suspense fallback={<PageLoading />}>
-              {/* A page per space: nothing typed for one space's settings stays on screen for another's. */}
-              <ManagePage key={spaceId} spaceId={spaceId} tabId={manageTab.id} />
-            </Suspense>
-          );
-        }}
-      </LoadFailureBoundary>
+      <LazyPart
+        part={managePage}
+        what="This page"
+        headingAs="h1"
+        loading={<PageLoading />}
+        // A page per space: nothing typed for one space's settings stays on screen for another's.
+        render={(ManagePage) => <ManagePage key={spaceId} spaceId={spaceId} tabId={manageTab.id} />}
+      />
     );
   }
   return <NotFoundPage pathname={pathname} spaceId={spaceId} />;

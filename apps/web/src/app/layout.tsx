@@ -22,9 +22,9 @@ import {
 } from '@twilio-paste/sidebar';
 import { Text } from '@twilio-paste/text';
 import { Topbar, TopbarActions } from '@twilio-paste/topbar';
-import { type MouseEvent, type ReactNode, type RefObject, Suspense, useRef } from 'react';
+import { type MouseEvent, type ReactNode, type RefObject, useRef } from 'react';
 import { FocusedFieldErrorAnnouncer } from '../components/focused-field-error-announcer.tsx';
-import { LoadFailureBoundary } from '../components/load-failure-boundary.tsx';
+import { LazyPart } from '../components/lazy-part.tsx';
 import { ProductLogo } from '../components/product-logo.tsx';
 import { StaleDataBanner } from '../components/stale-data-banner.tsx';
 import { TopbarButton } from '../components/topbar-button.tsx';
@@ -104,17 +104,16 @@ export function Layout({ path, spaceId, theme, onToggleTheme, children }: Layout
         <Topbar id={IDS.topbar} role="banner" ref={topbar}>
           <TopbarActions justify="start">
             {narrow ? <NavigationMenuButton buttonRef={menuButton} sidebar={sidebar} /> : null}
-            {/* Its code could not be downloaded: the space's name alone, as while it loads. */}
-            <LoadFailureBoundary what="The space switcher" fallback={<CurrentSpace spaceId={spaceId} />}>
-              {() => {
-                const SpaceSwitcher = spaceSwitcher.current();
-                return (
-                  <Suspense fallback={<CurrentSpace spaceId={spaceId} />}>
-                    <SpaceSwitcher spaceId={spaceId} path={path} compact={narrow} iconOnly={topbarIconsOnly} />
-                  </Suspense>
-                );
-              }}
-            </LoadFailureBoundary>
+            {/* While its code downloads, or if it cannot be: the space's name alone. */}
+            <LazyPart
+              part={spaceSwitcher}
+              what="The space switcher"
+              loading={<CurrentSpace spaceId={spaceId} />}
+              failed={<CurrentSpace spaceId={spaceId} />}
+              render={(SpaceSwitcher) => (
+                <SpaceSwitcher spaceId={spaceId} path={path} compact={narrow} iconOnly={topbarIconsOnly} />
+              )}
+            />
           </TopbarActions>
           <TopbarActions justify="end">
             <ThemeToggle theme={theme} onToggle={onToggleTheme} iconOnly={topbarIconsOnly} />

@@ -9,8 +9,8 @@ import {
 } from '@twilio-paste/page-header';
 import { Spinner } from '@twilio-paste/spinner';
 import { Tab, TabList, TabPanel, TabPanels, Tabs, useTabState } from '@twilio-paste/tabs';
-import { Suspense, useEffect, useState } from 'react';
-import { LoadFailureBoundary } from '../components/load-failure-boundary.tsx';
+import { useEffect, useState } from 'react';
+import { LazyPart } from '../components/lazy-part.tsx';
 import { Section } from '../components/section.tsx';
 import { AddressTypeMappingsSection } from '../features/address-type-mappings/address-type-mappings-section.tsx';
 import { HistoryTab } from '../features/history/history-tab.tsx';
@@ -186,24 +186,14 @@ export function ManagePage({ spaceId, tabId }: { spaceId: string; tabId: ManageT
                       heading="Settings file"
                       description="Export saves this space’s settings as a JSON file; importing one replaces every identifier, the address-type mapping and the default country of this space (existing profiles are not re-resolved)."
                     >
-                      <LoadFailureBoundary what="The settings file actions" onRetry={settingsFileSection.retry}>
-                        {() => {
-                          const SettingsFileSection = settingsFileSection.current();
-                          return (
-                            <Suspense
-                              fallback={
-                                <Spinner
-                                  decorative={false}
-                                  title="Loading the settings file actions"
-                                  size="sizeIcon70"
-                                />
-                              }
-                            >
-                              <SettingsFileSection spaceId={spaceId} />
-                            </Suspense>
-                          );
-                        }}
-                      </LoadFailureBoundary>
+                      <LazyPart
+                        part={settingsFileSection}
+                        what="The settings file actions"
+                        loading={
+                          <Spinner decorative={false} title="Loading the settings file actions" size="sizeIcon70" />
+                        }
+                        render={(SettingsFileSection) => <SettingsFileSection spaceId={spaceId} />}
+                      />
                     </Section>
                   </UnsavedChangesPlace>
                 ) : null}
@@ -211,23 +201,20 @@ export function ManagePage({ spaceId, tabId }: { spaceId: string; tabId: ManageT
             </TabPanel>
             <TabPanel>
               <Box paddingTop="space90">
-                <LoadFailureBoundary what="The lookup preview" headingAs="h2" onRetry={lookupPreviewTab.retry}>
-                  {() => {
-                    const LookupPreviewTab = lookupPreviewTab.current();
-                    return (
-                      <Suspense
-                        fallback={<Spinner decorative={false} title="Loading the lookup preview" size="sizeIcon70" />}
-                      >
-                        <LookupPreviewTab
-                          spaceId={spaceId}
-                          identifiers={identifiers.data?.identifiers}
-                          mappings={mappings.data?.mappings}
-                          mappingsHref={mappingsHref}
-                        />
-                      </Suspense>
-                    );
-                  }}
-                </LoadFailureBoundary>
+                <LazyPart
+                  part={lookupPreviewTab}
+                  what="The lookup preview"
+                  headingAs="h2"
+                  loading={<Spinner decorative={false} title="Loading the lookup preview" size="sizeIcon70" />}
+                  render={(LookupPreviewTab) => (
+                    <LookupPreviewTab
+                      spaceId={spaceId}
+                      identifiers={identifiers.data?.identifiers}
+                      mappings={mappings.data?.mappings}
+                      mappingsHref={mappingsHref}
+                    />
+                  )}
+                />
               </Box>
             </TabPanel>
             <TabPanel>
