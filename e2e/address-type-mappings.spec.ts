@@ -80,12 +80,27 @@ test('a mapping conflict made by a second client is explained and reloads the fo
   await page.getByRole('button', { name: 'Save mapping' }).click();
   const alert = page.getByRole('alert').filter({ hasText: 'Someone else changed the settings' });
   await expect(alert).toBeVisible();
+  await expect(alert).toContainText('Email address: email → none. Your mapping was not saved.');
   await expect(alert.getByRole('button', { name: 'Reload' })).toBeFocused();
   await alert.getByRole('button', { name: 'Reload' }).click();
   await expect(alert).toBeHidden();
   await expect(phone).toHaveValue('phone');
   await expect(page.getByLabel('Email address')).toHaveValue('');
   expect(await api.mappings()).toEqual({ phone: 'phone', email: null });
+
+  // Again, keeping the admin's mapping this time: the save then replaces the other one.
+  await phone.selectOption('');
+  await api.setMappings({ phone: 'phone', email: 'email' });
+  await page.getByRole('button', { name: 'Save mapping' }).click();
+  await expect(alert).toContainText('Email address: none → email.');
+  await alert.getByRole('button', { name: 'Keep my changes' }).click();
+  await expect(alert).toBeHidden();
+  await expect(phone).toHaveValue('');
+  await expect(page.getByLabel('Email address')).toHaveValue('');
+  await expect(page.getByText('Saving replaces the other change: Email address: none → email.')).toBeVisible();
+  await page.getByRole('button', { name: 'Save mapping' }).click();
+  await expect(page.getByText('Your changes are kept')).toBeHidden();
+  await expect.poll(() => api.mappings()).toEqual({ phone: null, email: null });
 });
 
 test('a change elsewhere in the space does not block saving the mapping', async ({ page, api, browserProblems }) => {

@@ -141,6 +141,39 @@ test('a 412 conflict made by a second client is explained and reloads the form',
   expect(await api.displayName('email')).toBe('Mine after all');
 });
 
+test('after a 412 the admin may keep their display name, told what it overwrites', async ({
+  page,
+  api,
+  browserProblems,
+}) => {
+  browserProblems.allowHttpStatus(412);
+  await openIdentifiersTab(page);
+  const { dialog, input } = await openEditModal(page, 'email');
+  await input.fill('Mine');
+  await api.setDisplayName('email', 'Theirs');
+
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  const alert = dialog.getByRole('alert').filter({ hasText: 'Someone else changed the settings' });
+  // The alert says what the other admin did, not only that something changed.
+  await expect(alert).toContainText('Display name “email” → “Theirs”. Your display name was not saved.');
+  await saveScreenshot(page, 'identifiers-conflict-keep-mine');
+
+  await alert.getByRole('button', { name: 'Keep my changes' }).click();
+  await expect(alert).toBeHidden();
+  await expect(input).toHaveValue('Mine');
+  await expect(input).toBeFocused();
+  await expect(dialog.getByText('Your changes are kept')).toBeVisible();
+  await expect(dialog).toContainText('Saving replaces the other change: Display name “email” → “Theirs”.');
+  await saveScreenshot(page, 'identifiers-conflict-kept');
+  expect(await api.displayName('email')).toBe('Theirs');
+
+  // Saving now goes on the latest version: the admin's name replaces theirs, knowingly.
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(displayNameCell(page, 'email')).toHaveText('Mine');
+  expect(await api.displayName('email')).toBe('Mine');
+});
+
 test('the Identifiers tab is accessible, keyboard-operable, and looks right in light and dark', async ({ page }) => {
   await openIdentifiersTab(page);
   await expect(identifierRow(page, 'phone').getByText('Phone number')).toBeVisible();

@@ -533,7 +533,7 @@ test('a 412 conflict on the rules form is explained and reloads the form', async
   await dialog.getByRole('button', { name: 'Save rules' }).click();
   const alert = dialog.getByRole('alert').filter({ hasText: 'Someone else changed the settings' });
   await expect(alert).toBeVisible();
-  await expect(alert).toContainText('Your rules were not saved');
+  await expect(alert).toContainText('Limit 5 ever → 3 per day. Your rules were not saved.');
   // The focus moves to Reload: Save rules, which had it, is disabled now.
   await expect(alert.getByRole('button', { name: 'Reload' })).toBeFocused();
   await expect(dialog.getByRole('button', { name: 'Save rules' })).toBeDisabled();
@@ -592,6 +592,40 @@ test('a change elsewhere in the space does not block a save: rules and order go 
   });
   expect(uncovered, 'the dialog’s close button is on top').toBe(true);
   await saveScreenshot(page, 'identity-resolution-toast-under-dialog');
+});
+
+test('a priority order changed meanwhile: the alert names the moves, and the admin may keep their order', async ({
+  page,
+  browserProblems,
+}) => {
+  browserProblems.allowHttpStatus(412);
+  await openIdentityResolutionTab(page);
+  await page.getByRole('button', { name: 'Move anonymous_id up' }).click();
+  // Another admin puts email first meanwhile.
+  const theirs = await page.request.put(`${SPACE_API}/identifiers/priority`, {
+    data: { keys: ['email', 'user_id', 'phone', 'anonymous_id'] },
+  });
+  expect(theirs.status()).toBe(200);
+
+  const save = page.getByRole('button', { name: 'Save order' });
+  await save.click();
+  const alert = page.getByRole('alert').filter({ hasText: 'Someone else changed the settings' });
+  await expect(alert).toContainText('Priority email 2 → 1, user_id 1 → 2. Your priority order was not saved.');
+  await saveScreenshot(page, 'identity-resolution-order-conflict');
+  await alert.getByRole('button', { name: 'Keep my changes' }).click();
+  await expect(alert).toBeHidden();
+  expect(await priorityOrder(page)).toEqual(['user_id', 'email', 'anonymous_id', 'phone']);
+  await expect(page.getByText('Saving replaces the other change: Priority email 2 → 1, user_id 1 → 2.')).toBeVisible();
+
+  await save.click();
+  await expect(page.getByText('Priority order saved.')).toBeVisible();
+  await expect(page.getByText('Your changes are kept')).toHaveCount(0);
+  expect((await listIdentifiers(page)).map((entry) => entry.key)).toEqual([
+    'user_id',
+    'email',
+    'anonymous_id',
+    'phone',
+  ]);
 });
 
 test('the Identity resolution tab is accessible and keyboard-operable with and without its dialogs', async ({
@@ -801,12 +835,32 @@ test('a default country changed meanwhile by someone else is not overwritten', a
   await country.selectOption('DE');
   const meanwhile = await request.patch(SPACE_API, { data: { defaultCountry: 'FR' } });
   expect(meanwhile.status()).toBe(200);
-  await section.getByRole('button', { name: 'Save default country' }).click();
-  await expect(section.getByText('Someone else changed the settings while you were editing.')).toBeVisible();
+  const save = section.getByRole('button', { name: 'Save default country' });
+  await save.click();
+  const alert = section
+    .getByRole('alert')
+    .filter({ hasText: 'Someone else changed the settings while you were editing' });
+  await expect(alert).toContainText('Default country United States (US) → France (FR).');
   expect(await (await request.get(SPACE_API)).json()).toMatchObject({ defaultCountry: 'FR' });
   await section.getByRole('button', { name: 'Reload' }).click();
   await expect(country).toHaveValue('FR');
   await expect(country).toBeEnabled();
+
+  // Once more, and this time the admin keeps their country: saving then replaces the other one.
+  await country.selectOption('DE');
+  const again = await request.patch(SPACE_API, { data: { defaultCountry: 'ES' } });
+  expect(again.status()).toBe(200);
+  await save.click();
+  await expect(alert).toContainText('Default country France (FR) → Spain (ES).');
+  await alert.getByRole('button', { name: 'Keep my changes' }).click();
+  await expect(alert).toBeHidden();
+  await expect(country).toHaveValue('DE');
+  await expect(
+    section.getByText('Saving replaces the other change: Default country France (FR) → Spain (ES).'),
+  ).toBeVisible();
+  await save.click();
+  await expect(section.getByText('Your changes are kept')).toBeHidden();
+  expect(await (await request.get(SPACE_API)).json()).toMatchObject({ defaultCountry: 'DE' });
 });
 
 test('a 64-character key and a 50-character name wrap, shown whole, and every action stays in view at 1440 and 1280px', async ({

@@ -1,40 +1,88 @@
 import { Alert } from '@twilio-paste/alert';
+import { Box } from '@twilio-paste/box';
 import { Button } from '@twilio-paste/button';
 import { Text } from '@twilio-paste/text';
 import { useEffect, useRef } from 'react';
 import { describeError } from '../lib/errors.ts';
+import type { ReloadMode } from '../lib/use-save-status.ts';
 
 /**
- * A 412 on save: someone else changed the settings first. Explains what was not saved and offers
- * Reload, which takes the focus as the alert appears: the button that saved is disabled by now,
- * which would drop the focus to the page, and the alert may sit out of view above a long table.
+ * A 412 on save: someone else changed the settings first. Explains what was not saved and, when the
+ * form can tell, what the other change was; offers Reload (take theirs, start again) and, with
+ * `onKeepMine`, Keep my changes (edit on top of theirs, and overwrite them by saving). Reload takes
+ * the focus as the alert appears: the button that saved is disabled by now, which would drop the
+ * focus to the page, and the alert may sit out of view above a long table.
  */
 export function ConflictAlert({
   notSaved,
+  theirs = null,
   reloadShows = 'values',
   onReload,
+  onKeepMine,
   reloading,
 }: {
   /** What was not saved, e.g. "Your priority order was not saved". */
   notSaved: string;
+  /** What the other change did, e.g. "Display name “Email” → “Support email”"; `null` when unknown. */
+  theirs?: string | null;
   /** What Reload brings back, when "values" is too vague for the form (e.g. "mapping"). */
   reloadShows?: string;
   onReload: () => void;
-  reloading: boolean;
+  /** Keeps the form's values on top of the latest version; offered only with `theirs` known. */
+  onKeepMine?: () => void;
+  reloading: boolean | ReloadMode;
 }) {
   const reloadButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     reloadButton.current?.focus();
   }, []);
+  const canKeepMine = onKeepMine !== undefined && theirs !== null;
   return (
     <Alert variant="warning">
       <Text as="p" marginBottom="space30">
-        <strong>Someone else changed the settings while you were editing.</strong> {notSaved}. Reload to see the latest{' '}
-        {reloadShows}, then make your change again.
+        <strong>Someone else changed the settings while you were editing{theirs === null ? '.' : ':'}</strong>{' '}
+        {theirs === null ? null : `${theirs}. `}
+        {notSaved}. Reload to see the latest {reloadShows}
+        {canKeepMine ? ', or keep your changes and save them over theirs.' : ', then make your change again.'}
       </Text>
-      <Button ref={reloadButton} variant="secondary" size="small" onClick={onReload} loading={reloading}>
-        Reload
-      </Button>
+      <Box display="flex" flexWrap="wrap" columnGap="space40" rowGap="space30">
+        <Button
+          ref={reloadButton}
+          variant="secondary"
+          size="small"
+          onClick={onReload}
+          loading={reloading === true || reloading === 'theirs'}
+          disabled={reloading === 'mine'}
+        >
+          Reload
+        </Button>
+        {canKeepMine ? (
+          <Button
+            variant="secondary"
+            size="small"
+            onClick={onKeepMine}
+            loading={reloading === 'mine'}
+            disabled={reloading === 'theirs'}
+          >
+            Keep my changes
+          </Button>
+        ) : null}
+      </Box>
+    </Alert>
+  );
+}
+
+/**
+ * After Keep my changes: the form now edits the latest version, and saving replaces the other
+ * change, which this note names so that nobody overwrites it unawares.
+ */
+export function KeptChangesNote({ theirs }: { theirs: string }) {
+  return (
+    <Alert variant="neutral">
+      <Text as="p">
+        <strong>Your changes are kept</strong> on top of the latest settings. Saving replaces the other change: {theirs}
+        .
+      </Text>
     </Alert>
   );
 }

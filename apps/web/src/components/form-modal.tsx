@@ -14,7 +14,8 @@ import {
   useState,
 } from 'react';
 import { useBackForwardClosesDialog } from '../lib/router.ts';
-import { ConflictAlert, FormErrorAlert } from './form-alerts.tsx';
+import type { ReloadMode } from '../lib/use-save-status.ts';
+import { ConflictAlert, FormErrorAlert, KeptChangesNote } from './form-alerts.tsx';
 
 // The form spans body and footer, and must let the modal body scroll inside it.
 const FORM_STYLE = { display: 'flex', flexDirection: 'column', minHeight: 0 } as const;
@@ -32,10 +33,21 @@ interface FormModalProps {
   /** Whether the form holds unsaved edits: closing it then asks before discarding them. */
   dirty: boolean;
   /**
-   * How the last save went (from `useSaveStatus`): a 412 conflict shows what was not saved, offers
-   * Reload and disables the primary button; an error no field explains shows above the fields.
+   * How the last save went (from `useSaveStatus`): a 412 conflict shows what was not saved (and
+   * `theirs`, the other change, when known), offers Reload (and Keep my changes, with `onKeepMine`)
+   * and disables the primary button; `keptOver` names the other change the edits now overwrite;
+   * an error no field explains shows above the fields.
    */
-  saveStatus: { conflict: boolean; formError: unknown; reloading: boolean; onReload: () => void; notSaved: string };
+  saveStatus: {
+    conflict: boolean;
+    formError: unknown;
+    reloading: boolean | ReloadMode;
+    onReload: () => void;
+    notSaved: string;
+    theirs?: string | null;
+    onKeepMine?: () => void;
+    keptOver?: string | null;
+  };
   /** Secondary actions on the left of the footer, e.g. "Reset to default". */
   footerStart?: ReactNode;
   children: NonNullable<ReactNode>;
@@ -84,9 +96,15 @@ export function FormModal({
             <Box marginBottom="space70">
               <ConflictAlert
                 notSaved={saveStatus.notSaved}
+                theirs={saveStatus.theirs}
                 onReload={saveStatus.onReload}
+                onKeepMine={saveStatus.onKeepMine}
                 reloading={saveStatus.reloading}
               />
+            </Box>
+          ) : saveStatus.keptOver ? (
+            <Box marginBottom="space70">
+              <KeptChangesNote theirs={saveStatus.keptOver} />
             </Box>
           ) : null}
           {saveStatus.formError ? (

@@ -96,6 +96,27 @@ export function identifierChanges(before: Identifier, after: Identifier): FieldC
   return changes;
 }
 
+/**
+ * What another admin changed in the fields a form edits, in one line ("Display name “A” → “B”;
+ * Limit 1 ever → 3 ever"), for the form's conflict alert; `null` when none of them changed.
+ */
+export function fieldChangesText(
+  before: Identifier,
+  after: Identifier,
+  fields: readonly IdentifierField[],
+): string | null {
+  return joinChanges(
+    identifierChanges(before, after)
+      .filter((change) => fields.includes(change.field))
+      .map((change) => change.text),
+  );
+}
+
+/** Change lines as one sentence's worth of text, or `null` when there are none. */
+export function joinChanges(lines: readonly string[]): string | null {
+  return lines.length === 0 ? null : lines.join('; ');
+}
+
 /** One line per address type mapped to another identifier (or to none). */
 export function mappingChanges(before: MappingsState, after: MappingsState): string[] {
   return ADDRESS_TYPES.filter((type) => before[type] !== after[type]).map(

@@ -3,20 +3,37 @@ import type { FieldPath, FieldValues, UseFormSetError } from 'react-hook-form';
 import { ApiError, isVersionConflict } from './errors.ts';
 
 /**
+ * After a 412, what the form takes from the latest version: `theirs` (the latest values, the
+ * admin's edits dropped) or `mine` (the latest version as the base, the admin's edits kept on top).
+ */
+export type ReloadMode = 'theirs' | 'mine';
+
+/** The `reset` options of react-hook-form that keep the admin's values while the base moves on. */
+export function resetOptionsFor(mode: ReloadMode): { keepValues: true } | undefined {
+  return mode === 'mine' ? { keepValues: true } : undefined;
+}
+
+/**
  * The state a settings form keeps around a save: a 412 conflict (which locks the form until
- * Reload), an error no field explains, and whether Reload is running.
+ * Reload or Keep my changes), an error no field explains, which reload is running, and the other
+ * change the admin chose to overwrite (`keptOver`, shown until the form saves or drops the edits).
  */
 export function useSaveStatus() {
   const [conflict, setConflict] = useState(false);
   const [formError, setFormError] = useState<unknown>(null);
-  const [reloading, setReloading] = useState(false);
+  const [reloading, setReloading] = useState<false | ReloadMode>(false);
+  const [keptOver, setKeptOver] = useState<string | null>(null);
 
-  /** Runs the form's own reload; whatever it throws becomes the form's error. */
-  async function reload(load: () => Promise<void>) {
-    setReloading(true);
+  /**
+   * Runs the form's own reload; whatever it throws becomes the form's error. With `mine`, `theirs`
+   * describes the change the admin's edits now overwrite.
+   */
+  async function reload(load: () => Promise<void>, mode: ReloadMode = 'theirs', theirs: string | null = null) {
+    setReloading(mode);
     setFormError(null);
     try {
       await load();
+      setKeptOver(mode === 'mine' ? theirs : null);
     } catch (error) {
       setFormError(error);
     } finally {
@@ -41,6 +58,7 @@ export function useSaveStatus() {
       return;
     }
     if (isVersionConflict(error)) {
+      setKeptOver(null);
       setConflict(true);
       return;
     }
@@ -57,5 +75,5 @@ export function useSaveStatus() {
     setFormError(error);
   }
 
-  return { conflict, setConflict, formError, setFormError, reloading, reload, showSaveError };
+  return { conflict, setConflict, formError, setFormError, reloading, reload, keptOver, setKeptOver, showSaveError };
 }

@@ -15,16 +15,17 @@ import { Text } from '@twilio-paste/text';
 import { useId } from 'react';
 import { useForm } from 'react-hook-form';
 import { QueryErrorState } from '../../components/error-state.tsx';
-import { ConflictAlert, FormErrorAlert } from '../../components/form-alerts.tsx';
+import { ConflictAlert, FormErrorAlert, KeptChangesNote } from '../../components/form-alerts.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { focusFieldOf, focusIsOnSubmitOrLost, refocusSubmitOf } from '../../lib/focus-when-present.ts';
 import { ADDRESS_TYPE_LABEL, identifierOptionLabel } from '../../lib/labels.ts';
 import { normalizationWarning } from '../../lib/lookup-warnings.ts';
 import { addressTypeMappingsQueryOptions } from '../../lib/mappings-query.ts';
 import { settingsQueryKey } from '../../lib/query-client.ts';
+import { joinChanges, mappingChanges } from '../../lib/settings-diff.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
 import { useFormBase } from '../../lib/use-form-base.ts';
-import { useSaveStatus } from '../../lib/use-save-status.ts';
+import { type ReloadMode, resetOptionsFor, useSaveStatus } from '../../lib/use-save-status.ts';
 import {
   type MappingBase,
   MappingFormSchema,
@@ -115,6 +116,8 @@ function MappingForm({
     setFormError,
     reloading,
     reload: reloadWith,
+    keptOver,
+    setKeptOver,
     showSaveError,
   } = useSaveStatus();
 
@@ -152,6 +155,7 @@ function MappingForm({
     try {
       const saved = await save((version) => mutation.mutateAsync({ mappings, version }));
       setBase(saved);
+      setKeptOver(null);
       form.reset(toFormValues(saved.mappings));
       if (refocus) focusFieldOf(event, ADDRESS_TYPES[0]);
       toast('Identifier mapping by address type saved.');
@@ -161,18 +165,26 @@ function MappingForm({
     }
   });
 
-  function reload() {
-    return reloadWith(async () => {
-      await queryClient.invalidateQueries({ queryKey: settingsQueryKey(spaceId) });
-      const fresh = await queryClient.fetchQuery(addressTypeMappingsQueryOptions(spaceId));
-      setBase(fresh);
-      form.reset(toFormValues(fresh.mappings));
-      setConflict(false);
-    });
+  // After a 412 the query holds the latest (the save fetched it): what the other change did.
+  const theirs = conflict ? joinChanges(mappingChanges(base.mappings, server.mappings)) : null;
+
+  function reload(mode: ReloadMode) {
+    return reloadWith(
+      async () => {
+        await queryClient.invalidateQueries({ queryKey: settingsQueryKey(spaceId) });
+        const fresh = await queryClient.fetchQuery(addressTypeMappingsQueryOptions(spaceId));
+        setBase(fresh);
+        form.reset(toFormValues(fresh.mappings), resetOptionsFor(mode));
+        setConflict(false);
+      },
+      mode,
+      theirs,
+    );
   }
 
   function discard() {
     setFormError(null);
+    setKeptOver(null);
     form.reset(toFormValues(base.mappings));
   }
 
@@ -184,10 +196,14 @@ function MappingForm({
         {conflict ? (
           <ConflictAlert
             notSaved="Your mapping was not saved"
+            theirs={theirs}
             reloadShows="mapping"
-            onReload={reload}
+            onReload={() => reload('theirs')}
+            onKeepMine={() => reload('mine')}
             reloading={reloading}
           />
+        ) : keptOver ? (
+          <KeptChangesNote theirs={keptOver} />
         ) : null}
         <FormErrorAlert error={formError} />
         <Box

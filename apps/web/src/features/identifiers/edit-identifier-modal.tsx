@@ -11,9 +11,10 @@ import { useId, useMemo, useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import { FormModal } from '../../components/form-modal.tsx';
 import { useToast } from '../../components/toast.tsx';
+import { fieldChangesText } from '../../lib/settings-diff.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
 import { useEditBase } from '../../lib/use-edit-base.ts';
-import { useSaveStatus } from '../../lib/use-save-status.ts';
+import { type ReloadMode, resetOptionsFor, useSaveStatus } from '../../lib/use-save-status.ts';
 import { withFocusRef } from '../../lib/with-focus-ref.ts';
 import { useUpdateDisplayName } from './identifiers-queries.ts';
 
@@ -45,6 +46,7 @@ export function EditIdentifierModal({ spaceId, identifier, version, onClose }: E
     setFormError,
     reloading,
     reload: reloadWith,
+    keptOver,
     showSaveError,
   } = useSaveStatus();
 
@@ -96,13 +98,20 @@ export function EditIdentifierModal({ spaceId, identifier, version, onClose }: E
     }
   }
 
+  // After a 412 the list holds the latest (the save refetched it): what the other change did.
+  const theirs = conflict && live ? fieldChangesText(base.identifier, live, ['displayName']) : null;
+
   // FormModal focuses the display name once the reloaded form is enabled again.
-  function reload() {
-    return reloadWith(async () => {
-      const fresh = await reloadBase();
-      form.reset({ displayName: fresh.identifier.displayName });
-      setConflict(false);
-    });
+  function reload(mode: ReloadMode) {
+    return reloadWith(
+      async () => {
+        const fresh = await reloadBase();
+        form.reset({ displayName: fresh.identifier.displayName }, resetOptionsFor(mode));
+        setConflict(false);
+      },
+      mode,
+      theirs,
+    );
   }
 
   const displayNameField = withFocusRef(form.register('displayName'), inputRef);
@@ -128,7 +137,16 @@ export function EditIdentifierModal({ spaceId, identifier, version, onClose }: E
       submitLabel="Save"
       busy={busy}
       dirty={isDirty}
-      saveStatus={{ conflict, formError, reloading, onReload: reload, notSaved: 'Your display name was not saved' }}
+      saveStatus={{
+        conflict,
+        formError,
+        reloading,
+        onReload: () => reload('theirs'),
+        notSaved: 'Your display name was not saved',
+        theirs,
+        onKeepMine: () => reload('mine'),
+        keptOver,
+      }}
       footerStart={resetButton}
     >
       <Stack orientation="vertical" spacing="space70">

@@ -10,14 +10,15 @@ import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { CountrySelectField } from '../../components/country-select-field.tsx';
 import { QueryErrorState } from '../../components/error-state.tsx';
-import { ConflictAlert, FormErrorAlert } from '../../components/form-alerts.tsx';
+import { ConflictAlert, FormErrorAlert, KeptChangesNote } from '../../components/form-alerts.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { focusFieldOf, focusIsOnSubmitOrLost, refocusSubmitOf } from '../../lib/focus-when-present.ts';
 import { settingsQueryKey } from '../../lib/query-client.ts';
+import { countryText } from '../../lib/settings-diff.ts';
 import { spaceQueryOptions, type VersionedSpace } from '../../lib/space-query.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
 import { useFormBase } from '../../lib/use-form-base.ts';
-import { useSaveStatus } from '../../lib/use-save-status.ts';
+import { type ReloadMode, resetOptionsFor, useSaveStatus } from '../../lib/use-save-status.ts';
 import { useUpdateDefaultCountry } from './identity-resolution-queries.ts';
 
 const DefaultCountryFormSchema = z.object({ defaultCountry: CountryCodeSchema });
@@ -46,7 +47,8 @@ function DefaultCountryForm({ spaceId, server }: { spaceId: string; server: Vers
   const toast = useToast();
   const queryClient = useQueryClient();
   const mutation = useUpdateDefaultCountry(spaceId);
-  const { conflict, setConflict, formError, setFormError, reloading, reload, showSaveError } = useSaveStatus();
+  const { conflict, setConflict, formError, setFormError, reloading, reload, keptOver, setKeptOver, showSaveError } =
+    useSaveStatus();
   const form = useForm<DefaultCountryForm>({
     resolver: zodResolver(DefaultCountryFormSchema),
     defaultValues: { defaultCountry: server.space.defaultCountry },
@@ -71,6 +73,7 @@ function DefaultCountryForm({ spaceId, server }: { spaceId: string; server: Vers
     try {
       const saved = await save((version) => mutation.mutateAsync({ defaultCountry, version }));
       setBase(saved);
+      setKeptOver(null);
       form.reset({ defaultCountry: saved.space.defaultCountry });
       if (refocus) focusFieldOf(event, 'defaultCountry');
       toast(`Default country saved: ${countryLabel(saved.space.defaultCountry)}.`);
@@ -80,14 +83,24 @@ function DefaultCountryForm({ spaceId, server }: { spaceId: string; server: Vers
     }
   });
 
-  function reloadLatest() {
-    return reload(async () => {
-      await queryClient.invalidateQueries({ queryKey: settingsQueryKey(spaceId) });
-      const fresh = await queryClient.fetchQuery(spaceQueryOptions(spaceId));
-      setBase(fresh);
-      form.reset({ defaultCountry: fresh.space.defaultCountry });
-      setConflict(false);
-    });
+  // After a 412 the query holds the latest (the save fetched it): what the other change did.
+  const theirs =
+    conflict && server.space.defaultCountry !== base.space.defaultCountry
+      ? `Default country ${countryText(base.space.defaultCountry)} → ${countryText(server.space.defaultCountry)}`
+      : null;
+
+  function reloadLatest(mode: ReloadMode) {
+    return reload(
+      async () => {
+        await queryClient.invalidateQueries({ queryKey: settingsQueryKey(spaceId) });
+        const fresh = await queryClient.fetchQuery(spaceQueryOptions(spaceId));
+        setBase(fresh);
+        form.reset({ defaultCountry: fresh.space.defaultCountry }, resetOptionsFor(mode));
+        setConflict(false);
+      },
+      mode,
+      theirs,
+    );
   }
 
   const busy = isSubmitting || mutation.isPending;
@@ -97,10 +110,14 @@ function DefaultCountryForm({ spaceId, server }: { spaceId: string; server: Vers
         {conflict ? (
           <ConflictAlert
             notSaved="Your default country was not saved"
+            theirs={theirs}
             reloadShows="default country"
-            onReload={reloadLatest}
+            onReload={() => reloadLatest('theirs')}
+            onKeepMine={() => reloadLatest('mine')}
             reloading={reloading}
           />
+        ) : keptOver ? (
+          <KeptChangesNote theirs={keptOver} />
         ) : null}
         <FormErrorAlert error={formError} />
         <Box maxWidth="size50">
@@ -120,7 +137,10 @@ function DefaultCountryForm({ spaceId, server }: { spaceId: string; server: Vers
             <>
               <Button
                 variant="secondary"
-                onClick={() => form.reset({ defaultCountry: base.space.defaultCountry })}
+                onClick={() => {
+                  setKeptOver(null);
+                  form.reset({ defaultCountry: base.space.defaultCountry });
+                }}
                 disabled={busy}
               >
                 Discard changes

@@ -26,9 +26,10 @@ import { useToast } from '../../components/toast.tsx';
 import { useNarrowViewport } from '../../components/use-narrow-viewport.ts';
 import { mappedNormalizationWarning } from '../../lib/lookup-warnings.ts';
 import { addressTypeMappingsQueryOptions } from '../../lib/mappings-query.ts';
+import { fieldChangesText, type IdentifierField } from '../../lib/settings-diff.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
 import { useEditBase } from '../../lib/use-edit-base.ts';
-import { useSaveStatus } from '../../lib/use-save-status.ts';
+import { type ReloadMode, resetOptionsFor, useSaveStatus } from '../../lib/use-save-status.ts';
 import { useUpdateIdentifierRules } from './identity-resolution-queries.ts';
 import { NormalizationField } from './normalization-field.tsx';
 import {
@@ -42,6 +43,9 @@ import {
   toRulesFormValues,
   WINDOW_LABEL,
 } from './rules-form.ts';
+
+/** The fields of an identifier this modal edits (a change elsewhere, e.g. its display name, does not conflict). */
+const RULE_FIELDS: readonly IdentifierField[] = ['limit', 'normalization', 'blockedValues', 'sourceKeys'];
 
 type RulesForm = UseFormReturn<RulesFormValues, unknown, UpdateIdentifierInput>;
 
@@ -70,6 +74,7 @@ export function EditRulesModal({ spaceId, identifier, version, onClose }: EditRu
     setFormError,
     reloading,
     reload: reloadWith,
+    keptOver,
     showSaveError,
   } = useSaveStatus();
 
@@ -80,7 +85,7 @@ export function EditRulesModal({ spaceId, identifier, version, onClose }: EditRu
   const { errors, isDirty, isSubmitting } = form.formState;
   useBeforeUnload(isDirty);
 
-  const { reloadBase, saveOnBase } = useEditBase(
+  const { base, live, reloadBase, saveOnBase } = useEditBase(
     spaceId,
     { identifier, version },
     { paused: conflict, unchanged: sameRules },
@@ -110,13 +115,20 @@ export function EditRulesModal({ spaceId, identifier, version, onClose }: EditRu
     }
   });
 
+  // After a 412 the list holds the latest (the save refetched it): what the other change did.
+  const theirs = conflict && live ? fieldChangesText(base.identifier, live, RULE_FIELDS) : null;
+
   // FormModal focuses the count field once the reloaded form is enabled again.
-  function reload() {
-    return reloadWith(async () => {
-      const fresh = await reloadBase();
-      form.reset(toRulesFormValues(fresh.identifier));
-      setConflict(false);
-    });
+  function reload(mode: ReloadMode) {
+    return reloadWith(
+      async () => {
+        const fresh = await reloadBase();
+        form.reset(toRulesFormValues(fresh.identifier), resetOptionsFor(mode));
+        setConflict(false);
+      },
+      mode,
+      theirs,
+    );
   }
 
   const normalization = form.watch('normalization');
@@ -136,7 +148,16 @@ export function EditRulesModal({ spaceId, identifier, version, onClose }: EditRu
       submitLabel="Save rules"
       busy={busy}
       dirty={isDirty}
-      saveStatus={{ conflict, formError, reloading, onReload: reload, notSaved: 'Your rules were not saved' }}
+      saveStatus={{
+        conflict,
+        formError,
+        reloading,
+        onReload: () => reload('theirs'),
+        notSaved: 'Your rules were not saved',
+        theirs,
+        onKeepMine: () => reload('mine'),
+        keptOver,
+      }}
     >
       <Stack orientation="vertical" spacing="space80">
         <Paragraph marginBottom="space0">

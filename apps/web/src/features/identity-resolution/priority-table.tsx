@@ -13,7 +13,7 @@ import { Stack } from '@twilio-paste/stack';
 import { Table, TBody, Td, THead, Th, Tr } from '@twilio-paste/table';
 import { Text } from '@twilio-paste/text';
 import { useEffect, useRef, useState } from 'react';
-import { ConflictAlert, FormErrorAlert } from '../../components/form-alerts.tsx';
+import { ConflictAlert, FormErrorAlert, KeptChangesNote } from '../../components/form-alerts.tsx';
 import { HorizontalScroll } from '../../components/horizontal-scroll.tsx';
 import { useSectionHeadingId } from '../../components/section.tsx';
 import { useToast } from '../../components/toast.tsx';
@@ -25,11 +25,12 @@ import { shortLimit } from '../../lib/labels.ts';
 import { settingsQueryKey } from '../../lib/query-client.ts';
 import { saveRebasing } from '../../lib/rebase.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
+import type { ReloadMode } from '../../lib/use-save-status.ts';
 import { AddIdentifierModal } from './add-identifier-modal.tsx';
 import { DeleteIdentifierDialog } from './delete-identifier-dialog.tsx';
 import { EditRulesModal } from './edit-rules-modal.tsx';
 import { useReorderIdentifiers } from './identity-resolution-queries.ts';
-import { moveKey, NORMALIZATIONS, rebaseOrder } from './rules-form.ts';
+import { describeOrderChange, moveKey, NORMALIZATIONS, rebaseOrder } from './rules-form.ts';
 
 interface Base {
   keys: string[];
@@ -81,7 +82,9 @@ export function PriorityTable({
   const [draft, setDraft] = useState<string[]>(serverKeys);
   const [conflict, setConflict] = useState(false);
   const [saveError, setSaveError] = useState<unknown>(null);
-  const [reloading, setReloading] = useState(false);
+  const [reloading, setReloading] = useState<false | ReloadMode>(false);
+  // The other change a kept order overwrites when saved (after a 412 and Keep my changes).
+  const [keptOver, setKeptOver] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [dialog, setDialog] = useState<Dialog>(null);
   const focusAfterMove = useRef<MoveButton | null>(null);
@@ -150,13 +153,16 @@ export function PriorityTable({
       const keys = saved.identifiers.map((identifier) => identifier.key);
       setBase({ keys, version: saved.version });
       setDraft(keys);
+      setKeptOver(null);
       focusLastMovedIfFocusLost();
       // The toast says it now; a move announced before the save would otherwise read as pending.
       setAnnouncement('');
       toast('Priority order saved. It applies to events received from now on.');
     } catch (error) {
-      if (isVersionConflict(error)) setConflict(true);
-      else {
+      if (isVersionConflict(error)) {
+        setKeptOver(null);
+        setConflict(true);
+      } else {
         setSaveError(error);
         // Save order is the first of the order's actions.
         if (refocus) refocusWhenLost(() => orderActions.current?.querySelector('button') ?? null);
@@ -166,6 +172,7 @@ export function PriorityTable({
 
   function discard() {
     setSaveError(null);
+    setKeptOver(null);
     setDraft(base.keys);
     focusLastMovedIfFocusLost();
     setAnnouncement('Priority order changes discarded.');
@@ -182,15 +189,20 @@ export function PriorityTable({
     focusAfterMove.current = lastMoved.current;
   }
 
-  async function reload() {
-    setReloading(true);
+  // After a 412 the list holds the latest (the save fetched it): what the other change did.
+  const theirs = conflict ? describeOrderChange(base.keys, serverKeys) : null;
+
+  /** After a 412: the latest order (`theirs`), or the admin's order rebased on the latest list (`mine`). */
+  async function reload(mode: ReloadMode) {
+    setReloading(mode);
     setSaveError(null);
     try {
       await queryClient.invalidateQueries({ queryKey: settingsQueryKey(spaceId) });
       const fresh = await queryClient.fetchQuery(identifiersQueryOptions(spaceId));
       const keys = fresh.identifiers.map((identifier) => identifier.key);
       setBase({ keys, version: fresh.version });
-      setDraft(keys);
+      setDraft(mode === 'mine' ? rebaseOrder(draft, keys) : keys);
+      setKeptOver(mode === 'mine' ? theirs : null);
       setConflict(false);
     } catch (error) {
       setSaveError(error);
@@ -223,7 +235,15 @@ export function PriorityTable({
         ) : null}
       </Box>
       {conflict ? (
-        <ConflictAlert notSaved="Your priority order was not saved" onReload={reload} reloading={reloading} />
+        <ConflictAlert
+          notSaved="Your priority order was not saved"
+          theirs={theirs}
+          onReload={() => reload('theirs')}
+          onKeepMine={() => reload('mine')}
+          reloading={reloading}
+        />
+      ) : keptOver && dirty ? (
+        <KeptChangesNote theirs={keptOver} />
       ) : null}
       <FormErrorAlert error={saveError} />
       <HorizontalScroll label="Priority order table">

@@ -8,6 +8,7 @@ import {
 } from './add-identifier-form.ts';
 import {
   describeLimit,
+  describeOrderChange,
   missingSuggestedValues,
   moveKey,
   parseSourceKeys,
@@ -272,5 +273,20 @@ describe('add identifier form', () => {
     expect(addFieldForIssue('sourceKeys.0')).toBe('sourceKeys');
     expect(addFieldForIssue('normalization')).toBe('normalization');
     expect(addFieldForIssue('limit')).toBeNull();
+  });
+});
+
+describe('describeOrderChange', () => {
+  it('names the identifiers added, deleted and moved, and is null for the same order', () => {
+    expect(describeOrderChange(['a', 'b', 'c'], ['a', 'b', 'c'])).toBeNull();
+    expect(describeOrderChange(['a', 'b', 'c'], ['b', 'a', 'c'])).toBe('Priority b 2 → 1, a 1 → 2');
+    expect(describeOrderChange(['a', 'b', 'c'], ['a', 'c', 'd'])).toBe('Added d; Deleted b; Priority c 3 → 2');
+  });
+
+  it('names five moves at most', () => {
+    const before = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
+    expect(describeOrderChange(before, [...before].reverse())).toBe(
+      'Priority g 7 → 1, f 6 → 2, e 5 → 3, c 3 → 5, b 2 → 6 and 1 more',
+    );
   });
 });

@@ -242,3 +242,26 @@ export function rebaseOrder(draft: readonly string[], serverKeys: readonly strin
   const added = serverKeys.filter((key) => !kept.includes(key));
   return [...kept, ...added];
 }
+
+/** How many moved identifiers an order change names before it says "and N more". */
+const MOVES_NAMED = 5;
+
+/**
+ * What another admin did to the priority order, in words, for the conflict alert: identifiers
+ * added and deleted, and those whose priority changed ("email 2 → 1"); `null` when nothing did.
+ */
+export function describeOrderChange(before: readonly string[], after: readonly string[]): string | null {
+  const parts: string[] = [];
+  const added = after.filter((key) => !before.includes(key));
+  const deleted = before.filter((key) => !after.includes(key));
+  if (added.length > 0) parts.push(`Added ${added.join(', ')}`);
+  if (deleted.length > 0) parts.push(`Deleted ${deleted.join(', ')}`);
+  const moved = after
+    .filter((key) => before.includes(key) && before.indexOf(key) !== after.indexOf(key))
+    .map((key) => `${key} ${before.indexOf(key) + 1} → ${after.indexOf(key) + 1}`);
+  if (moved.length > 0) {
+    const more = moved.length - MOVES_NAMED;
+    parts.push(`Priority ${moved.slice(0, MOVES_NAMED).join(', ')}${more > 0 ? ` and ${more} more` : ''}`);
+  }
+  return parts.length === 0 ? null : parts.join('; ');
+}

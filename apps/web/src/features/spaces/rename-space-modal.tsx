@@ -9,7 +9,7 @@ import { settingsQueryKey } from '../../lib/query-client.ts';
 import { spaceQueryOptions, type VersionedSpace } from '../../lib/space-query.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
 import { useFormBase } from '../../lib/use-form-base.ts';
-import { useSaveStatus } from '../../lib/use-save-status.ts';
+import { type ReloadMode, resetOptionsFor, useSaveStatus } from '../../lib/use-save-status.ts';
 import { withFocusRef } from '../../lib/with-focus-ref.ts';
 import { type RenameSpaceFormValues, renameSpaceFieldForIssue, renameSpaceFormSchema } from './rename-space-form.ts';
 import { spaceNamedLike } from './space-items.ts';
@@ -38,7 +38,8 @@ export function RenameSpaceModal({
   const queryClient = useQueryClient();
   const mutation = useRenameSpace(spaceId);
   const spaces = useQuery(spacesQueryOptions());
-  const { conflict, setConflict, formError, setFormError, reloading, reload, showSaveError } = useSaveStatus();
+  const { conflict, setConflict, formError, setFormError, reloading, reload, keptOver, showSaveError } =
+    useSaveStatus();
   const form = useForm<RenameSpaceFormValues>({
     resolver: zodResolver(renameSpaceFormSchema),
     defaultValues: { name: server.space.name },
@@ -73,15 +74,23 @@ export function RenameSpaceModal({
     }
   });
 
+  // After a 412 the query holds the latest (the save fetched it): what the other change did.
+  const theirs =
+    conflict && server.space.name !== base.space.name ? `Name “${base.space.name}” → “${server.space.name}”` : null;
+
   // FormModal focuses the name once the reloaded form is enabled again.
-  function reloadLatest() {
-    return reload(async () => {
-      await queryClient.invalidateQueries({ queryKey: settingsQueryKey(spaceId) });
-      const fresh = await queryClient.fetchQuery(spaceQueryOptions(spaceId));
-      setBase(fresh);
-      form.reset({ name: fresh.space.name });
-      setConflict(false);
-    });
+  function reloadLatest(mode: ReloadMode) {
+    return reload(
+      async () => {
+        await queryClient.invalidateQueries({ queryKey: settingsQueryKey(spaceId) });
+        const fresh = await queryClient.fetchQuery(spaceQueryOptions(spaceId));
+        setBase(fresh);
+        form.reset({ name: fresh.space.name }, resetOptionsFor(mode));
+        setConflict(false);
+      },
+      mode,
+      theirs,
+    );
   }
 
   const nameField = withFocusRef(form.register('name'), nameRef);
@@ -97,7 +106,16 @@ export function RenameSpaceModal({
       submitLabel="Save"
       busy={busy}
       dirty={isDirty}
-      saveStatus={{ conflict, formError, reloading, onReload: reloadLatest, notSaved: 'The new name was not saved' }}
+      saveStatus={{
+        conflict,
+        formError,
+        reloading,
+        onReload: () => reloadLatest('theirs'),
+        notSaved: 'The new name was not saved',
+        theirs,
+        onKeepMine: () => reloadLatest('mine'),
+        keptOver,
+      }}
     >
       <SpaceNameField
         id={ids.name}
