@@ -91,7 +91,10 @@ test('Rename space shows an empty name next to the field, and a rename made mean
   expect(elsewhere.status(), await elsewhere.text()).toBe(200);
   await name.fill('Mine');
   await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(dialog.getByText('Someone else changed the settings while you were editing.')).toBeVisible();
+  const alert = dialog
+    .getByRole('alert')
+    .filter({ hasText: 'Someone else changed the settings while you were editing' });
+  await expect(alert).toContainText('Name “Staging” → “Renamed elsewhere”. The new name was not saved.');
   await expect(dialog.getByRole('button', { name: 'Save' })).toBeDisabled();
   await expect(name).toBeDisabled();
   await expectNoAxeViolations(page);
@@ -99,11 +102,23 @@ test('Rename space shows an empty name next to the field, and a rename made mean
   const unchanged = await request.get(`/api/v1/spaces/${id}`);
   expect(await unchanged.json()).toMatchObject({ name: 'Renamed elsewhere' });
 
-  // Reload brings the latest name; the rename then applies to it.
+  // Reload brings the latest name.
   await dialog.getByRole('button', { name: 'Reload' }).click();
   await expect(name).toHaveValue('Renamed elsewhere');
   await expect(name).toBeFocused();
+
+  // Renamed once more elsewhere: this time the admin keeps their name, and saving applies it.
+  const again = await request.patch(`/api/v1/spaces/${id}`, { data: { name: 'Renamed again' } });
+  expect(again.status(), await again.text()).toBe(200);
   await name.fill('Mine');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(alert).toContainText('Name “Renamed elsewhere” → “Renamed again”.');
+  await alert.getByRole('button', { name: 'Keep my changes' }).click();
+  await expect(name).toHaveValue('Mine');
+  await expect(name).toBeFocused();
+  await expect(
+    dialog.getByText('Saving replaces the other change: Name “Renamed elsewhere” → “Renamed again”.'),
+  ).toBeVisible();
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByText('Space renamed to “Mine”.')).toBeVisible();
