@@ -517,7 +517,7 @@ test('one-click add of an unrecognized identifier type seen in events', async ({
   expect(await identifier(page, 'crm_id')).toMatchObject({ kind: 'custom', priority: 5, sourceKeys: ['crm_id'] });
 });
 
-test('a 412 conflict on the rules form is explained and reloads the form', async ({ page, browserProblems }) => {
+test('a 412 conflict on the rules form names the other change, reloads the form or keeps the admin’s rules', async ({ page, browserProblems }) => {
   browserProblems.allowHttpStatus(412);
   await openIdentityResolutionTab(page);
   const dialog = await openRules(page, 'email');
@@ -548,6 +548,19 @@ test('a 412 conflict on the rules form is explained and reloads the form', async
   await expect(count).toBeEnabled();
   await expect(dialog.getByRole('combobox', { name: /Counted over/ })).toHaveValue('daily');
   await count.fill('8');
+
+  // Changed once more elsewhere (its window): this time the admin keeps their rules, and they win.
+  const again = await page.request.patch(`${SPACE_API}/identifiers/email`, {
+    data: { limit: { count: 3, window: 'weekly' } },
+  });
+  expect(again.status()).toBe(200);
+  await dialog.getByRole('button', { name: 'Save rules' }).click();
+  await expect(alert).toContainText('Limit 3 per day → 3 per 7 days.');
+  await alert.getByRole('button', { name: 'Keep my changes' }).click();
+  await expect(alert).toBeHidden();
+  await expect(count).toHaveValue('8');
+  await expect(dialog.getByRole('combobox', { name: /Counted over/ })).toHaveValue('daily');
+  await expect(dialog.getByText('Saving replaces the other change: Limit 3 per day → 3 per 7 days.')).toBeVisible();
   await dialog.getByRole('button', { name: 'Save rules' }).click();
   await expect(dialog).toBeHidden();
   expect((await identifier(page, 'email'))?.limit).toEqual({ count: 8, window: 'daily' });

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { rebase, saveRebasing } from './rebase.ts';
+import { type ReloadMode, resetOptionsFor } from './use-save-status.ts';
 
 interface FormBaseOptions<B> {
   isDirty: boolean;
@@ -7,8 +8,11 @@ interface FormBaseOptions<B> {
   paused: boolean;
   /** Whether two bases hold the same values of what the form edits. */
   sameValues: (a: B, b: B) => boolean;
-  /** Shows a base the form follows while it is clean. */
-  reset: (base: B) => void;
+  /**
+   * Shows a base's values in the form: one it follows while clean, or the latest after a 412; with
+   * `keepValues` (Keep my changes) the form keeps the admin's values on top of it instead.
+   */
+  reset: (base: B, options?: { keepValues: true }) => void;
   /** The latest base from the server, against which a 412 is checked. */
   loadLatest: () => Promise<B>;
 }
@@ -35,5 +39,12 @@ export function useFormBase<B extends { version: number }>(server: B, options: F
     return saveRebasing(base, write, { load: options.loadLatest, sameValues: options.sameValues, adopt: setBase });
   }
 
-  return { base, setBase, save };
+  /** After a 412: the latest becomes the base, its values shown (`theirs`) or the admin's kept on top (`mine`). */
+  async function adoptLatest(mode: ReloadMode): Promise<void> {
+    const fresh = await options.loadLatest();
+    setBase(fresh);
+    options.reset(fresh, resetOptionsFor(mode));
+  }
+
+  return { base, setBase, save, adoptLatest };
 }

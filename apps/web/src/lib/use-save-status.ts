@@ -75,5 +75,30 @@ export function useSaveStatus() {
     setFormError(error);
   }
 
-  return { conflict, setConflict, formError, setFormError, reloading, reload, keptOver, setKeptOver, showSaveError };
+  /** What `FormModal` shows of this status; `reloadAs` is the form's reload, taking theirs or keeping mine. */
+  function modalStatus(notSaved: string, theirs: string | null, reloadAs: (mode: ReloadMode) => void) {
+    return {
+      conflict,
+      formError,
+      reloading,
+      notSaved,
+      theirs,
+      keptOver,
+      onReload: () => reloadAs('theirs'),
+      onKeepMine: () => reloadAs('mine'),
+    };
+  }
+
+  return {
+    conflict,
+    setConflict,
+    formError,
+    setFormError,
+    reloading,
+    reload,
+    keptOver,
+    setKeptOver,
+    showSaveError,
+    modalStatus,
+  };
 }

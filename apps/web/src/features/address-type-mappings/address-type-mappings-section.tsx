@@ -25,7 +25,7 @@ import { settingsQueryKey } from '../../lib/query-client.ts';
 import { joinChanges, mappingChanges } from '../../lib/settings-diff.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
 import { useFormBase } from '../../lib/use-form-base.ts';
-import { type ReloadMode, resetOptionsFor, useSaveStatus } from '../../lib/use-save-status.ts';
+import { type ReloadMode, useSaveStatus } from '../../lib/use-save-status.ts';
 import {
   type MappingBase,
   MappingFormSchema,
@@ -128,11 +128,11 @@ function MappingForm({
   const { errors, isDirty, isSubmitting } = form.formState;
   useBeforeUnload(isDirty);
 
-  const { base, setBase, save } = useFormBase(server, {
+  const { base, setBase, save, adoptLatest } = useFormBase(server, {
     isDirty,
     paused: conflict,
     sameValues: sameMappingBase,
-    reset: (next) => form.reset(toFormValues(next.mappings)),
+    reset: (next, keep) => form.reset(toFormValues(next.mappings), keep),
     loadLatest: () => queryClient.fetchQuery({ ...addressTypeMappingsQueryOptions(spaceId), staleTime: 0 }),
   });
 
@@ -172,9 +172,7 @@ function MappingForm({
     return reloadWith(
       async () => {
         await queryClient.invalidateQueries({ queryKey: settingsQueryKey(spaceId) });
-        const fresh = await queryClient.fetchQuery(addressTypeMappingsQueryOptions(spaceId));
-        setBase(fresh);
-        form.reset(toFormValues(fresh.mappings), resetOptionsFor(mode));
+        await adoptLatest(mode);
         setConflict(false);
       },
       mode,

@@ -39,16 +39,7 @@ export function EditIdentifierModal({ spaceId, identifier, version, onClose }: E
   const inputRef = useRef<HTMLInputElement | null>(null);
   const toast = useToast();
   const mutation = useUpdateDisplayName(spaceId);
-  const {
-    conflict,
-    setConflict,
-    formError,
-    setFormError,
-    reloading,
-    reload: reloadWith,
-    keptOver,
-    showSaveError,
-  } = useSaveStatus();
+  const { conflict, setConflict, setFormError, reload: reloadWith, showSaveError, modalStatus } = useSaveStatus();
 
   // The key itself is always a valid name (it is the default), even past 50 characters.
   const schema = useMemo(() => displayNameFormSchema(identifier.key), [identifier.key]);
@@ -137,16 +128,7 @@ export function EditIdentifierModal({ spaceId, identifier, version, onClose }: E
       submitLabel="Save"
       busy={busy}
       dirty={isDirty}
-      saveStatus={{
-        conflict,
-        formError,
-        reloading,
-        onReload: () => reload('theirs'),
-        notSaved: 'Your display name was not saved',
-        theirs,
-        onKeepMine: () => reload('mine'),
-        keptOver,
-      }}
+      saveStatus={modalStatus('Your display name was not saved', theirs, reload)}
       footerStart={resetButton}
     >
       <Stack orientation="vertical" spacing="space70">

@@ -18,7 +18,7 @@ import { countryText } from '../../lib/settings-diff.ts';
 import { spaceQueryOptions, type VersionedSpace } from '../../lib/space-query.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
 import { useFormBase } from '../../lib/use-form-base.ts';
-import { type ReloadMode, resetOptionsFor, useSaveStatus } from '../../lib/use-save-status.ts';
+import { type ReloadMode, useSaveStatus } from '../../lib/use-save-status.ts';
 import { useUpdateDefaultCountry } from './identity-resolution-queries.ts';
 
 const DefaultCountryFormSchema = z.object({ defaultCountry: CountryCodeSchema });
@@ -59,11 +59,11 @@ function DefaultCountryForm({ spaceId, server }: { spaceId: string; server: Vers
   // What the form is based on: the country it shows and the version a save sends as If-Match. A
   // change saved elsewhere shows here unless the admin is editing; then a save made on a version
   // whose country someone has changed since answers 412 (see lib/rebase.ts).
-  const { base, setBase, save } = useFormBase(server, {
+  const { base, setBase, save, adoptLatest } = useFormBase(server, {
     isDirty,
     paused: conflict,
     sameValues: sameCountry,
-    reset: (next) => form.reset({ defaultCountry: next.space.defaultCountry }),
+    reset: (next, keep) => form.reset({ defaultCountry: next.space.defaultCountry }, keep),
     loadLatest: () => queryClient.fetchQuery({ ...spaceQueryOptions(spaceId), staleTime: 0 }),
   });
 
@@ -93,9 +93,7 @@ function DefaultCountryForm({ spaceId, server }: { spaceId: string; server: Vers
     return reload(
       async () => {
         await queryClient.invalidateQueries({ queryKey: settingsQueryKey(spaceId) });
-        const fresh = await queryClient.fetchQuery(spaceQueryOptions(spaceId));
-        setBase(fresh);
-        form.reset({ defaultCountry: fresh.space.defaultCountry }, resetOptionsFor(mode));
+        await adoptLatest(mode);
         setConflict(false);
       },
       mode,

@@ -67,16 +67,7 @@ export function EditRulesModal({ spaceId, identifier, version, onClose }: EditRu
   const countRef = useRef<HTMLInputElement | null>(null);
   const toast = useToast();
   const mutation = useUpdateIdentifierRules(spaceId);
-  const {
-    conflict,
-    setConflict,
-    formError,
-    setFormError,
-    reloading,
-    reload: reloadWith,
-    keptOver,
-    showSaveError,
-  } = useSaveStatus();
+  const { conflict, setConflict, setFormError, reload: reloadWith, showSaveError, modalStatus } = useSaveStatus();
 
   const form = useForm<RulesFormValues, unknown, UpdateIdentifierInput>({
     resolver: zodResolver(rulesFormSchema(identifier.kind)),
@@ -148,16 +139,7 @@ export function EditRulesModal({ spaceId, identifier, version, onClose }: EditRu
       submitLabel="Save rules"
       busy={busy}
       dirty={isDirty}
-      saveStatus={{
-        conflict,
-        formError,
-        reloading,
-        onReload: () => reload('theirs'),
-        notSaved: 'Your rules were not saved',
-        theirs,
-        onKeepMine: () => reload('mine'),
-        keptOver,
-      }}
+      saveStatus={modalStatus('Your rules were not saved', theirs, reload)}
     >
       <Stack orientation="vertical" spacing="space80">
         <Paragraph marginBottom="space0">

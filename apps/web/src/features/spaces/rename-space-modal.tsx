@@ -9,7 +9,7 @@ import { settingsQueryKey } from '../../lib/query-client.ts';
 import { spaceQueryOptions, type VersionedSpace } from '../../lib/space-query.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
 import { useFormBase } from '../../lib/use-form-base.ts';
-import { type ReloadMode, resetOptionsFor, useSaveStatus } from '../../lib/use-save-status.ts';
+import { type ReloadMode, useSaveStatus } from '../../lib/use-save-status.ts';
 import { withFocusRef } from '../../lib/with-focus-ref.ts';
 import { type RenameSpaceFormValues, renameSpaceFieldForIssue, renameSpaceFormSchema } from './rename-space-form.ts';
 import { spaceNamedLike } from './space-items.ts';
@@ -38,8 +38,7 @@ export function RenameSpaceModal({
   const queryClient = useQueryClient();
   const mutation = useRenameSpace(spaceId);
   const spaces = useQuery(spacesQueryOptions());
-  const { conflict, setConflict, formError, setFormError, reloading, reload, keptOver, showSaveError } =
-    useSaveStatus();
+  const { conflict, setConflict, setFormError, reload, showSaveError, modalStatus } = useSaveStatus();
   const form = useForm<RenameSpaceFormValues>({
     resolver: zodResolver(renameSpaceFormSchema),
     defaultValues: { name: server.space.name },
@@ -50,11 +49,11 @@ export function RenameSpaceModal({
   // What the form is based on: the name it started from and the version a save sends as If-Match.
   // Another settings write (a new version, the same name) moves the base along; a rename made
   // elsewhere while the admin is typing does not, so saving answers 412 (see lib/rebase.ts).
-  const { base, setBase, save } = useFormBase(server, {
+  const { base, save, adoptLatest } = useFormBase(server, {
     isDirty,
     paused: conflict,
     sameValues: sameName,
-    reset: (next) => form.reset({ name: next.space.name }),
+    reset: (next, keep) => form.reset({ name: next.space.name }, keep),
     loadLatest: () => queryClient.fetchQuery({ ...spaceQueryOptions(spaceId), staleTime: 0 }),
   });
 
@@ -83,9 +82,7 @@ export function RenameSpaceModal({
     return reload(
       async () => {
         await queryClient.invalidateQueries({ queryKey: settingsQueryKey(spaceId) });
-        const fresh = await queryClient.fetchQuery(spaceQueryOptions(spaceId));
-        setBase(fresh);
-        form.reset({ name: fresh.space.name }, resetOptionsFor(mode));
+        await adoptLatest(mode);
         setConflict(false);
       },
       mode,
@@ -106,16 +103,7 @@ export function RenameSpaceModal({
       submitLabel="Save"
       busy={busy}
       dirty={isDirty}
-      saveStatus={{
-        conflict,
-        formError,
-        reloading,
-        onReload: () => reloadLatest('theirs'),
-        notSaved: 'The new name was not saved',
-        theirs,
-        onKeepMine: () => reloadLatest('mine'),
-        keptOver,
-      }}
+      saveStatus={modalStatus('The new name was not saved', theirs, reloadLatest)}
     >
       <SpaceNameField
         id={ids.name}
