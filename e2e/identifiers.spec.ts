@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import {
   displayNameCell,
   expect,
@@ -10,6 +11,7 @@ import {
   LONG_NAME,
   openEditModal,
   openIdentifiersTab,
+  type SettingsApi,
   saveScreenshot,
   test,
 } from './fixtures.ts';
@@ -104,21 +106,27 @@ test('a validation error is shown next to the field', async ({ page, api, browse
   expect(await api.displayName('email')).toBe('email');
 });
 
+/**
+ * Types "Mine" as email's display name while another admin renames it "Theirs", then saves: the
+ * save answers 412. Returns the dialog, its input and the conflict alert.
+ */
+async function saveAfterARenameElsewhere(page: Page, api: SettingsApi) {
+  await openIdentifiersTab(page);
+  const { dialog, input } = await openEditModal(page, 'email');
+  await input.fill('Mine');
+  await api.setDisplayName('email', 'Theirs');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  const alert = dialog.getByRole('alert').filter({ hasText: 'Someone else changed the settings' });
+  return { dialog, input, alert };
+}
+
 test('a 412 conflict made by a second client is explained and reloads the form', async ({
   page,
   api,
   browserProblems,
 }) => {
   browserProblems.allowHttpStatus(412);
-  await openIdentifiersTab(page);
-  const { dialog, input } = await openEditModal(page, 'email');
-  await input.fill('Mine');
-
-  // Another admin renames the same identifier while the form is open.
-  await api.setDisplayName('email', 'Theirs');
-
-  await dialog.getByRole('button', { name: 'Save' }).click();
-  const alert = dialog.getByRole('alert').filter({ hasText: 'Someone else changed the settings' });
+  const { dialog, input, alert } = await saveAfterARenameElsewhere(page, api);
   await expect(alert).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Save' })).toBeDisabled();
   expect(await api.displayName('email')).toBe('Theirs');
@@ -147,13 +155,7 @@ test('after a 412 the admin may keep their display name, told what it overwrites
   browserProblems,
 }) => {
   browserProblems.allowHttpStatus(412);
-  await openIdentifiersTab(page);
-  const { dialog, input } = await openEditModal(page, 'email');
-  await input.fill('Mine');
-  await api.setDisplayName('email', 'Theirs');
-
-  await dialog.getByRole('button', { name: 'Save' }).click();
-  const alert = dialog.getByRole('alert').filter({ hasText: 'Someone else changed the settings' });
+  const { dialog, input, alert } = await saveAfterARenameElsewhere(page, api);
   // The alert says what the other admin did, not only that something changed.
   await expect(alert).toContainText('Display name “email” → “Theirs”. Your display name was not saved.');
   await saveScreenshot(page, 'identifiers-conflict-keep-mine');

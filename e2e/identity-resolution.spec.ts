@@ -517,7 +517,10 @@ test('one-click add of an unrecognized identifier type seen in events', async ({
   expect(await identifier(page, 'crm_id')).toMatchObject({ kind: 'custom', priority: 5, sourceKeys: ['crm_id'] });
 });
 
-test('a 412 conflict on the rules form names the other change, reloads the form or keeps the admin’s rules', async ({ page, browserProblems }) => {
+test('a 412 conflict on the rules form names the other change, reloads the form or keeps the admin’s rules', async ({
+  page,
+  browserProblems,
+}) => {
   browserProblems.allowHttpStatus(412);
   await openIdentityResolutionTab(page);
   const dialog = await openRules(page, 'email');

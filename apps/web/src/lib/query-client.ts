@@ -1,4 +1,4 @@
-import { QueryClient } from '@tanstack/react-query';
+import { type FetchQueryOptions, QueryClient } from '@tanstack/react-query';
 import { ApiError, NetworkError } from './errors.ts';
 
 /** Retries only what may succeed on a second try: lost connections and 5xx/429 answers. */
@@ -24,4 +24,17 @@ export function createQueryClient(): QueryClient {
  */
 export function settingsQueryKey(spaceId: string) {
   return ['spaces', spaceId, 'settings'] as const;
+}
+
+/**
+ * The latest of one settings resource after a 412: every settings query of the space is stale by
+ * then (the version moved), so all of them are refetched, and this one is read fresh.
+ */
+export async function loadLatestSettings<T>(
+  queryClient: QueryClient,
+  spaceId: string,
+  options: FetchQueryOptions<T, Error, T, readonly unknown[]>,
+): Promise<T> {
+  await queryClient.invalidateQueries({ queryKey: settingsQueryKey(spaceId) });
+  return queryClient.fetchQuery({ ...options, staleTime: 0 });
 }

@@ -25,14 +25,15 @@ export function useSaveStatus() {
   const [keptOver, setKeptOver] = useState<string | null>(null);
 
   /**
-   * Runs the form's own reload; whatever it throws becomes the form's error. With `mine`, `theirs`
-   * describes the change the admin's edits now overwrite.
+   * Runs the form's own reload, which ends the conflict; whatever it throws becomes the form's
+   * error. With `mine`, `theirs` describes the change the admin's edits now overwrite.
    */
   async function reload(load: () => Promise<void>, mode: ReloadMode = 'theirs', theirs: string | null = null) {
     setReloading(mode);
     setFormError(null);
     try {
       await load();
+      setConflict(false);
       setKeptOver(mode === 'mine' ? theirs : null);
     } catch (error) {
       setFormError(error);
@@ -91,7 +92,6 @@ export function useSaveStatus() {
 
   return {
     conflict,
-    setConflict,
     formError,
     setFormError,
     reloading,

@@ -21,7 +21,7 @@ import { focusFieldOf, focusIsOnSubmitOrLost, refocusSubmitOf } from '../../lib/
 import { ADDRESS_TYPE_LABEL, identifierOptionLabel } from '../../lib/labels.ts';
 import { normalizationWarning } from '../../lib/lookup-warnings.ts';
 import { addressTypeMappingsQueryOptions } from '../../lib/mappings-query.ts';
-import { settingsQueryKey } from '../../lib/query-client.ts';
+import { loadLatestSettings } from '../../lib/query-client.ts';
 import { joinChanges, mappingChanges } from '../../lib/settings-diff.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
 import { useFormBase } from '../../lib/use-form-base.ts';
@@ -111,7 +111,6 @@ function MappingForm({
   const ids = { phone: useId(), email: useId() };
   const {
     conflict,
-    setConflict,
     formError,
     setFormError,
     reloading,
@@ -133,7 +132,7 @@ function MappingForm({
     paused: conflict,
     sameValues: sameMappingBase,
     reset: (next, keep) => form.reset(toFormValues(next.mappings), keep),
-    loadLatest: () => queryClient.fetchQuery({ ...addressTypeMappingsQueryOptions(spaceId), staleTime: 0 }),
+    loadLatest: () => loadLatestSettings(queryClient, spaceId, addressTypeMappingsQueryOptions(spaceId)),
   });
 
   const values = form.watch();
@@ -169,15 +168,7 @@ function MappingForm({
   const theirs = conflict ? joinChanges(mappingChanges(base.mappings, server.mappings)) : null;
 
   function reload(mode: ReloadMode) {
-    return reloadWith(
-      async () => {
-        await queryClient.invalidateQueries({ queryKey: settingsQueryKey(spaceId) });
-        await adoptLatest(mode);
-        setConflict(false);
-      },
-      mode,
-      theirs,
-    );
+    return reloadWith(() => adoptLatest(mode), mode, theirs);
   }
 
   function discard() {

@@ -39,7 +39,7 @@ export function EditIdentifierModal({ spaceId, identifier, version, onClose }: E
   const inputRef = useRef<HTMLInputElement | null>(null);
   const toast = useToast();
   const mutation = useUpdateDisplayName(spaceId);
-  const { conflict, setConflict, setFormError, reload: reloadWith, showSaveError, modalStatus } = useSaveStatus();
+  const { conflict, setFormError, reload: reloadWith, showSaveError, modalStatus } = useSaveStatus();
 
   // The key itself is always a valid name (it is the default), even past 50 characters.
   const schema = useMemo(() => displayNameFormSchema(identifier.key), [identifier.key]);
@@ -98,7 +98,6 @@ export function EditIdentifierModal({ spaceId, identifier, version, onClose }: E
       async () => {
         const fresh = await reloadBase();
         form.reset({ displayName: fresh.identifier.displayName }, resetOptionsFor(mode));
-        setConflict(false);
       },
       mode,
       theirs,

@@ -52,15 +52,7 @@ export function AddIdentifierModal({
   const keyRef = useRef<HTMLInputElement | null>(null);
   const toast = useToast();
   const mutation = useCreateIdentifier(spaceId);
-  const {
-    conflict,
-    setConflict,
-    formError,
-    setFormError,
-    reloading,
-    reload: reloadWith,
-    showSaveError,
-  } = useSaveStatus();
+  const { conflict, formError, setFormError, reloading, reload: reloadWith, showSaveError } = useSaveStatus();
   const queryClient = useQueryClient();
   const existingKeys = list.identifiers.map((identifier) => identifier.key);
   const suggestions = suggestedBuiltInKeys(existingKeys);
@@ -113,7 +105,6 @@ export function AddIdentifierModal({
   function reload() {
     return reloadWith(async () => {
       await queryClient.invalidateQueries({ queryKey: settingsQueryKey(spaceId) });
-      setConflict(false);
     });
   }
 

@@ -13,7 +13,7 @@ import { QueryErrorState } from '../../components/error-state.tsx';
 import { ConflictAlert, FormErrorAlert, KeptChangesNote } from '../../components/form-alerts.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { focusFieldOf, focusIsOnSubmitOrLost, refocusSubmitOf } from '../../lib/focus-when-present.ts';
-import { settingsQueryKey } from '../../lib/query-client.ts';
+import { loadLatestSettings } from '../../lib/query-client.ts';
 import { countryText } from '../../lib/settings-diff.ts';
 import { spaceQueryOptions, type VersionedSpace } from '../../lib/space-query.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
@@ -47,7 +47,7 @@ function DefaultCountryForm({ spaceId, server }: { spaceId: string; server: Vers
   const toast = useToast();
   const queryClient = useQueryClient();
   const mutation = useUpdateDefaultCountry(spaceId);
-  const { conflict, setConflict, formError, setFormError, reloading, reload, keptOver, setKeptOver, showSaveError } =
+  const { conflict, formError, setFormError, reloading, reload, keptOver, setKeptOver, showSaveError } =
     useSaveStatus();
   const form = useForm<DefaultCountryForm>({
     resolver: zodResolver(DefaultCountryFormSchema),
@@ -64,7 +64,7 @@ function DefaultCountryForm({ spaceId, server }: { spaceId: string; server: Vers
     paused: conflict,
     sameValues: sameCountry,
     reset: (next, keep) => form.reset({ defaultCountry: next.space.defaultCountry }, keep),
-    loadLatest: () => queryClient.fetchQuery({ ...spaceQueryOptions(spaceId), staleTime: 0 }),
+    loadLatest: () => loadLatestSettings(queryClient, spaceId, spaceQueryOptions(spaceId)),
   });
 
   const onSubmit = form.handleSubmit(async ({ defaultCountry }, event) => {
@@ -90,15 +90,7 @@ function DefaultCountryForm({ spaceId, server }: { spaceId: string; server: Vers
       : null;
 
   function reloadLatest(mode: ReloadMode) {
-    return reload(
-      async () => {
-        await queryClient.invalidateQueries({ queryKey: settingsQueryKey(spaceId) });
-        await adoptLatest(mode);
-        setConflict(false);
-      },
-      mode,
-      theirs,
-    );
+    return reload(() => adoptLatest(mode), mode, theirs);
   }
 
   const busy = isSubmitting || mutation.isPending;

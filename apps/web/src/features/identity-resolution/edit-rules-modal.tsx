@@ -67,7 +67,7 @@ export function EditRulesModal({ spaceId, identifier, version, onClose }: EditRu
   const countRef = useRef<HTMLInputElement | null>(null);
   const toast = useToast();
   const mutation = useUpdateIdentifierRules(spaceId);
-  const { conflict, setConflict, setFormError, reload: reloadWith, showSaveError, modalStatus } = useSaveStatus();
+  const { conflict, setFormError, reload: reloadWith, showSaveError, modalStatus } = useSaveStatus();
 
   const form = useForm<RulesFormValues, unknown, UpdateIdentifierInput>({
     resolver: zodResolver(rulesFormSchema(identifier.kind)),
@@ -115,7 +115,6 @@ export function EditRulesModal({ spaceId, identifier, version, onClose }: EditRu
       async () => {
         const fresh = await reloadBase();
         form.reset(toRulesFormValues(fresh.identifier), resetOptionsFor(mode));
-        setConflict(false);
       },
       mode,
       theirs,

@@ -5,7 +5,7 @@ import { useId, useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import { FormModal } from '../../components/form-modal.tsx';
 import { useToast } from '../../components/toast.tsx';
-import { settingsQueryKey } from '../../lib/query-client.ts';
+import { loadLatestSettings } from '../../lib/query-client.ts';
 import { spaceQueryOptions, type VersionedSpace } from '../../lib/space-query.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
 import { useFormBase } from '../../lib/use-form-base.ts';
@@ -38,7 +38,7 @@ export function RenameSpaceModal({
   const queryClient = useQueryClient();
   const mutation = useRenameSpace(spaceId);
   const spaces = useQuery(spacesQueryOptions());
-  const { conflict, setConflict, setFormError, reload, showSaveError, modalStatus } = useSaveStatus();
+  const { conflict, setFormError, reload, showSaveError, modalStatus } = useSaveStatus();
   const form = useForm<RenameSpaceFormValues>({
     resolver: zodResolver(renameSpaceFormSchema),
     defaultValues: { name: server.space.name },
@@ -54,7 +54,7 @@ export function RenameSpaceModal({
     paused: conflict,
     sameValues: sameName,
     reset: (next, keep) => form.reset({ name: next.space.name }, keep),
-    loadLatest: () => queryClient.fetchQuery({ ...spaceQueryOptions(spaceId), staleTime: 0 }),
+    loadLatest: () => loadLatestSettings(queryClient, spaceId, spaceQueryOptions(spaceId)),
   });
 
   const onSubmit = form.handleSubmit(async ({ name }) => {
@@ -79,15 +79,7 @@ export function RenameSpaceModal({
 
   // FormModal focuses the name once the reloaded form is enabled again.
   function reloadLatest(mode: ReloadMode) {
-    return reload(
-      async () => {
-        await queryClient.invalidateQueries({ queryKey: settingsQueryKey(spaceId) });
-        await adoptLatest(mode);
-        setConflict(false);
-      },
-      mode,
-      theirs,
-    );
+    return reload(() => adoptLatest(mode), mode, theirs);
   }
 
   const nameField = withFocusRef(form.register('name'), nameRef);
