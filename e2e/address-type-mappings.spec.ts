@@ -88,7 +88,8 @@ test('a mapping conflict made by a second client is explained and reloads the fo
   await expect(page.getByLabel('Email address')).toHaveValue('');
   expect(await api.mappings()).toEqual({ phone: 'phone', email: null });
 
-  // Again, keeping the admin's mapping this time: the save then replaces the other one.
+  // Again, and the admin keeps their change this time. Theirs was to another address type: both
+  // survive, so nothing of theirs is overwritten and no note says so.
   await phone.selectOption('');
   await api.setMappings({ phone: 'phone', email: 'email' });
   await page.getByRole('button', { name: 'Save mapping' }).click();
@@ -96,11 +97,22 @@ test('a mapping conflict made by a second client is explained and reloads the fo
   await alert.getByRole('button', { name: 'Keep my changes' }).click();
   await expect(alert).toBeHidden();
   await expect(phone).toHaveValue('');
-  await expect(page.getByLabel('Email address')).toHaveValue('');
-  await expect(page.getByText('Saving replaces the other change: Email address: none → email.')).toBeVisible();
+  await expect(page.getByLabel('Email address')).toHaveValue('email');
+  await expect(page.getByText('Your changes are kept')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Save mapping' }).click();
+  await expect.poll(() => api.mappings()).toEqual({ phone: null, email: 'email' });
+
+  // Both change the same address type: the admin's kept value replaces theirs, and a note says so.
+  await phone.selectOption('phone');
+  await api.setMappings({ phone: 'user_id', email: 'email' });
+  await page.getByRole('button', { name: 'Save mapping' }).click();
+  await expect(alert).toContainText('Phone number: none → user_id.');
+  await alert.getByRole('button', { name: 'Keep my changes' }).click();
+  await expect(phone).toHaveValue('phone');
+  await expect(page.getByText('Saving replaces the other change: Phone number: none → user_id.')).toBeVisible();
   await page.getByRole('button', { name: 'Save mapping' }).click();
   await expect(page.getByText('Your changes are kept')).toBeHidden();
-  await expect.poll(() => api.mappings()).toEqual({ phone: null, email: null });
+  await expect.poll(() => api.mappings()).toEqual({ phone: 'phone', email: 'email' });
 });
 
 test('a change elsewhere in the space does not block saving the mapping', async ({ page, api, browserProblems }) => {

@@ -9,7 +9,8 @@ import type { ReloadMode } from '../lib/use-save-status.ts';
 /**
  * A 412 on save: someone else changed the settings first. Explains what was not saved and, when the
  * form can tell, what the other change was; offers Reload (take theirs, start again) and, with
- * `onKeepMine`, Keep my changes (edit on top of theirs, and overwrite them by saving). Reload takes
+ * `onKeepMine`, Keep my changes (the admin's edits on top of the latest: theirs stays where the
+ * admin changed nothing, the admin's replaces it where both changed, see `showLatest`). Reload takes
  * the focus as the alert appears: the button that saved is disabled by now, which would drop the
  * focus to the page, and the alert may sit out of view above a long table.
  */
@@ -43,7 +44,7 @@ export function ConflictAlert({
         <strong>Someone else changed the settings while you were editing{theirs === null ? '.' : ':'}</strong>{' '}
         {theirs === null ? null : `${theirs}. `}
         {notSaved}. Reload to see the latest {reloadShows}
-        {canKeepMine ? ', or keep your changes and save them over theirs.' : ', then make your change again.'}
+        {canKeepMine ? ', or keep your changes on top of them.' : ', then make your change again.'}
       </Text>
       <Box display="flex" flexWrap="wrap" columnGap="space40" rowGap="space30">
         <Button
@@ -73,8 +74,9 @@ export function ConflictAlert({
 }
 
 /**
- * After Keep my changes: the form now edits the latest version, and saving replaces the other
- * change, which this note names so that nobody overwrites it unawares.
+ * After Keep my changes, when the admin's edits overwrite part of the other change: the form now
+ * edits the latest version, and this note names what saving replaces, so that nobody overwrites
+ * it unawares.
  */
 export function KeptChangesNote({ theirs }: { theirs: string }) {
   return (

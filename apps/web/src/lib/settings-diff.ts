@@ -1,7 +1,7 @@
 // How two states of a space's settings differ, in the console's words. Shared: the change history
 // describes an import against what it replaced, and the settings-file import shows the same
 // comparison before anything is replaced.
-import { ADDRESS_TYPES, countryLabel, type Identifier, isCountryCode } from '@idr/contracts';
+import { ADDRESS_TYPES, type AddressType, countryLabel, type Identifier, isCountryCode } from '@idr/contracts';
 import { ADDRESS_TYPE_LABEL, NORMALIZATION_LABEL, shortLimit } from './labels.ts';
 
 /** Which identifier holds each address type. */
@@ -117,11 +117,15 @@ export function joinChanges(lines: readonly string[]): string | null {
   return lines.length === 0 ? null : lines.join('; ');
 }
 
-/** One line per address type mapped to another identifier (or to none). */
-export function mappingChanges(before: MappingsState, after: MappingsState): string[] {
-  return ADDRESS_TYPES.filter((type) => before[type] !== after[type]).map(
-    (type) => `${ADDRESS_TYPE_LABEL[type]}: ${keyOrNone(before[type])} → ${keyOrNone(after[type])}`,
-  );
+/** One line per address type (of `types`, every one by default) mapped to another identifier (or to none). */
+export function mappingChanges(
+  before: MappingsState,
+  after: MappingsState,
+  types: readonly AddressType[] = ADDRESS_TYPES,
+): string[] {
+  return types
+    .filter((type) => before[type] !== after[type])
+    .map((type) => `${ADDRESS_TYPE_LABEL[type]}: ${keyOrNone(before[type])} → ${keyOrNone(after[type])}`);
 }
 
 const byPriority = (identifiers: readonly Identifier[]) => [...identifiers].sort((a, b) => a.priority - b.priority);

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { rebase, saveRebasing } from './rebase.ts';
-import { type ReloadMode, resetOptionsFor } from './use-save-status.ts';
+import type { ReloadMode } from './use-save-status.ts';
 
 interface FormBaseOptions<B> {
   isDirty: boolean;
@@ -9,10 +9,11 @@ interface FormBaseOptions<B> {
   /** Whether two bases hold the same values of what the form edits. */
   sameValues: (a: B, b: B) => boolean;
   /**
-   * Shows a base's values in the form: one it follows while clean, or the latest after a 412; with
-   * `keepValues` (Keep my changes) the form keeps the admin's values on top of it instead.
+   * Shows a base's values in the form: one it follows while clean (`theirs`), or the latest after a
+   * 412, as it is or with the admin's edits on top (`mine`, see `showLatest`). Answers the fields
+   * whose other change the kept edits overwrite.
    */
-  reset: (base: B, options?: { keepValues: true }) => void;
+  reset: (base: B, mode: ReloadMode) => string[];
   /** The latest base from the server, against which a 412 is checked. */
   loadLatest: () => Promise<B>;
 }
@@ -32,18 +33,21 @@ export function useFormBase<B extends { version: number }>(server: B, options: F
     if (paused) return;
     const next = rebase(base, server, isDirty, latest.current.sameValues);
     if (next.base !== base) setBase(next.base);
-    if (next.resetForm) latest.current.reset(next.base);
+    if (next.resetForm) latest.current.reset(next.base, 'theirs');
   }, [server, base, isDirty, paused]);
 
   function save<T>(write: (version: number) => Promise<T>): Promise<T> {
     return saveRebasing(base, write, { load: options.loadLatest, sameValues: options.sameValues, adopt: setBase });
   }
 
-  /** After a 412: the latest becomes the base, its values shown (`theirs`) or the admin's kept on top (`mine`). */
-  async function adoptLatest(mode: ReloadMode): Promise<void> {
+  /**
+   * After a 412: the latest becomes the base, its values shown (`theirs`) or the admin's edits
+   * kept on top (`mine`). Answers the latest and the fields whose other change the edits overwrite.
+   */
+  async function adoptLatest(mode: ReloadMode): Promise<{ fresh: B; overwritten: string[] }> {
     const fresh = await options.loadLatest();
     setBase(fresh);
-    options.reset(fresh, resetOptionsFor(mode));
+    return { fresh, overwritten: options.reset(fresh, mode) };
   }
 
   return { base, setBase, save, adoptLatest };

@@ -8,11 +8,6 @@ import { ApiError, isVersionConflict } from './errors.ts';
  */
 export type ReloadMode = 'theirs' | 'mine';
 
-/** The `reset` options of react-hook-form that keep the admin's values while the base moves on. */
-export function resetOptionsFor(mode: ReloadMode): { keepValues: true } | undefined {
-  return mode === 'mine' ? { keepValues: true } : undefined;
-}
-
 /**
  * The state a settings form keeps around a save: a 412 conflict (which locks the form until
  * Reload or Keep my changes), an error no field explains, which reload is running, and the other
@@ -26,15 +21,16 @@ export function useSaveStatus() {
 
   /**
    * Runs the form's own reload, which ends the conflict; whatever it throws becomes the form's
-   * error. With `mine`, `theirs` describes the change the admin's edits now overwrite.
+   * error. With `mine`, `load` answers what of the other change the kept edits overwrite, in words
+   * (`null` when they overwrite none of it).
    */
-  async function reload(load: () => Promise<void>, mode: ReloadMode = 'theirs', theirs: string | null = null) {
+  async function reload(load: () => Promise<string | null | undefined> | Promise<void>, mode: ReloadMode = 'theirs') {
     setReloading(mode);
     setFormError(null);
     try {
-      await load();
+      const overwrites = await load();
       setConflict(false);
-      setKeptOver(mode === 'mine' ? theirs : null);
+      setKeptOver(mode === 'mine' && typeof overwrites === 'string' ? overwrites : null);
     } catch (error) {
       setFormError(error);
     } finally {

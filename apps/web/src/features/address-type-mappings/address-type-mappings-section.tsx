@@ -21,6 +21,7 @@ import { focusFieldOf, focusIsOnSubmitOrLost, refocusSubmitOf } from '../../lib/
 import { ADDRESS_TYPE_LABEL, identifierOptionLabel } from '../../lib/labels.ts';
 import { normalizationWarning } from '../../lib/lookup-warnings.ts';
 import { addressTypeMappingsQueryOptions } from '../../lib/mappings-query.ts';
+import { showLatest } from '../../lib/merge-edits.ts';
 import { loadLatestSettings } from '../../lib/query-client.ts';
 import { joinChanges, mappingChanges } from '../../lib/settings-diff.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
@@ -131,7 +132,7 @@ function MappingForm({
     isDirty,
     paused: conflict,
     sameValues: sameMappingBase,
-    reset: (next, keep) => form.reset(toFormValues(next.mappings), keep),
+    reset: (next, mode) => showLatest(form, toFormValues(next.mappings), mode),
     loadLatest: () => loadLatestSettings(queryClient, spaceId, addressTypeMappingsQueryOptions(spaceId)),
   });
 
@@ -168,7 +169,10 @@ function MappingForm({
   const theirs = conflict ? joinChanges(mappingChanges(base.mappings, server.mappings)) : null;
 
   function reload(mode: ReloadMode) {
-    return reloadWith(() => adoptLatest(mode), mode, theirs);
+    return reloadWith(async () => {
+      const { fresh, overwritten } = await adoptLatest(mode);
+      return joinChanges(mappingChanges(base.mappings, fresh.mappings, overwritten as AddressType[]));
+    }, mode);
   }
 
   function discard() {

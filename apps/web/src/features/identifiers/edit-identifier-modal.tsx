@@ -11,10 +11,11 @@ import { useId, useMemo, useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import { FormModal } from '../../components/form-modal.tsx';
 import { useToast } from '../../components/toast.tsx';
-import { fieldChangesText } from '../../lib/settings-diff.ts';
+import { showLatest } from '../../lib/merge-edits.ts';
+import { fieldChangesText, type IdentifierField } from '../../lib/settings-diff.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
 import { useEditBase } from '../../lib/use-edit-base.ts';
-import { type ReloadMode, resetOptionsFor, useSaveStatus } from '../../lib/use-save-status.ts';
+import { type ReloadMode, useSaveStatus } from '../../lib/use-save-status.ts';
 import { withFocusRef } from '../../lib/with-focus-ref.ts';
 import { useUpdateDisplayName } from './identifiers-queries.ts';
 
@@ -94,14 +95,11 @@ export function EditIdentifierModal({ spaceId, identifier, version, onClose }: E
 
   // FormModal focuses the display name once the reloaded form is enabled again.
   function reload(mode: ReloadMode) {
-    return reloadWith(
-      async () => {
-        const fresh = await reloadBase();
-        form.reset({ displayName: fresh.identifier.displayName }, resetOptionsFor(mode));
-      },
-      mode,
-      theirs,
-    );
+    return reloadWith(async () => {
+      const fresh = await reloadBase();
+      const overwritten = showLatest(form, { displayName: fresh.identifier.displayName }, mode);
+      return fieldChangesText(base.identifier, fresh.identifier, overwritten as IdentifierField[]);
+    }, mode);
   }
 
   const displayNameField = withFocusRef(form.register('displayName'), inputRef);

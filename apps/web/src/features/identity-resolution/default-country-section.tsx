@@ -13,6 +13,7 @@ import { QueryErrorState } from '../../components/error-state.tsx';
 import { ConflictAlert, FormErrorAlert, KeptChangesNote } from '../../components/form-alerts.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { focusFieldOf, focusIsOnSubmitOrLost, refocusSubmitOf } from '../../lib/focus-when-present.ts';
+import { showLatest } from '../../lib/merge-edits.ts';
 import { loadLatestSettings } from '../../lib/query-client.ts';
 import { countryText } from '../../lib/settings-diff.ts';
 import { spaceQueryOptions, type VersionedSpace } from '../../lib/space-query.ts';
@@ -63,7 +64,7 @@ function DefaultCountryForm({ spaceId, server }: { spaceId: string; server: Vers
     isDirty,
     paused: conflict,
     sameValues: sameCountry,
-    reset: (next, keep) => form.reset({ defaultCountry: next.space.defaultCountry }, keep),
+    reset: (next, mode) => showLatest(form, { defaultCountry: next.space.defaultCountry }, mode),
     loadLatest: () => loadLatestSettings(queryClient, spaceId, spaceQueryOptions(spaceId)),
   });
 
@@ -90,7 +91,7 @@ function DefaultCountryForm({ spaceId, server }: { spaceId: string; server: Vers
       : null;
 
   function reloadLatest(mode: ReloadMode) {
-    return reload(() => adoptLatest(mode), mode, theirs);
+    return reload(async () => ((await adoptLatest(mode)).overwritten.length > 0 ? theirs : null), mode);
   }
 
   const busy = isSubmitting || mutation.isPending;

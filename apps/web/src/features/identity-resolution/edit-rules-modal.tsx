@@ -26,10 +26,11 @@ import { useToast } from '../../components/toast.tsx';
 import { useNarrowViewport } from '../../components/use-narrow-viewport.ts';
 import { mappedNormalizationWarning } from '../../lib/lookup-warnings.ts';
 import { addressTypeMappingsQueryOptions } from '../../lib/mappings-query.ts';
+import { showLatest } from '../../lib/merge-edits.ts';
 import { fieldChangesText, type IdentifierField } from '../../lib/settings-diff.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
 import { useEditBase } from '../../lib/use-edit-base.ts';
-import { type ReloadMode, resetOptionsFor, useSaveStatus } from '../../lib/use-save-status.ts';
+import { type ReloadMode, useSaveStatus } from '../../lib/use-save-status.ts';
 import { useUpdateIdentifierRules } from './identity-resolution-queries.ts';
 import { NormalizationField } from './normalization-field.tsx';
 import {
@@ -111,14 +112,11 @@ export function EditRulesModal({ spaceId, identifier, version, onClose }: EditRu
 
   // FormModal focuses the count field once the reloaded form is enabled again.
   function reload(mode: ReloadMode) {
-    return reloadWith(
-      async () => {
-        const fresh = await reloadBase();
-        form.reset(toRulesFormValues(fresh.identifier), resetOptionsFor(mode));
-      },
-      mode,
-      theirs,
-    );
+    return reloadWith(async () => {
+      const fresh = await reloadBase();
+      const overwritten = showLatest(form, toRulesFormValues(fresh.identifier), mode);
+      return fieldChangesText(base.identifier, fresh.identifier, overwritten as IdentifierField[]);
+    }, mode);
   }
 
   const normalization = form.watch('normalization');

@@ -5,6 +5,7 @@ import { useId, useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import { FormModal } from '../../components/form-modal.tsx';
 import { useToast } from '../../components/toast.tsx';
+import { showLatest } from '../../lib/merge-edits.ts';
 import { loadLatestSettings } from '../../lib/query-client.ts';
 import { spaceQueryOptions, type VersionedSpace } from '../../lib/space-query.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
@@ -53,7 +54,7 @@ export function RenameSpaceModal({
     isDirty,
     paused: conflict,
     sameValues: sameName,
-    reset: (next, keep) => form.reset({ name: next.space.name }, keep),
+    reset: (next, mode) => showLatest(form, { name: next.space.name }, mode),
     loadLatest: () => loadLatestSettings(queryClient, spaceId, spaceQueryOptions(spaceId)),
   });
 
@@ -79,7 +80,7 @@ export function RenameSpaceModal({
 
   // FormModal focuses the name once the reloaded form is enabled again.
   function reloadLatest(mode: ReloadMode) {
-    return reload(() => adoptLatest(mode), mode, theirs);
+    return reload(async () => ((await adoptLatest(mode)).overwritten.length > 0 ? theirs : null), mode);
   }
 
   const nameField = withFocusRef(form.register('name'), nameRef);
