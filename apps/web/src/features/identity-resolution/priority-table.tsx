@@ -201,8 +201,12 @@ export function PriorityTable({
       const fresh = await queryClient.fetchQuery(identifiersQueryOptions(spaceId));
       const keys = fresh.identifiers.map((identifier) => identifier.key);
       setBase({ keys, version: fresh.version });
-      setDraft(mode === 'mine' ? rebaseOrder(draft, keys) : keys);
-      setKeptOver(mode === 'mine' ? theirs : null);
+      const next = mode === 'mine' ? rebaseOrder(draft, keys) : keys;
+      setDraft(next);
+      // What the kept order overwrites: their moves (identifiers they added or deleted stay so).
+      setKeptOver(
+        sameOrder(next, keys) ? null : describeOrderChange(commonOrder(keys, base.keys), commonOrder(base.keys, keys)),
+      );
       setConflict(false);
     } catch (error) {
       setSaveError(error);
