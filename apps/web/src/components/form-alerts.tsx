@@ -82,8 +82,8 @@ export function KeptChangesNote({ theirs }: { theirs: string }) {
   return (
     <Alert variant="neutral">
       <Text as="p">
-        <strong>Your changes are kept</strong> on top of the latest settings. Saving replaces the other change: {theirs}
-        .
+        <strong>Your changes are kept</strong> on top of the latest settings. Saving replaces the other change:{' '}
+        {`${theirs}.`}
       </Text>
     </Alert>
   );
