@@ -4,7 +4,7 @@ import { Button } from '@twilio-paste/button';
 import { Text } from '@twilio-paste/text';
 import { useEffect, useRef } from 'react';
 import { describeError } from '../lib/errors.ts';
-import type { ReloadMode } from '../lib/use-save-status.ts';
+import type { ConflictStatus, ReloadMode } from '../lib/use-save-status.ts';
 
 /**
  * A 412 on save: someone else changed the settings first. Explains what was not saved and, when the
@@ -14,7 +14,7 @@ import type { ReloadMode } from '../lib/use-save-status.ts';
  * the focus as the alert appears: the button that saved is disabled by now, which would drop the
  * focus to the page, and the alert may sit out of view above a long table.
  */
-export function ConflictAlert({
+function ConflictAlert({
   notSaved,
   theirs = null,
   reloadShows = 'values',
@@ -78,7 +78,7 @@ export function ConflictAlert({
  * edits the latest version, and this note names what saving replaces, so that nobody overwrites
  * it unawares.
  */
-export function KeptChangesNote({ theirs }: { theirs: string }) {
+function KeptChangesNote({ theirs }: { theirs: string }) {
   return (
     <Alert variant="neutral">
       <Text as="p">
@@ -87,6 +87,23 @@ export function KeptChangesNote({ theirs }: { theirs: string }) {
       </Text>
     </Alert>
   );
+}
+
+/** A form's conflict alert while a 412 waits for an answer, then the kept-changes note if any; else nothing. */
+export function ConflictNotice({ status, reloadShows }: { status: ConflictStatus; reloadShows?: string }) {
+  if (status.conflict) {
+    return (
+      <ConflictAlert
+        notSaved={status.notSaved}
+        theirs={status.theirs}
+        reloadShows={reloadShows}
+        onReload={status.onReload}
+        onKeepMine={status.onKeepMine}
+        reloading={status.reloading}
+      />
+    );
+  }
+  return status.keptOver ? <KeptChangesNote theirs={status.keptOver} /> : null;
 }
 
 /** A failed save that no form field explains: the server's title and detail, and the request id. */

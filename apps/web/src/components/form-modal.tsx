@@ -14,8 +14,8 @@ import {
   useState,
 } from 'react';
 import { useBackForwardClosesDialog } from '../lib/router.ts';
-import type { ReloadMode } from '../lib/use-save-status.ts';
-import { ConflictAlert, FormErrorAlert, KeptChangesNote } from './form-alerts.tsx';
+import type { ConflictStatus } from '../lib/use-save-status.ts';
+import { ConflictNotice, FormErrorAlert } from './form-alerts.tsx';
 
 // The form spans body and footer, and must let the modal body scroll inside it.
 const FORM_STYLE = { display: 'flex', flexDirection: 'column', minHeight: 0 } as const;
@@ -38,16 +38,7 @@ interface FormModalProps {
    * and disables the primary button; `keptOver` names the other change the edits now overwrite;
    * an error no field explains shows above the fields.
    */
-  saveStatus: {
-    conflict: boolean;
-    formError: unknown;
-    reloading: boolean | ReloadMode;
-    onReload: () => void;
-    notSaved: string;
-    theirs?: string | null;
-    onKeepMine?: () => void;
-    keptOver?: string | null;
-  };
+  saveStatus: ConflictStatus & { formError: unknown };
   /** Secondary actions on the left of the footer, e.g. "Reset to default". */
   footerStart?: ReactNode;
   children: NonNullable<ReactNode>;
@@ -92,19 +83,9 @@ export function FormModal({
           </ModalHeading>
         </ModalHeader>
         <ModalBody>
-          {saveStatus.conflict ? (
+          {saveStatus.conflict || saveStatus.keptOver ? (
             <Box marginBottom="space70">
-              <ConflictAlert
-                notSaved={saveStatus.notSaved}
-                theirs={saveStatus.theirs}
-                onReload={saveStatus.onReload}
-                onKeepMine={saveStatus.onKeepMine}
-                reloading={saveStatus.reloading}
-              />
-            </Box>
-          ) : saveStatus.keptOver ? (
-            <Box marginBottom="space70">
-              <KeptChangesNote theirs={saveStatus.keptOver} />
+              <ConflictNotice status={saveStatus} />
             </Box>
           ) : null}
           {saveStatus.formError ? (

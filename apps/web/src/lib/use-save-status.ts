@@ -8,6 +8,20 @@ import { ApiError, isVersionConflict } from './errors.ts';
  */
 export type ReloadMode = 'theirs' | 'mine';
 
+/** What a form shows of its last save's conflict (`ConflictNotice`), with the form's answers to it. */
+export interface ConflictStatus {
+  conflict: boolean;
+  reloading: boolean | ReloadMode;
+  /** What was not saved, e.g. "Your mapping was not saved". */
+  notSaved: string;
+  /** The other change, in words; `null` when unknown. */
+  theirs?: string | null;
+  /** The part of the other change the kept edits overwrite, once the admin kept them. */
+  keptOver?: string | null;
+  onReload: () => void;
+  onKeepMine?: () => void;
+}
+
 /**
  * The state a settings form keeps around a save: a 412 conflict (which locks the form until
  * Reload or Keep my changes), an error no field explains, which reload is running, and the other
@@ -72,11 +86,14 @@ export function useSaveStatus() {
     setFormError(error);
   }
 
-  /** What `FormModal` shows of this status; `reloadAs` is the form's reload, taking theirs or keeping mine. */
-  function modalStatus(notSaved: string, theirs: string | null, reloadAs: (mode: ReloadMode) => void) {
+  /** What a form shows of its conflict; `reloadAs` is the form's reload, taking theirs or keeping mine. */
+  function conflictStatus(
+    notSaved: string,
+    theirs: string | null,
+    reloadAs: (mode: ReloadMode) => void,
+  ): ConflictStatus {
     return {
       conflict,
-      formError,
       reloading,
       notSaved,
       theirs,
@@ -84,6 +101,11 @@ export function useSaveStatus() {
       onReload: () => reloadAs('theirs'),
       onKeepMine: () => reloadAs('mine'),
     };
+  }
+
+  /** `conflictStatus` and the form's error, as `FormModal` takes them. */
+  function modalStatus(notSaved: string, theirs: string | null, reloadAs: (mode: ReloadMode) => void) {
+    return { ...conflictStatus(notSaved, theirs, reloadAs), formError };
   }
 
   return {
@@ -95,6 +117,7 @@ export function useSaveStatus() {
     keptOver,
     setKeptOver,
     showSaveError,
+    conflictStatus,
     modalStatus,
   };
 }

@@ -15,7 +15,7 @@ import { Text } from '@twilio-paste/text';
 import { useId } from 'react';
 import { useForm } from 'react-hook-form';
 import { QueryErrorState } from '../../components/error-state.tsx';
-import { ConflictAlert, FormErrorAlert, KeptChangesNote } from '../../components/form-alerts.tsx';
+import { ConflictNotice, FormErrorAlert } from '../../components/form-alerts.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { focusFieldOf, focusIsOnSubmitOrLost, refocusSubmitOf } from '../../lib/focus-when-present.ts';
 import { ADDRESS_TYPE_LABEL, identifierOptionLabel } from '../../lib/labels.ts';
@@ -114,11 +114,10 @@ function MappingForm({
     conflict,
     formError,
     setFormError,
-    reloading,
     reload: reloadWith,
-    keptOver,
     setKeptOver,
     showSaveError,
+    conflictStatus,
   } = useSaveStatus();
 
   const form = useForm<MappingFormValues, unknown, AddressTypeMappings>({
@@ -186,18 +185,7 @@ function MappingForm({
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Identifier mapping by address type">
       <Stack orientation="vertical" spacing="space70">
-        {conflict ? (
-          <ConflictAlert
-            notSaved="Your mapping was not saved"
-            theirs={theirs}
-            reloadShows="mapping"
-            onReload={() => reload('theirs')}
-            onKeepMine={() => reload('mine')}
-            reloading={reloading}
-          />
-        ) : keptOver ? (
-          <KeptChangesNote theirs={keptOver} />
-        ) : null}
+        <ConflictNotice status={conflictStatus('Your mapping was not saved', theirs, reload)} reloadShows="mapping" />
         <FormErrorAlert error={formError} />
         <Box
           display="grid"

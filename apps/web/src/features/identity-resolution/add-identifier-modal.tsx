@@ -52,7 +52,7 @@ export function AddIdentifierModal({
   const keyRef = useRef<HTMLInputElement | null>(null);
   const toast = useToast();
   const mutation = useCreateIdentifier(spaceId);
-  const { conflict, formError, setFormError, reloading, reload: reloadWith, showSaveError } = useSaveStatus();
+  const { setFormError, reload: reloadWith, showSaveError, modalStatus } = useSaveStatus();
   const queryClient = useQueryClient();
   const existingKeys = list.identifiers.map((identifier) => identifier.key);
   const suggestions = suggestedBuiltInKeys(existingKeys);
@@ -120,7 +120,8 @@ export function AddIdentifierModal({
       submitLabel="Add identifier"
       busy={busy}
       dirty={isDirty}
-      saveStatus={{ conflict, formError, reloading, onReload: reload, notSaved: 'The identifier was not added' }}
+      // No other change to name (`null`), so no Keep my changes: its Reload keeps what was typed already.
+      saveStatus={modalStatus('The identifier was not added', null, reload)}
     >
       <Stack orientation="vertical" spacing="space70">
         <Box>

@@ -10,7 +10,7 @@ import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { CountrySelectField } from '../../components/country-select-field.tsx';
 import { QueryErrorState } from '../../components/error-state.tsx';
-import { ConflictAlert, FormErrorAlert, KeptChangesNote } from '../../components/form-alerts.tsx';
+import { ConflictNotice, FormErrorAlert } from '../../components/form-alerts.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { focusFieldOf, focusIsOnSubmitOrLost, refocusSubmitOf } from '../../lib/focus-when-present.ts';
 import { showLatest } from '../../lib/merge-edits.ts';
@@ -48,8 +48,7 @@ function DefaultCountryForm({ spaceId, server }: { spaceId: string; server: Vers
   const toast = useToast();
   const queryClient = useQueryClient();
   const mutation = useUpdateDefaultCountry(spaceId);
-  const { conflict, formError, setFormError, reloading, reload, keptOver, setKeptOver, showSaveError } =
-    useSaveStatus();
+  const { conflict, formError, setFormError, reload, setKeptOver, showSaveError, conflictStatus } = useSaveStatus();
   const form = useForm<DefaultCountryForm>({
     resolver: zodResolver(DefaultCountryFormSchema),
     defaultValues: { defaultCountry: server.space.defaultCountry },
@@ -98,18 +97,10 @@ function DefaultCountryForm({ spaceId, server }: { spaceId: string; server: Vers
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Default country">
       <Stack orientation="vertical" spacing="space70">
-        {conflict ? (
-          <ConflictAlert
-            notSaved="Your default country was not saved"
-            theirs={theirs}
-            reloadShows="default country"
-            onReload={() => reloadLatest('theirs')}
-            onKeepMine={() => reloadLatest('mine')}
-            reloading={reloading}
-          />
-        ) : keptOver ? (
-          <KeptChangesNote theirs={keptOver} />
-        ) : null}
+        <ConflictNotice
+          status={conflictStatus('Your default country was not saved', theirs, reloadLatest)}
+          reloadShows="default country"
+        />
         <FormErrorAlert error={formError} />
         <Box maxWidth="size50">
           <CountrySelectField

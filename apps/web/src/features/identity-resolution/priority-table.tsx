@@ -13,7 +13,7 @@ import { Stack } from '@twilio-paste/stack';
 import { Table, TBody, Td, THead, Th, Tr } from '@twilio-paste/table';
 import { Text } from '@twilio-paste/text';
 import { useEffect, useRef, useState } from 'react';
-import { ConflictAlert, FormErrorAlert, KeptChangesNote } from '../../components/form-alerts.tsx';
+import { ConflictNotice, FormErrorAlert } from '../../components/form-alerts.tsx';
 import { HorizontalScroll } from '../../components/horizontal-scroll.tsx';
 import { useSectionHeadingId } from '../../components/section.tsx';
 import { useToast } from '../../components/toast.tsx';
@@ -238,17 +238,17 @@ export function PriorityTable({
           </Text>
         ) : null}
       </Box>
-      {conflict ? (
-        <ConflictAlert
-          notSaved="Your priority order was not saved"
-          theirs={theirs}
-          onReload={() => reload('theirs')}
-          onKeepMine={() => reload('mine')}
-          reloading={reloading}
-        />
-      ) : keptOver && dirty ? (
-        <KeptChangesNote theirs={keptOver} />
-      ) : null}
+      <ConflictNotice
+        status={{
+          conflict,
+          reloading,
+          notSaved: 'Your priority order was not saved',
+          theirs,
+          keptOver: dirty ? keptOver : null,
+          onReload: () => reload('theirs'),
+          onKeepMine: () => reload('mine'),
+        }}
+      />
       <FormErrorAlert error={saveError} />
       <HorizontalScroll label="Priority order table">
         <Table aria-labelledby={tableName}>
