@@ -28,7 +28,7 @@ const REASONS = {
  * Decides whether a blocked-value regex may be saved: it compiles, has at most 200 characters and
  * is not vulnerable to catastrophic backtracking, as found by recheck's pure-JavaScript checker:
  * - safe: accepted;
- * - exponential, or polynomial beyond degree 2: refused;
+ * - exponential, or polynomial beyond degree 2, as written or closed by `$` (see `analyse`): refused;
  * - quadratic, or no verdict (a timeout, or a pattern the checker cannot read): accepted only if
  *   V8's linear-time engine can run it, which then takes over any match that runs away
  *   (regex-engine.ts). recheck may call a pattern quadratic that is far worse: `(.*a){22}`.
@@ -48,24 +48,52 @@ export function checkBlockedRegex(pattern: string): BlockedRegexCheck {
   return check;
 }
 
+/**
+ * The pattern is judged twice: as written, and closed by `$`. As written, recheck calls `(a+)+`
+ * safe, and rightly for `test` (a match of it alone succeeds at once); but a repeated repeat is
+ * what "vulnerable to catastrophic backtracking" means to admins and to the SPEC's readers (it is
+ * the textbook example), and the same group runs away as soon as anything must match after it
+ * (`(a+)+$`, `(a+)+@example\.com`). Closed by `$`, recheck sees that. Patterns that hold no such
+ * group get the same verdict both ways (`^[0-]*$`, `.*@example\.com$`).
+ */
 function analyse(pattern: string): { check: BlockedRegexCheck; definite: boolean } {
+  const asWritten = diagnose(pattern);
+  if (asWritten.kind === 'refused') return { check: { ok: false, reason: asWritten.reason }, definite: true };
+  const closed = diagnose(`(?:${pattern})$`);
+  if (closed.kind === 'refused') return { check: { ok: false, reason: closed.reason }, definite: true };
+  const doubt = asWritten.kind === 'doubtful' ? asWritten : closed.kind === 'doubtful' ? closed : null;
+  if (doubt === null) return { check: { ok: true }, definite: true };
+  // Both answers are remembered only when both are definite (a timeout depends on the machine's load).
+  const definite =
+    (asWritten.kind !== 'doubtful' || asWritten.definite) && (closed.kind !== 'doubtful' || closed.definite);
+  return linearOr(pattern, doubt.reason, definite);
+}
+
+/** recheck's verdict on one pattern, in the terms of `checkBlockedRegex`. */
+type Diagnosis =
+  | { kind: 'safe' }
+  | { kind: 'refused'; reason: string }
+  /** Accepted only if V8's linear-time engine can run the pattern, else refused for `reason`. */
+  | { kind: 'doubtful'; reason: string; definite: boolean };
+
+function diagnose(pattern: string): Diagnosis {
   let diagnostics: ReturnType<typeof recheck.checkSync>;
   try {
     diagnostics = recheck.checkSync(pattern, '', { timeout: CHECK_TIMEOUT_MS });
   } catch {
     // The checker fails on some patterns V8 accepts, e.g. a repeat count over 2^31 (`a{99999999999}`).
-    return linearOr(pattern, REASONS.unchecked, true);
+    return { kind: 'doubtful', reason: REASONS.unchecked, definite: true };
   }
-  if (diagnostics.status === 'safe') return { check: { ok: true }, definite: true };
+  if (diagnostics.status === 'safe') return { kind: 'safe' };
   if (diagnostics.status === 'vulnerable') {
     const complexity = diagnostics.complexity;
     if (complexity.type === 'polynomial' && complexity.degree <= MAX_POLYNOMIAL_DEGREE) {
-      return linearOr(pattern, REASONS.polynomial, true);
+      return { kind: 'doubtful', reason: REASONS.polynomial, definite: true };
     }
-    return { check: { ok: false, reason: REASONS[complexity.type] }, definite: true };
+    return { kind: 'refused', reason: REASONS[complexity.type] };
   }
   // Timeouts depend on the machine's load: the answer is not remembered.
-  return linearOr(pattern, REASONS.unknown, false);
+  return { kind: 'doubtful', reason: REASONS.unknown, definite: false };
 }
 
 /** Accepted if the linear-time engine can run the pattern, else refused for `reason`. */

@@ -284,6 +284,7 @@ describe.each(kinds)('identifiers API on %s', (kind) => {
       /^This pattern can make matching extremely slow \(catastrophic backtracking\)\./,
     ],
     ['nested quantifiers over alternatives', '^(a|aa)+$', /catastrophic backtracking/],
+    ["a nested repeat that nothing follows (OWASP's example)", '(a+)+', /catastrophic backtracking/],
     ['a pattern that does not compile', '([a-z', /^Not a valid regular expression: .*Unterminated character class$/],
     ['a pattern of 201 characters', `^${'a'.repeat(200)}`, /at most 200 characters/],
   ])('refuses a blocked regex with %s', async (_name, value, message) => {
