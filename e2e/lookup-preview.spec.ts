@@ -503,6 +503,22 @@ test('dry-runs an event that would demote an email, and writes nothing', async (
   await expect(trace.filter({ hasText: 'Demoted' })).toContainText(email);
   await saveScreenshot(page, 'lookup-preview-dry-run');
 
+  // On a phone each dropped value is a list item with its explanation at the screen's width, not
+  // a table whose last column reads one word per line.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const droppedRegion = result.getByRole('region', { name: 'Dropped identifiers' });
+  const item = droppedRegion.getByRole('listitem');
+  await expect(item).toHaveCount(1);
+  await expect(item.getByRole('term')).toHaveText(['Identifier', 'Value']);
+  await expect(item.getByRole('definition')).toHaveText(['email', email]);
+  const explanation = item.getByText('The profile would hold 2 user_id values', { exact: false });
+  const regionWidth = (await droppedRegion.boundingBox())?.width ?? 0;
+  expect((await explanation.boundingBox())?.width ?? 0).toBeGreaterThan(regionWidth * 0.9);
+  expect(await horizontalOverflow(page)).toBe(0);
+  await explanation.scrollIntoViewIfNeeded();
+  await saveScreenshot(page, 'lookup-preview-dry-run-phone', { viewportOnly: true });
+  await page.setViewportSize({ width: 1440, height: 900 });
+
   // Nothing was written: no profile for the new user id, the email still on the first profile alone.
   expect((await lookupByIdentifier(request, 'user_id', `abc456-${id}`)).profiles).toEqual([]);
   const byEmail = await lookupByIdentifier(request, 'email', email);

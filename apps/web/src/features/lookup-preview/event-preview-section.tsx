@@ -19,14 +19,8 @@ import { HorizontalScroll } from '../../components/horizontal-scroll.tsx';
 import { ApiError } from '../../lib/errors.ts';
 import { explainIssue } from '../../lib/issue-wording.ts';
 import { BusySubmitButton } from './busy-submit-button.tsx';
-import {
-  demotionCauses,
-  demotionExplanation,
-  dropReasonText,
-  EXAMPLE_EVENT,
-  OUTCOME_TEXT,
-  parseEventJson,
-} from './lookup-preview.ts';
+import { DroppedIdentifiers, IdentifierName } from './dropped-identifiers.tsx';
+import { EXAMPLE_EVENT, OUTCOME_TEXT, parseEventJson } from './lookup-preview.ts';
 import { profileQueryOptions, useEventPreview } from './lookup-preview-queries.ts';
 import { Code, Fact, Facts, IdList, ProfileCard } from './profile-card.tsx';
 import { useReveal } from './reveal.ts';
@@ -223,21 +217,6 @@ function SubSection({ heading, children }: { heading: string; children: ReactNod
   );
 }
 
-function IdentifierName({ keyName, displayNames }: { keyName: string; displayNames: ReadonlyMap<string, string> }) {
-  const displayName = displayNames.get(keyName);
-  if (!displayName || displayName === keyName) return <Code>{keyName}</Code>;
-  return (
-    <>
-      <Text as="span" display="block">
-        {displayName}
-      </Text>
-      <Text as="span" color="colorTextWeak" fontFamily="fontFamilyCode" fontSize="fontSize20">
-        {keyName}
-      </Text>
-    </>
-  );
-}
-
 function PreviewResult({
   spaceId,
   result,
@@ -255,7 +234,6 @@ function PreviewResult({
   const headingRef = useRef<HTMLHeadingElement | null>(null);
   useReveal(headingRef, result, { focus: true });
   const outcome = OUTCOME_TEXT[result.outcome];
-  const causes = demotionCauses(result);
   // A `created` id is made up for the dry run: that profile does not exist.
   const existing = result.profileId !== null && result.outcome !== 'created' ? result.profileId : null;
   return (
@@ -328,45 +306,7 @@ function PreviewResult({
         </SubSection>
 
         <SubSection heading="Dropped identifiers">
-          {result.droppedIdentifiers.length === 0 ? (
-            <Paragraph marginBottom="space0">None: every identifier value of the event would be used.</Paragraph>
-          ) : (
-            <HorizontalScroll label="Dropped identifiers table">
-              <Table>
-                <THead>
-                  <Tr>
-                    <Th width="size20">Identifier</Th>
-                    <Th width="size30">Value</Th>
-                    <Th>Why it was dropped</Th>
-                  </Tr>
-                </THead>
-                <TBody>
-                  {result.droppedIdentifiers.map((dropped, position) => {
-                    const reason = dropReasonText(dropped.reason, normalizations.get(dropped.key));
-                    const cause = causes.get(position);
-                    return (
-                      <Tr key={`${dropped.key}\u0000${dropped.value}\u0000${dropped.reason}`}>
-                        <Td>
-                          <IdentifierName keyName={dropped.key} displayNames={displayNames} />
-                        </Td>
-                        <Td>
-                          <Code noWrap>{dropped.value}</Code>
-                        </Td>
-                        <Td>
-                          <Badge as="span" variant="warning">
-                            {reason.label}
-                          </Badge>
-                          <Text as="span" display="block" marginTop="space20">
-                            {cause ? demotionExplanation(cause) : reason.explanation}
-                          </Text>
-                        </Td>
-                      </Tr>
-                    );
-                  })}
-                </TBody>
-              </Table>
-            </HorizontalScroll>
-          )}
+          <DroppedIdentifiers result={result} displayNames={displayNames} normalizations={normalizations} />
         </SubSection>
 
         <SubSection heading="How the resolver decided">

@@ -1,0 +1,125 @@
+import type { Normalization, ResolutionResult } from '@idr/contracts';
+import { Badge } from '@twilio-paste/badge';
+import { Box } from '@twilio-paste/box';
+import { Paragraph } from '@twilio-paste/paragraph';
+import { Table, TBody, Td, THead, Th, Tr } from '@twilio-paste/table';
+import { Text } from '@twilio-paste/text';
+import { HorizontalScroll } from '../../components/horizontal-scroll.tsx';
+import { useNarrowViewport } from '../../components/use-narrow-viewport.ts';
+import { demotionCauses, demotionExplanation, dropReasonText } from './lookup-preview.ts';
+import { Code, Fact, Facts } from './profile-card.tsx';
+
+/** An identifier by its display name, with its key below when the two differ. */
+export function IdentifierName({
+  keyName,
+  displayNames,
+}: {
+  keyName: string;
+  displayNames: ReadonlyMap<string, string>;
+}) {
+  const displayName = displayNames.get(keyName);
+  if (!displayName || displayName === keyName) return <Code>{keyName}</Code>;
+  return (
+    <>
+      <Text as="span" display="block">
+        {displayName}
+      </Text>
+      <Text as="span" color="colorTextWeak" fontFamily="fontFamilyCode" fontSize="fontSize20">
+        {keyName}
+      </Text>
+    </>
+  );
+}
+
+interface DroppedIdentifiersProps {
+  result: ResolutionResult;
+  displayNames: ReadonlyMap<string, string>;
+  normalizations: ReadonlyMap<string, Normalization>;
+}
+
+/**
+ * The values a preview would drop, each with why in words. A table on wide screens; on a phone
+ * the explanation, often several sentences, would be a column of one word per line, so there each
+ * value is a list item with its explanation below at the screen's width (as the change history).
+ */
+export function DroppedIdentifiers({ result, displayNames, normalizations }: DroppedIdentifiersProps) {
+  const narrow = useNarrowViewport();
+  if (result.droppedIdentifiers.length === 0) {
+    return <Paragraph marginBottom="space0">None: every identifier value of the event would be used.</Paragraph>;
+  }
+  const causes = demotionCauses(result);
+  const rows = result.droppedIdentifiers.map((dropped, position) => {
+    const reason = dropReasonText(dropped.reason, normalizations.get(dropped.key));
+    const cause = causes.get(position);
+    return {
+      id: `${dropped.key}\u0000${dropped.value}\u0000${dropped.reason}`,
+      dropped,
+      label: reason.label,
+      explanation: cause ? demotionExplanation(cause) : reason.explanation,
+    };
+  });
+  const why = (row: (typeof rows)[number]) => (
+    <>
+      <Badge as="span" variant="warning">
+        {row.label}
+      </Badge>
+      <Text as="span" display="block" marginTop="space20">
+        {row.explanation}
+      </Text>
+    </>
+  );
+
+  if (narrow) {
+    return (
+      <Box as="ul" margin="space0" padding="space0" listStyleType="none">
+        {rows.map((row) => (
+          <Box
+            as="li"
+            key={row.id}
+            paddingY="space50"
+            borderBottomStyle="solid"
+            borderBottomWidth="borderWidth10"
+            borderBottomColor="colorBorderWeaker"
+          >
+            <Facts>
+              <Fact term="Identifier">
+                <IdentifierName keyName={row.dropped.key} displayNames={displayNames} />
+              </Fact>
+              <Fact term="Value">
+                <Code>{row.dropped.value}</Code>
+              </Fact>
+            </Facts>
+            <Box marginTop="space40">{why(row)}</Box>
+          </Box>
+        ))}
+      </Box>
+    );
+  }
+
+  return (
+    <HorizontalScroll label="Dropped identifiers table">
+      <Table>
+        <THead>
+          <Tr>
+            <Th width="size20">Identifier</Th>
+            <Th width="size30">Value</Th>
+            <Th>Why it was dropped</Th>
+          </Tr>
+        </THead>
+        <TBody>
+          {rows.map((row) => (
+            <Tr key={row.id}>
+              <Td>
+                <IdentifierName keyName={row.dropped.key} displayNames={displayNames} />
+              </Td>
+              <Td>
+                <Code noWrap>{row.dropped.value}</Code>
+              </Td>
+              <Td>{why(row)}</Td>
+            </Tr>
+          ))}
+        </TBody>
+      </Table>
+    </HorizontalScroll>
+  );
+}
