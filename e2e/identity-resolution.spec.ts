@@ -247,7 +247,14 @@ test('a blocked regex refused by the server is shown on its row; a safe one is s
   await dialog.getByRole('button', { name: 'Save rules' }).click();
   await expect(value).toHaveAccessibleDescription('Not a valid regular expression: Unterminated character class');
 
+  // A valid pattern that matches any value is said next to it: it would block every email.
+  await value.fill('.*');
+  const warning = 'This pattern matches any value: every value of this identifier would be dropped as blocked.';
+  await expect(value).toHaveAccessibleDescription(/^This pattern matches any value: every value of this identifier/);
+  await expect(value).not.toHaveAttribute('aria-invalid', 'true');
+  await saveScreenshot(page, 'identity-resolution-regex-blocks-everything');
   await value.fill('^test-.*@example\\.com$');
+  await expect(dialog.getByText(warning)).toHaveCount(0);
   await dialog.getByRole('button', { name: 'Save rules' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByText('Rules of email saved.')).toBeVisible();

@@ -37,6 +37,7 @@ import {
   describeLimit,
   MAX_BLOCKED_VALUES,
   missingSuggestedValues,
+  patternBlocksEveryValue,
   type RulesFormValues,
   rulesFieldForIssue,
   rulesFormSchema,
@@ -397,9 +398,14 @@ function BlockedValueRow({
   onRemove: () => void;
 }) {
   const errorId = useId();
+  const warningId = useId();
   const valueCellRef = useRef<HTMLDivElement | null>(null);
   const rowErrors = form.formState.errors.blockedValues?.[index];
   const error = rowErrors?.value?.message ?? rowErrors?.match?.message;
+  const [value, match] = form.watch([`blockedValues.${index}.value`, `blockedValues.${index}.match`]);
+  // Saved all the same (the pattern is valid), but said next to it: it is rarely meant.
+  const blocksEverything = !error && match === 'regex' && value !== '' && patternBlocksEveryValue(value);
+  const describedBy = error ? errorId : blocksEverything ? warningId : undefined;
   const rowNumber = index + 1;
   // A row's error can depend on its match and on the other rows (a repeat, a regex that no longer
   // needs to compile): once the form re-validates on change, any edit re-checks all of them.
@@ -438,7 +444,7 @@ function BlockedValueRow({
           type="text"
           autoComplete="off"
           aria-label={`Blocked value ${rowNumber}`}
-          aria-describedby={error ? errorId : undefined}
+          aria-describedby={describedBy}
           hasError={rowErrors?.value !== undefined}
           disabled={disabled}
           {...form.register(`blockedValues.${index}.value`, revalidateRows)}
@@ -446,6 +452,11 @@ function BlockedValueRow({
         {error ? (
           <HelpText id={errorId} variant="error">
             {error}
+          </HelpText>
+        ) : blocksEverything ? (
+          <HelpText id={warningId} variant="warning">
+            This pattern matches any value: every value of this identifier would be dropped as blocked. Describe only
+            the values to block, e.g. ^unknown$.
           </HelpText>
         ) : null}
       </Box>

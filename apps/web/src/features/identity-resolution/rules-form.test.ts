@@ -12,6 +12,7 @@ import {
   missingSuggestedValues,
   moveKey,
   parseSourceKeys,
+  patternBlocksEveryValue,
   rebaseOrder,
   rulesFieldForIssue,
   rulesFormSchema,
@@ -289,4 +290,20 @@ describe('describeOrderChange', () => {
       'Priority g 7 → 1, f 6 → 2, e 5 → 3, c 3 → 5, b 2 → 6 and 1 more',
     );
   });
+});
+
+describe('patternBlocksEveryValue', () => {
+  it.each(['.*', '', 'x*', '^', '\\w?', '(?:)', '.?', '[^]*', '$'])(
+    'warns about %j, which matches any value',
+    (pattern) => {
+      expect(patternBlocksEveryValue(pattern)).toBe(true);
+    },
+  );
+
+  it.each(['^[0-]*$', '^(unknown|n/a|none)$', '.*@example\\.com$', '^\\+1555', '.+@.+', '\\w', '^$', '['])(
+    'does not warn about %j',
+    (pattern) => {
+      expect(patternBlocksEveryValue(pattern)).toBe(false);
+    },
+  );
 });

@@ -142,6 +142,40 @@ const BlockedValuesFormSchema = z
   })
   .pipe(BlockedValuesSchema);
 
+/**
+ * Values of every shape a blocked pattern meets (ids, emails, E.164 numbers, names, one character,
+ * other scripts). A pattern that matches all of them matches any value.
+ */
+const SAMPLE_VALUES = [
+  'a',
+  'Z',
+  '7',
+  '_',
+  'u_10042',
+  'anon_7f3c2a91',
+  'jane.doe@example.com',
+  '+14155550100',
+  'Jane Doe',
+  'Zoë',
+  '山田',
+];
+
+/**
+ * Whether a blocked-value pattern would block every value: `.*`, `x*`, `^` or `\w?` match any
+ * string, as a regex tested as written (SPEC §6) finds its match anywhere, even an empty one. Such
+ * a pattern is valid, so it is saved, but it is almost never what the admin meant: every value of
+ * the identifier would be dropped as blocked. `false` for a pattern that does not compile.
+ */
+export function patternBlocksEveryValue(pattern: string): boolean {
+  let regex: RegExp;
+  try {
+    regex = new RegExp(pattern);
+  } catch {
+    return false;
+  }
+  return SAMPLE_VALUES.every((value) => regex.test(value));
+}
+
 /** Source keys as typed (comma-separated), checked with the contract's rules on custom identifiers only. */
 function sourceKeysFormSchema(kind: Identifier['kind']) {
   return z.string().superRefine((text, ctx) => {
