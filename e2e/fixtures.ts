@@ -160,10 +160,11 @@ export async function openIdentifiersTab(page: Page) {
   await expect(page.getByLabel('Phone number')).toBeVisible();
 }
 
-/** The table row of one identifier, found through its Edit action. */
+/** The table row of one identifier (on a phone, its list item), found through its Edit action. */
 export function identifierRow(page: Page, key: string): Locator {
   return page
     .getByRole('row')
+    .or(page.getByRole('listitem'))
     .filter({ has: page.getByRole('button', { name: `Edit identifier ${key}`, exact: true }) });
 }
 

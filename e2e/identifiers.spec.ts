@@ -247,7 +247,9 @@ test('an address type mapped to an identifier whose normalization does not suit 
   await expectNoAxeViolations(page);
 });
 
-test('at 390px the navigation is a drawer and tables scroll inside the page', async ({ page }) => {
+test('at 390px the navigation is a drawer, identifiers are a list and wide tables scroll inside the page', async ({
+  page,
+}) => {
   await page.setViewportSize(PHONE_VIEWPORT);
   await openIdentifiersTab(page);
   const menu = page.getByRole('button', { name: 'Navigation menu' });
@@ -257,26 +259,45 @@ test('at 390px the navigation is a drawer and tables scroll inside the page', as
   await expect(menu).toHaveAttribute('aria-expanded', 'false');
   await expect(manage).not.toBeInViewport();
   expect(await horizontalOverflow(page)).toBe(0);
-  // The table scrolls in its own region, which keyboard users can focus to scroll.
-  const table = page.getByRole('region', { name: 'Identifiers table' });
+  // The identifiers are a list in priority order, each with its display name, address type and
+  // Edit in view: no table to scroll sideways.
+  const identifiers = page.getByRole('list', { name: 'Identifiers' });
+  await expect(identifiers.getByRole('listitem')).toHaveCount(4);
+  const email = identifierRow(page, 'email');
+  await expect(email).toContainText('Priority 2email');
+  await expect(email.getByRole('term')).toHaveText(['Display name', 'Address type']);
+  await expect(email.getByRole('definition')).toHaveText(['email', 'Email address']);
+  await expect(identifierRow(page, 'user_id').getByRole('definition').nth(1)).toHaveText('—not mapped');
+  await expect(page.getByRole('region', { name: 'Identifiers table' })).toHaveCount(0);
+  for (const key of ['user_id', 'email', 'phone', 'anonymous_id']) {
+    await expectWithinViewportWidth(page, page.getByRole('button', { name: `Edit identifier ${key}`, exact: true }));
+  }
+  await expectNoAxeViolations(page);
+  await saveScreenshot(page, 'identifiers-narrow');
+  await page.getByRole('button', { name: 'Edit identifier email', exact: true }).click();
+  await expect(page.getByRole('dialog', { name: 'Edit identifier' })).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  // A table too wide for the screen (the priority order) scrolls in its own region, which
+  // keyboard users can focus to scroll; a shadow on the side that has more says so.
+  await page.getByRole('tab', { name: 'Identity resolution' }).click();
+  const table = page.getByRole('region', { name: 'Priority order table' });
   await expect(table).toHaveAttribute('tabindex', '0');
-  // A shadow on the right edge says there is more (the Edit buttons); scrolled, it moves left.
   const shadow = (side: string) => page.locator(`[data-scroll-shadow="${side}"]`);
   await expect(shadow('right')).toBeVisible();
   await expect(shadow('left')).toHaveCount(0);
-  await saveScreenshot(page, 'identifiers-narrow-scroll-hint');
+  await saveScreenshot(page, 'identity-resolution-narrow-scroll-hint');
   await page.getByRole('button', { name: 'Dark theme' }).click();
   await expect(shadow('right')).toBeVisible();
-  await saveScreenshot(page, 'identifiers-narrow-scroll-hint-dark');
+  await saveScreenshot(page, 'identity-resolution-narrow-scroll-hint-dark');
   await page.getByRole('button', { name: 'Light theme' }).click();
-  const edit = page.getByRole('button', { name: 'Edit identifier user_id', exact: true });
-  await edit.scrollIntoViewIfNeeded();
-  await expect(edit).toBeInViewport();
+  const editRules = page.getByRole('button', { name: 'Edit rules for user_id', exact: true });
+  await editRules.scrollIntoViewIfNeeded();
+  await expect(editRules).toBeInViewport();
   await expect(shadow('left')).toBeVisible();
   await expect(shadow('right')).toHaveCount(0);
   expect(await horizontalOverflow(page)).toBe(0);
-  await expectNoAxeViolations(page);
-  await saveScreenshot(page, 'identifiers-narrow');
+  await page.getByRole('tab', { name: 'Identifiers' }).click();
 
   // The menu button opens the navigation; choosing a page closes it again.
   await menu.click();

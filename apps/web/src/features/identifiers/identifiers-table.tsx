@@ -17,10 +17,12 @@ import { Table, TBody, Td, THead, Th, Tr } from '@twilio-paste/table';
 import { Text } from '@twilio-paste/text';
 import { type ReactNode, useState } from 'react';
 import { QueryErrorState } from '../../components/error-state.tsx';
+import { Fact, Facts } from '../../components/facts.tsx';
 import { FragmentLink } from '../../components/fragment-link.tsx';
 import { HorizontalScroll } from '../../components/horizontal-scroll.tsx';
 import { useSectionHeadingId } from '../../components/section.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
+import { useNarrowViewport } from '../../components/use-narrow-viewport.ts';
 import { WrappingText } from '../../components/wrapping-text.tsx';
 import { identifiersQueryOptions } from '../../lib/identifiers-query.ts';
 import { ADDRESS_TYPE_LABEL } from '../../lib/labels.ts';
@@ -114,11 +116,90 @@ function AddressTypeBadge({ addressType, normalization }: { addressType: Address
   );
 }
 
+/** The Address type column: the mapped type's badge, or a dash that reads "not mapped". */
+function AddressTypeValue({
+  addressType,
+  normalization,
+}: {
+  addressType: AddressType | null;
+  normalization: Normalization;
+}) {
+  if (addressType) return <AddressTypeBadge addressType={addressType} normalization={normalization} />;
+  return (
+    <Text as="span" color="colorTextWeak">
+      —<ScreenReaderOnly>not mapped</ScreenReaderOnly>
+    </Text>
+  );
+}
+
+function EditButton({ identifierKey, onClick }: { identifierKey: string; onClick: () => void }) {
+  return (
+    <Button variant="secondary" size="small" aria-label={`Edit identifier ${identifierKey}`} onClick={onClick}>
+      <EditIcon decorative />
+      Edit
+    </Button>
+  );
+}
+
+interface IdentifierRowContent {
+  identifier: Identifier;
+  addressType: AddressType | null;
+  edit: ReactNode;
+}
+
+/**
+ * The identifiers on a phone: a list in priority order, each with its key beside its priority,
+ * its display name and address type below, and Edit in view (as the change history's list).
+ */
+function IdentifierList({ rows, labelledBy }: { rows: readonly IdentifierRowContent[]; labelledBy?: string }) {
+  return (
+    <Box as="ol" aria-labelledby={labelledBy} margin="space0" padding="space0" listStyleType="none">
+      {rows.map(({ identifier, addressType, edit }) => (
+        <Box
+          as="li"
+          key={identifier.key}
+          display="grid"
+          gridTemplateColumns="minmax(0, 1fr) max-content"
+          columnGap="space40"
+          alignItems="start"
+          paddingY="space50"
+          borderBottomStyle="solid"
+          borderBottomWidth="borderWidth10"
+          borderBottomColor="colorBorderWeaker"
+        >
+          <Box>
+            <Box display="flex" columnGap="space30" alignItems="baseline" marginBottom="space30">
+              <Text as="span" color="colorTextWeak" fontWeight="fontWeightSemibold">
+                <ScreenReaderOnly>Priority </ScreenReaderOnly>
+                {identifier.priority}
+              </Text>
+              <Box minWidth="0">
+                <WrappingText fontFamily="fontFamilyCode">{identifier.key}</WrappingText>
+              </Box>
+            </Box>
+            <Facts>
+              <Fact term="Display name">
+                <WrappingText>{identifier.displayName}</WrappingText>
+              </Fact>
+              <Fact term="Address type">
+                <AddressTypeValue addressType={addressType} normalization={identifier.normalization} />
+              </Fact>
+            </Facts>
+          </Box>
+          {edit}
+        </Box>
+      ))}
+    </Box>
+  );
+}
+
 /** The identifiers of a space in priority order, each with an Edit identifier action (SPEC §3). */
 export function IdentifiersTable({ spaceId, mappings, addIdentifierHref }: IdentifiersTableProps) {
   const tableName = useSectionHeadingId();
   const query = useQuery(identifiersQueryOptions(spaceId));
   const [editingKey, setEditingKey] = useState<string | null>(null);
+  // On a phone the table would scroll sideways to reach Display name and Edit: a list instead.
+  const narrow = useNarrowViewport();
 
   if (query.isPending) {
     return (
@@ -138,16 +219,22 @@ export function IdentifiersTable({ spaceId, mappings, addIdentifierHref }: Ident
   }
 
   const editing = identifiers.find((identifier) => identifier.key === editingKey);
+  const rows = identifiers.map((identifier: Identifier) => ({
+    identifier,
+    addressType: mappedAddressType(mappings, identifier.key),
+    edit: <EditButton identifierKey={identifier.key} onClick={() => setEditingKey(identifier.key)} />,
+  }));
 
   return (
     <>
-      <HorizontalScroll label="Identifiers table">
-        <Table aria-labelledby={tableName}>
-          <TableHead />
-          <TBody>
-            {identifiers.map((identifier: Identifier) => {
-              const addressType = mappedAddressType(mappings, identifier.key);
-              return (
+      {narrow ? (
+        <IdentifierList rows={rows} labelledBy={tableName} />
+      ) : (
+        <HorizontalScroll label="Identifiers table">
+          <Table aria-labelledby={tableName}>
+            <TableHead />
+            <TBody>
+              {rows.map(({ identifier, addressType, edit }) => (
                 <Tr key={identifier.key}>
                   <Td>{identifier.priority}</Td>
                   {/* Keys (up to 64 characters) and display names wrap, so the Edit action stays in view. */}
@@ -162,31 +249,17 @@ export function IdentifiersTable({ spaceId, mappings, addIdentifierHref }: Ident
                     </Box>
                   </Td>
                   <Td whiteSpace="nowrap">
-                    {addressType ? (
-                      <AddressTypeBadge addressType={addressType} normalization={identifier.normalization} />
-                    ) : (
-                      <Text as="span" color="colorTextWeak">
-                        —<ScreenReaderOnly>not mapped</ScreenReaderOnly>
-                      </Text>
-                    )}
+                    <AddressTypeValue addressType={addressType} normalization={identifier.normalization} />
                   </Td>
                   <Td textAlign="right" whiteSpace="nowrap">
-                    <Button
-                      variant="secondary"
-                      size="small"
-                      aria-label={`Edit identifier ${identifier.key}`}
-                      onClick={() => setEditingKey(identifier.key)}
-                    >
-                      <EditIcon decorative />
-                      Edit
-                    </Button>
+                    {edit}
                   </Td>
                 </Tr>
-              );
-            })}
-          </TBody>
-        </Table>
-      </HorizontalScroll>
+              ))}
+            </TBody>
+          </Table>
+        </HorizontalScroll>
+      )}
       {editing ? (
         <EditIdentifierModal
           key={editing.key}

@@ -4,10 +4,11 @@ import { Box } from '@twilio-paste/box';
 import { Paragraph } from '@twilio-paste/paragraph';
 import { Table, TBody, Td, THead, Th, Tr } from '@twilio-paste/table';
 import { Text } from '@twilio-paste/text';
+import { Fact, Facts } from '../../components/facts.tsx';
 import { HorizontalScroll } from '../../components/horizontal-scroll.tsx';
 import { useNarrowViewport } from '../../components/use-narrow-viewport.ts';
 import { demotionCauses, demotionExplanation, dropReasonText } from './lookup-preview.ts';
-import { Code, Fact, Facts } from './profile-card.tsx';
+import { Code } from './profile-card.tsx';
 
 /** An identifier by its display name, with its key below when the two differ. */
 export function IdentifierName({

@@ -15,6 +15,7 @@ import { Table, TBody, Td, THead, Th, Tr } from '@twilio-paste/table';
 import { Text } from '@twilio-paste/text';
 import { type ReactNode, useId, useRef, useState } from 'react';
 import { ErrorState, QueryErrorState } from '../../components/error-state.tsx';
+import { Fact, Facts } from '../../components/facts.tsx';
 import { HorizontalScroll } from '../../components/horizontal-scroll.tsx';
 import { ApiError } from '../../lib/errors.ts';
 import { explainIssue } from '../../lib/issue-wording.ts';
@@ -22,7 +23,7 @@ import { BusySubmitButton } from './busy-submit-button.tsx';
 import { DroppedIdentifiers, IdentifierName } from './dropped-identifiers.tsx';
 import { EXAMPLE_EVENT, OUTCOME_TEXT, parseEventJson } from './lookup-preview.ts';
 import { profileQueryOptions, useEventPreview } from './lookup-preview-queries.ts';
-import { Code, Fact, Facts, IdList, ProfileCard } from './profile-card.tsx';
+import { Code, IdList, ProfileCard } from './profile-card.tsx';
 import { useReveal } from './reveal.ts';
 
 interface EventPreviewSectionProps {

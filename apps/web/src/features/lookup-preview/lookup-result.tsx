@@ -5,10 +5,11 @@ import { Heading } from '@twilio-paste/heading';
 import { Stack } from '@twilio-paste/stack';
 import { Text } from '@twilio-paste/text';
 import { useId, useRef } from 'react';
+import { Fact, Facts } from '../../components/facts.tsx';
 import type { NormalizationMismatch } from '../../lib/lookup-warnings.ts';
 import { blockedValueExplanation, emptyLookupText, findBlockedValue, type SearchBy } from './lookup-preview.ts';
 import { MismatchCallout } from './mapping-warnings.tsx';
-import { Code, Fact, Facts, ProfileCard } from './profile-card.tsx';
+import { Code, ProfileCard } from './profile-card.tsx';
 import { useReveal } from './reveal.ts';
 
 interface LookupResultProps {

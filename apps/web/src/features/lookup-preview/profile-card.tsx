@@ -11,6 +11,7 @@ import { Text } from '@twilio-paste/text';
 import type { ReactNode } from 'react';
 import { DateTime } from '../../components/date-time.tsx';
 import { ErrorState, QueryErrorState } from '../../components/error-state.tsx';
+import { Fact, Facts } from '../../components/facts.tsx';
 import { HorizontalScroll } from '../../components/horizontal-scroll.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { formatTraitValue, OUTCOME_TEXT, sortByPriority } from './lookup-preview.ts';
@@ -58,35 +59,6 @@ export function IdList({ ids }: { ids: readonly string[] }) {
         </Box>
       ))}
     </Box>
-  );
-}
-
-export function Facts({ children }: { children: ReactNode }) {
-  return (
-    <Box
-      as="dl"
-      display="grid"
-      gridTemplateColumns="max-content 1fr"
-      columnGap="space60"
-      rowGap="space30"
-      margin="space0"
-    >
-      {children}
-    </Box>
-  );
-}
-
-export function Fact({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <>
-      <Text as="dt" fontWeight="fontWeightSemibold">
-        {term}
-      </Text>
-      {/* A fact may quote a long unbroken value (a 64-character key, a typed value): it wraps in its column. */}
-      <Text as="dd" margin="space0" overflowWrap="anywhere">
-        {children}
-      </Text>
-    </>
   );
 }
 
