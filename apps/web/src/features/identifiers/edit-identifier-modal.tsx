@@ -9,6 +9,7 @@ import { Stack } from '@twilio-paste/stack';
 import { Text } from '@twilio-paste/text';
 import { useId, useMemo, useRef } from 'react';
 import { useForm } from 'react-hook-form';
+import { Fact, Facts } from '../../components/facts.tsx';
 import { FormModal } from '../../components/form-modal.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { showLatest } from '../../lib/merge-edits.ts';
@@ -129,31 +130,20 @@ export function EditIdentifierModal({ spaceId, identifier, version, onClose }: E
       footerStart={resetButton}
     >
       <Stack orientation="vertical" spacing="space70">
-        <Box
-          as="dl"
-          display="grid"
-          gridTemplateColumns="max-content 1fr"
-          columnGap="space60"
-          rowGap="space30"
-          margin="space0"
-        >
-          <Text as="dt" fontWeight="fontWeightSemibold">
-            Identifier
-          </Text>
+        <Facts>
           {/* A key has up to 64 characters and no space: it wraps rather than running out of the dialog. */}
-          <Text as="dd" margin="space0" fontFamily="fontFamilyCode" overflowWrap="anywhere">
-            {identifier.key}
-          </Text>
-          <Text as="dt" fontWeight="fontWeightSemibold">
-            Priority
-          </Text>
-          <Text as="dd" margin="space0">
+          <Fact term="Identifier">
+            <Text as="span" fontFamily="fontFamilyCode">
+              {identifier.key}
+            </Text>
+          </Fact>
+          <Fact term="Priority">
             {priority}{' '}
             <Text as="span" color="colorTextWeak">
               (changed in identity-resolution settings)
             </Text>
-          </Text>
-        </Box>
+          </Fact>
+        </Facts>
         <Box>
           <Label htmlFor={inputId} required>
             Display name
