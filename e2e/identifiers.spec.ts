@@ -247,7 +247,7 @@ test('an address type mapped to an identifier whose normalization does not suit 
   await expectNoAxeViolations(page);
 });
 
-test('at 390px the navigation is a drawer, identifiers are a list and wide tables scroll inside the page', async ({
+test('at 390px the navigation is a drawer, identifiers and their priority are lists, and wide tables scroll inside the page', async ({
   page,
 }) => {
   await page.setViewportSize(PHONE_VIEWPORT);
@@ -278,18 +278,43 @@ test('at 390px the navigation is a drawer, identifiers are a list and wide table
   await expect(page.getByRole('dialog', { name: 'Edit identifier' })).toBeVisible();
   await page.keyboard.press('Escape');
 
-  // A table too wide for the screen (the priority order) scrolls in its own region, which
-  // keyboard users can focus to scroll; a shadow on the side that has more says so.
+  // The priority order is a list too: each identifier with its rules and every action in view.
   await page.getByRole('tab', { name: 'Identity resolution' }).click();
+  const order = page.getByRole('list', { name: 'Priority and rules' });
+  await expect(order.getByRole('listitem')).toHaveCount(4);
+  const anonymous = order.getByRole('listitem').nth(3);
+  await expect(anonymous).toContainText('Priority 4anonymous_id');
+  await expect(anonymous.getByRole('term')).toHaveText(['Limit', 'Normalization', 'Blocked values']);
+  await expect(anonymous.getByRole('definition')).toHaveText(['5 per 7 days', 'Trim', '4']);
+  await expect(page.getByRole('region', { name: 'Priority order table' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Move anonymous_id up', exact: true }).click();
+  await expect(order.getByRole('listitem').nth(2)).toContainText('Priority 3was 4anonymous_id');
+  for (const name of [
+    'Move anonymous_id up',
+    'Move anonymous_id down',
+    'Edit rules for anonymous_id',
+    'Delete anonymous_id',
+  ]) {
+    await expectWithinViewportWidth(page, page.getByRole('button', { name, exact: true }));
+  }
+  expect(await horizontalOverflow(page)).toBe(0);
+  await saveScreenshot(page, 'identity-resolution-narrow');
+  await page.getByRole('button', { name: 'Discard changes' }).click();
+
+  // Beside the sidebar a table too wide for the page (the priority order at 800px) scrolls in its
+  // own region, which keyboard users can focus to scroll; a shadow on the side that has more says so.
+  await page.setViewportSize({ width: 800, height: 900 });
+  // The sidebar slides in from the drawer: judged once it has.
+  await expect(manage).toBeInViewport({ ratio: 1 });
   const table = page.getByRole('region', { name: 'Priority order table' });
   await expect(table).toHaveAttribute('tabindex', '0');
   const shadow = (side: string) => page.locator(`[data-scroll-shadow="${side}"]`);
   await expect(shadow('right')).toBeVisible();
   await expect(shadow('left')).toHaveCount(0);
-  await saveScreenshot(page, 'identity-resolution-narrow-scroll-hint');
+  await saveScreenshot(page, 'identity-resolution-800px-scroll-hint');
   await page.getByRole('button', { name: 'Dark theme' }).click();
   await expect(shadow('right')).toBeVisible();
-  await saveScreenshot(page, 'identity-resolution-narrow-scroll-hint-dark');
+  await saveScreenshot(page, 'identity-resolution-800px-scroll-hint-dark');
   await page.getByRole('button', { name: 'Light theme' }).click();
   const editRules = page.getByRole('button', { name: 'Edit rules for user_id', exact: true });
   await editRules.scrollIntoViewIfNeeded();
@@ -297,6 +322,7 @@ test('at 390px the navigation is a drawer, identifiers are a list and wide table
   await expect(shadow('left')).toBeVisible();
   await expect(shadow('right')).toHaveCount(0);
   expect(await horizontalOverflow(page)).toBe(0);
+  await page.setViewportSize(PHONE_VIEWPORT);
   await page.getByRole('tab', { name: 'Identifiers' }).click();
 
   // The menu button opens the navigation; choosing a page closes it again.

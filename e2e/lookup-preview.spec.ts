@@ -104,6 +104,25 @@ test('looks up a national phone number and shows the profile an agent sees, with
   await expect(card.getByRole('cell', { name: /track “Order Completed”/ })).toBeVisible();
   await expect(card.getByText('All 2 events of this profile.')).toBeVisible();
   await saveScreenshot(page, 'lookup-preview-profile');
+
+  // On a phone the identifier values and the events are lists, each value whole at the card's
+  // width rather than in a table to scroll sideways.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const values = card.getByRole('list', { name: 'Identifier values' }).getByRole('listitem');
+  await expect(values).toHaveCount(3);
+  await expect(values.nth(0)).toContainText('Customer ID');
+  await expect(values.nth(0).getByRole('term')).toHaveText(['Value', 'First seen']);
+  await expect(values.nth(2).getByRole('definition').first()).toHaveText(e164);
+  const events = card.getByRole('list', { name: 'Recent events' }).getByRole('listitem');
+  await expect(events).toHaveCount(2);
+  await expect(events.first()).toContainText('track “Order Completed”');
+  await expect(events.first().getByRole('term')).toHaveText(['Received', 'Message ID']);
+  await expect(card.getByRole('table', { name: 'Identifier values' })).toHaveCount(0);
+  await expectWithinViewportWidth(page, values.nth(1).getByRole('definition').first());
+  expect(await horizontalOverflow(page)).toBe(0);
+  await values.first().scrollIntoViewIfNeeded();
+  await saveScreenshot(page, 'lookup-preview-profile-phone', { viewportOnly: true });
+  await page.setViewportSize({ width: 1440, height: 900 });
 });
 
 test('pages through a profile’s events with Load more', async ({ page, request }) => {

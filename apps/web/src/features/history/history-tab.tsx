@@ -9,6 +9,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { DateTime } from '../../components/date-time.tsx';
 import { QueryErrorState } from '../../components/error-state.tsx';
 import { HorizontalScroll } from '../../components/horizontal-scroll.tsx';
+import { PhoneList, PhoneListItem } from '../../components/phone-list.tsx';
 import { Section, useSectionHeadingId } from '../../components/section.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { useNarrowViewport } from '../../components/use-narrow-viewport.ts';
@@ -92,24 +93,16 @@ function HistoryBody({ spaceId, shown }: { spaceId: string; shown: boolean }) {
   return (
     <Box display="flex" flexDirection="column" rowGap="space50">
       {narrow ? (
-        <Box as="ol" aria-label="Changes, newest first" margin="space0" padding="space0" listStyleType="none">
+        <PhoneList ordered aria-label="Changes, newest first">
           {entries.map((entry, index) => (
-            <Box
-              as="li"
-              key={entry.id}
-              paddingY="space50"
-              borderBottomStyle="solid"
-              borderBottomWidth="borderWidth10"
-              borderBottomColor="colorBorderWeaker"
-              {...focusProps(index)}
-            >
+            <PhoneListItem key={entry.id} {...focusProps(index)}>
               <ChangeDescription entry={entry} />
               <Text as="p" color="colorTextWeak" fontSize="fontSize20" marginTop="space30">
                 <DateTime value={entry.at} seconds /> · {describeActor(entry.actor)}
               </Text>
-            </Box>
+            </PhoneListItem>
           ))}
-        </Box>
+        </PhoneList>
       ) : (
         <HorizontalScroll label="Change history table">
           <Table aria-labelledby={tableName}>

@@ -20,6 +20,7 @@ import { QueryErrorState } from '../../components/error-state.tsx';
 import { Fact, Facts } from '../../components/facts.tsx';
 import { FragmentLink } from '../../components/fragment-link.tsx';
 import { HorizontalScroll } from '../../components/horizontal-scroll.tsx';
+import { PhoneList, PhoneListItem } from '../../components/phone-list.tsx';
 import { useSectionHeadingId } from '../../components/section.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { useNarrowViewport } from '../../components/use-narrow-viewport.ts';
@@ -153,19 +154,14 @@ interface IdentifierRowContent {
  */
 function IdentifierList({ rows, labelledBy }: { rows: readonly IdentifierRowContent[]; labelledBy?: string }) {
   return (
-    <Box as="ol" aria-labelledby={labelledBy} margin="space0" padding="space0" listStyleType="none">
+    <PhoneList ordered aria-labelledby={labelledBy}>
       {rows.map(({ identifier, addressType, edit }) => (
-        <Box
-          as="li"
+        <PhoneListItem
           key={identifier.key}
           display="grid"
           gridTemplateColumns="minmax(0, 1fr) max-content"
           columnGap="space40"
           alignItems="start"
-          paddingY="space50"
-          borderBottomStyle="solid"
-          borderBottomWidth="borderWidth10"
-          borderBottomColor="colorBorderWeaker"
         >
           <Box>
             <Box display="flex" columnGap="space30" alignItems="baseline" marginBottom="space30">
@@ -187,9 +183,9 @@ function IdentifierList({ rows, labelledBy }: { rows: readonly IdentifierRowCont
             </Facts>
           </Box>
           {edit}
-        </Box>
+        </PhoneListItem>
       ))}
-    </Box>
+    </PhoneList>
   );
 }
 

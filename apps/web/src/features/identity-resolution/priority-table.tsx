@@ -13,10 +13,13 @@ import { Stack } from '@twilio-paste/stack';
 import { Table, TBody, Td, THead, Th, Tr } from '@twilio-paste/table';
 import { Text } from '@twilio-paste/text';
 import { useEffect, useRef, useState } from 'react';
+import { Fact, Facts } from '../../components/facts.tsx';
 import { ConflictNotice, FormErrorAlert } from '../../components/form-alerts.tsx';
 import { HorizontalScroll } from '../../components/horizontal-scroll.tsx';
+import { PhoneList, PhoneListItem } from '../../components/phone-list.tsx';
 import { useSectionHeadingId } from '../../components/section.tsx';
 import { useToast } from '../../components/toast.tsx';
+import { useNarrowViewport } from '../../components/use-narrow-viewport.ts';
 import { WrappingText } from '../../components/wrapping-text.tsx';
 import { isVersionConflict } from '../../lib/errors.ts';
 import { focusWhenPresent, refocusWhenLost } from '../../lib/focus-when-present.ts';
@@ -74,6 +77,8 @@ export function PriorityTable({
   mappingsHref: string;
 }) {
   const tableName = useSectionHeadingId();
+  // On a phone the table would scroll sideways to reach the rules and actions: a list instead.
+  const narrow = useNarrowViewport();
   const toast = useToast();
   const queryClient = useQueryClient();
   const mutation = useReorderIdentifiers(spaceId);
@@ -219,6 +224,16 @@ export function PriorityTable({
   const full = isAtIdentifierCap(list);
   const editing = dialog?.type === 'edit' ? byKey.get(dialog.key) : undefined;
   const deleting = dialog?.type === 'delete' ? byKey.get(dialog.key) : undefined;
+  const rowProps = (identifier: Identifier, index: number): RowProps => ({
+    identifier,
+    index,
+    count: rows.length,
+    was: base.keys.indexOf(identifier.key) + 1,
+    locked: conflict,
+    onMove: move,
+    onEdit: () => setDialog({ type: 'edit', key: identifier.key }),
+    onDelete: () => setDialog({ type: 'delete', key: identifier.key }),
+  });
 
   return (
     <Stack orientation="vertical" spacing="space60">
@@ -250,93 +265,79 @@ export function PriorityTable({
         }}
       />
       <FormErrorAlert error={saveError} />
-      <HorizontalScroll label="Priority order table">
-        <Table aria-labelledby={tableName}>
-          <THead>
-            <Tr>
-              <Th width="size20">Priority</Th>
-              <Th>Identifier</Th>
-              <Th whiteSpace="nowrap">Limit</Th>
-              <Th whiteSpace="nowrap">Normalization</Th>
-              <Th whiteSpace="nowrap">Blocked values</Th>
-              <Th textAlign="right">
-                <ScreenReaderOnly>Actions</ScreenReaderOnly>
-              </Th>
-            </Tr>
-          </THead>
-          <TBody>
-            {rows.map((identifier, index) => {
-              const was = base.keys.indexOf(identifier.key) + 1;
-              const moved = was !== index + 1;
-              return (
+      {narrow ? (
+        <PhoneList ordered aria-labelledby={tableName}>
+          {rows.map((identifier, index) => (
+            <PhoneListItem key={identifier.key}>
+              <Box
+                display="grid"
+                gridTemplateColumns="minmax(0, 1fr) max-content"
+                columnGap="space40"
+                alignItems="start"
+              >
+                <Box display="flex" columnGap="space30" alignItems="baseline" minWidth="0">
+                  {/* As wide as "was 4", so that every key starts at the same place. */}
+                  <Box minWidth="sizeSquare110">
+                    <Position {...rowProps(identifier, index)} spoken />
+                    <WasHint {...rowProps(identifier, index)} />
+                  </Box>
+                  <IdentifierSummary identifier={identifier} />
+                </Box>
+                <MoveButtons {...rowProps(identifier, index)} />
+              </Box>
+              <Box marginY="space40">
+                <Facts>
+                  <Fact term="Limit">{shortLimit(identifier.limit.count, identifier.limit.window)}</Fact>
+                  <Fact term="Normalization">{NORMALIZATIONS[identifier.normalization].label}</Fact>
+                  <Fact term="Blocked values">{blockedCount(identifier)}</Fact>
+                </Facts>
+              </Box>
+              <RuleActions {...rowProps(identifier, index)} />
+            </PhoneListItem>
+          ))}
+        </PhoneList>
+      ) : (
+        <HorizontalScroll label="Priority order table">
+          <Table aria-labelledby={tableName}>
+            <THead>
+              <Tr>
+                <Th width="size20">Priority</Th>
+                <Th>Identifier</Th>
+                <Th whiteSpace="nowrap">Limit</Th>
+                <Th whiteSpace="nowrap">Normalization</Th>
+                <Th whiteSpace="nowrap">Blocked values</Th>
+                <Th textAlign="right">
+                  <ScreenReaderOnly>Actions</ScreenReaderOnly>
+                </Th>
+              </Tr>
+            </THead>
+            <TBody>
+              {rows.map((identifier, index) => (
                 <Tr key={identifier.key}>
                   <Td whiteSpace="nowrap">
                     <Box display="flex" alignItems="center" columnGap="space30">
-                      <Box as="span" minWidth="sizeIcon20" fontWeight={moved ? 'fontWeightSemibold' : undefined}>
-                        {index + 1}
-                      </Box>
-                      <Button
-                        id={moveButtonId(identifier.key, 'up')}
-                        variant="secondary_icon"
-                        size="icon_small"
-                        aria-label={`Move ${identifier.key} up`}
-                        disabled={index === 0 || conflict}
-                        onClick={() => move(identifier.key, 'up')}
-                      >
-                        <ArrowUpIcon decorative />
-                      </Button>
-                      <Button
-                        id={moveButtonId(identifier.key, 'down')}
-                        variant="secondary_icon"
-                        size="icon_small"
-                        aria-label={`Move ${identifier.key} down`}
-                        disabled={index === rows.length - 1 || conflict}
-                        onClick={() => move(identifier.key, 'down')}
-                      >
-                        <ArrowDownIcon decorative />
-                      </Button>
+                      <Position {...rowProps(identifier, index)} />
+                      <MoveButtons {...rowProps(identifier, index)} />
                     </Box>
-                    {moved ? (
-                      <Text as="span" display="block" color="colorTextWeak" fontSize="fontSize20">
-                        was {was || 'new'}
-                      </Text>
-                    ) : null}
+                    <WasHint {...rowProps(identifier, index)} />
                   </Td>
                   <Td>
-                    <IdentifierSummary identifier={identifier} />
+                    <Box minWidth={SUMMARY_MIN_WIDTH} maxWidth={SUMMARY_MAX_WIDTH}>
+                      <IdentifierSummary identifier={identifier} />
+                    </Box>
                   </Td>
                   <Td whiteSpace="nowrap">{shortLimit(identifier.limit.count, identifier.limit.window)}</Td>
                   <Td whiteSpace="nowrap">{NORMALIZATIONS[identifier.normalization].label}</Td>
-                  <Td>{identifier.blockedValues.length === 0 ? 'None' : identifier.blockedValues.length}</Td>
+                  <Td>{blockedCount(identifier)}</Td>
                   <Td textAlign="right" whiteSpace="nowrap">
-                    <Box display="inline-flex" columnGap="space30">
-                      <Button
-                        variant="secondary"
-                        size="small"
-                        aria-label={`Edit rules for ${identifier.key}`}
-                        onClick={() => setDialog({ type: 'edit', key: identifier.key })}
-                      >
-                        <EditIcon decorative />
-                        Edit rules
-                      </Button>
-                      <Button
-                        variant="destructive_secondary"
-                        size="small"
-                        id={deleteButtonId(identifier.key)}
-                        aria-label={`Delete ${identifier.key}`}
-                        onClick={() => setDialog({ type: 'delete', key: identifier.key })}
-                      >
-                        <DeleteIcon decorative />
-                        Delete
-                      </Button>
-                    </Box>
+                    <RuleActions {...rowProps(identifier, index)} />
                   </Td>
                 </Tr>
-              );
-            })}
-          </TBody>
-        </Table>
-      </HorizontalScroll>
+              ))}
+            </TBody>
+          </Table>
+        </HorizontalScroll>
+      )}
       <ScreenReaderOnly>
         <output aria-live="polite">{announcement}</output>
       </ScreenReaderOnly>
@@ -399,14 +400,107 @@ export function PriorityTable({
 const SUMMARY_MIN_WIDTH = 'size20';
 const SUMMARY_MAX_WIDTH = 'size30';
 
+/** One identifier of the order, with what its controls need. */
+interface RowProps {
+  identifier: Identifier;
+  /** Its place in the draft order, from 0. */
+  index: number;
+  count: number;
+  /** Its place in the saved order, from 1 (0: not in it). */
+  was: number;
+  /** After a 412 the order may not move until the admin chooses whose order to keep. */
+  locked: boolean;
+  onMove: (key: string, direction: 'up' | 'down') => void;
+  onEdit: () => void;
+  onDelete: () => void;
+}
+
+/** The identifier's place in the order, in bold while it differs from the saved one. */
+function Position({ index, was, spoken = false }: RowProps & { spoken?: boolean }) {
+  return (
+    <Box
+      as="span"
+      display="block"
+      minWidth="sizeIcon20"
+      fontWeight={was !== index + 1 ? 'fontWeightSemibold' : undefined}
+    >
+      {/* Where no column header says what the number is (the phone list). */}
+      {spoken ? <ScreenReaderOnly>Priority </ScreenReaderOnly> : null}
+      {index + 1}
+    </Box>
+  );
+}
+
+/** The saved place of an identifier that has moved in the draft order. */
+function WasHint({ index, was }: RowProps) {
+  if (was === index + 1) return null;
+  return (
+    <Text as="span" display="block" color="colorTextWeak" fontSize="fontSize20" whiteSpace="nowrap">
+      was {was || 'new'}
+    </Text>
+  );
+}
+
+function MoveButtons({ identifier, index, count, locked, onMove }: RowProps) {
+  return (
+    <Box display="flex" alignItems="center" columnGap="space30">
+      <Button
+        id={moveButtonId(identifier.key, 'up')}
+        variant="secondary_icon"
+        size="icon_small"
+        aria-label={`Move ${identifier.key} up`}
+        disabled={index === 0 || locked}
+        onClick={() => onMove(identifier.key, 'up')}
+      >
+        <ArrowUpIcon decorative />
+      </Button>
+      <Button
+        id={moveButtonId(identifier.key, 'down')}
+        variant="secondary_icon"
+        size="icon_small"
+        aria-label={`Move ${identifier.key} down`}
+        disabled={index === count - 1 || locked}
+        onClick={() => onMove(identifier.key, 'down')}
+      >
+        <ArrowDownIcon decorative />
+      </Button>
+    </Box>
+  );
+}
+
+function RuleActions({ identifier, onEdit, onDelete }: RowProps) {
+  return (
+    <Box display="inline-flex" columnGap="space30">
+      <Button variant="secondary" size="small" aria-label={`Edit rules for ${identifier.key}`} onClick={onEdit}>
+        <EditIcon decorative />
+        Edit rules
+      </Button>
+      <Button
+        variant="destructive_secondary"
+        size="small"
+        id={deleteButtonId(identifier.key)}
+        aria-label={`Delete ${identifier.key}`}
+        onClick={onDelete}
+      >
+        <DeleteIcon decorative />
+        Delete
+      </Button>
+    </Box>
+  );
+}
+
+function blockedCount(identifier: Identifier): string | number {
+  return identifier.blockedValues.length === 0 ? 'None' : identifier.blockedValues.length;
+}
+
 /**
- * The identifier column: key (with a Custom badge), display name and, for a custom identifier, the
- * event keys it reads, each shown whole and wrapping, so that a long one does not push the columns
- * of limits, normalizations and actions off screen.
+ * The identifier: key (with a Custom badge), display name and, for a custom identifier, the event
+ * keys it reads, each shown whole and wrapping, so that a long one does not push the limits,
+ * normalizations and actions off screen.
  */
 function IdentifierSummary({ identifier }: { identifier: Identifier }) {
   return (
-    <Box minWidth={SUMMARY_MIN_WIDTH} maxWidth={SUMMARY_MAX_WIDTH}>
+    <Box minWidth="0">
       <Box display="flex" alignItems="center" flexWrap="wrap" columnGap="space30" rowGap="space20">
         <WrappingText fontFamily="fontFamilyCode">{identifier.key}</WrappingText>
         {identifier.kind === 'custom' ? (

@@ -6,6 +6,7 @@ import { Table, TBody, Td, THead, Th, Tr } from '@twilio-paste/table';
 import { Text } from '@twilio-paste/text';
 import { Fact, Facts } from '../../components/facts.tsx';
 import { HorizontalScroll } from '../../components/horizontal-scroll.tsx';
+import { PhoneList, PhoneListItem } from '../../components/phone-list.tsx';
 import { useNarrowViewport } from '../../components/use-narrow-viewport.ts';
 import { demotionCauses, demotionExplanation, dropReasonText } from './lookup-preview.ts';
 import { Code } from './profile-card.tsx';
@@ -72,16 +73,9 @@ export function DroppedIdentifiers({ result, displayNames, normalizations }: Dro
 
   if (narrow) {
     return (
-      <Box as="ul" margin="space0" padding="space0" listStyleType="none">
+      <PhoneList>
         {rows.map((row) => (
-          <Box
-            as="li"
-            key={row.id}
-            paddingY="space50"
-            borderBottomStyle="solid"
-            borderBottomWidth="borderWidth10"
-            borderBottomColor="colorBorderWeaker"
-          >
+          <PhoneListItem key={row.id}>
             <Facts>
               <Fact term="Identifier">
                 <IdentifierName keyName={row.dropped.key} displayNames={displayNames} />
@@ -91,9 +85,9 @@ export function DroppedIdentifiers({ result, displayNames, normalizations }: Dro
               </Fact>
             </Facts>
             <Box marginTop="space40">{why(row)}</Box>
-          </Box>
+          </PhoneListItem>
         ))}
-      </Box>
+      </PhoneList>
     );
   }
 

@@ -13,7 +13,9 @@ import { DateTime } from '../../components/date-time.tsx';
 import { ErrorState, QueryErrorState } from '../../components/error-state.tsx';
 import { Fact, Facts } from '../../components/facts.tsx';
 import { HorizontalScroll } from '../../components/horizontal-scroll.tsx';
+import { PhoneList, PhoneListItem } from '../../components/phone-list.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
+import { useNarrowViewport } from '../../components/use-narrow-viewport.ts';
 import { formatTraitValue, OUTCOME_TEXT, sortByPriority } from './lookup-preview.ts';
 import { profileEventsQueryOptions } from './lookup-preview-queries.ts';
 
@@ -62,6 +64,80 @@ export function IdList({ ids }: { ids: readonly string[] }) {
   );
 }
 
+/** The name an agent knows an identifier by, with its key below when the two differ. */
+function IdentifierName({ identifier }: { identifier: Profile['identifiers'][number] }) {
+  return (
+    <>
+      <Text as="span" display="block">
+        {identifier.displayName}
+      </Text>
+      {identifier.displayName === identifier.key ? null : (
+        <Text as="span" color="colorTextWeak" fontFamily="fontFamilyCode" fontSize="fontSize20" whiteSpace="nowrap">
+          {identifier.key}
+        </Text>
+      )}
+    </>
+  );
+}
+
+/**
+ * The profile's identifier values in priority order: a table, or on a phone (where the table
+ * would scroll sideways to reach the values) a list with each value at the screen's width.
+ */
+function IdentifierValues({ identifiers }: { identifiers: Profile['identifiers'] }) {
+  const narrow = useNarrowViewport();
+  const rowKey = (identifier: Profile['identifiers'][number]) => `${identifier.key}\u0000${identifier.value}`;
+  if (narrow) {
+    return (
+      <PhoneList aria-label="Identifier values">
+        {identifiers.map((identifier) => (
+          <PhoneListItem key={rowKey(identifier)}>
+            <Box marginBottom="space30">
+              <IdentifierName identifier={identifier} />
+            </Box>
+            <Facts>
+              <Fact term="Value">
+                <Code>{identifier.value}</Code>
+              </Fact>
+              <Fact term="First seen">
+                <DateTime value={identifier.firstSeenAt} seconds />
+              </Fact>
+            </Facts>
+          </PhoneListItem>
+        ))}
+      </PhoneList>
+    );
+  }
+  return (
+    <HorizontalScroll label="Identifier values table">
+      <Table aria-label="Identifier values">
+        <THead>
+          <Tr>
+            <Th>Identifier</Th>
+            <Th>Value</Th>
+            <Th>First seen</Th>
+          </Tr>
+        </THead>
+        <TBody>
+          {identifiers.map((identifier) => (
+            <Tr key={rowKey(identifier)}>
+              <Td>
+                <IdentifierName identifier={identifier} />
+              </Td>
+              <Td>
+                <Code noWrap>{identifier.value}</Code>
+              </Td>
+              <Td whiteSpace="nowrap">
+                <DateTime value={identifier.firstSeenAt} seconds />
+              </Td>
+            </Tr>
+          ))}
+        </TBody>
+      </Table>
+    </HorizontalScroll>
+  );
+}
+
 /** A customer profile as an agent would see it, with how it came to be (SPEC §8). */
 export function ProfileCard({ spaceId, profile, priorities, headingAs = 'h3', showEvents = true }: ProfileCardProps) {
   const sub = SUB_HEADING[headingAs];
@@ -101,45 +177,7 @@ export function ProfileCard({ spaceId, profile, priorities, headingAs = 'h3', sh
         <Paragraph>This profile holds no identifier values.</Paragraph>
       ) : (
         <Box marginBottom="space70">
-          <HorizontalScroll label="Identifier values table">
-            <Table aria-label="Identifier values">
-              <THead>
-                <Tr>
-                  <Th>Identifier</Th>
-                  <Th>Value</Th>
-                  <Th>First seen</Th>
-                </Tr>
-              </THead>
-              <TBody>
-                {identifiers.map((identifier) => (
-                  <Tr key={`${identifier.key}\u0000${identifier.value}`}>
-                    <Td>
-                      <Text as="span" display="block">
-                        {identifier.displayName}
-                      </Text>
-                      {identifier.displayName === identifier.key ? null : (
-                        <Text
-                          as="span"
-                          color="colorTextWeak"
-                          fontFamily="fontFamilyCode"
-                          fontSize="fontSize20"
-                          whiteSpace="nowrap"
-                        >
-                          {identifier.key}
-                        </Text>
-                      )}
-                    </Td>
-                    <Td>
-                      <Code noWrap>{identifier.value}</Code>
-                    </Td>
-                    <Td whiteSpace="nowrap">
-                      <DateTime value={identifier.firstSeenAt} seconds />
-                    </Td>
-                  </Tr>
-                ))}
-              </TBody>
-            </Table>
-          </HorizontalScroll>
+          <IdentifierValues identifiers={identifiers} />
         </Box>
       )}
 
@@ -213,6 +251,87 @@ function eventName(event: ProfileEvent): string | null {
   return typeof name === 'string' && name !== '' ? name : null;
 }
 
+/** What an event was: its type in code, and the name of a track event. */
+function EventKind({ event }: { event: ProfileEvent }) {
+  const name = eventName(event);
+  return (
+    <>
+      <Code noWrap>{event.type}</Code>
+      {name ? <Text as="span">{` “${name}”`}</Text> : null}
+    </>
+  );
+}
+
+function OutcomeBadge({ event }: { event: ProfileEvent }) {
+  const outcome = OUTCOME_TEXT[event.outcome];
+  return (
+    <Badge as="span" variant={outcome.variant}>
+      {outcome.label}
+    </Badge>
+  );
+}
+
+/** The events shown so far, newest first: a table, or on a phone a list (as the identifier values). */
+function EventRows({ events }: { events: readonly ProfileEvent[] }) {
+  const narrow = useNarrowViewport();
+  if (narrow) {
+    return (
+      <PhoneList ordered aria-label="Recent events">
+        {events.map((event) => (
+          <PhoneListItem key={event.id}>
+            <Box
+              display="flex"
+              flexWrap="wrap"
+              alignItems="center"
+              columnGap="space30"
+              rowGap="space20"
+              marginBottom="space30"
+            >
+              <Box minWidth="0">
+                <EventKind event={event} />
+              </Box>
+              <OutcomeBadge event={event} />
+            </Box>
+            <Facts>
+              <Fact term="Received">
+                <DateTime value={event.receivedAt} seconds />
+              </Fact>
+              <Fact term="Message ID">
+                <Code>{event.messageId}</Code>
+              </Fact>
+            </Facts>
+          </PhoneListItem>
+        ))}
+      </PhoneList>
+    );
+  }
+  return (
+    <HorizontalScroll label="Recent events table">
+      <Table aria-label="Recent events">
+        <EventsHead />
+        <TBody>
+          {events.map((event) => (
+            <Tr key={event.id}>
+              <Td whiteSpace="nowrap">
+                <DateTime value={event.receivedAt} seconds />
+              </Td>
+              <Td>
+                <EventKind event={event} />
+              </Td>
+              <Td>
+                <OutcomeBadge event={event} />
+              </Td>
+              <Td>
+                <Code noWrap>{event.messageId}</Code>
+              </Td>
+            </Tr>
+          ))}
+        </TBody>
+      </Table>
+    </HorizontalScroll>
+  );
+}
+
 /** The first page of a profile's events (newest first) and Load more. */
 function ProfileEvents({ spaceId, profileId }: { spaceId: string; profileId: string }) {
   const query = useInfiniteQuery(profileEventsQueryOptions(spaceId, profileId));
@@ -240,36 +359,7 @@ function ProfileEvents({ spaceId, profileId }: { spaceId: string; profileId: str
   }
   return (
     <>
-      <HorizontalScroll label="Recent events table">
-        <Table aria-label="Recent events">
-          <EventsHead />
-          <TBody>
-            {events.map((event) => {
-              const name = eventName(event);
-              const outcome = OUTCOME_TEXT[event.outcome];
-              return (
-                <Tr key={event.id}>
-                  <Td whiteSpace="nowrap">
-                    <DateTime value={event.receivedAt} seconds />
-                  </Td>
-                  <Td>
-                    <Code noWrap>{event.type}</Code>
-                    {name ? <Text as="span">{` “${name}”`}</Text> : null}
-                  </Td>
-                  <Td>
-                    <Badge as="span" variant={outcome.variant}>
-                      {outcome.label}
-                    </Badge>
-                  </Td>
-                  <Td>
-                    <Code noWrap>{event.messageId}</Code>
-                  </Td>
-                </Tr>
-              );
-            })}
-          </TBody>
-        </Table>
-      </HorizontalScroll>
+      <EventRows events={events} />
       <Box display="flex" flexWrap="wrap" alignItems="center" columnGap="space40" rowGap="space30" marginTop="space40">
         {query.hasNextPage ? (
           <Button
