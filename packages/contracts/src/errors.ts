@@ -21,6 +21,7 @@ export const ERROR_STATUS = {
   rate_limited: 429,
   internal_error: 500,
   not_ready: 503,
+  database_unavailable: 503,
 } as const;
 
 /** A machine-readable error code. */

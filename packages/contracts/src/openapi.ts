@@ -250,9 +250,11 @@ export function buildOpenApiDocument(
       };
     }
     // What no request should meet, but a client must still be ready for: a fault on the server's
-    // side (`internal_error`, quoting the request id), as problem+json like every other error.
+    // side (`internal_error`, quoting the request id) or a database that does not answer
+    // (`database_unavailable`, to retry), as problem+json like every other error.
     responses.default = {
-      description: 'internal_error (a fault on the server side), as problem+json with the requestId to report',
+      description:
+        'internal_error (500, a fault on the server side: report the requestId) or database_unavailable (503 with Retry-After: the database did not answer; retry later), as problem+json',
       content: { 'application/problem+json': { schema: { $ref: `${COMPONENT_PREFIX}Problem` } } },
     };
     const requestBody = route.documentedBody ?? route.body;

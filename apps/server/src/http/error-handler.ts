@@ -1,6 +1,7 @@
 import { toIssues } from '@idr/contracts';
 import type { ErrorRequestHandler } from 'express';
 import { ZodError } from 'zod';
+import { isDatabaseUnavailable } from '../store/database-errors.ts';
 import { AppError } from './app-error.ts';
 import { sendProblem } from './problem.ts';
 
@@ -24,6 +25,9 @@ function withSizeBound(detail: string, limit: unknown): string {
   const mebibytes = limit / (1024 * 1024);
   return `${detail}: at most ${Number.isInteger(mebibytes) ? `${mebibytes} MiB` : `${limit} bytes`}`;
 }
+
+/** Seconds a client should wait before retrying a request the database could not take. */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /** The one error handler: AppError and zod errors as their problem, anything else as a logged 500. */
 export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
@@ -62,6 +66,17 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   // Express marks client errors it raised itself (e.g. a path that is not valid percent-encoding).
   if (status >= 400 && status < 500) {
     sendProblem(res, { code: 'not_found', detail: 'Nothing is at this address' });
+    return;
+  }
+  if (isDatabaseUnavailable(error)) {
+    // Not a fault of the request or of the code: the same request will likely succeed once the
+    // database is back, so say when to retry instead of asking for a bug report.
+    req.log.warn({ err: error }, 'the database is unavailable');
+    sendProblem(res, {
+      code: 'database_unavailable',
+      detail: 'The database did not answer, so this request may not have taken effect. Try again in a few seconds.',
+      headers: { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) },
+    });
     return;
   }
   req.log.error({ err: error }, 'unhandled error');

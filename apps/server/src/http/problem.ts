@@ -23,6 +23,7 @@ const TITLES: Record<ErrorCode, string> = {
   rate_limited: 'Too many requests',
   internal_error: 'Something went wrong on our side',
   not_ready: 'Not ready',
+  database_unavailable: 'The database is unavailable',
 };
 
 /**

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DatabaseHandle, Dialect } from './database.ts';
+import { errorCode } from './database-errors.ts';
 import type { Database } from './schema.ts';
 
 /** A query executor: the database itself or an open transaction. */
@@ -23,10 +24,6 @@ const RETRYABLE_CODES = new Set(['40001', '40P01', 'SQLITE_BUSY', 'concurrent_ch
 // Unique violations: a concurrent transaction claimed the same identifier value or message id first.
 const CONFLICT_CODES = new Set(['23505', 'SQLITE_CONSTRAINT_PRIMARYKEY', 'SQLITE_CONSTRAINT_UNIQUE']);
 const MAX_ATTEMPTS = 8;
-
-function errorCode(error: unknown): string {
-  return typeof error === 'object' && error !== null ? String((error as { code?: unknown }).code) : '';
-}
 
 function isRetryable(error: unknown, retryOnConflict: boolean): boolean {
   const code = errorCode(error);

@@ -1,6 +1,7 @@
 import { type CreateSpaceInput, DEFAULT_SPACE_ID, type Space, type UpdateSpaceInput } from '@idr/contracts';
 import { AppError } from '../../http/app-error.ts';
 import { insertAuditEntry } from '../../store/audit.repository.ts';
+import { errorCode } from '../../store/database-errors.ts';
 import { insertIdentifiers, listIdentifiers } from '../../store/identifiers.repository.ts';
 import { newSortableId } from '../../store/ids.ts';
 import { getMappings, replaceMappings } from '../../store/mappings.repository.ts';
@@ -14,7 +15,7 @@ function toSpace({ version: _version, ...space }: SpaceRecord): Space {
 }
 
 function isUniqueViolation(error: unknown): boolean {
-  const code = String((error as { code?: unknown })?.code ?? '');
+  const code = errorCode(error);
   return code === '23505' || code.startsWith('SQLITE_CONSTRAINT');
 }
 

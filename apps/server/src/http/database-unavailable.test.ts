@@ -1,0 +1,151 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server, Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { sql } from 'kysely';
+import { pino } from 'pino';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../app.ts';
+import { createSpacesService } from '../features/spaces/spaces.service.ts';
+import { migrateToLatest, openDatabase } from '../store/database.ts';
+import { createStore, type Store } from '../store/store.ts';
+import { expectProblem } from '../test-support/expect-problem.ts';
+import { availableStoreKinds, openTestStore, type StoreKind } from '../test-support/test-stores.ts';
+
+const kinds = await availableStoreKinds();
+
+/** A store the test can make unavailable, then available again, for real. */
+interface Outage {
+  store: Store;
+  /** Whether reads fail too during the outage (a PostgreSQL that is gone), or only writes (a locked SQLite file). */
+  readsFail: boolean;
+  begin(): Promise<void>;
+  end(): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+/**
+ * PostgreSQL behind a TCP proxy: closing the proxy cuts the pooled connections and refuses new
+ * ones, as a database restart or a network failure does; reopening it on the same port brings the
+ * database back.
+ */
+async function postgresOutage(): Promise<Outage> {
+  const target = await openTestStore('postgres');
+  const upstream = new URL(target.url);
+  const sockets = new Set<Socket>();
+  let proxy: Server | null = null;
+  let port = 0;
+  const listen = () =>
+    new Promise<void>((resolve) => {
+      proxy = createServer((client) => {
+        const server = new Socket();
+        sockets.add(client).add(server);
+        server.connect(Number(upstream.port), upstream.hostname);
+        client.pipe(server).pipe(client);
+        const close = () => {
+          client.destroy();
+          server.destroy();
+        };
+        client.on('error', close).on('close', close);
+        server.on('error', close).on('close', close);
+      });
+      proxy.listen(port, '127.0.0.1', () => {
+        port = (proxy!.address() as { port: number }).port;
+        resolve();
+      });
+    });
+  await listen();
+  const viaProxy = new URL(target.url);
+  viaProxy.port = String(port);
+  const store = createStore(openDatabase(viaProxy.toString()));
+  return {
+    store,
+    readsFail: true,
+    async begin() {
+      // `close` waits for open connections to end: cut them, as a database that goes away does.
+      const closed = new Promise<void>((resolve) => proxy!.close(() => resolve()));
+      for (const socket of sockets) socket.destroy();
+      sockets.clear();
+      await closed;
+    },
+    end: listen,
+    async dispose() {
+      await store.close();
+      await target.dispose();
+    },
+  };
+}
+
+/**
+ * SQLite with its file locked by a second connection (another process, a backup tool): writes
+ * wait for the busy timeout, shortened here to keep the test quick, then fail; reads go on (WAL).
+ */
+async function sqliteOutage(): Promise<Outage> {
+  const folder = mkdtempSync(join(tmpdir(), 'idr-locked-'));
+  const file = join(folder, 'idr.sqlite');
+  const store = createStore(openDatabase(`sqlite:${file}`));
+  await migrateToLatest(store.db);
+  await sql`pragma busy_timeout = 20`.execute(store.db);
+  const other = new SqliteDatabase(file);
+  return {
+    store,
+    readsFail: false,
+    async begin() {
+      other.exec('begin immediate');
+    },
+    async end() {
+      other.exec('rollback');
+    },
+    async dispose() {
+      other.close();
+      await store.close();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+const outages: Record<StoreKind, () => Promise<Outage>> = { postgres: postgresOutage, sqlite: sqliteOutage };
+
+describe.each(kinds)('a database that stops answering, on %s', (kind) => {
+  let outage: Outage;
+  let http: ReturnType<typeof request>;
+  beforeAll(async () => {
+    outage = await outages[kind]();
+    await createSpacesService(outage.store, () => new Date()).ensureDefaultSpace();
+    http = request(createApp({ store: outage.store, logger: pino({ level: 'silent' }) }));
+  });
+  afterAll(() => outage.dispose());
+
+  const sendEvent = (userId: string) =>
+    http.post('/api/v1/spaces/default/events').send({ type: 'identify', messageId: `m-${userId}`, userId });
+
+  it('answers 503 database_unavailable with Retry-After, not 500, and works again once it is back', async () => {
+    expect((await sendEvent('before')).body.results[0].outcome).toBe('created');
+
+    await outage.begin();
+    const during = await sendEvent('during');
+    const problem = expectProblem(during, 503, 'database_unavailable');
+    expect(during.headers['retry-after']).toBe('5');
+    expect(problem.title).toBe('The database is unavailable');
+    expect(problem.detail).toMatch(/Try again in a few seconds/);
+    // The driver's words stay in the log: nothing about the database's address reaches the client.
+    expect(during.text).not.toMatch(/ECONNREFUSED|5432|locked|SQLITE/);
+    const settingsWrite = await http
+      .patch('/api/v1/spaces/default/identifiers/email')
+      .send({ displayName: 'Email address' });
+    expectProblem(settingsWrite, 503, 'database_unavailable');
+    if (outage.readsFail) {
+      expectProblem(await http.get('/api/v1/spaces/default/identifiers'), 503, 'database_unavailable');
+      expectProblem(await http.get('/api/v1/readyz'), 503, 'not_ready');
+    } else {
+      await http.get('/api/v1/spaces/default/identifiers').expect(200);
+    }
+
+    await outage.end();
+    // The same event again: it did not take effect during the outage, so it is new now, not a duplicate.
+    expect((await sendEvent('during')).body.results[0].outcome).toBe('created');
+    await http.get('/api/v1/readyz').expect(200);
+  });
+});
