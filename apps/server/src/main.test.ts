@@ -104,4 +104,14 @@ describe('the server process', () => {
     expect(await server.exited).toBe(1);
     expect(server.output()).toContain('DATABASE_URL must start with sqlite: or postgres://');
   });
+
+  it('refuses to start when the database does not answer, and says so in a sentence', async () => {
+    // Port 1 on the loopback: nothing listens there, so the connection is refused at once.
+    const server = startServer({ PORT: '0', DATABASE_URL: 'postgres://postgres@127.0.0.1:1/idr' });
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toContain(
+      'Failed to start: the database does not answer (connect ECONNREFUSED 127.0.0.1:1). Start it, or check DATABASE_URL.',
+    );
+    expect(server.output()).not.toMatch(/\bat .+\.(ts|js):\d+/);
+  });
 });

@@ -58,10 +58,11 @@ export function openDatabase(url: string, onIdleConnectionError: (error: Error) 
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
   const migrator = new Migrator({ db, provider: migrationProvider });
   const { error, results } = await migrator.migrateToLatest();
-  if (error) {
-    const failed = results?.find((result) => result.status === 'Error');
-    throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed`, { cause: error });
-  }
+  if (!error) return;
+  const failed = results?.find((result) => result.status === 'Error');
+  // No migration failed: the migrator could not start (an unreachable database…), and its own error says why.
+  if (!failed) throw error;
+  throw new Error(`Migration ${failed.migrationName} failed`, { cause: error });
 }
 
 /** Answers whether the database responds to a trivial query. */
