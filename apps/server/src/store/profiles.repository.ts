@@ -1,6 +1,22 @@
 import type { IdentifierValue, ResolutionResult } from '@idr/contracts';
-import type { ProfileState, ResolutionPlan, ResolverStore, StoredIdentifier, TraitState } from '@idr/resolver';
+import type {
+  ProfileState,
+  ProfileWrite,
+  ResolutionPlan,
+  ResolverStore,
+  StoredIdentifier,
+  TraitState,
+} from '@idr/resolver';
 import type { Dialect } from './database.ts';
+import {
+  identifierRows,
+  messageRow,
+  newProfileRow,
+  type ProfileEventEntry,
+  profileEventRow,
+  profileUpdate,
+  withWrite,
+} from './profile-rows.ts';
 import type { ProfilesTable } from './schema.ts';
 import type { Executor } from './store.ts';
 
@@ -40,6 +56,11 @@ async function loadProfiles(db: Executor, spaceId: string, rows: ProfilesTable[]
   }));
 }
 
+/** The resolver's store port on SQL, and a write that also records the event in the profile's history. */
+export interface SqlResolverStore extends ResolverStore {
+  applyRecording(plan: ResolutionPlan, history: ProfileEventEntry | null): Promise<void>;
+}
+
 /** A concurrent write changed what a resolution read; the transaction is retried. */
 export class ConcurrentChangeError extends Error {
   readonly code = 'concurrent_change';
@@ -58,7 +79,7 @@ export function createSqlResolverStore(
   db: Executor,
   spaceId: string,
   options: { dialect: Dialect; readOnly?: boolean; now: () => number },
-): ResolverStore {
+): SqlResolverStore {
   // SQLite runs one write transaction at a time and has no row locks; a read-only view takes none.
   const lock = options.dialect === 'postgres' && !options.readOnly;
   const now = options.now;
@@ -66,40 +87,161 @@ export function createSqlResolverStore(
   // PostgreSQL, the only writer on SQLite): `apply` merges into them without reading them again.
   const readTraits = new Map<string, Record<string, TraitState>>();
 
-  async function liveProfileRows(ids: string[]): Promise<ProfilesTable[]> {
-    const rows: ProfilesTable[] = [];
-    for (const part of chunks([...ids].sort())) {
-      rows.push(
-        ...(await db
-          .selectFrom('profiles')
-          .selectAll()
-          .where('space_id', '=', spaceId)
-          .where('id', 'in', part)
-          .orderBy('id')
-          .$if(lock, (query) => query.forUpdate())
-          .execute()),
+  /**
+   * The profiles holding any of these values, sorted by id, locked on PostgreSQL. One statement:
+   * the profile rows are locked (in id order, so two resolutions cannot deadlock on them) and the
+   * holders found by a subquery. A holder a concurrent merge turned into a tombstone while this
+   * waited for its lock comes back with `merged_into` set, which the caller detects.
+   */
+  async function holderRows(values: readonly IdentifierValue[]): Promise<ProfilesTable[]> {
+    const byId = new Map<string, ProfilesTable>();
+    for (const part of chunks(values)) {
+      const rows = await db
+        .selectFrom('profiles')
+        .selectAll()
+        .where('space_id', '=', spaceId)
+        .where('id', 'in', (eb) =>
+          eb
+            .selectFrom('profile_identifiers')
+            .select('profile_id')
+            .where('space_id', '=', spaceId)
+            .where((inner) =>
+              inner.or(part.map(({ key, value }) => inner.and([inner('key', '=', key), inner('value', '=', value)]))),
+            ),
+        )
+        .orderBy('id')
+        .$if(lock, (query) => query.forUpdate())
+        .execute();
+      for (const row of rows) byId.set(row.id, row);
+    }
+    return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  /** The stored traits of a profile this resolution writes to: as read (and locked) before, else read now. */
+  async function currentTraits(write: ProfileWrite): Promise<Record<string, TraitState>> {
+    const read = readTraits.get(write.profileId);
+    if (read !== undefined || write.create) return read ?? {};
+    const current = await db
+      .selectFrom('profiles')
+      .select('traits')
+      .where('space_id', '=', spaceId)
+      .where('id', '=', write.profileId)
+      .executeTakeFirstOrThrow();
+    return JSON.parse(current.traits);
+  }
+
+  /**
+   * Writes a plan and, when given, the event's history row, in the caller's transaction. On
+   * PostgreSQL a plan that merges nothing (nearly all of them) is one statement, its writes joined
+   * as data-modifying CTEs: each statement is a round trip, and with ~10 of them an event spent
+   * most of its time waiting on them (docs/benchmarks.md).
+   */
+  async function applyRecording(plan: ResolutionPlan, history: ProfileEventEntry | null): Promise<void> {
+    if (options.readOnly) throw new Error('This view of the profiles is read-only');
+    const write = plan.profile;
+    if (
+      options.dialect === 'postgres' &&
+      write !== null &&
+      plan.message !== null &&
+      write.mergeProfileIds.length === 0
+    ) {
+      await applyInOneStatement(write, plan.message, history);
+      return;
+    }
+    if (write) await applyProfileWrite(write);
+    if (plan.message) {
+      await db
+        .insertInto('processed_messages')
+        .values(messageRow(spaceId, plan.message, write?.updatedAt ?? now()))
+        .execute();
+    }
+    if (history) await insertProfileEvent(db, spaceId, history);
+  }
+
+  async function applyInOneStatement(
+    write: ProfileWrite,
+    message: NonNullable<ResolutionPlan['message']>,
+    history: ProfileEventEntry | null,
+  ): Promise<void> {
+    const traits = await currentTraits(write);
+    let query = withWrite(db, 'profile_write', (creator) =>
+      write.create
+        ? creator.insertInto('profiles').values(newProfileRow(spaceId, write))
+        : creator
+            .updateTable('profiles')
+            .set(profileUpdate(write, traits))
+            .where('space_id', '=', spaceId)
+            .where('id', '=', write.profileId),
+    );
+    if (write.addIdentifiers.length > 0) {
+      const rows = identifierRows(spaceId, write, write.addIdentifiers);
+      query = withWrite(query, 'identifiers_write', (creator) =>
+        creator.insertInto('profile_identifiers').values(rows),
       );
     }
-    return rows;
+    if (history) {
+      const row = profileEventRow(spaceId, history);
+      query = withWrite(query, 'history_write', (creator) => creator.insertInto('profile_events').values(row));
+    }
+    await query
+      .insertInto('processed_messages')
+      .values(messageRow(spaceId, message, write.updatedAt))
+      .execute();
+  }
+
+  /** A profile write as a sequence of statements (SQLite, where a statement costs no round trip; merges). */
+  async function applyProfileWrite(write: ProfileWrite): Promise<void> {
+    const id = write.profileId;
+    const merged = [...write.mergeProfileIds];
+    // A profile is created only when no profile matched, so nothing is merged into it: it is
+    // inserted whole, with no update afterwards.
+    if (write.create) await db.insertInto('profiles').values(newProfileRow(spaceId, write)).execute();
+    const traits = await currentTraits(write);
+    for (const part of chunks(merged)) {
+      await db
+        .updateTable('profile_identifiers')
+        .set({ profile_id: id })
+        .where('space_id', '=', spaceId)
+        .where('profile_id', 'in', part)
+        .execute();
+      // The merged profiles and the tombstones that pointed to them now point to the survivor.
+      // Two statements, not one with OR: each uses its index, where SQLite ran the OR as a
+      // scan of every profile of the space.
+      await db
+        .updateTable('profiles')
+        .set({ merged_into: id, traits: '{}' })
+        .where('space_id', '=', spaceId)
+        .where('id', 'in', part)
+        .execute();
+      await db
+        .updateTable('profiles')
+        .set({ merged_into: id })
+        .where('space_id', '=', spaceId)
+        .where('merged_into', 'in', part)
+        .execute();
+    }
+    for (const part of chunks(write.addIdentifiers)) {
+      await db
+        .insertInto('profile_identifiers')
+        .values(identifierRows(spaceId, write, part))
+        .execute();
+    }
+    if (!write.create) {
+      await db
+        .updateTable('profiles')
+        .set(profileUpdate(write, traits))
+        .where('space_id', '=', spaceId)
+        .where('id', '=', id)
+        .execute();
+    }
   }
 
   return {
     async findProfilesByValues(values: readonly IdentifierValue[]): Promise<ProfileState[]> {
       if (values.length === 0) return [];
-      const holderIds = new Set<string>();
-      for (const part of chunks(values)) {
-        const rows = await db
-          .selectFrom('profile_identifiers')
-          .select('profile_id')
-          .where('space_id', '=', spaceId)
-          .where((eb) => eb.or(part.map(({ key, value }) => eb.and([eb('key', '=', key), eb('value', '=', value)]))))
-          .$if(lock, (query) => query.forUpdate())
-          .execute();
-        for (const row of rows) holderIds.add(row.profile_id);
-      }
-      const rows = await liveProfileRows([...holderIds]);
+      const rows = await holderRows(values);
       if (rows.some((row) => row.merged_into !== null)) {
-        // A concurrent transaction merged a holder between our two reads: start over on fresh data.
+        // A concurrent transaction merged a holder while this one waited for its lock: start over on fresh data.
         throw new ConcurrentChangeError();
       }
       const profiles = await loadProfiles(db, spaceId, rows);
@@ -137,134 +279,14 @@ export function createSqlResolverStore(
       return row ? (JSON.parse(row.result) as ResolutionResult) : undefined;
     },
 
-    async apply(plan: ResolutionPlan): Promise<void> {
-      if (options.readOnly) throw new Error('This view of the profiles is read-only');
-      const write = plan.profile;
-      if (write) {
-        const id = write.profileId;
-        const merged = [...write.mergeProfileIds];
-        // A new profile (nothing merged into it) is inserted whole: no update of it afterwards.
-        const insertedWhole = write.create !== null && merged.length === 0;
-        if (write.create) {
-          await db
-            .insertInto('profiles')
-            .values({
-              space_id: spaceId,
-              id,
-              created_at: write.create.createdAt,
-              updated_at: write.updatedAt,
-              merged_into: null,
-              merged_from: insertedWhole ? JSON.stringify(write.mergedFrom) : '[]',
-              merge_count: insertedWhole ? write.mergeCount : 0,
-              traits: insertedWhole ? JSON.stringify(write.setTraits) : '{}',
-            })
-            .execute();
-        }
-        let traits: Record<string, TraitState> = readTraits.get(id) ?? {};
-        if (!write.create && !readTraits.has(id)) {
-          const current = await db
-            .selectFrom('profiles')
-            .select('traits')
-            .where('space_id', '=', spaceId)
-            .where('id', '=', id)
-            .executeTakeFirstOrThrow();
-          traits = JSON.parse(current.traits);
-        }
-        for (const part of chunks(merged)) {
-          await db
-            .updateTable('profile_identifiers')
-            .set({ profile_id: id })
-            .where('space_id', '=', spaceId)
-            .where('profile_id', 'in', part)
-            .execute();
-          // The merged profiles and the tombstones that pointed to them now point to the survivor.
-          // Two statements, not one with OR: each uses its index, where SQLite ran the OR as a
-          // scan of every profile of the space.
-          await db
-            .updateTable('profiles')
-            .set({ merged_into: id, traits: '{}' })
-            .where('space_id', '=', spaceId)
-            .where('id', 'in', part)
-            .execute();
-          await db
-            .updateTable('profiles')
-            .set({ merged_into: id })
-            .where('space_id', '=', spaceId)
-            .where('merged_into', 'in', part)
-            .execute();
-        }
-        if (write.addIdentifiers.length > 0) {
-          for (const part of chunks(write.addIdentifiers)) {
-            await db
-              .insertInto('profile_identifiers')
-              .values(
-                part.map((identifier) => ({
-                  space_id: spaceId,
-                  key: identifier.key,
-                  value: identifier.value,
-                  profile_id: id,
-                  first_seen_at: write.addedAt,
-                })),
-              )
-              .execute();
-          }
-        }
-        if (!insertedWhole) {
-          await db
-            .updateTable('profiles')
-            .set({
-              updated_at: write.updatedAt,
-              merged_from: JSON.stringify(write.mergedFrom),
-              merge_count: write.mergeCount,
-              traits: JSON.stringify({ ...traits, ...write.setTraits }),
-            })
-            .where('space_id', '=', spaceId)
-            .where('id', '=', id)
-            .execute();
-        }
-      }
-      if (plan.message) {
-        await db
-          .insertInto('processed_messages')
-          .values({
-            space_id: spaceId,
-            message_id: plan.message.messageId,
-            result: JSON.stringify(plan.message.result),
-            processed_at: write?.updatedAt ?? now(),
-          })
-          .execute();
-      }
-    },
+    apply: (plan: ResolutionPlan) => applyRecording(plan, null),
+    applyRecording,
   };
 }
 
 /** Records an event on the profile it resolved to, for the profile's event history. */
-export async function insertProfileEvent(
-  db: Executor,
-  spaceId: string,
-  entry: {
-    id: string;
-    profileId: string;
-    messageId: string;
-    type: string;
-    outcome: string;
-    receivedAt: number;
-    payload: unknown;
-  },
-): Promise<void> {
-  await db
-    .insertInto('profile_events')
-    .values({
-      space_id: spaceId,
-      id: entry.id,
-      profile_id: entry.profileId,
-      message_id: entry.messageId,
-      type: entry.type,
-      outcome: entry.outcome,
-      received_at: entry.receivedAt,
-      event: JSON.stringify(entry.payload),
-    })
-    .execute();
+export async function insertProfileEvent(db: Executor, spaceId: string, entry: ProfileEventEntry): Promise<void> {
+  await db.insertInto('profile_events').values(profileEventRow(spaceId, entry)).execute();
 }
 
 /** Events of some profiles, newest first, below `beforeId` when given; one more than asked, to detect a next page. */

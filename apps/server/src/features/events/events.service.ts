@@ -2,7 +2,7 @@ import { type Event, EventBatchSchema, type ResolutionResult, toIssues } from '@
 import { parseEvent, planParsedResolution, planResolution, previewEvent, type ResolverSettings } from '@idr/resolver';
 import { validationFailed } from '../../http/app-error.ts';
 import { newSortableId } from '../../store/ids.ts';
-import { createSqlResolverStore, insertProfileEvent } from '../../store/profiles.repository.ts';
+import { createSqlResolverStore } from '../../store/profiles.repository.ts';
 import type { Store } from '../../store/store.ts';
 import { recordUnrecognizedTypes } from '../../store/unrecognized-types.repository.ts';
 import { withEventBodyHint } from './event-body-hint.ts';
@@ -38,21 +38,23 @@ export function createEventsService(
         const decision = validated
           ? await planParsedResolution({ ...input, ...validated })
           : await planResolution({ ...input, event: raw });
-        if (decision.plan) await resolverStore.apply(decision.plan);
         const { result, event } = decision;
+        // The event joins the history of the profile it resolved to, written with the plan.
+        const history =
+          event && result.profileId && RECORDED_OUTCOMES.has(result.outcome)
+            ? {
+                id: newSortableId(),
+                profileId: result.profileId,
+                messageId: result.messageId,
+                type: event.type,
+                outcome: result.outcome,
+                receivedAt: nowMs(),
+                payload: raw,
+              }
+            : null;
+        if (decision.plan) await resolverStore.applyRecording(decision.plan, history);
         if (decision.unrecognizedExternalIdTypes.length > 0) {
           await recordUnrecognizedTypes(trx, spaceId, decision.unrecognizedExternalIdTypes, nowMs());
-        }
-        if (event && result.profileId && RECORDED_OUTCOMES.has(result.outcome)) {
-          await insertProfileEvent(trx, spaceId, {
-            id: newSortableId(),
-            profileId: result.profileId,
-            messageId: result.messageId,
-            type: event.type,
-            outcome: result.outcome,
-            receivedAt: nowMs(),
-            payload: raw,
-          });
         }
         return result;
       },

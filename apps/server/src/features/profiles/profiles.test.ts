@@ -202,4 +202,46 @@ describe.runIf(kinds.includes('postgres'))('two server processes on one PostgreS
       expect(new Set(devices)).toEqual(sent);
     }
   });
+
+  it('loses no value when merges of one customer race on both servers', async () => {
+    const space = await createSpace(t.http);
+    const servers = [t.http, second.http];
+    const customers = [0, 1, 2, 3, 4, 5];
+    const devices = (customer: number) => [0, 1, 2, 3].map((device) => `c${customer}-device-${device}`);
+    const send = (event: Record<string, unknown>, i: number) =>
+      servers[i % 2]!.post(`/api/v1/spaces/${space}/events`).send(event);
+    // Each device of each customer first gets a profile of its own…
+    const anonymous = await Promise.all(
+      customers.flatMap(devices).map((anonymousId, i) => send({ type: 'page', anonymousId }, i)),
+    );
+    const firstProfiles = anonymous.map((response) => response.body.results[0].profileId as string);
+    expect(new Set(firstProfiles).size).toBe(24);
+    // …then every device signs in at once: each sign-in merges a device's profile into the customer's.
+    const signIns = await Promise.all(
+      customers
+        .flatMap((customer) => devices(customer).map((anonymousId) => ({ anonymousId, userId: `user-${customer}` })))
+        .map((ids, i) => send({ type: 'identify', ...ids }, i)),
+    );
+    for (const response of signIns) expect(response.status, response.text).toBe(200);
+    for (const customer of customers) {
+      const found = await t.http
+        .post(`/api/v1/spaces/${space}/profiles/lookup`)
+        .send({ identifier: 'user_id', value: `user-${customer}` })
+        .expect(200);
+      expect(found.body.profiles).toHaveLength(1);
+      const survivor = found.body.profiles[0];
+      const held = survivor.identifiers
+        .filter((identifier: { key: string }) => identifier.key === 'anonymous_id')
+        .map((identifier: { value: string }) => identifier.value);
+      expect(new Set(held)).toEqual(new Set(devices(customer)));
+      // Every profile a device started on is the survivor now, or resolves to it.
+      for (const [i, anonymousId] of customers.flatMap(devices).entries()) {
+        if (!anonymousId.startsWith(`c${customer}-`)) continue;
+        const profile = await t.http.get(`/api/v1/spaces/${space}/profiles/${firstProfiles[i]}`).redirects(0);
+        if (profile.status === 308) expect(profile.headers.location).toMatch(new RegExp(`/profiles/${survivor.id}$`));
+        else expect(profile.body.id).toBe(survivor.id);
+      }
+      expect(survivor.mergeCount).toBe(survivor.mergedFrom.length);
+    }
+  });
 });
