@@ -48,12 +48,13 @@ test('a failed load shows the problem, its request id, and Retry', async ({ page
     return route.fulfill({
       status: 503,
       contentType: 'application/problem+json',
+      // What the server answers while its database does not (apps/server/src/http/error-handler.ts).
       body: JSON.stringify({
-        type: 'about:blank',
-        title: 'Service unavailable',
+        type: 'about:blank#database_unavailable',
+        title: 'The database is unavailable',
         status: 503,
-        detail: 'The database is not answering',
-        code: 'not_ready',
+        detail: 'It did not answer. Try again in a few seconds.',
+        code: 'database_unavailable',
         requestId: 'req-e2e-503',
       }),
     });
@@ -62,7 +63,7 @@ test('a failed load shows the problem, its request id, and Retry', async ({ page
   const error = page.getByRole('heading', { name: 'The identifiers could not be loaded' });
   // The client retries a 5xx twice before it gives up.
   await expect(error).toBeVisible({ timeout: 15_000 });
-  await expect(page.getByText('The database is not answering')).toBeVisible();
+  await expect(page.getByText('It did not answer. Try again in a few seconds.')).toBeVisible();
   await expect(page.getByText('req-e2e-503')).toBeVisible();
   await expect(page.getByText('The mapping can be changed once the identifiers have loaded.')).toBeVisible();
   await expectNoAxeViolations(page);
@@ -85,7 +86,12 @@ test('a refresh that fails keeps what was loaded on screen and says it may be ou
     return route.fulfill({
       status: 503,
       contentType: 'application/problem+json',
-      body: JSON.stringify({ type: 'about:blank', title: 'Service unavailable', status: 503, code: 'not_ready' }),
+      body: JSON.stringify({
+        type: 'about:blank#database_unavailable',
+        title: 'The database is unavailable',
+        status: 503,
+        code: 'database_unavailable',
+      }),
     });
   });
   await page.goto('/');

@@ -26,6 +26,8 @@ function withSizeBound(detail: string, limit: unknown): string {
   return `${detail}: at most ${Number.isInteger(mebibytes) ? `${mebibytes} MiB` : `${limit} bytes`}`;
 }
 
+const READS = new Set(['GET', 'HEAD']);
+
 /** Seconds a client should wait before retrying a request the database could not take. */
 const DATABASE_RETRY_AFTER_SECONDS = 5;
 
@@ -74,7 +76,10 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
     req.log.warn({ err: error }, 'the database is unavailable');
     sendProblem(res, {
       code: 'database_unavailable',
-      detail: 'The database did not answer, so this request may not have taken effect. Try again in a few seconds.',
+      // After the title "The database is unavailable"; a write's outcome is unknown (its commit may have been lost).
+      detail: READS.has(req.method)
+        ? 'It did not answer. Try again in a few seconds.'
+        : 'It did not answer, so this change may not have been saved. Try again in a few seconds.',
       headers: { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) },
     });
     return;
