@@ -26,12 +26,15 @@ function withSizeBound(detail: string, limit: unknown): string {
   return `${detail}: at most ${Number.isInteger(mebibytes) ? `${mebibytes} MiB` : `${limit} bytes`}`;
 }
 
-const READS = new Set(['GET', 'HEAD']);
+const READ_METHODS = new Set(['GET', 'HEAD']);
 
 /** Seconds a client should wait before retrying a request the database could not take. */
 const DATABASE_RETRY_AFTER_SECONDS = 5;
 
-/** The one error handler: AppError and zod errors as their problem, anything else as a logged 500. */
+/**
+ * The one error handler: AppError and zod errors as their problem, a database that does not answer
+ * as a 503 to retry, anything else as a logged 500.
+ */
 export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   if (res.headersSent) {
     req.log.error({ err: error }, 'error after the response started');
@@ -77,7 +80,7 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
     sendProblem(res, {
       code: 'database_unavailable',
       // After the title "The database is unavailable"; a write's outcome is unknown (its commit may have been lost).
-      detail: READS.has(req.method)
+      detail: READ_METHODS.has(req.method)
         ? 'It did not answer. Try again in a few seconds.'
         : 'It did not answer, so this change may not have been saved. Try again in a few seconds.',
       headers: { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) },
