@@ -18,9 +18,12 @@ export interface Store {
   close(): Promise<void>;
 }
 
-// PostgreSQL: serialization_failure and deadlock_detected; SQLite: SQLITE_BUSY after busy_timeout;
-// ours: a read found a profile merged by a concurrent transaction.
-const RETRYABLE_CODES = new Set(['40001', '40P01', 'SQLITE_BUSY', 'concurrent_change']);
+// PostgreSQL: serialization_failure and deadlock_detected. SQLite: another process wrote after this
+// transaction began reading, so it cannot write on what it read (WAL's SQLITE_BUSY_SNAPSHOT, raised
+// at once). Not a plain SQLITE_BUSY: that comes after the whole busy_timeout, spent blocking the
+// event loop (better-sqlite3 is synchronous), and retrying would block it that long again.
+// Ours: a read found a profile merged by a concurrent transaction.
+const RETRYABLE_CODES = new Set(['40001', '40P01', 'SQLITE_BUSY_SNAPSHOT', 'concurrent_change']);
 // Unique violations: a concurrent transaction claimed the same identifier value or message id first.
 const CONFLICT_CODES = new Set(['23505', 'SQLITE_CONSTRAINT_PRIMARYKEY', 'SQLITE_CONSTRAINT_UNIQUE']);
 const MAX_ATTEMPTS = 8;
