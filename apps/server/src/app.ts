@@ -21,6 +21,7 @@ import { spacesRouter } from './features/spaces/spaces.router.ts';
 import { createSpacesService } from './features/spaces/spaces.service.ts';
 import { consoleStatic } from './http/console-static.ts';
 import { errorHandler } from './http/error-handler.ts';
+import { type HostPolicy, hostCheck } from './http/host-check.ts';
 import { apiNotFound, notFound } from './http/not-found.ts';
 import { requestLogger } from './http/request-context.ts';
 import { securityHeaders } from './http/security-headers.ts';
@@ -36,6 +37,8 @@ export interface AppDependencies {
   /** Generates profile ids and missing message ids. */
   newId?: () => string;
   version?: string;
+  /** Which `Host` names to answer (see host-check.ts); any when absent. */
+  hostPolicy?: HostPolicy;
 }
 
 /** Builds the Express app: the API under /api/v1 and the console. Reads no environment. */
@@ -46,6 +49,7 @@ export function createApp({
   now = () => new Date(),
   newId = randomUUID,
   version = '0.1.0',
+  hostPolicy = { kind: 'any' },
 }: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -53,6 +57,7 @@ export function createApp({
   app.set('etag', false);
   app.use(securityHeaders);
   app.use(requestLogger(logger));
+  app.use(hostCheck(hostPolicy));
 
   app.use(healthRouter(store, version));
   // Before every router with `:space` routes, so that an unknown space answers 404 whatever the body.

@@ -7,6 +7,11 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   IDR_ADMIN_PASSWORD: z.string().min(12, 'IDR_ADMIN_PASSWORD needs at least 12 characters').optional(),
   IDR_API_TOKEN: z.string().min(16, 'IDR_API_TOKEN needs at least 16 characters').optional(),
+  /**
+   * Host names to answer besides localhost and IP addresses, comma-separated, or `*` for any
+   * (http/host-check.ts). Needed on 127.0.0.1 behind a proxy that passes its own name on.
+   */
+  IDR_ALLOWED_HOSTS: z.string().optional(),
   /** Folder of the built console; defaults to apps/web/dist next to the server. */
   IDR_WEB_DIST: z.string().optional(),
 });

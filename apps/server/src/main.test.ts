@@ -61,6 +61,14 @@ describe('the server process', () => {
     };
     expect(identifiers.identifiers).toHaveLength(4);
     expect(server.output()).toContain('created the \\"default\\" space');
+    // On 127.0.0.1 by default, it answers only requests addressed to this machine (DNS rebinding).
+    const rebound = await new Promise<number | undefined>((resolve, reject) => {
+      get(`${url}api/v1/spaces`, { headers: { Host: 'attacker.example' } }, (response) => {
+        response.resume();
+        resolve(response.statusCode);
+      }).on('error', reject);
+    });
+    expect(rebound).toBe(403);
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
     expect(server.output()).toContain('stopped');

@@ -5,6 +5,7 @@ import { createApp } from './app.ts';
 import { readEnv } from './env.ts';
 import { createSpacesService } from './features/spaces/spaces.service.ts';
 import { handleClientErrors } from './http/client-error.ts';
+import { hostPolicy } from './http/host-check.ts';
 import { migrateToLatest, openDatabase } from './store/database.ts';
 import { isDatabaseUnavailable } from './store/database-errors.ts';
 import { createStore } from './store/store.ts';
@@ -29,7 +30,7 @@ async function main(): Promise<void> {
 
   // dist/main.js and src/main.ts both sit one folder below apps/server.
   const webDistDir = env.IDR_WEB_DIST ?? resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
-  const app = createApp({ store, logger, webDistDir });
+  const app = createApp({ store, logger, webDistDir, hostPolicy: hostPolicy(env.HOST, env.IDR_ALLOWED_HOSTS) });
   const server = app.listen(env.PORT, env.HOST, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : env.PORT;
