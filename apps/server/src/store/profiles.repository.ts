@@ -71,8 +71,9 @@ export class ConcurrentChangeError extends Error {
 
 /**
  * The resolver's store port on SQL, for one space, inside the caller's transaction. On PostgreSQL
- * the reads lock what they find (identifier value rows, then their profiles) so that concurrent
- * resolutions touching the same values serialize; values nobody holds yet are protected by the
+ * the reads lock the profiles holding the event's values, so that concurrent resolutions touching
+ * the same values serialize (every change to a held value is made under its profile's lock: a
+ * merge moves it); values nobody holds yet are protected by the
  * primary key of profile_identifiers (a concurrent insert fails and the transaction is retried).
  */
 export function createSqlResolverStore(
