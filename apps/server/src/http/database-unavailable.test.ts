@@ -152,3 +152,34 @@ describe.each(kinds)('a database that stops answering, on %s', (kind) => {
     await http.get('/api/v1/readyz').expect(200);
   });
 });
+
+describe('a PostgreSQL address that accepts connections and never answers (packets dropped)', () => {
+  let silent: Server;
+  let store: Store;
+  const held: Socket[] = [];
+  beforeAll(async () => {
+    // Takes the connection and says nothing, as a host behind a firewall that drops packets seems to.
+    silent = createServer((socket) => {
+      held.push(socket);
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as { port: number };
+    store = createStore(
+      openDatabase(`postgres://postgres@127.0.0.1:${port}/idr`, undefined, { connectionTimeoutMs: 300 }),
+    );
+  });
+  afterAll(async () => {
+    for (const socket of held) socket.destroy();
+    await new Promise<void>((resolve) => silent.close(() => resolve()));
+    await store.close().catch(() => undefined);
+  });
+
+  it('answers 503 database_unavailable once the connection timeout passes, instead of holding the request', async () => {
+    const http = request(createApp({ store, logger: pino({ level: 'silent' }) }));
+    const started = performance.now();
+    const response = await http.get('/api/v1/spaces');
+    expectProblem(response, 503, 'database_unavailable');
+    expect(response.headers['retry-after']).toBe('5');
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});

@@ -17,6 +17,8 @@ describe('isDatabaseUnavailable', () => {
     ['too many connections (SQLSTATE 53300)', driverError('53300')],
     ['PostgreSQL is out of disk (SQLSTATE 53100)', driverError('53100')],
     ['node-postgres loses its connection', new Error('Connection terminated unexpectedly')],
+    ['node-postgres times out connecting', new Error('Connection terminated due to connection timeout')],
+    ['the pool has no connection free in time', new Error('timeout exceeded when trying to connect')],
     ['SQLite stays locked by another process', driverError('SQLITE_BUSY', 'database is locked')],
     ['SQLite cannot write the disk', driverError('SQLITE_IOERR_WRITE')],
     ['SQLite is out of disk', driverError('SQLITE_FULL')],

@@ -19,8 +19,9 @@ const SHUTTING_DOWN = new Set(['57P01', '57P02', '57P03']);
 // SQLite: the file stayed locked by another process past the busy timeout, the disk is full, or the
 // file cannot be read or opened (extended I/O codes start with SQLITE_IOERR).
 const SQLITE_UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|FULL|IOERR|CANTOPEN)/;
-// node-postgres says so in words when the server closes a connection it was using.
-const CONNECTION_LOST = /^Connection terminated/;
+// node-postgres says so in words: the server closed a connection it was using, or no connection
+// could be had within the pool's connection timeout.
+const CONNECTION_LOST = /^(Connection terminated|timeout exceeded when trying to connect)/;
 
 function isUnavailableError(error: unknown): boolean {
   const code = errorCode(error);

@@ -30,13 +30,33 @@ export function parseDatabaseUrl(
 }
 
 /**
+ * How long a request waits for a PostgreSQL connection (a new one, or a free one of the pool)
+ * before it answers 503: without a bound, a network that drops packets would hold each request for
+ * the operating system's connect timeout, about two minutes.
+ */
+const POSTGRES_CONNECTION_TIMEOUT_MS = 10_000;
+// Idle pooled connections are probed, so that one a failover or a firewall silently cut is found
+// and replaced before a request is given it.
+const POSTGRES_KEEP_ALIVE_DELAY_MS = 10_000;
+
+/**
  * Opens the database a URL names; does not migrate. `onIdleConnectionError` hears of pooled
  * PostgreSQL connections that died while idle (a server restart, an administrator's termination).
  */
-export function openDatabase(url: string, onIdleConnectionError: (error: Error) => void = () => {}): DatabaseHandle {
+export function openDatabase(
+  url: string,
+  onIdleConnectionError: (error: Error) => void = () => {},
+  { connectionTimeoutMs = POSTGRES_CONNECTION_TIMEOUT_MS }: { connectionTimeoutMs?: number } = {},
+): DatabaseHandle {
   const target = parseDatabaseUrl(url);
   if (target.dialect === 'postgres') {
-    const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: 10,
+      connectionTimeoutMillis: connectionTimeoutMs,
+      keepAlive: true,
+      keepAliveInitialDelayMillis: POSTGRES_KEEP_ALIVE_DELAY_MS,
+    });
     // The pool drops such a connection and opens another when needed; without a listener, the
     // 'error' event would be unhandled and end the process.
     pool.on('error', onIdleConnectionError);
