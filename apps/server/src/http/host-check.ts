@@ -61,7 +61,8 @@ export function hostCheck(policy: HostPolicy): RequestHandler {
       new AppError(
         'forbidden',
         `Requests for the host "${name}" are refused: this server listens on ${policy.listenHost} and answers only ` +
-          'localhost and IP addresses. If you reach it through a proxy under that name, add it to IDR_ALLOWED_HOSTS.',
+          `localhost, IP addresses${policy.extra.size > 0 ? ' and the names in IDR_ALLOWED_HOSTS' : ''}. ` +
+          'To reach it under this name (through a proxy, say), add the name to IDR_ALLOWED_HOSTS.',
       ),
     );
   };
