@@ -194,6 +194,15 @@ export async function expectNoAxeViolations(page: Page) {
       return true;
     }),
   );
+  // Likewise CSS transitions: a top-bar button turning enabled as the spaces load fades its colours
+  // for 100 ms, and a contrast check in the middle of that measures colours that exist only then.
+  // Transitions are finite (unlike a skeleton's endless shimmer), so waiting for them always ends.
+  await page.waitForFunction(
+    () =>
+      !document
+        .getAnimations()
+        .some((animation) => animation instanceof CSSTransition && animation.playState === 'running'),
+  );
   // WCAG 2.2 AA as well (target size, focus not obscured), which axe leaves out unless asked.
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
