@@ -111,10 +111,13 @@ const outages: Record<StoreKind, () => Promise<Outage>> = { postgres: postgresOu
 describe.each(kinds)('a database that stops answering, on %s', (kind) => {
   let outage: Outage;
   let http: ReturnType<typeof request>;
+  // The server's log, one parsed JSON line each.
+  const logged: { level: number; msg: string; req?: { id: string }; err?: { message: string } }[] = [];
   beforeAll(async () => {
     outage = await outages[kind]();
     await createSpacesService(outage.store, () => new Date()).ensureDefaultSpace();
-    http = request(createApp({ store: outage.store, logger: pino({ level: 'silent' }) }));
+    const logger = pino({ level: 'info' }, { write: (line: string) => logged.push(JSON.parse(line)) });
+    http = request(createApp({ store: outage.store, logger }));
   });
   afterAll(() => outage.dispose());
 
@@ -134,6 +137,11 @@ describe.each(kinds)('a database that stops answering, on %s', (kind) => {
     );
     // The driver's words stay in the log: nothing about the database's address reaches the client.
     expect(during.text).not.toMatch(/ECONNREFUSED|5432|locked|SQLITE/);
+    // The log has one line for the request, at error level, with the driver's own error.
+    const lines = logged.filter((line) => line.req?.id === problem.requestId);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ level: 50, msg: 'request failed: the database is unavailable' });
+    expect(lines[0]!.err?.message).toMatch(kind === 'postgres' ? /ECONNREFUSED|Connection terminated/ : /locked/);
     const settingsWrite = await http
       .patch('/api/v1/spaces/default/identifiers/email')
       .send({ displayName: 'Email address' });

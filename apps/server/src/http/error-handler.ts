@@ -1,4 +1,4 @@
-import { toIssues } from '@idr/contracts';
+import { ERROR_STATUS, toIssues } from '@idr/contracts';
 import type { ErrorRequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { isDatabaseUnavailable } from '../store/database-errors.ts';
@@ -42,6 +42,8 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
     return;
   }
   if (error instanceof AppError) {
+    // A 5xx of our own (readyz's not_ready) logs this error, not a made-up one (request-context.ts).
+    if (ERROR_STATUS[error.code] >= 500) res.err = error;
     sendProblem(res, { code: error.code, detail: error.message, issues: error.issues, headers: error.headers });
     return;
   }
@@ -75,8 +77,9 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   }
   if (isDatabaseUnavailable(error)) {
     // Not a fault of the request or of the code: the same request will likely succeed once the
-    // database is back, so say when to retry instead of asking for a bug report.
-    req.log.warn({ err: error }, 'the database is unavailable');
+    // database is back, so say when to retry instead of asking for a bug report. The request log
+    // line carries the driver's error (request-context.ts).
+    res.err = error;
     sendProblem(res, {
       code: 'database_unavailable',
       // After the title "The database is unavailable"; a write's outcome is unknown (its commit may have been lost).
@@ -87,7 +90,8 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
     });
     return;
   }
-  req.log.error({ err: error }, 'unhandled error');
+  // The request log line carries the error, its stack and the request id (request-context.ts).
+  res.err = error;
   sendProblem(res, {
     code: 'internal_error',
     detail: `Something went wrong on our side; quote request id ${String(req.id)} when you report it`,

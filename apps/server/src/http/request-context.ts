@@ -21,6 +21,12 @@ export function requestLogger(logger: Logger) {
       if (res.statusCode >= 400) return 'warn';
       return 'info';
     },
+    // A failed request is one line: the error the handler met (`res.err`), or pino-http's own
+    // "failed with status code" when there was none. Its words say which kind of failure it was.
+    customErrorMessage(_req, res) {
+      if (res.statusCode === 503) return 'request failed: the database is unavailable';
+      return res.statusCode >= 500 ? 'request failed: unhandled error' : 'request failed';
+    },
     // Bodies and credentials stay out of the log.
     serializers: {
       req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
