@@ -156,7 +156,7 @@ export function createSqlResolverStore(
         .values(messageRow(spaceId, plan.message, write?.updatedAt ?? now()))
         .execute();
     }
-    if (history) await insertProfileEvent(db, spaceId, history);
+    if (history) await db.insertInto('profile_events').values(profileEventRow(spaceId, history)).execute();
   }
 
   async function applyInOneStatement(
@@ -283,11 +283,6 @@ export function createSqlResolverStore(
     apply: (plan: ResolutionPlan) => applyRecording(plan, null),
     applyRecording,
   };
-}
-
-/** Records an event on the profile it resolved to, for the profile's event history. */
-export async function insertProfileEvent(db: Executor, spaceId: string, entry: ProfileEventEntry): Promise<void> {
-  await db.insertInto('profile_events').values(profileEventRow(spaceId, entry)).execute();
 }
 
 /** Events of some profiles, newest first, below `beforeId` when given; one more than asked, to detect a next page. */
