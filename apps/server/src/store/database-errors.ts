@@ -3,6 +3,14 @@ export function errorCode(error: unknown): string {
   return typeof error === 'object' && error !== null ? String((error as { code?: unknown }).code ?? '') : '';
 }
 
+// A primary key or unique constraint refused a row (PostgreSQL's SQLSTATE, better-sqlite3's extended codes).
+const UNIQUE_VIOLATIONS = new Set(['23505', 'SQLITE_CONSTRAINT_PRIMARYKEY', 'SQLITE_CONSTRAINT_UNIQUE']);
+
+/** Whether a row was refused because another with the same key exists (often a concurrent insert). */
+export function isUniqueViolation(error: unknown): boolean {
+  return UNIQUE_VIOLATIONS.has(errorCode(error));
+}
+
 // The socket could not reach the server, or lost it (node's `net` error codes).
 const UNREACHABLE = new Set([
   'ECONNREFUSED',

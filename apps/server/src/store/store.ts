@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DatabaseHandle, Dialect } from './database.ts';
-import { errorCode } from './database-errors.ts';
+import { errorCode, isUniqueViolation } from './database-errors.ts';
 import type { Database } from './schema.ts';
 
 /** A query executor: the database itself or an open transaction. */
@@ -24,13 +24,11 @@ export interface Store {
 // event loop (better-sqlite3 is synchronous), and retrying would block it that long again.
 // Ours: a read found a profile merged by a concurrent transaction.
 const RETRYABLE_CODES = new Set(['40001', '40P01', 'SQLITE_BUSY_SNAPSHOT', 'concurrent_change']);
-// Unique violations: a concurrent transaction claimed the same identifier value or message id first.
-const CONFLICT_CODES = new Set(['23505', 'SQLITE_CONSTRAINT_PRIMARYKEY', 'SQLITE_CONSTRAINT_UNIQUE']);
 const MAX_ATTEMPTS = 8;
 
 function isRetryable(error: unknown, retryOnConflict: boolean): boolean {
-  const code = errorCode(error);
-  return RETRYABLE_CODES.has(code) || (retryOnConflict && CONFLICT_CODES.has(code));
+  // A unique violation: a concurrent transaction claimed the same identifier value or message id first.
+  return RETRYABLE_CODES.has(errorCode(error)) || (retryOnConflict && isUniqueViolation(error));
 }
 
 /** Wraps an open database as the store port. */

@@ -1,7 +1,7 @@
 import { type CreateSpaceInput, DEFAULT_SPACE_ID, type Space, type UpdateSpaceInput } from '@idr/contracts';
 import { AppError } from '../../http/app-error.ts';
 import { insertAuditEntry } from '../../store/audit.repository.ts';
-import { errorCode } from '../../store/database-errors.ts';
+import { isUniqueViolation } from '../../store/database-errors.ts';
 import { insertIdentifiers, listIdentifiers } from '../../store/identifiers.repository.ts';
 import { newSortableId } from '../../store/ids.ts';
 import { getMappings, replaceMappings } from '../../store/mappings.repository.ts';
@@ -12,11 +12,6 @@ import { presetConfiguration, type SpaceConfiguration } from './presets.ts';
 
 function toSpace({ version: _version, ...space }: SpaceRecord): Space {
   return space;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const code = errorCode(error);
-  return code === '23505' || code.startsWith('SQLITE_CONSTRAINT');
 }
 
 /** Spaces: list, create from a preset or a copy, rename; and the `default` space of first start. */
