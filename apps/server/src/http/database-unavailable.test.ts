@@ -1,18 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server, Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
 import { pino } from 'pino';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { createSpacesService } from '../features/spaces/spaces.service.ts';
-import { migrateToLatest, openDatabase } from '../store/database.ts';
+import { openDatabase } from '../store/database.ts';
 import { createStore, type Store } from '../store/store.ts';
 import { expectProblem } from '../test-support/expect-problem.ts';
-import { availableStoreKinds, openTestStore, type StoreKind } from '../test-support/test-stores.ts';
+import {
+  availableStoreKinds,
+  openSharedSqliteFile,
+  openTestStore,
+  type StoreKind,
+} from '../test-support/test-stores.ts';
 
 const kinds = await availableStoreKinds();
 
@@ -83,12 +84,8 @@ async function postgresOutage(): Promise<Outage> {
  * wait for the busy timeout, shortened here to keep the test quick, then fail; reads go on (WAL).
  */
 async function sqliteOutage(): Promise<Outage> {
-  const folder = mkdtempSync(join(tmpdir(), 'idr-locked-'));
-  const file = join(folder, 'idr.sqlite');
-  const store = createStore(openDatabase(`sqlite:${file}`));
-  await migrateToLatest(store.db);
+  const { store, other, dispose } = await openSharedSqliteFile();
   await sql`pragma busy_timeout = 20`.execute(store.db);
-  const other = new SqliteDatabase(file);
   return {
     store,
     readsFail: false,
@@ -98,11 +95,7 @@ async function sqliteOutage(): Promise<Outage> {
     async end() {
       other.exec('rollback');
     },
-    async dispose() {
-      other.close();
-      await store.close();
-      rmSync(folder, { recursive: true, force: true });
-    },
+    dispose,
   };
 }
 

@@ -1,33 +1,22 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
+import type SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrateToLatest, openDatabase } from './database.ts';
-import { createStore, type Store } from './store.ts';
+import { openSharedSqliteFile } from '../test-support/test-stores.ts';
+import type { Store } from './store.ts';
 
 // A second process writing the same SQLite file (another server, an operator's sqlite3 shell),
 // played by a second connection.
 describe('store.transaction on a SQLite file another process writes to', () => {
-  let folder: string;
   let store: Store;
   let other: SqliteDatabase.Database;
+  let dispose: () => Promise<void>;
   beforeEach(async () => {
-    folder = mkdtempSync(join(tmpdir(), 'idr-store-'));
-    const file = join(folder, 'idr.sqlite');
-    store = createStore(openDatabase(`sqlite:${file}`));
-    await migrateToLatest(store.db);
+    ({ store, other, dispose } = await openSharedSqliteFile());
     await sql`insert into spaces (id, name, default_country, version, created_at, updated_at) values ('s', 'S', 'US', 1, '', '')`.execute(
       store.db,
     );
-    other = new SqliteDatabase(file);
   });
-  afterEach(async () => {
-    other.close();
-    await store.close();
-    rmSync(folder, { recursive: true, force: true });
-  });
+  afterEach(() => dispose());
 
   it('starts over when the other process wrote after it began reading', async () => {
     let attempts = 0;

@@ -1,4 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
 import type { Express } from 'express';
 import pg from 'pg';
 import { pino } from 'pino';
@@ -93,4 +97,30 @@ export async function createSpace(http: TestApp['http'], body: Record<string, un
   const response = await http.post('/api/v1/spaces').send({ id, name: `Space ${id}`, ...body });
   if (response.status !== 201) throw new Error(`creating space ${id}: ${response.status} ${response.text}`);
   return id;
+}
+
+/**
+ * A migrated store on a SQLite file of its own, and a second connection to the same file that
+ * plays another process (a second server, an operator's sqlite3 shell); `dispose` closes both and
+ * deletes the file.
+ */
+export async function openSharedSqliteFile(): Promise<{
+  store: Store;
+  other: SqliteDatabase.Database;
+  dispose: () => Promise<void>;
+}> {
+  const folder = mkdtempSync(join(tmpdir(), 'idr-shared-'));
+  const file = join(folder, 'idr.sqlite');
+  const store = createStore(openDatabase(`sqlite:${file}`));
+  await migrateToLatest(store.db);
+  const other = new SqliteDatabase(file);
+  return {
+    store,
+    other,
+    async dispose() {
+      other.close();
+      await store.close();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
 }
