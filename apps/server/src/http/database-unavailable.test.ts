@@ -1,5 +1,4 @@
 import { createServer, type Server, Socket } from 'node:net';
-import { sql } from 'kysely';
 import { pino } from 'pino';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -81,11 +80,10 @@ async function postgresOutage(): Promise<Outage> {
 
 /**
  * SQLite with its file locked by a second connection (another process, a backup tool): writes
- * wait for the busy timeout, shortened here to keep the test quick, then fail; reads go on (WAL).
+ * wait for the lock, a wait shortened here to keep the test quick, then fail; reads go on (WAL).
  */
 async function sqliteOutage(): Promise<Outage> {
-  const { store, other, dispose } = await openSharedSqliteFile();
-  await sql`pragma busy_timeout = 20`.execute(store.db);
+  const { store, other, dispose } = await openSharedSqliteFile({ lockWaitMs: 100 });
   return {
     store,
     readsFail: false,
@@ -182,5 +180,34 @@ describe('a PostgreSQL address that accepts connections and never answers (packe
     expectProblem(response, 503, 'database_unavailable');
     expect(response.headers['retry-after']).toBe('5');
     expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});
+
+describe('a SQLite file another process writes to for a moment', () => {
+  it('holds the event until the lock is released, answers other requests meanwhile, then saves it', async () => {
+    const { store, other, dispose } = await openSharedSqliteFile();
+    try {
+      await createSpacesService(store, () => new Date()).ensureDefaultSpace();
+      const http = request(createApp({ store, logger: pino({ level: 'silent' }) }));
+      other.exec('begin immediate');
+      let answered = false;
+      const event = http
+        .post('/api/v1/spaces/default/events')
+        .send({ type: 'identify', messageId: 'm-locked', userId: 'u-locked' })
+        .then((response) => {
+          answered = true;
+          return response;
+        });
+      // The event waits for the lock; the server is not frozen meanwhile.
+      await http.get('/api/v1/spaces/default/identifiers').expect(200);
+      await http.get('/api/v1/healthz').expect(200);
+      expect(answered).toBe(false);
+      other.exec('commit');
+      const response = await event;
+      expect(response.status).toBe(200);
+      expect(response.body.results[0].outcome).toBe('created');
+    } finally {
+      await dispose();
+    }
   });
 });

@@ -24,8 +24,8 @@ const UNREACHABLE = new Set([
 ]);
 // PostgreSQL: the server is shutting down, restarting or still starting (57P01–57P03).
 const SHUTTING_DOWN = new Set(['57P01', '57P02', '57P03']);
-// SQLite: the file stayed locked by another process past the busy timeout, the disk is full, or the
-// file cannot be read or opened (extended I/O codes start with SQLITE_IOERR).
+// SQLite: the file stayed locked by another process past the lock wait (store/lock-wait.ts), the
+// disk is full, or the file cannot be read or opened (extended I/O codes start with SQLITE_IOERR).
 const SQLITE_UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|FULL|IOERR|CANTOPEN)/;
 // node-postgres says so in words: the server closed a connection it was using, or no connection
 // could be had within the pool's connection timeout.

@@ -1,8 +1,12 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { availableStoreKinds, openTestStore } from '../test-support/test-stores.ts';
-import { openDatabase } from './database.ts';
+import { migrateToLatest, openDatabase } from './database.ts';
 
 // PostgreSQL only: SQLite has no pooled connections to lose. Without PostgreSQL,
 // availableStoreKinds() has already said so loudly (and fails under IDR_REQUIRE_POSTGRES=1).
@@ -31,6 +35,30 @@ describe.runIf(kinds.includes('postgres'))('the PostgreSQL pool', () => {
     } finally {
       await handle.close();
       await dispose();
+    }
+  });
+});
+
+describe('migrating a SQLite file another process is writing', () => {
+  it('waits for the lock without blocking, then migrates', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'idr-migrate-'));
+    const file = join(folder, 'idr.sqlite');
+    const other = new SqliteDatabase(file);
+    other.pragma('journal_mode = WAL');
+    const handle = openDatabase(`sqlite:${file}`);
+    try {
+      other.exec('begin immediate');
+      // Released by a timer: only a migration that waits with the event loop free lets it fire.
+      setTimeout(() => other.exec('commit'), 200);
+      await migrateToLatest(handle.db);
+      const tables = await sql<{ name: string }>`select name from sqlite_master where name = 'spaces'`.execute(
+        handle.db,
+      );
+      expect(tables.rows).toEqual([{ name: 'spaces' }]);
+    } finally {
+      other.close();
+      await handle.close();
+      rmSync(folder, { recursive: true, force: true });
     }
   });
 });

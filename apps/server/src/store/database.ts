@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, type MigrationResultSet, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
+import { retryWhileLocked, SQLITE_BLOCKING_WAIT_MS, SQLITE_LOCK_WAIT_MS } from './lock-wait.ts';
 import { migrationProvider } from './migrations.ts';
 import type { Database } from './schema.ts';
 import { withStatementCache } from './statement-cache.ts';
@@ -13,6 +14,11 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface DatabaseHandle {
   db: Kysely<Database>;
   dialect: Dialect;
+  /**
+   * How long a transaction waits in all for another process to release the SQLite file (see
+   * `retryWhileLocked`); 0 on PostgreSQL, which queues lock waits itself.
+   */
+  lockWaitMs: number;
   close(): Promise<void>;
 }
 
@@ -46,7 +52,10 @@ const POSTGRES_KEEP_ALIVE_DELAY_MS = 10_000;
 export function openDatabase(
   url: string,
   onIdleConnectionError: (error: Error) => void = () => {},
-  { connectionTimeoutMs = POSTGRES_CONNECTION_TIMEOUT_MS }: { connectionTimeoutMs?: number } = {},
+  {
+    connectionTimeoutMs = POSTGRES_CONNECTION_TIMEOUT_MS,
+    lockWaitMs = SQLITE_LOCK_WAIT_MS,
+  }: { connectionTimeoutMs?: number; lockWaitMs?: number } = {},
 ): DatabaseHandle {
   const target = parseDatabaseUrl(url);
   if (target.dialect === 'postgres') {
@@ -61,24 +70,38 @@ export function openDatabase(
     // 'error' event would be unhandled and end the process.
     pool.on('error', onIdleConnectionError);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    return { db, dialect: 'postgres', lockWaitMs: 0, close: () => db.destroy() };
   }
   if (target.path !== ':memory:') mkdirSync(dirname(target.path), { recursive: true });
   const sqlite = new SqliteDatabase(target.path);
-  // WAL lets readers run beside the single writer; busy_timeout rides out a second process's write.
+  // WAL lets readers run beside the single writer. A second process's write is waited out briefly
+  // here, blocking, and then by `retryWhileLocked`, which leaves the event loop free.
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`busy_timeout = ${Math.min(SQLITE_BLOCKING_WAIT_MS, lockWaitMs)}`);
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  return { db, dialect: 'sqlite', lockWaitMs, close: () => db.destroy() };
 }
 
-/** Brings the schema to the latest migration; throws with the failing migration's error. */
+/**
+ * Brings the schema to the latest migration; throws with the failing migration's error. A SQLite
+ * file another process is writing is waited for, as a transaction would.
+ */
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
   const migrator = new Migrator({ db, provider: migrationProvider });
-  const { error, results } = await migrator.migrateToLatest();
-  if (!error) return;
+  let outcome: MigrationResultSet = {};
+  try {
+    await retryWhileLocked(async () => {
+      outcome = await migrator.migrateToLatest();
+      // Thrown so that a locked file is tried again; any other error is judged below.
+      if (outcome.error) throw outcome.error;
+    }, SQLITE_LOCK_WAIT_MS);
+    return;
+  } catch (thrown) {
+    if (thrown !== outcome.error) throw thrown;
+  }
+  const { error, results } = outcome;
   const failed = results?.find((result) => result.status === 'Error');
   // No migration failed: the migrator could not start (an unreachable database…), and its own error says why.
   if (!failed) throw error;

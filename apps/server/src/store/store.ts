@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DatabaseHandle, Dialect } from './database.ts';
 import { errorCode, isUniqueViolation } from './database-errors.ts';
+import { retryWhileLocked } from './lock-wait.ts';
 import type { Database } from './schema.ts';
 
 /** A query executor: the database itself or an open transaction. */
@@ -13,6 +14,8 @@ export interface Store {
   /**
    * Runs `work` in a transaction, retrying a bounded number of times on serialization failures and
    * deadlocks; with `retryOnConflict`, also when a concurrent transaction inserted the same key first.
+   * On SQLite, a file another process is writing is waited for, without blocking, for up to
+   * `lockWaitMs`. `work` may therefore run more than once: it must only touch the database.
    */
   transaction<T>(work: (trx: Transaction<Database>) => Promise<T>, options?: { retryOnConflict?: boolean }): Promise<T>;
   close(): Promise<void>;
@@ -20,9 +23,8 @@ export interface Store {
 
 // PostgreSQL: serialization_failure and deadlock_detected. SQLite: another process wrote after this
 // transaction began reading, so it cannot write on what it read (WAL's SQLITE_BUSY_SNAPSHOT, raised
-// at once). Not a plain SQLITE_BUSY: that comes after the whole busy_timeout, spent blocking the
-// event loop (better-sqlite3 is synchronous), and retrying would block it that long again.
-// Ours: a read found a profile merged by a concurrent transaction.
+// at once). A plain SQLITE_BUSY (the other process still holds the lock) is waited out before:
+// `retryWhileLocked`. Ours: a read found a profile merged by a concurrent transaction.
 const RETRYABLE_CODES = new Set(['40001', '40P01', 'SQLITE_BUSY_SNAPSHOT', 'concurrent_change']);
 const MAX_ATTEMPTS = 8;
 
@@ -39,7 +41,7 @@ export function createStore(handle: DatabaseHandle): Store {
     async transaction(work, options = {}) {
       for (let attempt = 1; ; attempt += 1) {
         try {
-          return await handle.db.transaction().execute(work);
+          return await retryWhileLocked(() => handle.db.transaction().execute(work), handle.lockWaitMs);
         } catch (error) {
           if (attempt >= MAX_ATTEMPTS || !isRetryable(error, options.retryOnConflict ?? false)) throw error;
           await new Promise((resolve) => setTimeout(resolve, 5 * 2 ** attempt * Math.random()));

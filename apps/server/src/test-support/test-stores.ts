@@ -102,16 +102,16 @@ export async function createSpace(http: TestApp['http'], body: Record<string, un
 /**
  * A migrated store on a SQLite file of its own, and a second connection to the same file that
  * plays another process (a second server, an operator's sqlite3 shell); `dispose` closes both and
- * deletes the file.
+ * deletes the file. `lockWaitMs` shortens how long the store waits for the other's lock.
  */
-export async function openSharedSqliteFile(): Promise<{
+export async function openSharedSqliteFile({ lockWaitMs }: { lockWaitMs?: number } = {}): Promise<{
   store: Store;
   other: SqliteDatabase.Database;
   dispose: () => Promise<void>;
 }> {
   const folder = mkdtempSync(join(tmpdir(), 'idr-shared-'));
   const file = join(folder, 'idr.sqlite');
-  const store = createStore(openDatabase(`sqlite:${file}`));
+  const store = createStore(openDatabase(`sqlite:${file}`, undefined, { lockWaitMs }));
   await migrateToLatest(store.db);
   const other = new SqliteDatabase(file);
   return {
