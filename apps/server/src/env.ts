@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+const HISTORY_DAYS_RULE =
+  'IDR_EVENT_HISTORY_DAYS must be a whole number of days from 1 to 36500; leave it unset to keep the history';
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -12,6 +15,16 @@ const EnvSchema = z.object({
    * (http/host-check.ts). Needed on 127.0.0.1 behind a proxy that passes its own name on.
    */
   IDR_ALLOWED_HOSTS: z.string().optional(),
+  /**
+   * How many days the profiles' event history is kept (features/events/event-history-retention.ts);
+   * unset keeps it for good.
+   */
+  IDR_EVENT_HISTORY_DAYS: z.coerce
+    .number({ error: HISTORY_DAYS_RULE })
+    .int(HISTORY_DAYS_RULE)
+    .min(1, HISTORY_DAYS_RULE)
+    .max(36_500, HISTORY_DAYS_RULE)
+    .optional(),
   /** Folder of the built console; defaults to apps/web/dist next to the server. */
   IDR_WEB_DIST: z.string().optional(),
 });

@@ -6,6 +6,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readEnv } from './env.ts';
+import { createSpacesService } from './features/spaces/spaces.service.ts';
+import { migrateToLatest, openDatabase } from './store/database.ts';
+import { newSortableId } from './store/ids.ts';
+import { createStore } from './store/store.ts';
 
 const serverDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = mkdtempSync(join(tmpdir(), 'idr-main-'));
@@ -47,6 +51,15 @@ describe('readEnv', () => {
   });
   it('lists every problem at once', () => {
     expect(() => readEnv({ PORT: 'eighty', LOG_LEVEL: 'loud' })).toThrow(/PORT[\s\S]*LOG_LEVEL/);
+  });
+  it('reads the event history retention as a whole number of days, or none', () => {
+    expect(readEnv({}).IDR_EVENT_HISTORY_DAYS).toBeUndefined();
+    expect(readEnv({ IDR_EVENT_HISTORY_DAYS: '30' }).IDR_EVENT_HISTORY_DAYS).toBe(30);
+    for (const wrong of ['0', '1.5', 'a week', '']) {
+      expect(() => readEnv({ IDR_EVENT_HISTORY_DAYS: wrong })).toThrow(
+        'IDR_EVENT_HISTORY_DAYS must be a whole number of days from 1 to 36500; leave it unset to keep the history',
+      );
+    }
   });
 });
 
@@ -106,6 +119,34 @@ describe('the server process', () => {
     }
     expect(await server.exited).toBe(0);
   }, 20_000);
+
+  it('with IDR_EVENT_HISTORY_DAYS, deletes the event history older than that when it starts', async () => {
+    const file = join(dataDir, 'retention.sqlite');
+    const store = createStore(openDatabase(`sqlite:${file}`));
+    await migrateToLatest(store.db);
+    await createSpacesService(store, () => new Date()).ensureDefaultSpace();
+    const receivedAt = Date.now() - 40 * 24 * 60 * 60 * 1000;
+    await store.db
+      .insertInto('profile_events')
+      .values({
+        space_id: 'default',
+        id: newSortableId(new Date(receivedAt)),
+        profile_id: 'p1',
+        message_id: 'm1',
+        type: 'track',
+        outcome: 'created',
+        received_at: receivedAt,
+        event: '{"type":"track"}',
+      })
+      .execute();
+    await store.close();
+
+    const server = startServer({ PORT: '0', DATABASE_URL: `sqlite:${file}`, IDR_EVENT_HISTORY_DAYS: '30' });
+    await server.listening();
+    await expect.poll(() => server.output()).toContain('"deleted":1,"retentionDays":30');
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+  });
 
   it('refuses to start with a bad configuration and says why', async () => {
     const server = startServer({ PORT: '0', DATABASE_URL: 'mysql://nope' });

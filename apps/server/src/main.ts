@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { createApp } from './app.ts';
 import { readEnv } from './env.ts';
+import { startEventHistoryRetention } from './features/events/event-history-retention.ts';
 import { createSpacesService } from './features/spaces/spaces.service.ts';
 import { handleClientErrors } from './http/client-error.ts';
 import { hostPolicy } from './http/host-check.ts';
@@ -27,6 +28,11 @@ async function main(): Promise<void> {
   if (await createSpacesService(store, () => new Date()).ensureDefaultSpace()) {
     logger.info('created the "default" space with the contact-center preset');
   }
+
+  const retention =
+    env.IDR_EVENT_HISTORY_DAYS === undefined
+      ? null
+      : startEventHistoryRetention({ store, days: env.IDR_EVENT_HISTORY_DAYS, logger });
 
   // dist/main.js and src/main.ts both sit one folder below apps/server.
   const webDistDir = env.IDR_WEB_DIST ?? resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -59,6 +65,7 @@ async function main(): Promise<void> {
     }, SHUTDOWN_GRACE_MS);
     force.unref();
     server.close(async () => {
+      await retention?.stop();
       await store.close();
       logger.info('stopped');
       process.exit(0);

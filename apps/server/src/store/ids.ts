@@ -14,5 +14,15 @@ export function newSortableId(now: Date = new Date()): string {
     lastMillis = millis;
     sequence = 0;
   }
-  return `${millis.toString(36).padStart(9, '0')}${sequence.toString(36).padStart(4, '0')}${randomBytes(6).toString('hex')}`;
+  return `${timePart(millis)}${sequence.toString(36).padStart(4, '0')}${randomBytes(6).toString('hex')}`;
+}
+
+/** The lowest id of a moment: every id made earlier sorts below it, every id made then or later above. */
+export function sortableIdBound(at: Date): string {
+  return timePart(at.getTime());
+}
+
+// Milliseconds in base 36, fixed width, so that ids sort as text (until the year 5188).
+function timePart(millis: number): string {
+  return millis.toString(36).padStart(9, '0');
 }

@@ -311,3 +311,30 @@ export async function listProfileEvents(
     payload: JSON.parse(row.event) as Record<string, unknown>,
   }));
 }
+
+/**
+ * Deletes up to `limit` of a space's history rows whose id sorts below `beforeId` (ids start with
+ * the received time), oldest first; returns how many went. Bounded, so that no single statement
+ * holds the database (and on SQLite the event loop) for long.
+ */
+export async function deleteProfileEventsBefore(
+  db: Executor,
+  spaceId: string,
+  beforeId: string,
+  limit: number,
+): Promise<number> {
+  const { numDeletedRows } = await db
+    .deleteFrom('profile_events')
+    .where('space_id', '=', spaceId)
+    .where('id', 'in', (query) =>
+      query
+        .selectFrom('profile_events')
+        .select('id')
+        .where('space_id', '=', spaceId)
+        .where('id', '<', beforeId)
+        .orderBy('id')
+        .limit(limit),
+    )
+    .executeTakeFirstOrThrow();
+  return Number(numDeletedRows);
+}

@@ -40,15 +40,17 @@ export function createEventsService(
           : await planResolution({ ...input, event: raw });
         const { result, event } = decision;
         // The event joins the history of the profile it resolved to, written with the plan.
+        const receivedAt = nowMs();
         const history =
           event && result.profileId && RECORDED_OUTCOMES.has(result.outcome)
             ? {
-                id: newSortableId(),
+                // Ordered by the received time, which the retention (event-history-retention.ts) relies on.
+                id: newSortableId(new Date(receivedAt)),
                 profileId: result.profileId,
                 messageId: result.messageId,
                 type: event.type,
                 outcome: result.outcome,
-                receivedAt: nowMs(),
+                receivedAt,
                 payload: raw,
               }
             : null;
