@@ -68,8 +68,12 @@ describe.each(kinds)('event history retention on %s', (kind) => {
     clock = START + 101 * DAY;
     await send(space, { type: 'track', event: 'Seen', messageId: 'b-edge', userId: 'backlog' });
 
+    // A pruning stopped (the server shutting down) deletes nothing more.
+    const stopped = AbortSignal.abort();
+    expect(await pruneEventHistory(t.store, 1, new Date(clock + DAY), { signal: stopped })).toBe(0);
+    expect(await historyOf(space, created.profileId)).toHaveLength(6);
     // Two rows a statement: the five old events take three statements.
-    expect(await pruneEventHistory(t.store, 1, new Date(clock + DAY), 2)).toBe(5);
+    expect(await pruneEventHistory(t.store, 1, new Date(clock + DAY), { rowsPerStatement: 2 })).toBe(5);
     expect(await historyOf(space, created.profileId)).toEqual(['b-edge']);
   });
 });

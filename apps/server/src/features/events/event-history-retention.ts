@@ -21,12 +21,13 @@ export async function pruneEventHistory(
   store: Store,
   days: number,
   now: Date,
-  rowsPerStatement = ROWS_PER_STATEMENT,
+  { rowsPerStatement = ROWS_PER_STATEMENT, signal }: { rowsPerStatement?: number; signal?: AbortSignal } = {},
 ): Promise<number> {
   const beforeId = sortableIdBound(new Date(now.getTime() - days * DAY_MS));
   let deleted = 0;
   for (const space of await listSpaces(store.db)) {
-    for (;;) {
+    // Stopped (the server is shutting down): the rest waits for the next run.
+    while (!signal?.aborted) {
       const count = await deleteProfileEventsBefore(store.db, space.id, beforeId, rowsPerStatement);
       deleted += count;
       if (count < rowsPerStatement) break;
@@ -37,7 +38,7 @@ export async function pruneEventHistory(
   return deleted;
 }
 
-/** A running retention: `stop` ends the schedule and waits for a pruning under way. */
+/** A running retention: `stop` ends the schedule and a pruning under way (after its current statement). */
 export interface EventHistoryRetention {
   stop(): Promise<void>;
 }
@@ -60,10 +61,11 @@ export function startEventHistoryRetention({
   intervalMs?: number;
 }): EventHistoryRetention {
   let running: Promise<void> | null = null;
+  const stopping = new AbortController();
   const run = () => {
     // A run that outlasts the interval (a first backlog) is not joined by a second one.
     if (running) return;
-    running = pruneEventHistory(store, days, now())
+    running = pruneEventHistory(store, days, now(), { signal: stopping.signal })
       .then((deleted) => {
         if (deleted > 0) logger.info({ deleted, retentionDays: days }, 'deleted event history past its retention');
       })
@@ -81,6 +83,8 @@ export function startEventHistoryRetention({
   return {
     async stop() {
       clearInterval(timer);
+      // A first backlog may take minutes; shutting down must not wait for all of it.
+      stopping.abort();
       await running;
     },
   };
