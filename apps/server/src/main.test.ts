@@ -148,6 +148,50 @@ describe('the server process', () => {
     expect(await server.exited).toBe(0);
   });
 
+  it('two processes on one SQLite file: concurrent events about one customer make one profile, with no 503', async () => {
+    const databaseUrl = `sqlite:${join(dataDir, 'two-processes.sqlite')}`;
+    const servers = [startServer({ PORT: '0', DATABASE_URL: databaseUrl })];
+    const first = await servers[0]!.listening();
+    servers.push(startServer({ PORT: '0', DATABASE_URL: databaseUrl }));
+    const urls = [first, await servers[1]!.listening()];
+    try {
+      // 40 events at once, alternating processes: one customer seen on 8 devices. Each process's
+      // writes meet the other's lock; they wait for it (store/lock-wait.ts) instead of failing.
+      const responses = await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          fetch(`${urls[i % 2]}api/v1/spaces/default/events`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({
+              type: 'identify',
+              anonymousId: `device-${i % 8}`,
+              traits: { email: 'jane@example.com' },
+            }),
+          }),
+        ),
+      );
+      const bodies = await Promise.all(responses.map((response) => response.text()));
+      expect(
+        responses.map((response) => response.status),
+        bodies.join('\n'),
+      ).toEqual(Array(40).fill(200));
+      const profileIds = new Set(bodies.map((body) => JSON.parse(body).results[0].profileId));
+      expect(profileIds.size).toBe(1);
+      const lookup = await fetch(`${urls[1]}api/v1/spaces/default/profiles/lookup`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ identifier: 'email', value: 'jane@example.com' }),
+      });
+      const { profiles } = (await lookup.json()) as { profiles: { identifiers: { key: string }[] }[] };
+      expect(profiles).toHaveLength(1);
+      // The preset allows 5 anonymous ids a week: the rest were demoted, none went to another profile.
+      expect(profiles[0]!.identifiers.filter((identifier) => identifier.key === 'anonymous_id')).toHaveLength(5);
+    } finally {
+      for (const server of servers) server.child.kill('SIGTERM');
+    }
+    for (const server of servers) expect(await server.exited).toBe(0);
+  });
+
   it('refuses to start with a bad configuration and says why', async () => {
     const server = startServer({ PORT: '0', DATABASE_URL: 'mysql://nope' });
     expect(await server.exited).toBe(1);
