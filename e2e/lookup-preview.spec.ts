@@ -102,7 +102,7 @@ test('looks up a national phone number and shows the profile an agent sees, with
   await expect(card.getByText('None: no other profile was merged into this one')).toBeVisible();
   // Recent events, newest first.
   await expect(card.getByRole('cell', { name: /track “Order Completed”/ })).toBeVisible();
-  await expect(card.getByText('All 2 events of this profile.')).toBeVisible();
+  await expect(card.getByText('All 2 events on record for this profile.')).toBeVisible();
   await saveScreenshot(page, 'lookup-preview-profile');
 
   // On a phone the identifier values and the events are lists, each value whole at the card's
@@ -138,7 +138,7 @@ test('pages through a profile’s events with Load more', async ({ page, request
   const card = panel.getByRole('article');
   await expect(card.getByText('Showing the 10 most recent events.')).toBeVisible();
   await card.getByRole('button', { name: 'Load more events' }).click();
-  await expect(card.getByText('All 12 events of this profile.')).toBeVisible();
+  await expect(card.getByText('All 12 events on record for this profile.')).toBeVisible();
   await expect(card.getByRole('cell', { name: 'identify' })).toBeVisible();
   await expect(card.getByRole('button', { name: 'Load more events' })).toBeHidden();
 });
@@ -481,7 +481,7 @@ test('“Create the profile if none is found” creates and shows the new profil
   await expect(result.getByRole('heading', { name: 'Profile created' })).toBeVisible();
   const card = result.getByRole('article');
   await expect(card.getByRole('cell', { name: email })).toBeVisible();
-  await expect(card.getByText('No events yet')).toBeVisible();
+  await expect(card.getByText(/^No events on record: this profile was created by a lookup/)).toBeVisible();
   await saveScreenshot(page, 'lookup-preview-created');
 
   const { profiles } = await lookupByIdentifier(request, 'email', email);

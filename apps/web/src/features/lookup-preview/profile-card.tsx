@@ -353,7 +353,8 @@ function ProfileEvents({ spaceId, profileId }: { spaceId: string; profileId: str
   if (events.length === 0) {
     return (
       <Paragraph marginBottom="space0">
-        No events yet: this profile was created by a lookup, and no event has resolved to it since.
+        No events on record: this profile was created by a lookup and no event has resolved to it since, or its events
+        are older than the server keeps.
       </Paragraph>
     );
   }
@@ -374,7 +375,8 @@ function ProfileEvents({ spaceId, profileId }: { spaceId: string; profileId: str
         <Text as="span" color="colorTextWeak" fontSize="fontSize20">
           {query.hasNextPage
             ? `Showing the ${events.length} most recent events.`
-            : `${events.length === 1 ? 'The only event' : `All ${events.length} events`} of this profile.`}
+            : // "On record": a server with IDR_EVENT_HISTORY_DAYS deletes older events.
+              `${events.length === 1 ? 'The only event' : `All ${events.length} events`} on record for this profile.`}
         </Text>
       </Box>
       {error && query.isFetchNextPageError ? (
