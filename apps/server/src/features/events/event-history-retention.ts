@@ -7,8 +7,8 @@ import type { Store } from '../../store/store.ts';
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** How often the history is pruned: a retention counted in days needs no finer grain. */
 export const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
-// Rows deleted per statement: small enough that a statement never holds the database (and on
-// SQLite the event loop) for long, large enough that a backlog of millions goes in minutes.
+// Rows deleted per statement: few enough that a statement never holds the database (and on SQLite
+// the event loop) for long, enough that a backlog does not cost a round trip per row.
 const ROWS_PER_STATEMENT = 1_000;
 
 /**
