@@ -1,6 +1,30 @@
-import { expect, expectNoAxeViolations, identifierRow, openIdentifiersTab, saveScreenshot, test } from './fixtures.ts';
+import {
+  expect,
+  expectNoAxeViolations,
+  horizontalOverflow,
+  identifierRow,
+  openIdentifiersTab,
+  saveScreenshot,
+  test,
+} from './fixtures.ts';
 
 const IDENTIFIERS_URL = '**/api/v1/spaces/default/identifiers';
+const EVERY_API_URL = '**/api/v1/**';
+
+/** What the server answers while its database does not (apps/server/src/http/error-handler.ts). */
+const DATABASE_UNAVAILABLE = {
+  status: 503,
+  contentType: 'application/problem+json',
+  headers: { 'Retry-After': '5' },
+  body: JSON.stringify({
+    type: 'about:blank#database_unavailable',
+    title: 'The database is unavailable',
+    status: 503,
+    detail: 'It did not answer. Try again in a few seconds.',
+    code: 'database_unavailable',
+    requestId: 'req-e2e-503',
+  }),
+};
 
 test('a space without identifiers explains what to do', async ({ page, api }) => {
   await api.resetToEmpty();
@@ -41,21 +65,21 @@ test('skeletons show while the identifiers load', async ({ page }) => {
 });
 
 test('a failed load shows the problem, its request id, and Retry', async ({ page, browserProblems }) => {
-  browserProblems.allowHttpStatus(503);
+  // A fault of the server's own: a database outage is said once above the page instead (tested below).
+  browserProblems.allowHttpStatus(500);
   let failing = true;
   await page.route(IDENTIFIERS_URL, async (route) => {
     if (!failing) return route.continue();
     return route.fulfill({
-      status: 503,
+      status: 500,
       contentType: 'application/problem+json',
-      // What the server answers while its database does not (apps/server/src/http/error-handler.ts).
       body: JSON.stringify({
-        type: 'about:blank#database_unavailable',
-        title: 'The database is unavailable',
-        status: 503,
-        detail: 'It did not answer. Try again in a few seconds.',
-        code: 'database_unavailable',
-        requestId: 'req-e2e-503',
+        type: 'about:blank#internal_error',
+        title: 'Something went wrong on our side',
+        status: 500,
+        detail: 'The request could not be completed. Try again; if it keeps failing, give us the request id.',
+        code: 'internal_error',
+        requestId: 'req-e2e-500',
       }),
     });
   });
@@ -63,9 +87,13 @@ test('a failed load shows the problem, its request id, and Retry', async ({ page
   const error = page.getByRole('heading', { name: 'The identifiers could not be loaded' });
   // The client retries a 5xx twice before it gives up.
   await expect(error).toBeVisible({ timeout: 15_000 });
-  await expect(page.getByText('It did not answer. Try again in a few seconds.')).toBeVisible();
-  await expect(page.getByText('req-e2e-503')).toBeVisible();
-  await expect(page.getByText('The mapping can be changed once the identifiers have loaded.')).toBeVisible();
+  await expect(page.getByText('The request could not be completed.')).toBeVisible();
+  await expect(page.getByText('req-e2e-500')).toBeVisible();
+  await expect(
+    page.getByText('The mapping can be changed once the identifiers have loaded. Use Retry above to load them again.'),
+  ).toBeVisible();
+  // Not an outage: no notice above the page.
+  await expect(page.getByRole('heading', { name: /The server/ })).toHaveCount(0);
   await expectNoAxeViolations(page);
   await saveScreenshot(page, 'identifiers-error');
 
@@ -79,20 +107,12 @@ test('a refresh that fails keeps what was loaded on screen and says it may be ou
   page,
   browserProblems,
 }) => {
-  browserProblems.allowHttpStatus(503);
+  // A fault that is no outage (an outage has its own notice, tested below): a 500 without problem+json.
+  browserProblems.allowHttpStatus(500);
   let failing = false;
   await page.route(IDENTIFIERS_URL, async (route) => {
     if (!failing || route.request().method() !== 'GET') return route.continue();
-    return route.fulfill({
-      status: 503,
-      contentType: 'application/problem+json',
-      body: JSON.stringify({
-        type: 'about:blank#database_unavailable',
-        title: 'The database is unavailable',
-        status: 503,
-        code: 'database_unavailable',
-      }),
-    });
+    return route.fulfill({ status: 500, contentType: 'text/html', body: '<h1>Internal Server Error</h1>' });
   });
   await page.goto('/');
   await expect(identifierRow(page, 'email')).toBeVisible();
@@ -107,7 +127,7 @@ test('a refresh that fails keeps what was loaded on screen and says it may be ou
   await expect(page.getByRole('heading', { name: 'The identifiers could not be loaded' })).toHaveCount(0);
   // Screen readers hear it too: a status region that was in the page before the banner came.
   await expect(page.getByRole('status').filter({ hasText: 'What you see may be out of date' })).toHaveText(
-    'What you see may be out of date. The server is unavailable.',
+    'What you see may be out of date. The server ran into a problem.',
   );
   await expectNoAxeViolations(page);
   await banner.scrollIntoViewIfNeeded();
@@ -130,9 +150,98 @@ test('a refresh that fails keeps what was loaded on screen and says it may be ou
   await page.getByLabel('Phone number').selectOption('phone');
   await page.getByRole('button', { name: 'Save mapping' }).click();
   await expect(banner).toBeVisible({ timeout: 15_000 });
-  await expect(page.getByText('The console tries again every 10 seconds.')).toBeVisible();
+  await expect(page.getByText('and tries again every 10 seconds.')).toBeVisible();
   failing = false;
   await expect(banner).toBeHidden({ timeout: 15_000 });
+  await expect(
+    page.getByText('Up to date again: the server answers, and the page shows its latest data.'),
+  ).toBeVisible();
+});
+
+test('when the database is out, one notice above the page says so, and Try again brings the page back', async ({
+  page,
+  browserProblems,
+}) => {
+  browserProblems.allowHttpStatus(503);
+  let failing = true;
+  await page.route(EVERY_API_URL, (route) => (failing ? route.fulfill(DATABASE_UNAVAILABLE) : route.continue()));
+  await page.goto('/');
+  const notice = page.getByRole('heading', { name: 'The server cannot reach its database' });
+  // The client retries a 5xx twice before it gives up.
+  await expect(notice).toBeVisible({ timeout: 15_000 });
+  // (By role: the status region holds the same words.)
+  await expect(
+    page.getByRole('paragraph').filter({ hasText: 'Nothing can be loaded or saved until it answers again.' }),
+  ).toBeVisible();
+  // Screen readers hear it: a status region that was in the page before the notice came.
+  await expect(page.getByRole('status').filter({ hasText: 'The server cannot reach its database' })).toHaveText(
+    'The server cannot reach its database. Nothing can be loaded or saved until it answers again.',
+  );
+  // It comes before the page heading, and the sections say in a line that they wait, without
+  // repeating the server's explanation, its request id or a Retry of their own.
+  const noticeBox = await notice.boundingBox();
+  const pageHeading = await page.getByRole('heading', { level: 1, name: 'Manage' }).boundingBox();
+  expect(noticeBox?.y ?? Infinity).toBeLessThan(pageHeading?.y ?? 0);
+  await expect(page.getByRole('heading', { name: 'The identifiers could not be loaded' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'The address-type mappings could not be loaded' })).toBeVisible();
+  await expect(page.getByText('Waiting for the server to reach its database')).toHaveCount(2);
+  await expect(page.getByText('It did not answer. Try again in a few seconds.')).toHaveCount(0);
+  await expect(page.getByText('req-e2e-503')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Retry' })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  await saveScreenshot(page, 'database-unavailable');
+  await page.getByRole('button', { name: 'Dark theme' }).click();
+  await expectNoAxeViolations(page);
+  await saveScreenshot(page, 'database-unavailable-dark');
+
+  // Try again refetches every failed query; once they answer, the notice goes and the data shows.
+  failing = false;
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(identifierRow(page, 'email')).toBeVisible();
+  await expect(page.getByLabel('Phone number')).toBeVisible();
+  await expect(notice).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'The server cannot reach its database' })).toHaveCount(0);
+  await expect(
+    page.getByText('Up to date again: the server answers, and the page shows its latest data.'),
+  ).toBeVisible();
+});
+
+test('when the server stops answering, the page keeps what it loaded, says so once, and comes back by itself', async ({
+  page,
+  browserProblems,
+}) => {
+  browserProblems.allowFailedRequests(/\/api\/v1\//);
+  // A phone: the notice must fit its width too.
+  await page.setViewportSize({ width: 390, height: 844 });
+  let failing = false;
+  await page.route(EVERY_API_URL, (route) => (failing ? route.abort('connectionrefused') : route.continue()));
+  await openIdentifiersTab(page);
+
+  // The server goes away; the next tab's first load fails (after its retries).
+  failing = true;
+  await page.getByRole('tab', { name: 'Change history' }).click();
+  const notice = page.getByRole('heading', { name: 'The server is not answering' });
+  await expect(notice).toBeVisible({ timeout: 15_000 });
+  await expect(
+    page.getByRole('paragraph').filter({ hasText: 'It may be restarting, or the network to it may be down' }),
+  ).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'The change history could not be loaded' })).toBeVisible();
+  await expect(page.getByText('Waiting for the server to answer')).toBeVisible();
+  // Said once: no out-of-date banner beside it.
+  await expect(page.getByRole('heading', { name: 'What you see may be out of date' })).toHaveCount(0);
+  expect(await horizontalOverflow(page)).toBe(0);
+  await expectNoAxeViolations(page);
+  await saveScreenshot(page, 'server-not-answering-narrow', { viewportOnly: true });
+  // What was loaded stays.
+  await page.getByRole('tab', { name: 'Identifiers' }).click();
+  await expect(identifierRow(page, 'email')).toBeVisible();
+  await expect(notice).toBeVisible();
+
+  // The server is back: within the console's 10-second retry, without a click, the notice goes.
+  failing = false;
+  await page.getByRole('tab', { name: 'Change history' }).click();
+  await expect(notice).toBeHidden({ timeout: 15_000 });
+  await expect(page.getByRole('heading', { name: 'The change history could not be loaded' })).toBeHidden();
   await expect(
     page.getByText('Up to date again: the server answers, and the page shows its latest data.'),
   ).toBeVisible();

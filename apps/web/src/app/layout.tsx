@@ -25,8 +25,8 @@ import { Topbar, TopbarActions } from '@twilio-paste/topbar';
 import { type MouseEvent, type ReactNode, type RefObject, useRef } from 'react';
 import { FocusedFieldErrorAnnouncer } from '../components/focused-field-error-announcer.tsx';
 import { LazyPart } from '../components/lazy-part.tsx';
+import { PageNotice } from '../components/page-notice.tsx';
 import { ProductLogo } from '../components/product-logo.tsx';
-import { StaleDataBanner } from '../components/stale-data-banner.tsx';
 import { TopbarButton } from '../components/topbar-button.tsx';
 import { useNarrowViewport } from '../components/use-narrow-viewport.ts';
 import { useNarrowerThan } from '../components/use-narrower-than.ts';
@@ -128,7 +128,7 @@ export function Layout({ path, spaceId, theme, onToggleTheme, children }: Layout
           paddingY={narrow ? 'space70' : 'space90'}
           maxWidth="size160"
         >
-          <StaleDataBanner />
+          <PageNotice />
           <FocusedFieldErrorAnnouncer />
           {children}
         </Box>

@@ -170,7 +170,7 @@ export function ManagePage({ spaceId, tabId }: { spaceId: string; tabId: ManageT
                     <AddressTypeMappingsSection
                       spaceId={spaceId}
                       identifiers={identifiers.data?.identifiers}
-                      identifiersFailed={identifiers.isError}
+                      identifiersError={identifiers.error}
                     />
                   </Section>
                 </UnsavedChangesPlace>

@@ -3,6 +3,7 @@ import { Button } from '@twilio-paste/button';
 import { Callout, CalloutHeading, CalloutText } from '@twilio-paste/callout';
 import { Text } from '@twilio-paste/text';
 import { describeError } from '../lib/errors.ts';
+import { outageOf, useWaitsForOutage } from '../lib/outage.ts';
 
 interface ErrorStateProps {
   /** What could not be done, e.g. "The identifiers could not be loaded". */
@@ -53,8 +54,13 @@ interface FailedQuery {
   refetch: () => Promise<unknown>;
 }
 
-/** ErrorState for a query that failed to load; Retry refetches it. */
+/**
+ * ErrorState for a query that failed to load; Retry refetches it. While the page notice says the
+ * server or its database is out, that is the reason: a line says this part waits, rather than
+ * repeating the notice, its request id and its button in every section.
+ */
 export function QueryErrorState({ heading, query }: { heading: string; query: FailedQuery }) {
+  if (useWaitsForOutage(query.error)) return <WaitingForOutage heading={heading} error={query.error} />;
   return (
     <ErrorState
       heading={heading}
@@ -62,5 +68,21 @@ export function QueryErrorState({ heading, query }: { heading: string; query: Fa
       onRetry={() => void query.refetch()}
       retrying={query.isFetching}
     />
+  );
+}
+
+/** What a part of the page that could not load says while the page notice explains the outage. */
+function WaitingForOutage({ heading, error }: { heading: string; error: unknown }) {
+  const waitingFor =
+    outageOf(error) === 'database'
+      ? 'Waiting for the server to reach its database'
+      : 'Waiting for the server to answer';
+  return (
+    <Callout variant="neutral" marginY="space0">
+      <CalloutHeading as="h3">{heading}</CalloutHeading>
+      <CalloutText>
+        {waitingFor}: this loads by itself once it does (see the notice at the top of the page).
+      </CalloutText>
+    </Callout>
   );
 }

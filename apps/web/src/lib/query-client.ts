@@ -1,5 +1,6 @@
 import { type FetchQueryOptions, QueryClient } from '@tanstack/react-query';
 import { ApiError, NetworkError } from './errors.ts';
+import { outageStoreOf } from './outage.ts';
 
 /** Retries only what may succeed on a second try: lost connections and 5xx/429 answers. */
 export function shouldRetry(failureCount: number, error: unknown): boolean {
@@ -10,12 +11,15 @@ export function shouldRetry(failureCount: number, error: unknown): boolean {
 }
 
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  const queryClient = new QueryClient({
     defaultOptions: {
       queries: { retry: shouldRetry, staleTime: 10_000 },
       mutations: { retry: false },
     },
   });
+  // Listening from the start: a request may fail before the page notice first renders.
+  outageStoreOf(queryClient);
+  return queryClient;
 }
 
 /**

@@ -22,6 +22,7 @@ import { ADDRESS_TYPE_LABEL, identifierOptionLabel } from '../../lib/labels.ts';
 import { normalizationWarning } from '../../lib/lookup-warnings.ts';
 import { addressTypeMappingsQueryOptions } from '../../lib/mappings-query.ts';
 import { showLatest } from '../../lib/merge-edits.ts';
+import { useWaitsForOutage } from '../../lib/outage.ts';
 import { loadLatestSettings } from '../../lib/query-client.ts';
 import { joinChanges, mappingChanges } from '../../lib/settings-diff.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
@@ -41,8 +42,8 @@ interface AddressTypeMappingsSectionProps {
   spaceId: string;
   /** The space's identifiers; `undefined` while they load or when they failed to load. */
   identifiers: Identifier[] | undefined;
-  /** The identifiers failed to load (the page shows that error and its Retry). */
-  identifiersFailed?: boolean;
+  /** Why the identifiers failed to load, if they did (the page shows that error and its Retry). */
+  identifiersError?: unknown;
 }
 
 const FIELD_HELP: Record<AddressType, string> = {
@@ -61,17 +62,20 @@ const UNMAPPED_HELP: Record<AddressType, string> = {
 export function AddressTypeMappingsSection({
   spaceId,
   identifiers,
-  identifiersFailed = false,
+  identifiersError = null,
 }: AddressTypeMappingsSectionProps) {
   const query = useQuery(addressTypeMappingsQueryOptions(spaceId));
+  // During an outage the identifiers have no Retry of their own: the page notice's retries load them.
+  const identifiersWait = useWaitsForOutage(identifiersError);
 
   if (query.isLoadingError) {
     return <QueryErrorState heading="The address-type mappings could not be loaded" query={query} />;
   }
-  if (identifiersFailed && identifiers === undefined) {
+  if (identifiersError !== null && identifiers === undefined) {
     return (
       <Paragraph>
-        The mapping can be changed once the identifiers have loaded. Use Retry above to load them again.
+        The mapping can be changed once the identifiers have loaded.
+        {identifiersWait ? null : ' Use Retry above to load them again.'}
       </Paragraph>
     );
   }
