@@ -1,6 +1,7 @@
-// Event ingestion through the real server (HTTP → resolver → SQL), on SQLite and on PostgreSQL,
-// next to a baseline measured in the same run against the same server: the same number of
-// trivial requests (`GET /api/v1/healthz`), i.e. what HTTP alone costs.
+// Event ingestion through the real server (HTTP → resolver → SQL), on SQLite, on one SQLite file
+// shared by two server processes, and on PostgreSQL, next to a baseline measured in the same run
+// against the same servers: the same number of trivial requests (`GET /api/v1/healthz`), i.e. what
+// HTTP alone costs.
 //
 // Run after `pnpm build`: `pnpm --filter @idr/bench bench:ingest` (BENCH_INGEST_EVENTS to change the count).
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
@@ -49,11 +50,14 @@ async function timed(count: number, request: (i: number) => Promise<Response>): 
   return performance.now() - started;
 }
 
-async function measure(label: string, databaseUrl: string, port: number): Promise<string[]> {
-  const server = await startServer(databaseUrl, port);
-  const base = `http://127.0.0.1:${port}/api/v1`;
-  const post = (body: unknown) =>
-    fetch(`${base}/spaces/default/events`, {
+/** Ingestion figures of the servers on `ports`, all on one database; requests go to each in turn. */
+async function measure(label: string, databaseUrl: string, ports: number[]): Promise<string[]> {
+  const servers: ChildProcess[] = [];
+  // One after the other: the first creates the schema and the default space.
+  for (const port of ports) servers.push(await startServer(databaseUrl, port));
+  const base = (i: number) => `http://127.0.0.1:${ports[i % ports.length]}/api/v1`;
+  const post = (i: number, body: unknown) =>
+    fetch(`${base(i)}/spaces/default/events`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
@@ -62,10 +66,10 @@ async function measure(label: string, databaseUrl: string, port: number): Promis
     const { events } = generateStream(EVENTS * 2);
     const singles = events.slice(0, EVENTS);
     const batched = events.slice(EVENTS);
-    const health = await timed(EVENTS, () => fetch(`${base}/healthz`));
-    const single = await timed(singles.length, (i) => post(singles[i]));
+    const health = await timed(EVENTS, (i) => fetch(`${base(i)}/healthz`));
+    const single = await timed(singles.length, (i) => post(i, singles[i]));
     const batches = Math.ceil(batched.length / BATCH);
-    const batch = await timed(batches, (i) => post({ batch: batched.slice(i * BATCH, (i + 1) * BATCH) }));
+    const batch = await timed(batches, (i) => post(i, { batch: batched.slice(i * BATCH, (i + 1) * BATCH) }));
     const rate = (n: number, ms: number) => Math.round(n / (ms / 1000)).toLocaleString('en-US');
     return [
       `${label}: baseline GET /healthz   ${rate(EVENTS, health)} requests/s`,
@@ -73,14 +77,16 @@ async function measure(label: string, databaseUrl: string, port: number): Promis
       `${label}: batches of ${BATCH}          ${rate(batched.length, batch)} events/s  (${(batch / health).toFixed(1)}x the baseline time)`,
     ];
   } finally {
-    server.kill('SIGTERM');
+    for (const server of servers) server.kill('SIGTERM');
   }
 }
 
 const lines: string[] = [`events per mode: ${EVENTS}, ${CONCURRENCY} requests in flight`];
 const dir = mkdtempSync(join(tmpdir(), 'idr-bench-'));
 try {
-  lines.push(...(await measure('sqlite  ', `sqlite:${join(dir, 'bench.sqlite')}`, 4391)));
+  lines.push(...(await measure('sqlite  ', `sqlite:${join(dir, 'bench.sqlite')}`, [4391])));
+  // Two processes writing one file wait for each other's lock (apps/server/src/store/lock-wait.ts).
+  lines.push(...(await measure('sqlite×2', `sqlite:${join(dir, 'shared.sqlite')}`, [4393, 4394])));
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
@@ -93,7 +99,7 @@ try {
   process.exit(0);
 }
 try {
-  lines.push(...(await measure('postgres', `${POSTGRES}/${database}`, 4392)));
+  lines.push(...(await measure('postgres', `${POSTGRES}/${database}`, [4392])));
 } finally {
   execFileSync('psql', [POSTGRES, '-qc', `drop database if exists ${database} with (force)`], { stdio: 'ignore' });
 }

@@ -18,12 +18,9 @@ const LONGEST_PAUSE_MS = 100;
 /**
  * Runs `attempt` again while it fails because another process (a second server, a backup, an
  * operator's sqlite3 shell) holds the SQLite file's write lock, pausing between tries without
- * blocking, until `waitMs` has passed; then the last error goes through (and answers 503).
- *
- * This matters beyond the blocking wait: a transaction that has read is refused the write lock at
- * once, with no busy wait at all (SQLite calls no busy handler to turn a read into a write), so
- * without these tries an event overlapping another process's write by a millisecond would fail.
- * `attempt` must be safe to run again: a whole transaction, which SQLite rolled back.
+ * blocking, until `waitMs` has passed; then the last error goes through (and answers 503). Between
+ * tries, the other requests of this process go on. `attempt` must be safe to run again: a whole
+ * transaction, which SQLite rolled back (with BEGIN IMMEDIATE it fails before doing anything).
  */
 export async function retryWhileLocked<T>(attempt: () => Promise<T>, waitMs: number): Promise<T> {
   const deadline = performance.now() + waitMs;

@@ -21,11 +21,10 @@ export interface Store {
   close(): Promise<void>;
 }
 
-// PostgreSQL: serialization_failure and deadlock_detected. SQLite: another process wrote after this
-// transaction began reading, so it cannot write on what it read (WAL's SQLITE_BUSY_SNAPSHOT, raised
-// at once). A plain SQLITE_BUSY (the other process still holds the lock) is waited out before:
-// `retryWhileLocked`. Ours: a read found a profile merged by a concurrent transaction.
-const RETRYABLE_CODES = new Set(['40001', '40P01', 'SQLITE_BUSY_SNAPSHOT', 'concurrent_change']);
+// PostgreSQL: serialization_failure and deadlock_detected. Ours: a read found a profile merged by
+// a concurrent transaction. (SQLite needs none: its transactions take the write lock before they
+// read, sqlite-dialect.ts, and another process's lock is waited out by `retryWhileLocked`.)
+const RETRYABLE_CODES = new Set(['40001', '40P01', 'concurrent_change']);
 const MAX_ATTEMPTS = 8;
 
 function isRetryable(error: unknown, retryOnConflict: boolean): boolean {
