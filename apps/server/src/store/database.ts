@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, type MigrationResultSet, Migrator, PostgresDialect, sql } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import { retryWhileLocked, SQLITE_BLOCKING_WAIT_MS, SQLITE_LOCK_WAIT_MS } from './lock-wait.ts';
+import { isLockedError, retryWhileLocked, SQLITE_BLOCKING_WAIT_MS, SQLITE_LOCK_WAIT_MS } from './lock-wait.ts';
 import { migrationProvider } from './migrations.ts';
 import type { Database } from './schema.ts';
 import { ImmediateSqliteDialect } from './sqlite-dialect.ts';
@@ -91,18 +91,13 @@ export function openDatabase(
  */
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
   const migrator = new Migrator({ db, provider: migrationProvider });
-  let outcome: MigrationResultSet = {};
-  try {
-    await retryWhileLocked(async () => {
-      outcome = await migrator.migrateToLatest();
-      // Thrown so that a locked file is tried again; any other error is judged below.
-      if (outcome.error) throw outcome.error;
-    }, SQLITE_LOCK_WAIT_MS);
-    return;
-  } catch (thrown) {
-    if (thrown !== outcome.error) throw thrown;
-  }
-  const { error, results } = outcome;
+  const { error, results } = await retryWhileLocked(async () => {
+    const outcome = await migrator.migrateToLatest();
+    // A locked file is thrown, to be waited for; any other error is judged below.
+    if (isLockedError(outcome.error)) throw outcome.error;
+    return outcome;
+  }, SQLITE_LOCK_WAIT_MS);
+  if (!error) return;
   const failed = results?.find((result) => result.status === 'Error');
   // No migration failed: the migrator could not start (an unreachable database…), and its own error says why.
   if (!failed) throw error;

@@ -13,6 +13,11 @@ export const SQLITE_LOCK_WAIT_MS = 5_000;
 
 // Another process holds the write lock, or is recovering the WAL after a crash.
 const LOCKED_CODES = new Set(['SQLITE_BUSY', 'SQLITE_BUSY_RECOVERY', 'SQLITE_BUSY_TIMEOUT']);
+
+/** Whether an error says another process holds the SQLite file's lock (worth waiting for). */
+export function isLockedError(error: unknown): boolean {
+  return LOCKED_CODES.has(errorCode(error));
+}
 const LONGEST_PAUSE_MS = 100;
 
 /**
@@ -29,7 +34,7 @@ export async function retryWhileLocked<T>(attempt: () => Promise<T>, waitMs: num
       return await attempt();
     } catch (error) {
       const left = deadline - performance.now();
-      if (!LOCKED_CODES.has(errorCode(error)) || left <= 0) throw error;
+      if (!isLockedError(error) || left <= 0) throw error;
       // Short pauses first (most writes hold the lock for a millisecond or two), growing to 100 ms,
       // with jitter so that writers waiting together do not all try again together.
       const pause = Math.min(LONGEST_PAUSE_MS, 2 ** tries) * (0.5 + Math.random() / 2);
