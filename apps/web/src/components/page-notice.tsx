@@ -1,13 +1,12 @@
-import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { Box } from '@twilio-paste/box';
 import { Button } from '@twilio-paste/button';
 import { Callout, CalloutHeading, CalloutText } from '@twilio-paste/callout';
 import { ScreenReaderOnly } from '@twilio-paste/screen-reader-only';
 import { Text } from '@twilio-paste/text';
-import { type ReactNode, useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { describeError } from '../lib/errors.ts';
 import { type Outage, useOutage } from '../lib/outage.ts';
-import { staleQueryState } from '../lib/stale-data.ts';
+import { useFailedQueries } from '../lib/use-failed-queries.ts';
 import { useRefocusAfterBusy } from '../lib/use-refocus-after-busy.ts';
 import { useToast } from './toast.tsx';
 
@@ -78,17 +77,9 @@ function staleNotice(error: unknown): Notice {
  * than by each section; sections that have nothing to show yet say in a line that they wait.
  */
 export function PageNotice() {
-  const queryClient = useQueryClient();
-  const cache = queryClient.getQueryCache();
-  const subscribe = useCallback((onChange: () => void) => cache.subscribe(onChange), [cache]);
   const outage = useOutage();
-  // Query states are replaced on every change, so these snapshots are stable until something changes.
-  const stale = useSyncExternalStore(subscribe, () => staleQueryState(cache.getAll().map((query) => query.state)));
-  const retrying = useSyncExternalStore(subscribe, () =>
-    cache.getAll().some((query) => query.state.status === 'error' && query.state.fetchStatus === 'fetching'),
-  );
+  const { stale, retrying, retry } = useFailedQueries();
   const notice = outage ? outageNotice(outage) : stale ? staleNotice(stale.error) : null;
-  const retry = useCallback(() => retryFailedRequests(queryClient), [queryClient]);
   useRecovery(notice !== null, retry);
   const button = useRef<HTMLButtonElement>(null);
   // The button is disabled while the requests run (by a click or by the timer): if they fail
@@ -115,19 +106,6 @@ export function PageNotice() {
       ) : null}
     </>
   );
-}
-
-/**
- * Tries the failed queries again. The one that raised an outage may be gone from the cache by then
- * (its part of the page was left): the queries on screen are asked again instead, or nothing would
- * ever learn that the server is back.
- */
-function retryFailedRequests(queryClient: QueryClient): Promise<unknown> {
-  const failed = (query: { state: { status: string } }) => query.state.status === 'error';
-  if (queryClient.getQueryCache().findAll({ predicate: failed }).length > 0) {
-    return queryClient.refetchQueries({ predicate: failed });
-  }
-  return queryClient.refetchQueries({ type: 'active' });
 }
 
 /**
