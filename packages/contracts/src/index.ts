@@ -12,5 +12,6 @@ export * from './settings.ts';
 export * from './settings-import.ts';
 export * from './spaces.ts';
 export * from './storable-text.ts';
+export * from './text-length.ts';
 export * from './timestamp.ts';
 export * from './unrecognized-types.ts';

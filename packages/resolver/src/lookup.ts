@@ -1,4 +1,12 @@
-import { type AddressType, type AddressTypeMappings, countryLabel, hasNumberingPlan } from '@idr/contracts';
+import {
+  type AddressType,
+  type AddressTypeMappings,
+  characterCount,
+  countryLabel,
+  cutToCharacters,
+  exceedsCharacters,
+  hasNumberingPlan,
+} from '@idr/contracts';
 import { findBlockedMatch } from './blocked.ts';
 import { MAX_IDENTIFIER_VALUE_LENGTH, normalizeIdentifierValue } from './normalize.ts';
 import { internationalRewrite, phoneNumberProblem } from './phone-problem.ts';
@@ -77,17 +85,15 @@ function phoneProblemHint(raw: string, defaultCountry: string): string {
 /** Why a typed address or value cannot be searched, in an admin's words. */
 function unreadableValueMessage(settings: ResolverSettings, identifier: CompiledIdentifier, raw: string): string {
   const trimmed = raw.trim();
-  const shown =
-    trimmed.length > QUOTED_VALUE_LENGTH
-      ? // Never half of a surrogate pair at the cut.
-        `${JSON.stringify(trimmed.slice(0, QUOTED_VALUE_LENGTH).replace(/[\uD800-\uDBFF]$/, ''))}… (${trimmed.length} characters)`
-      : JSON.stringify(trimmed);
+  const shown = exceedsCharacters(trimmed, QUOTED_VALUE_LENGTH)
+    ? `${JSON.stringify(cutToCharacters(trimmed, QUOTED_VALUE_LENGTH))}… (${characterCount(trimmed)} characters)`
+    : JSON.stringify(trimmed);
   if (raw.trim() === '') return 'Enter a value to search for';
   switch (identifier.normalization) {
     case 'phone':
       return `${shown} is not a phone number that can be read (${phoneProblemHint(raw, settings.defaultCountry)})`;
     case 'email':
-      return trimmed.length > MAX_IDENTIFIER_VALUE_LENGTH
+      return exceedsCharacters(trimmed, MAX_IDENTIFIER_VALUE_LENGTH)
         ? `${shown} is longer than an email address may be (at most ${MAX_IDENTIFIER_VALUE_LENGTH} characters)`
         : `${shown} is not an email address (expected name@domain)`;
     default:

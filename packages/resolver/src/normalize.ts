@@ -1,8 +1,8 @@
-import type { Normalization } from '@idr/contracts';
+import { cutToCharacters, exceedsCharacters, type Normalization } from '@idr/contracts';
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { TwoGenerationCache } from './two-generation-cache.ts';
 
-/** Longest identifier value after normalization (SPEC §6). */
+/** Longest identifier value after normalization (SPEC §6), in characters (code points). */
 export const MAX_IDENTIFIER_VALUE_LENGTH = 255;
 
 /** Outcome of normalizing one raw value: a value, nothing (empty: ignored), or invalid. */
@@ -112,7 +112,7 @@ export function normalizeText(normalization: Normalization, raw: string, default
       value = raw;
       break;
   }
-  return value !== null && value.length > MAX_IDENTIFIER_VALUE_LENGTH ? null : value;
+  return value !== null && exceedsCharacters(value, MAX_IDENTIFIER_VALUE_LENGTH) ? null : value;
 }
 
 /**
@@ -132,13 +132,5 @@ export function describeRawValue(raw: unknown): string {
   // Numbers as written (JSON.stringify would turn a non-finite one, e.g. 1e400, into "null").
   const text =
     typeof raw === 'string' ? raw : typeof raw === 'number' ? String(raw) : (JSON.stringify(raw) ?? String(raw));
-  return cutToLength(text.trim(), MAX_IDENTIFIER_VALUE_LENGTH);
-}
-
-/** The first `length` UTF-16 units of `text`, one fewer if the cut would split a surrogate pair. */
-function cutToLength(text: string, length: number): string {
-  if (text.length <= length) return text;
-  const last = text.charCodeAt(length - 1);
-  // A high surrogate as the last unit kept: its low half would be cut off.
-  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? length - 1 : length);
+  return cutToCharacters(text.trim(), MAX_IDENTIFIER_VALUE_LENGTH);
 }

@@ -355,12 +355,27 @@ describe('events without usable identifiers', () => {
     expect(result.droppedIdentifiers).toEqual([{ key: 'email', value: 'x'.repeat(255), reason: 'invalid' }]);
   });
 
-  it('an invalid value cut at 255 characters never ends in half a character', async () => {
+  it('counts characters, not UTF-16 units: an emoji is one of the 255 and is never cut in half', async () => {
     const world = createWorld();
-    // 254 characters, then an emoji (two UTF-16 units) that the cut at 255 would split.
+    // 254 characters, then an emoji (two UTF-16 units): the 255th character, kept whole.
     const result = await world.send({ type: 'identify', userId: `${'a'.repeat(254)}\u{1F600}b${'c'.repeat(300)}` });
     const [dropped] = result.droppedIdentifiers;
-    expect(dropped).toEqual({ key: 'user_id', value: 'a'.repeat(254), reason: 'invalid' });
+    expect(dropped).toEqual({ key: 'user_id', value: `${'a'.repeat(254)}\u{1F600}`, reason: 'invalid' });
+  });
+
+  it('takes a value of 255 emoji (510 UTF-16 units) and refuses one of 256', async () => {
+    const world = createWorld();
+    const emoji = '\u{1F600}';
+    const taken = await world.send({ type: 'identify', userId: emoji.repeat(255) });
+    expect(taken).toMatchObject({
+      outcome: 'created',
+      addedIdentifiers: [{ key: 'user_id', value: emoji.repeat(255) }],
+    });
+    const refused = await world.send({ type: 'identify', userId: emoji.repeat(256) });
+    expect(refused).toMatchObject({
+      outcome: 'unresolved',
+      droppedIdentifiers: [{ key: 'user_id', value: emoji.repeat(255), reason: 'invalid' }],
+    });
   });
 
   it('identifier fields of another type than string or number are dropped as invalid; the event resolves on the rest', async () => {

@@ -4,6 +4,7 @@ import {
   type AddressType,
   type BlockedValue,
   type DropReason,
+  exceedsCharacters,
   foldCase,
   type Identifier,
   type LookupRequest,
@@ -86,7 +87,7 @@ export function mismatchExplanation({ addressType, identifier, expected }: Norma
   return `${name} uses “${identifier.normalization}” normalization, not “${expected}”: ${ADDRESS_SEARCHED_AS[identifier.normalization]}, while ${STORED_AS[addressType]}, so lookups will not match them.`;
 }
 
-/** Longest value the server normalizes (SPEC §6); longer ones are never tested against a regex here. */
+/** Longest value the server normalizes, in characters (SPEC §6); longer ones are never tested against a regex here. */
 const MAX_TESTED_VALUE_LENGTH = 255;
 
 /**
@@ -99,7 +100,7 @@ export function findBlockedValue(
   identifier: Pick<Identifier, 'blockedValues'> | undefined,
   normalizedValue: string,
 ): BlockedValue | null {
-  if (!identifier || normalizedValue.length > MAX_TESTED_VALUE_LENGTH) return null;
+  if (!identifier || exceedsCharacters(normalizedValue, MAX_TESTED_VALUE_LENGTH)) return null;
   const folded = foldCase(normalizedValue);
   return (
     identifier.blockedValues.find((blocked) =>
