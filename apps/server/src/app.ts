@@ -10,6 +10,7 @@ import { eventsRouter } from './features/events/events.router.ts';
 import { createEventsService } from './features/events/events.service.ts';
 import { createResolverContextLoader } from './features/events/resolver-context.ts';
 import { healthRouter } from './features/health/health.router.ts';
+import { type BlockedRegexChecker, sharedBlockedRegexChecker } from './features/identifiers/blocked-regex-checker.ts';
 import { identifiersRouter } from './features/identifiers/identifiers.router.ts';
 import { createIdentifiersService } from './features/identifiers/identifiers.service.ts';
 import { profilesRouter } from './features/profiles/profiles.router.ts';
@@ -39,6 +40,8 @@ export interface AppDependencies {
   version?: string;
   /** Which `Host` names to answer (see host-check.ts); any when absent. */
   hostPolicy?: HostPolicy;
+  /** Judges blocked-value regexes off the main thread; one shared by the process when absent. */
+  regexChecker?: BlockedRegexChecker;
 }
 
 /** Builds the Express app: the API under /api/v1 and the console. Reads no environment. */
@@ -50,6 +53,7 @@ export function createApp({
   newId = randomUUID,
   version = '0.1.0',
   hostPolicy = { kind: 'any' },
+  regexChecker = sharedBlockedRegexChecker(logger),
 }: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -63,9 +67,9 @@ export function createApp({
   // Before every router with `:space` routes, so that an unknown space answers 404 whatever the body.
   app.use(knownSpace(store));
   app.use(spacesRouter(createSpacesService(store, now)));
-  app.use(identifiersRouter(createIdentifiersService(store, now)));
+  app.use(identifiersRouter(createIdentifiersService(store, now, regexChecker)));
   app.use(addressTypeMappingsRouter(createAddressTypeMappingsService(store, now)));
-  app.use(settingsRouter(createSettingsService(store, now)));
+  app.use(settingsRouter(createSettingsService(store, now, regexChecker), regexChecker));
   app.use(auditRouter(createAuditService(store)));
   const loadResolverContext = createResolverContextLoader();
   app.use(eventsRouter(createEventsService(store, loadResolverContext, now, newId)));

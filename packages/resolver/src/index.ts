@@ -26,7 +26,14 @@ export {
   phoneParseCount,
 } from './normalize.ts';
 export { toProfileView } from './profile-view.ts';
-export { type BlockedRegexCheck, checkBlockedRegex } from './regex-safety.ts';
+export {
+  type BlockedRegexCheck,
+  blockedRegexVerdict,
+  checkBlockedRegex,
+  RECHECK_TIMEOUT_MS,
+  type RecheckOutcome,
+  recheckPattern,
+} from './regex-safety.ts';
 export {
   planParsedResolution,
   planResolution,

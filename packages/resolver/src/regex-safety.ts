@@ -7,8 +7,9 @@ import { runsInLinearTime } from './regex-engine.ts';
 /** Answer of `checkBlockedRegex`. */
 export type BlockedRegexCheck = { ok: true } | { ok: false; reason: string };
 
-// Values are at most 255 characters (SPEC §6), so quadratic matching stays under ~65k steps; a
-// cubic or exponential pattern can still take seconds, and is refused.
+// Values are at most 255 characters (SPEC §6; 510 UTF-16 units when every one is an emoji), so
+// quadratic matching stays under ~260k steps; a cubic or exponential pattern can still take
+// seconds, and is refused.
 const MAX_POLYNOMIAL_DEGREE = 2;
 const CHECK_TIMEOUT_MS = 2_000;
 const checked = new Map<string, BlockedRegexCheck>();
@@ -25,16 +26,50 @@ const REASONS = {
 };
 
 /**
+ * What recheck said of one pattern, as plain data: what a worker thread can send back (recheck's
+ * own answer is a Scala.js object that does not survive `postMessage`). `failed`: the checker threw.
+ */
+export type RecheckOutcome =
+  | { status: 'safe' }
+  | { status: 'vulnerable'; complexity: { type: 'exponential' } | { type: 'polynomial'; degree: number } }
+  | { status: 'unknown' }
+  | { status: 'failed' };
+
+/** The longest recheck may spend on one pattern (each verdict asks it at most twice). */
+export const RECHECK_TIMEOUT_MS = CHECK_TIMEOUT_MS;
+
+/** Runs recheck on one pattern in this thread (up to `timeoutMs`). */
+export function recheckPattern(pattern: string, timeoutMs = CHECK_TIMEOUT_MS): RecheckOutcome {
+  try {
+    const diagnostics = recheck.checkSync(pattern, '', { timeout: timeoutMs });
+    if (diagnostics.status !== 'vulnerable') return { status: diagnostics.status };
+    const complexity = diagnostics.complexity;
+    return {
+      status: 'vulnerable',
+      complexity:
+        complexity.type === 'polynomial' ? { type: 'polynomial', degree: complexity.degree } : { type: 'exponential' },
+    };
+  } catch {
+    // The checker fails on some patterns V8 accepts, e.g. a repeat count over 2^31 (`a{99999999999}`).
+    return { status: 'failed' };
+  }
+}
+
+/**
  * Decides whether a blocked-value regex may be saved: it compiles, has at most 200 characters and
  * is not vulnerable to catastrophic backtracking, as found by recheck's pure-JavaScript checker:
  * - safe: accepted;
- * - exponential, or polynomial beyond degree 2, as written or closed by `$` (see `analyse`): refused;
+ * - exponential, or polynomial beyond degree 2, as written or closed by `$` (see `judge`): refused;
  * - quadratic, or no verdict (a timeout, or a pattern the checker cannot read): accepted only if
  *   V8's linear-time engine can run it, which then takes over any match that runs away
  *   (regex-engine.ts). recheck may call a pattern quadratic that is far worse: `(.*a){22}`.
- * Called by the server when settings are saved.
+ *
+ * Step by step, so that recheck may run elsewhere: the generator yields each pattern recheck must
+ * judge and is sent its outcome back. recheck can take seconds on a pattern, so the server runs it
+ * in a worker thread; `checkBlockedRegex` runs it here. The cheap checks and remembered verdicts
+ * yield nothing.
  */
-export function checkBlockedRegex(pattern: string): BlockedRegexCheck {
+export function* blockedRegexVerdict(pattern: string): Generator<string, BlockedRegexCheck, RecheckOutcome> {
   if (pattern.length > MAX_BLOCKED_REGEX_LENGTH) {
     return { ok: false, reason: `A regular expression may have at most ${MAX_BLOCKED_REGEX_LENGTH} characters` };
   }
@@ -42,11 +77,21 @@ export function checkBlockedRegex(pattern: string): BlockedRegexCheck {
   if (syntaxError !== null) return { ok: false, reason: `Not a valid regular expression: ${syntaxError}` };
   const cached = checked.get(pattern);
   if (cached) return cached;
-  const { check, definite } = analyse(pattern);
+  const { check, definite } = yield* judge(pattern);
   // Timeouts depend on the machine's load, so only definite answers are remembered.
   if (definite) checked.set(pattern, check);
   return check;
 }
+
+/** `blockedRegexVerdict` with recheck run in this thread: blocks it for up to seconds on a hard pattern. */
+export function checkBlockedRegex(pattern: string): BlockedRegexCheck {
+  const steps = blockedRegexVerdict(pattern);
+  let step = steps.next();
+  while (!step.done) step = steps.next(recheckPattern(step.value));
+  return step.value;
+}
+
+type Judgement = { check: BlockedRegexCheck; definite: boolean };
 
 /**
  * The pattern is judged twice: as written, and closed by `$`. As written, recheck calls `(a+)+`
@@ -56,10 +101,10 @@ export function checkBlockedRegex(pattern: string): BlockedRegexCheck {
  * (`(a+)+$`, `(a+)+@example\.com`). Closed by `$`, recheck sees that. Patterns that hold no such
  * group get the same verdict both ways (`^[0-]*$`, `.*@example\.com$`).
  */
-function analyse(pattern: string): { check: BlockedRegexCheck; definite: boolean } {
-  const asWritten = diagnose(pattern);
+function* judge(pattern: string): Generator<string, Judgement, RecheckOutcome> {
+  const asWritten = diagnose(yield pattern);
   if (asWritten.kind === 'refused') return { check: { ok: false, reason: asWritten.reason }, definite: true };
-  const closed = diagnose(`(?:${pattern})$`);
+  const closed = diagnose(yield `(?:${pattern})$`);
   if (closed.kind === 'refused') return { check: { ok: false, reason: closed.reason }, definite: true };
   const doubt = asWritten.kind === 'doubtful' ? asWritten : closed.kind === 'doubtful' ? closed : null;
   if (doubt === null) return { check: { ok: true }, definite: true };
@@ -76,27 +121,26 @@ type Diagnosis =
   /** Accepted only if V8's linear-time engine can run the pattern, else refused for `reason`. */
   | { kind: 'doubtful'; reason: string; definite: boolean };
 
-function diagnose(pattern: string): Diagnosis {
-  let diagnostics: ReturnType<typeof recheck.checkSync>;
-  try {
-    diagnostics = recheck.checkSync(pattern, '', { timeout: CHECK_TIMEOUT_MS });
-  } catch {
-    // The checker fails on some patterns V8 accepts, e.g. a repeat count over 2^31 (`a{99999999999}`).
-    return { kind: 'doubtful', reason: REASONS.unchecked, definite: true };
-  }
-  if (diagnostics.status === 'safe') return { kind: 'safe' };
-  if (diagnostics.status === 'vulnerable') {
-    const complexity = diagnostics.complexity;
-    if (complexity.type === 'polynomial' && complexity.degree <= MAX_POLYNOMIAL_DEGREE) {
-      return { kind: 'doubtful', reason: REASONS.polynomial, definite: true };
+function diagnose(outcome: RecheckOutcome): Diagnosis {
+  switch (outcome.status) {
+    case 'safe':
+      return { kind: 'safe' };
+    case 'failed':
+      return { kind: 'doubtful', reason: REASONS.unchecked, definite: true };
+    case 'vulnerable': {
+      const complexity = outcome.complexity;
+      if (complexity.type === 'polynomial' && complexity.degree <= MAX_POLYNOMIAL_DEGREE) {
+        return { kind: 'doubtful', reason: REASONS.polynomial, definite: true };
+      }
+      return { kind: 'refused', reason: REASONS[complexity.type] };
     }
-    return { kind: 'refused', reason: REASONS[complexity.type] };
+    case 'unknown':
+      // Timeouts depend on the machine's load: the answer is not remembered.
+      return { kind: 'doubtful', reason: REASONS.unknown, definite: false };
   }
-  // Timeouts depend on the machine's load: the answer is not remembered.
-  return { kind: 'doubtful', reason: REASONS.unknown, definite: false };
 }
 
 /** Accepted if the linear-time engine can run the pattern, else refused for `reason`. */
-function linearOr(pattern: string, reason: string, definite: boolean): { check: BlockedRegexCheck; definite: boolean } {
+function linearOr(pattern: string, reason: string, definite: boolean): Judgement {
   return { check: runsInLinearTime(pattern) ? { ok: true } : { ok: false, reason }, definite };
 }

@@ -74,10 +74,10 @@ export interface MountOptions {
    * Every issue of a body its schema refused, given the schema's: a settings document reports its
    * problems as a whole along with them, all in one answer.
    */
-  refusedBodyIssues?: (body: unknown, schemaIssues: Issue[]) => Issue[];
+  refusedBodyIssues?: (body: unknown, schemaIssues: Issue[]) => Issue[] | Promise<Issue[]>;
 }
 
-function parseBody(route: RouteDefinition, req: Request, options: MountOptions): unknown {
+async function parseBody(route: RouteDefinition, req: Request, options: MountOptions): Promise<unknown> {
   if (!route.body) return undefined;
   if (req.body === undefined) {
     if (hasBody(req)) {
@@ -88,7 +88,7 @@ function parseBody(route: RouteDefinition, req: Request, options: MountOptions):
   const result = route.body.safeParse(req.body);
   if (!result.success) {
     const issues = toIssues(result.error);
-    throw validationFailed(options.refusedBodyIssues ? options.refusedBodyIssues(req.body, issues) : issues);
+    throw validationFailed(options.refusedBodyIssues ? await options.refusedBodyIssues(req.body, issues) : issues);
   }
   if (!route.eventsBody) {
     const unstorable = findUnstorableText(req.body);
@@ -128,7 +128,7 @@ export function mountRoute<R extends RouteDefinition>(
       if (!result.success) throw validationFailed(toIssues(result.error));
       query = result.data;
     }
-    const body = parseBody(route, req, options);
+    const body = await parseBody(route, req, options);
     const output = await handler({
       params,
       query,

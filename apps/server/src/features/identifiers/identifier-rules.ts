@@ -1,13 +1,23 @@
-import type { Identifier, Issue } from '@idr/contracts';
+import type { BlockedValue, Identifier, Issue } from '@idr/contracts';
 import { checkBlockedRegex } from '@idr/resolver';
 import { foldDisplayName } from '../../store/identifiers.repository.ts';
+import type { BlockedRegexVerdicts } from './blocked-regex-checker.ts';
 
-/** Issues with one identifier's blocked regular expressions (catastrophic backtracking). */
-export function blockedValueIssues(identifier: Identifier, path = ''): Issue[] {
+/** The regex patterns among blocked values, for `BlockedRegexChecker.judge`. */
+export function regexPatternsOf(blockedValues: readonly BlockedValue[] | undefined): string[] {
+  return (blockedValues ?? []).filter((blocked) => blocked.match === 'regex').map((blocked) => blocked.value);
+}
+
+/**
+ * Issues with one identifier's blocked regular expressions (catastrophic backtracking), from the
+ * verdicts judged before the write. A pattern without one (the suggested defaults) is judged here:
+ * its verdict is remembered after the first time.
+ */
+export function blockedValueIssues(identifier: Identifier, verdicts: BlockedRegexVerdicts, path = ''): Issue[] {
   const issues: Issue[] = [];
   identifier.blockedValues.forEach((blocked, index) => {
     if (blocked.match !== 'regex') return;
-    const check = checkBlockedRegex(blocked.value);
+    const check = verdicts.get(blocked.value) ?? checkBlockedRegex(blocked.value);
     if (!check.ok) issues.push({ path: `${path}blockedValues.${index}.value`, message: check.reason });
   });
   return issues;

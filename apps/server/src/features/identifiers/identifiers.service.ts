@@ -12,6 +12,7 @@ import {
   displayNameLengthIssue,
   IdentifierKeySchema,
   MAX_IDENTIFIERS_PER_SPACE,
+  SUGGESTED_BLOCKED_VALUES,
   sourceKeysIssue,
 } from '@idr/contracts';
 import { AppError, validationFailed } from '../../http/app-error.ts';
@@ -27,7 +28,13 @@ import { findSpace } from '../../store/spaces.repository.ts';
 import type { Executor, Store } from '../../store/store.ts';
 import { listUnrecognizedTypes } from '../../store/unrecognized-types.repository.ts';
 import { requireSpace, type WriteContext, writeSettings } from '../settings/settings-write.ts';
-import { blockedValueIssues, displayNameTakenMessage, findDisplayNameOwner } from './identifier-rules.ts';
+import type { BlockedRegexChecker, BlockedRegexVerdicts } from './blocked-regex-checker.ts';
+import {
+  blockedValueIssues,
+  displayNameTakenMessage,
+  findDisplayNameOwner,
+  regexPatternsOf,
+} from './identifier-rules.ts';
 
 function requireIdentifier(identifiers: Identifier[], key: string): Identifier {
   const identifier = identifiers.find((candidate) => candidate.key === key);
@@ -35,7 +42,16 @@ function requireIdentifier(identifiers: Identifier[], key: string): Identifier {
   return identifier;
 }
 
-function assertDisplayNameFree(identifiers: Identifier[], identifier: Identifier, issues: Issue[]): void {
+/**
+ * Throws 400 with `issues` and those of the identifier's display name and, given their verdicts,
+ * of its blocked patterns (`null`: the change leaves the patterns as they were saved), if any.
+ */
+function assertAcceptable(
+  identifiers: Identifier[],
+  identifier: Identifier,
+  verdicts: BlockedRegexVerdicts | null,
+  issues: Issue[],
+): void {
   const owner = findDisplayNameOwner(identifiers, identifier.displayName, identifier.key);
   if (owner) {
     const message =
@@ -44,7 +60,7 @@ function assertDisplayNameFree(identifiers: Identifier[], identifier: Identifier
         : displayNameTakenMessage(identifier.displayName, owner);
     issues.push({ path: 'displayName', message });
   }
-  issues.push(...blockedValueIssues(identifier));
+  if (verdicts) issues.push(...blockedValueIssues(identifier, verdicts));
   if (issues.length > 0) throw validationFailed(issues);
 }
 
@@ -72,7 +88,7 @@ async function readIdentifierList(db: Executor, spaceId: string): Promise<Identi
 }
 
 /** Identifier settings of a space: list, create, change, delete, reorder. */
-export function createIdentifiersService(store: Store, now: () => Date) {
+export function createIdentifiersService(store: Store, now: () => Date, regexChecker: BlockedRegexChecker) {
   return {
     list(spaceId: string): Promise<IdentifierList> {
       return readIdentifierList(store.db, spaceId);
@@ -96,7 +112,8 @@ export function createIdentifiersService(store: Store, now: () => Date) {
       };
     },
 
-    create(spaceId: string, input: CreateIdentifierInput, context: WriteContext) {
+    async create(spaceId: string, input: CreateIdentifierInput, context: WriteContext) {
+      const verdicts = await regexChecker.judge(regexPatternsOf(input.blockedValues ?? SUGGESTED_BLOCKED_VALUES));
       return writeSettings(store, spaceId, context, now, async (trx, _space, at) => {
         const identifiers = await listIdentifiers(trx, spaceId);
         if (identifiers.some((identifier) => identifier.key === input.key)) {
@@ -115,7 +132,7 @@ export function createIdentifiersService(store: Store, now: () => Date) {
         const issues: Issue[] = [];
         if (priority > last) issues.push({ path: 'priority', message: `Use a priority from 1 to ${last}` });
         const identifier = buildIdentifier(input, priority, issues);
-        assertDisplayNameFree(identifiers, identifier, issues);
+        assertAcceptable(identifiers, identifier, verdicts, issues);
         const shifted = renumber(
           identifiers
             .filter((existing) => existing.priority < priority)
@@ -138,7 +155,9 @@ export function createIdentifiersService(store: Store, now: () => Date) {
       });
     },
 
-    update(spaceId: string, key: string, input: UpdateIdentifierInput, context: WriteContext) {
+    async update(spaceId: string, key: string, input: UpdateIdentifierInput, context: WriteContext) {
+      // Patterns saved before were judged then; only the ones this change sets are judged now.
+      const verdicts = input.blockedValues ? await regexChecker.judge(regexPatternsOf(input.blockedValues)) : null;
       return writeSettings(store, spaceId, context, now, async (trx, _space, at) => {
         const identifiers = await listIdentifiers(trx, spaceId);
         const before = requireIdentifier(identifiers, key);
@@ -162,7 +181,7 @@ export function createIdentifiersService(store: Store, now: () => Date) {
           ...(input.blockedValues ? { blockedValues: input.blockedValues } : {}),
           ...(input.sourceKeys && before.kind === 'custom' ? { sourceKeys: input.sourceKeys } : {}),
         };
-        assertDisplayNameFree(identifiers, after, issues);
+        assertAcceptable(identifiers, after, verdicts, issues);
         await updateIdentifier(trx, spaceId, after, at);
         return { result: after, action: 'identifier.update', target: `identifier:${key}`, before, after };
       });

@@ -1,5 +1,6 @@
 import { MAX_IDENTIFIERS_PER_SPACE, SUGGESTED_BLOCKED_VALUES } from '@idr/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventLoopGapDuring } from '../../test-support/event-loop-gap.ts';
 import { expectProblem, issuePaths } from '../../test-support/expect-problem.ts';
 import { availableStoreKinds, createSpace, createTestApp, type TestApp } from '../../test-support/test-stores.ts';
 
@@ -293,6 +294,20 @@ describe.each(kinds)('identifiers API on %s', (kind) => {
     const problem = expectProblem(response, 400, 'validation_failed');
     expect(problem.issues?.[0]?.path).toBe('blockedValues.0.value');
     expect(problem.issues?.[0]?.message).toMatch(message);
+  });
+
+  it('keeps the event loop turning while it judges a pattern that takes recheck a second', async () => {
+    const space = await createSpace(t.http);
+    // Of its own per store: a verdict, once judged, is remembered for the whole process.
+    const slow = `(.*${kind === 'sqlite' ? 'g' : 'h'}){22}$`;
+    // The app runs in this process: while recheck worked in this thread, the event loop, and with
+    // it every other request (events, lookups, health checks), would stand still.
+    const { result, longestGapMs, tookMs } = await eventLoopGapDuring(async () =>
+      t.http.patch(`${base(space)}/email`).send({ blockedValues: [{ value: slow, match: 'regex' }] }),
+    );
+    expect(expectProblem(result, 400, 'validation_failed').issues?.[0]?.message).toMatch(/catastrophic/);
+    expect(tookMs).toBeGreaterThan(200);
+    expect(longestGapMs).toBeLessThan(tookMs / 4);
   });
 
   it('refuses more than 100 blocked values and accepts 100', async () => {

@@ -11,31 +11,45 @@ import { deleteAllIdentifiers, insertIdentifiers, listIdentifiers } from '../../
 import { getMappings, replaceMappings } from '../../store/mappings.repository.ts';
 import { findSpace } from '../../store/spaces.repository.ts';
 import type { Store } from '../../store/store.ts';
+import type { BlockedRegexChecker, BlockedRegexVerdicts } from '../identifiers/blocked-regex-checker.ts';
 import { blockedValueIssues, displayNameClashIssues } from '../identifiers/identifier-rules.ts';
 import { requireSpace, type WriteContext, writeSettings } from './settings-write.ts';
 
 /** The server's own checks of a document's identifiers: display-name clashes, unsafe patterns. */
-function serverIssues(built: Identifier[], pathOf: (position: number) => string): Issue[] {
-  return [
+function serverIssues(verdicts: BlockedRegexVerdicts) {
+  return (built: Identifier[], pathOf: (position: number) => string): Issue[] => [
     ...displayNameClashIssues(built, pathOf),
-    ...built.flatMap((identifier, position) => blockedValueIssues(identifier, pathOf(position))),
+    ...built.flatMap((identifier, position) => blockedValueIssues(identifier, verdicts, pathOf(position))),
   ];
 }
 
-/** Validates a whole settings document and turns it into identifiers; throws 400 with every issue found. */
-function identifiersOf(document: SettingsImport): Identifier[] {
-  const { identifiers, issues } = resolveSettingsImport(document, serverIssues);
-  if (issues.length > 0) throw validationFailed(issues);
-  return identifiers;
+/** The regex patterns of a settings document, however malformed the rest of it. */
+function documentPatterns(body: unknown): string[] {
+  const identifiers = (body as { identifiers?: unknown } | null)?.identifiers;
+  if (!Array.isArray(identifiers)) return [];
+  return identifiers.flatMap((identifier) => {
+    const blockedValues = (identifier as { blockedValues?: unknown } | null)?.blockedValues;
+    if (!Array.isArray(blockedValues)) return [];
+    return blockedValues.flatMap((blocked) => {
+      const { value, match } = (blocked ?? {}) as { value?: unknown; match?: unknown };
+      return match === 'regex' && typeof value === 'string' ? [value] : [];
+    });
+  });
 }
 
-/** Every problem of a document the import schema refused: the schema's, then the document's as a whole. */
-export function refusedImportIssues(body: unknown, schemaIssues: Issue[]): Issue[] {
-  return refusedSettingsImportIssues(body, schemaIssues, serverIssues);
+/**
+ * Every problem of a document the import schema refused: the schema's, then the document's as a
+ * whole, its patterns judged by `regexChecker`.
+ */
+export function refusedImportIssues(regexChecker: BlockedRegexChecker) {
+  return async (body: unknown, schemaIssues: Issue[]): Promise<Issue[]> => {
+    const verdicts = await regexChecker.judge(documentPatterns(body));
+    return refusedSettingsImportIssues(body, schemaIssues, serverIssues(verdicts));
+  };
 }
 
 /** Export and import of a space's whole configuration. */
-export function createSettingsService(store: Store, now: () => Date) {
+export function createSettingsService(store: Store, now: () => Date, regexChecker: BlockedRegexChecker) {
   return {
     async export(spaceId: string): Promise<SettingsDocument> {
       const space = requireSpace(await findSpace(store.db, spaceId), spaceId);
@@ -48,7 +62,9 @@ export function createSettingsService(store: Store, now: () => Date) {
     },
 
     async import(spaceId: string, document: SettingsImport, context: WriteContext): Promise<SettingsDocument> {
-      const identifiers = identifiersOf(document);
+      const verdicts = await regexChecker.judge(documentPatterns(document));
+      const { identifiers, issues } = resolveSettingsImport(document, serverIssues(verdicts));
+      if (issues.length > 0) throw validationFailed(issues);
       const mappings = { phone: document.mappings.phone, email: document.mappings.email };
       const { version } = await writeSettings(store, spaceId, context, now, async (trx, space, at) => {
         const before = {
