@@ -245,9 +245,11 @@ export function createEventSchema(receivedAt: Date | number) {
 
 /**
  * Body of `POST …/events` with several events. Items are checked one by one so that an invalid
- * event is answered with outcome `rejected` without failing the others (SPEC §9).
+ * event is answered with outcome `rejected` without failing the others (SPEC §9). Strict: a body
+ * that is one event *or* a batch (SPEC §9) cannot be both, so fields beside `batch` are refused
+ * rather than dropped unread.
  */
-export const EventBatchSchema = z.object({
+export const EventBatchSchema = z.strictObject({
   batch: z.array(z.unknown()).max(MAX_EVENT_BATCH_SIZE, `Send at most ${MAX_EVENT_BATCH_SIZE} events in one batch`),
 });
 export type EventBatch = z.infer<typeof EventBatchSchema>;

@@ -41,7 +41,8 @@ export type SettingsIdentifierInput = z.infer<typeof SettingsIdentifierInputSche
 export const MAX_IDENTIFIERS_PER_SPACE = 200;
 
 /** Body of `PUT …/settings`: replaces the whole configuration; `version` is accepted and ignored. */
-export const SettingsImportSchema = z.object({
+// Strict, as every other body: a field this document does not have (`name`) would be dropped unread.
+export const SettingsImportSchema = z.strictObject({
   defaultCountry: CountryCodeSchema,
   identifiers: z
     .array(SettingsIdentifierInputSchema)

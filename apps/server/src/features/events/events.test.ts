@@ -231,6 +231,11 @@ describe.each(kinds)('events API on %s', (kind) => {
       400,
       'validation_failed',
     );
+    // One event or a batch, not both: the event's fields beside the batch are refused, not dropped.
+    const both = await t.http
+      .post(`/api/v1/spaces/${space}/events`)
+      .send({ batch: [{ type: 'page', anonymousId: 'b2' }], type: 'identify', userId: 'u10' });
+    expect(expectProblem(both, 400, 'validation_failed').detail).toMatch(/Unrecognized keys: "type", "userId"/);
   });
 
   it('says what a body without a type looks like it meant: a batch under another name, or a batch to preview', async () => {
