@@ -82,6 +82,14 @@ describe('the server process', () => {
       }).on('error', reject);
     });
     expect(rebound).toBe(403);
+    // A blocked regex is judged in the worker thread, which then does not hold the process at exit.
+    const refused = await fetch(`${url}api/v1/spaces/default/identifiers/email`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ blockedValues: [{ value: '(a+)+$', match: 'regex' }] }),
+    });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { detail: string }).detail).toMatch(/catastrophic backtracking/);
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
     expect(server.output()).toContain('stopped');
