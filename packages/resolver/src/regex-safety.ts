@@ -3,6 +3,7 @@ import { MAX_BLOCKED_REGEX_LENGTH, regexSyntaxError } from '@idr/contracts';
 // A module of its own: recheck is ~3 MB of JavaScript, needed when settings are saved, never while resolving.
 import recheck from 'recheck/lib/browser.js';
 import { runsInLinearTime } from './regex-engine.ts';
+import { TwoGenerationCache } from './two-generation-cache.ts';
 
 /** Answer of `checkBlockedRegex`. */
 export type BlockedRegexCheck = { ok: true } | { ok: false; reason: string };
@@ -12,7 +13,9 @@ export type BlockedRegexCheck = { ok: true } | { ok: false; reason: string };
 // seconds, and is refused.
 const MAX_POLYNOMIAL_DEGREE = 2;
 const CHECK_TIMEOUT_MS = 2_000;
-const checked = new Map<string, BlockedRegexCheck>();
+// Verdicts by pattern, bounded: any client may send new patterns, and a space holds at most
+// 200 × 100 of them, which this keeps whole.
+const checked = new TwoGenerationCache<BlockedRegexCheck>(20_000);
 
 // The reasons are read by admins in the console, next to the pattern they typed: plain words and
 // a pattern to avoid, not the checker's complexity class or attack string.
@@ -75,11 +78,11 @@ export function* blockedRegexVerdict(pattern: string): Generator<string, Blocked
   }
   const syntaxError = regexSyntaxError(pattern);
   if (syntaxError !== null) return { ok: false, reason: `Not a valid regular expression: ${syntaxError}` };
-  const cached = checked.get(pattern);
+  const cached = checked.get('', pattern);
   if (cached) return cached;
   const { check, definite } = yield* judge(pattern);
   // Timeouts depend on the machine's load, so only definite answers are remembered.
-  if (definite) checked.set(pattern, check);
+  if (definite) checked.set('', pattern, check);
   return check;
 }
 
