@@ -6,7 +6,7 @@ import { countInWindow } from './limits.ts';
 import { createMemoryStore } from './memory-store.ts';
 import { resolveEvent, resolveEventSync } from './resolve.ts';
 import { compileSettings, type ResolverSettings } from './settings.ts';
-import type { ResolverStore } from './store.ts';
+import type { ProfileState, ResolverStore } from './store.ts';
 import { DAY, identifier, T0 } from './test-support.ts';
 
 // Small pools so that random events collide, match, merge and hit limits often.
@@ -142,6 +142,49 @@ describe('resolver invariants (SPEC §7), over random event streams and settings
               const times = profile.identifiers.filter((held) => held.key === item.key).map((held) => held.firstSeenAt);
               expect(countInWindow(times, at, item.windowMs)).toBeLessThanOrEqual(item.limitCount);
             }
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('out of order, no value is added beyond a limit in the window ending at its event, unless P already held more', async () => {
+    await fc.assert(
+      fc.asyncProperty(settingsArbitrary(['daily', 'weekly', 'monthly']), streams, async (settings, stream) => {
+        const compiled = compileSettings(settings);
+        const store = createMemoryStore();
+        let next = 0;
+        const inWindow = (profile: ProfileState | undefined, key: string, at: number, windowMs: number | null) =>
+          countInWindow(
+            (profile?.identifiers ?? []).filter((held) => held.key === key).map((held) => held.firstSeenAt),
+            at,
+            windowMs,
+          );
+        for (const event of stream.map(toEvent)) {
+          const at = Date.parse(event.timestamp as string);
+          // Copies: the memory store changes its profiles in place.
+          const before = new Map(
+            store.listProfiles().map((profile) => [profile.id, { ...profile, identifiers: [...profile.identifiers] }]),
+          );
+          const result = await resolveEvent({
+            settings,
+            event,
+            store,
+            now: () => T0 + 100 * DAY,
+            newId: () => `p${++next}`,
+          });
+          if (result.profileId === null) continue;
+          const after = await store.getProfile(result.profileId);
+          for (const key of new Set(result.addedIdentifiers.map((added) => added.key))) {
+            const item = compiled.byKey.get(key)!;
+            const held = Math.max(
+              0,
+              ...[result.profileId, ...result.mergedProfileIds].map((id) =>
+                inWindow(before.get(id), key, at, item.windowMs),
+              ),
+            );
+            expect(inWindow(after, key, at, item.windowMs)).toBeLessThanOrEqual(Math.max(item.limitCount, held));
           }
         }
       }),

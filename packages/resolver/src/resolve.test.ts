@@ -40,6 +40,20 @@ describe('limit windows', () => {
     expect(keysOf(await world.store.getProfile('P1'), 'anonymous_id')).toEqual(['a1', 'a2', 'a3']);
   });
 
+  it('a late event also counts the values first seen less than a window after it (decision 002)', async () => {
+    const world = createWorld();
+    for (let i = 1; i <= 5; i++) {
+      await world.send({ type: 'identify', userId: 'u1', anonymousId: `a${i}`, timestamp: day(18) });
+    }
+    // Day 15 shares the week ending at day 18 with the five: a sixth there would break that week.
+    const late = await world.send({ type: 'identify', userId: 'u1', anonymousId: 'late', timestamp: day(15) });
+    expect(late.droppedIdentifiers).toEqual([{ key: 'anonymous_id', value: 'late', reason: 'limit' }]);
+    // Day 10 shares no week with them: taken.
+    const older = await world.send({ type: 'identify', userId: 'u1', anonymousId: 'older', timestamp: day(10) });
+    expect(older).toMatchObject({ outcome: 'matched', droppedIdentifiers: [] });
+    expect(keysOf(await world.store.getProfile('P1'), 'anonymous_id')).toHaveLength(6);
+  });
+
   it('ever: the count never resets', async () => {
     const world = createWorld();
     await world.send({ type: 'identify', userId: 'u1', timestamp: day(0) });
