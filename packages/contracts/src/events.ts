@@ -212,7 +212,9 @@ function checkSerializedEvent(event: unknown, ctx: z.RefinementCtx): void {
 export const EventSchema = EventObjectSchema.superRefine(checkSerializedEvent).meta({
   description:
     `A Segment-shaped event: at most ${MAX_EVENT_BYTES} bytes of JSON (UTF-8) and ${MAX_EVENT_DEPTH} levels of nesting. ` +
-    'Identifier values are read from userId, anonymousId, context.device, context.externalIds and, for custom ' +
+    'Identifier values are read from the places SPEC §5.1 gives the built-in identifiers (userId; email in traits, ' +
+    'context.traits and properties; anonymousId; groupId; context.integrations["Google Analytics"].clientId; ' +
+    'context.device by platform), from context.externalIds (collection "users" or none) and, for custom ' +
     'identifiers, from their source keys in traits, context.traits and properties.',
 });
 export type Event = z.infer<typeof EventSchema>;

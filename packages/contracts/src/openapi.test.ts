@@ -39,6 +39,9 @@ describe('the OpenAPI document', () => {
         expect(operation.responses.default?.content['application/problem+json'].schema, path).toEqual({
           $ref: '#/components/schemas/Problem',
         });
+        // The host check answers on every route; a 503 says when to try again.
+        expect(operation.responses.default.description, path).toMatch(/forbidden \(403/);
+        expect(operation.responses.default.headers['Retry-After'], path).toBeDefined();
       }
     }
   });
@@ -91,6 +94,7 @@ describe('the OpenAPI document', () => {
 
   it('declares the headers the server sends: ETag, Location, and the 308 of a merged profile', () => {
     for (const path of [
+      '/spaces/{space}',
       '/spaces/{space}/identifiers',
       '/spaces/{space}/identifiers/{key}',
       '/spaces/{space}/address-type-mappings',

@@ -253,8 +253,11 @@ export function buildOpenApiDocument(
     // side (`internal_error`, quoting the request id) or a database that does not answer
     // (`database_unavailable`, to retry), as problem+json like every other error.
     responses.default = {
+      headers: {
+        'Retry-After': { description: 'With 503: seconds to wait before trying again', schema: { type: 'integer' } },
+      },
       description:
-        'internal_error (500, a fault on the server side: report the requestId) or database_unavailable (503 with Retry-After: the database did not answer; retry later), as problem+json',
+        'internal_error (500, a fault on the server side: report the requestId), database_unavailable (503 with Retry-After: the database did not answer; retry later) or forbidden (403: the Host header names a host this server does not answer, see IDR_ALLOWED_HOSTS), as problem+json; a request that breaks HTTP itself may also get 408 (its body did not arrive in time) or 431 (headers too large)',
       content: { 'application/problem+json': { schema: { $ref: `${COMPONENT_PREFIX}Problem` } } },
     };
     const requestBody = route.documentedBody ?? route.body;

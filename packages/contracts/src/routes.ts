@@ -94,6 +94,7 @@ export const routes = defineRoutes({
     summary: 'Get a space',
     params: SpaceParams,
     success: { status: 200, body: SpaceSchema },
+    returnsEtag: true,
     errors: ['space_not_found'],
   },
   updateSpace: {

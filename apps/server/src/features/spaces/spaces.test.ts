@@ -115,6 +115,8 @@ describe.each(kinds)('spaces API on %s', (kind) => {
       .expect(200);
     expect(response.body).toMatchObject({ id: space, name: 'Renamed', defaultCountry: 'FR' });
     expect(response.headers.etag).toBe(`"${before.body.version + 1}"`);
+    // A read of the space carries the same version, the base of its next PATCH.
+    expect((await t.http.get(`/api/v1/spaces/${space}`).expect(200)).headers.etag).toBe(response.headers.etag);
     expectProblem(
       await t.http.patch(`/api/v1/spaces/${space}`).send({ defaultCountry: 'USA' }),
       400,
