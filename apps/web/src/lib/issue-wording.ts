@@ -115,6 +115,16 @@ const RULES: ReadonlyArray<readonly [RegExp, Translate]> = [
     ([, bound, limit]) => `must be ${bound === '>' ? 'more than' : 'at least'} ${limit}`,
   ],
   [/^Invalid (.+)$/, ([, format = '']) => FORMAT_PHRASE[format] ?? null],
+  [
+    /^Unrecognized keys?: (.+)$/,
+    ([, list = '']) => {
+      const names = [...list.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map(([, name = '']) => `“${name}”`);
+      if (names.length === 0) return null;
+      return names.length === 1
+        ? `has a field it cannot hold, ${names[0]}: remove it`
+        : `has fields it cannot hold, ${names.slice(0, -1).join(', ')} and ${names.at(-1)}: remove them`;
+    },
+  ],
 ];
 
 /**

@@ -105,6 +105,21 @@ describe('parseSettingsFile', () => {
     expect(parsed.issues.map((issue) => issue.message).join(' ')).not.toMatch(/Invalid input|received undefined/);
   });
 
+  it('refuses a field a settings export does not have, naming it', () => {
+    const parsed = parseSettingsFile(
+      JSON.stringify({
+        ...EXPORT,
+        name: 'Support (EU)',
+        identifiers: [{ ...EXPORT.identifiers[0], note: 1, owner: 'me' }, ...EXPORT.identifiers.slice(1)],
+      }),
+    );
+    if (parsed.ok || parsed.problem !== 'invalid') throw new Error('expected issues');
+    expect(parsed.issues.map((issue) => `${issue.where}: ${issue.message}`)).toEqual([
+      'Identifier 1 (user_id): has fields it cannot hold, “note” and “owner”: remove them',
+      'The file: has a field it cannot hold, “name”: remove it',
+    ]);
+  });
+
   it('lists the schema issues and those of the document as a whole at once', () => {
     const broken = {
       ...EXPORT,
