@@ -154,6 +154,8 @@ test('a malformed file, an invalid document and one the server refuses say what 
 
   const invalid = {
     ...exported,
+    // A field no export has (someone hoped to rename the space through the file).
+    name: 'Support (EU)',
     defaultCountry: 'XX',
     identifiers: exported.identifiers.map((identifier, index) =>
       index === 1 ? { ...identifier, limit: { count: 0, window: 'ever' } } : identifier,
@@ -163,7 +165,11 @@ test('a malformed file, an invalid document and one the server refuses say what 
   await expect(malformed).toBeHidden();
   await expect(section.getByText('“invalid.json” is not a valid settings file')).toBeVisible();
   const issues = section.getByRole('listitem');
-  await expect(issues).toHaveText([/^Default country: /, /^Identifier 2 \(email\) › limit › count: /]);
+  await expect(issues).toHaveText([
+    /^Default country: /,
+    /^Identifier 2 \(email\) › limit › count: /,
+    'The file has a field it cannot hold, “name”: remove it',
+  ]);
   await expectNoAxeViolations(page);
   await saveScreenshot(page, 'settings-file-invalid');
 
