@@ -77,13 +77,19 @@ function settingsArbitrary(windows: readonly LimitWindow[]): fc.Arbitrary<Resolv
     }));
 }
 
-async function replay(settings: ResolverSettings, events: readonly Record<string, unknown>[]) {
+/** A memory store, and a function that resolves one event into it (the clock after every event, ids p1, p2…). */
+function createResolver(settings: ResolverSettings) {
   const store = createMemoryStore();
   let next = 0;
+  const resolve = (event: Record<string, unknown>) =>
+    resolveEvent({ settings, event, store, now: () => T0 + 100 * DAY, newId: () => `p${++next}` });
+  return { store, resolve };
+}
+
+async function replay(settings: ResolverSettings, events: readonly Record<string, unknown>[]) {
+  const { store, resolve } = createResolver(settings);
   const results = [];
-  for (const event of events) {
-    results.push(await resolveEvent({ settings, event, store, now: () => T0 + 100 * DAY, newId: () => `p${++next}` }));
-  }
+  for (const event of events) results.push(await resolve(event));
   return { store, results };
 }
 
@@ -132,10 +138,9 @@ describe('resolver invariants (SPEC §7), over random event streams and settings
       fc.asyncProperty(settingsArbitrary(['daily', 'weekly', 'monthly']), streams, async (settings, stream) => {
         const ordered = [...stream].sort((a, b) => a.minutes - b.minutes).map(toEvent);
         const compiled = compileSettings(settings);
-        const store = createMemoryStore();
-        let next = 0;
+        const { store, resolve } = createResolver(settings);
         for (const event of ordered) {
-          await resolveEvent({ settings, event, store, now: () => T0 + 100 * DAY, newId: () => `p${++next}` });
+          await resolve(event);
           const at = Date.parse(event.timestamp as string);
           for (const profile of store.listProfiles()) {
             for (const item of compiled.identifiers) {
@@ -153,8 +158,7 @@ describe('resolver invariants (SPEC §7), over random event streams and settings
     await fc.assert(
       fc.asyncProperty(settingsArbitrary(['daily', 'weekly', 'monthly']), streams, async (settings, stream) => {
         const compiled = compileSettings(settings);
-        const store = createMemoryStore();
-        let next = 0;
+        const { store, resolve } = createResolver(settings);
         const inWindow = (profile: ProfileState | undefined, key: string, at: number, windowMs: number | null) =>
           countInWindow(
             (profile?.identifiers ?? []).filter((held) => held.key === key).map((held) => held.firstSeenAt),
@@ -167,13 +171,7 @@ describe('resolver invariants (SPEC §7), over random event streams and settings
           const before = new Map(
             store.listProfiles().map((profile) => [profile.id, { ...profile, identifiers: [...profile.identifiers] }]),
           );
-          const result = await resolveEvent({
-            settings,
-            event,
-            store,
-            now: () => T0 + 100 * DAY,
-            newId: () => `p${++next}`,
-          });
+          const result = await resolve(event);
           if (result.profileId === null) continue;
           const after = await store.getProfile(result.profileId);
           for (const key of new Set(result.addedIdentifiers.map((added) => added.key))) {
