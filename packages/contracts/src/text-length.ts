@@ -10,15 +10,18 @@ function isLowSurrogate(unit: number): boolean {
   return unit >= 0xdc00 && unit <= 0xdfff;
 }
 
+/** How many UTF-16 units the character at `index` takes: 2 for a surrogate pair, else 1. */
+function unitsAt(text: string, index: number): number {
+  return isHighSurrogate(text.charCodeAt(index)) && isLowSurrogate(text.charCodeAt(index + 1)) ? 2 : 1;
+}
+
 /**
  * The UTF-16 index where the first `max` characters of `text` end (`text.length` if it has no
  * more): a surrogate pair counts once and is never split.
  */
 function endOfCharacters(text: string, max: number): number {
   let index = 0;
-  for (let count = 0; count < max && index < text.length; count++) {
-    index += isHighSurrogate(text.charCodeAt(index)) && isLowSurrogate(text.charCodeAt(index + 1)) ? 2 : 1;
-  }
+  for (let count = 0; count < max && index < text.length; count++) index += unitsAt(text, index);
   return index;
 }
 
@@ -37,8 +40,6 @@ export function cutToCharacters(text: string, max: number): string {
 /** The number of characters (code points) in `text`. */
 export function characterCount(text: string): number {
   let count = 0;
-  for (let index = 0; index < text.length; count++) {
-    index += isHighSurrogate(text.charCodeAt(index)) && isLowSurrogate(text.charCodeAt(index + 1)) ? 2 : 1;
-  }
+  for (let index = 0; index < text.length; count++) index += unitsAt(text, index);
   return count;
 }
