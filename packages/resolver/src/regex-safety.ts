@@ -12,7 +12,8 @@ export type BlockedRegexCheck = { ok: true } | { ok: false; reason: string };
 // quadratic matching stays under ~260k steps; a cubic or exponential pattern can still take
 // seconds, and is refused.
 const MAX_POLYNOMIAL_DEGREE = 2;
-const CHECK_TIMEOUT_MS = 2_000;
+/** The longest recheck may spend on one pattern (each verdict asks it at most twice). */
+export const RECHECK_TIMEOUT_MS = 2_000;
 // Verdicts by pattern, bounded: any client may send new patterns, and a space holds at most
 // 200 × 100 of them, which this keeps whole.
 const checked = new TwoGenerationCache<BlockedRegexCheck>(20_000);
@@ -38,11 +39,8 @@ export type RecheckOutcome =
   | { status: 'unknown' }
   | { status: 'failed' };
 
-/** The longest recheck may spend on one pattern (each verdict asks it at most twice). */
-export const RECHECK_TIMEOUT_MS = CHECK_TIMEOUT_MS;
-
 /** Runs recheck on one pattern in this thread (up to `timeoutMs`). */
-export function recheckPattern(pattern: string, timeoutMs = CHECK_TIMEOUT_MS): RecheckOutcome {
+export function recheckPattern(pattern: string, timeoutMs = RECHECK_TIMEOUT_MS): RecheckOutcome {
   try {
     const diagnostics = recheck.checkSync(pattern, '', { timeout: timeoutMs });
     if (diagnostics.status !== 'vulnerable') return { status: diagnostics.status };
