@@ -69,7 +69,7 @@ export function createApp({
   app.use(spacesRouter(createSpacesService(store, now)));
   app.use(identifiersRouter(createIdentifiersService(store, now, regexChecker)));
   app.use(addressTypeMappingsRouter(createAddressTypeMappingsService(store, now)));
-  app.use(settingsRouter(createSettingsService(store, now, regexChecker), regexChecker));
+  app.use(settingsRouter(createSettingsService(store, now, regexChecker)));
   app.use(auditRouter(createAuditService(store)));
   const loadResolverContext = createResolverContextLoader();
   app.use(eventsRouter(createEventsService(store, loadResolverContext, now, newId)));

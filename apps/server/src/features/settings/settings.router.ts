@@ -1,11 +1,10 @@
 import { routes } from '@idr/contracts';
 import { Router } from 'express';
 import { mountRoute } from '../../http/mount-route.ts';
-import type { BlockedRegexChecker } from '../identifiers/blocked-regex-checker.ts';
-import { refusedImportIssues, type SettingsService } from './settings.service.ts';
+import type { SettingsService } from './settings.service.ts';
 
 /** Routes of settings export and import (SPEC §9). */
-export function settingsRouter(service: SettingsService, regexChecker: BlockedRegexChecker): Router {
+export function settingsRouter(service: SettingsService): Router {
   const router = Router();
   mountRoute(router, routes.getSettings, async ({ params }) => {
     const document = await service.export(params.space);
@@ -18,7 +17,7 @@ export function settingsRouter(service: SettingsService, regexChecker: BlockedRe
       const document = await service.import(params.space, body, { ifMatch, actor });
       return { body: document, version: document.version };
     },
-    { refusedBodyIssues: refusedImportIssues(regexChecker) },
+    { refusedBodyIssues: (body, schemaIssues) => service.refusedImportIssues(body, schemaIssues) },
   );
   return router;
 }

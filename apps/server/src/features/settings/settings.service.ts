@@ -37,17 +37,6 @@ function documentPatterns(body: unknown): string[] {
   });
 }
 
-/**
- * Every problem of a document the import schema refused: the schema's, then the document's as a
- * whole, its patterns judged by `regexChecker`.
- */
-export function refusedImportIssues(regexChecker: BlockedRegexChecker) {
-  return async (body: unknown, schemaIssues: Issue[]): Promise<Issue[]> => {
-    const verdicts = await regexChecker.judge(documentPatterns(body));
-    return refusedSettingsImportIssues(body, schemaIssues, serverIssues(verdicts));
-  };
-}
-
 /** Export and import of a space's whole configuration. */
 export function createSettingsService(store: Store, now: () => Date, regexChecker: BlockedRegexChecker) {
   return {
@@ -59,6 +48,15 @@ export function createSettingsService(store: Store, now: () => Date, regexChecke
         mappings: await getMappings(store.db, spaceId),
         version: space.version,
       };
+    },
+
+    /**
+     * Every problem of a document the import schema refused: the schema's, then the document's as
+     * a whole, its patterns judged like an import's.
+     */
+    async refusedImportIssues(body: unknown, schemaIssues: Issue[]): Promise<Issue[]> {
+      const verdicts = await regexChecker.judge(documentPatterns(body));
+      return refusedSettingsImportIssues(body, schemaIssues, serverIssues(verdicts));
     },
 
     async import(spaceId: string, document: SettingsImport, context: WriteContext): Promise<SettingsDocument> {
