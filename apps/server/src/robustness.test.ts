@@ -176,6 +176,29 @@ describe.each(kinds)('every route on %s', (kind) => {
       expectProblem(await t.http.get(`${base()}/profiles/a%00b`), 404, 'profile_not_found');
       expectProblem(await t.http.get(`${base()}/profiles/a%00b/events`), 404, 'profile_not_found');
     });
+
+    it('a path segment that is not valid percent-encoding names nothing: 404 for what stands there', async () => {
+      // Express refuses such a segment before any route runs (a URIError): the answer is still the route's 404.
+      expectProblem(await t.http.get('/api/v1/spaces/%zz/settings'), 404, 'space_not_found');
+      expectProblem(await t.http.get('/api/v1/spaces/nope%ZZ'), 404, 'space_not_found');
+      expectProblem(
+        await t.http.post('/api/v1/spaces/%E0%A4%A/events').send({ type: 'track' }),
+        404,
+        'space_not_found',
+      );
+      expectProblem(await t.http.get(`${base()}/profiles/%zz/events`), 404, 'profile_not_found');
+      expectProblem(
+        await t.http.patch(`${base()}/identifiers/e%mail`).send({ displayName: 'x' }),
+        404,
+        'identifier_not_found',
+      );
+      // The space is checked first, as the routes do: an unknown space with a bad profile id is the space's 404.
+      expectProblem(await t.http.get('/api/v1/spaces/nope/profiles/%zz'), 404, 'space_not_found');
+      expect(expectProblem(await t.http.get('/api/v1/spaces/%zz'), 404, 'space_not_found').detail).toBe(
+        'No space has this id: "%zz"',
+      );
+      expectProblem(await t.http.get('/api/v1/%zz'), 404, 'not_found');
+    });
   });
 });
 

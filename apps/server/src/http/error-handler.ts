@@ -3,6 +3,7 @@ import type { ErrorRequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { isDatabaseUnavailable } from '../store/database-errors.ts';
 import { AppError } from './app-error.ts';
+import { undecodablePathProblem } from './not-found.ts';
 import { sendProblem } from './problem.ts';
 
 // body-parser marks its failures with a `type`; each maps to the code SPEC §9 names.
@@ -70,7 +71,12 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
     });
     return;
   }
-  // Express marks client errors it raised itself (e.g. a path that is not valid percent-encoding).
+  // Express refuses a path segment that is not valid percent-encoding before any route runs.
+  if (error instanceof URIError && status === 400) {
+    sendProblem(res, undecodablePathProblem(req));
+    return;
+  }
+  // Express marks other client errors it raised itself.
   if (status >= 400 && status < 500) {
     sendProblem(res, { code: 'not_found', detail: 'Nothing is at this address' });
     return;

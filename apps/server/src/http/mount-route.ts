@@ -4,6 +4,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import type { z } from 'zod';
 import { AppError, validationFailed } from './app-error.ts';
 import { etagOf, parseIfMatch } from './if-match.ts';
+import { PARAM_NOT_FOUND } from './not-found.ts';
 
 type Parsed<T> = T extends z.ZodType ? z.output<T> : undefined;
 
@@ -46,13 +47,6 @@ function refuseInvalidUtf8(_req: Request, _res: Response, body: Buffer, encoding
     );
   }
 }
-
-// A bad path parameter names something that cannot exist: answer as for an unknown one.
-const PARAM_NOT_FOUND = {
-  space: { code: 'space_not_found', message: 'No space has this id' },
-  key: { code: 'identifier_not_found', message: 'No identifier has this key' },
-  id: { code: 'profile_not_found', message: 'No profile has this id' },
-} as const;
 
 function parseParams(route: RouteDefinition, req: Request): unknown {
   if (!route.params) return undefined;

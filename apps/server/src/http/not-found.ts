@@ -1,9 +1,50 @@
-import { API_PREFIX, type RouteDefinition } from '@idr/contracts';
+import { API_PREFIX, type ErrorCode, type RouteDefinition } from '@idr/contracts';
 import type { Request, RequestHandler } from 'express';
 import { AppError } from './app-error.ts';
 
 // Paths are echoed in `detail`; a URL may be up to 16 KiB, a problem need not be.
 const MAX_PATH_IN_DETAIL = 200;
+
+// A bad path parameter names something that cannot exist: answer as for an unknown one.
+export const PARAM_NOT_FOUND = {
+  space: { code: 'space_not_found', message: 'No space has this id' },
+  key: { code: 'identifier_not_found', message: 'No identifier has this key' },
+  id: { code: 'profile_not_found', message: 'No profile has this id' },
+} as const;
+
+// The path segment each parameter follows in the routes' paths (`/spaces/:space`, `/identifiers/:key`, `/profiles/:id`).
+const PARAM_AFTER_SEGMENT: Record<string, keyof typeof PARAM_NOT_FOUND> = {
+  spaces: 'space',
+  identifiers: 'key',
+  profiles: 'id',
+};
+
+function decodes(segment: string): boolean {
+  try {
+    decodeURIComponent(segment);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The 404 for an API path with a segment that is not valid percent-encoding (`/spaces/%zz`), which
+ * Express refuses before any route runs: as for an unknown space, identifier or profile when the
+ * segment stands where one is named (an earlier segment is checked first, as the routes would),
+ * `not_found` otherwise.
+ */
+export function undecodablePathProblem(req: Request): { code: ErrorCode; detail: string } {
+  const segments = (req.originalUrl.split('?')[0] ?? '').split('/');
+  const bad = segments.findIndex((segment) => !decodes(segment));
+  const param =
+    bad > 0 && segments.slice(0, bad).join('/').startsWith(API_PREFIX)
+      ? PARAM_AFTER_SEGMENT[segments[bad - 1]!]
+      : undefined;
+  if (!param) return { code: 'not_found', detail: 'Nothing is at this address' };
+  const { code, message } = PARAM_NOT_FOUND[param];
+  return { code, detail: `${message}: "${segments[bad]!.slice(0, MAX_PATH_IN_DETAIL)}"` };
+}
 
 /** `METHOD /path` of a request as the client sent it (without the query), for a problem's detail. */
 function describeRequest(req: Request): string {
