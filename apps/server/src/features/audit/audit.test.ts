@@ -70,6 +70,9 @@ describe.each(kinds)('audit log on %s', (kind) => {
     // The space's creation and its first-start seeding: all of it, on one page.
     expect(response.body.entries.length).toBeGreaterThan(0);
     expect(response.body.nextCursor).toBeNull();
+    // Beyond the largest safe integer too: still "as many as a page holds", not a refusal.
+    const huge = await t.http.get(`${audit(space)}?limit=9007199254740993`).expect(200);
+    expect(huge.body.entries).toEqual(response.body.entries);
   });
 
   it('refuses a bad limit or cursor and an unknown space', async () => {
@@ -79,6 +82,14 @@ describe.each(kinds)('audit log on %s', (kind) => {
     expect(words.issues).toEqual([{ path: 'limit', message: 'Use a whole number, given once, e.g. limit=50' }]);
     const fraction = expectProblem(await t.http.get(audit(space)).query({ limit: 1.5 }), 400, 'validation_failed');
     expect(fraction.issues).toEqual([{ path: 'limit', message: 'Use a whole number, e.g. limit=50' }]);
+    // Only decimal digits are a number here: JavaScript's other spellings of one are not read.
+    for (const limit of ['0x10', '0b11', '1e1', '+5', '%205', '']) {
+      const refused = expectProblem(await t.http.get(`${audit(space)}?limit=${limit}`), 400, 'validation_failed');
+      expect(refused.issues, limit).toEqual([
+        { path: 'limit', message: 'Use a whole number, given once, e.g. limit=50' },
+      ]);
+    }
+    expect((await t.http.get(`${audit(space)}?limit=01`).expect(200)).body.entries).toHaveLength(1);
     expectProblem(await t.http.get(audit(space)).query({ cursor: 'not-a-cursor' }), 400, 'validation_failed');
     expectProblem(await t.http.get(audit('ghost')), 404, 'space_not_found');
   });
