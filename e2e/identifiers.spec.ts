@@ -247,7 +247,7 @@ test('an address type mapped to an identifier whose normalization does not suit 
   await expectNoAxeViolations(page);
 });
 
-test('at 390px the navigation is a drawer, identifiers and their priority are lists, and wide tables scroll inside the page', async ({
+test('at 390px the navigation is a drawer and identifiers and their priority are lists, as beside the sidebar at 800px', async ({
   page,
 }) => {
   await page.setViewportSize(PHONE_VIEWPORT);
@@ -301,27 +301,29 @@ test('at 390px the navigation is a drawer, identifiers and their priority are li
   await saveScreenshot(page, 'identity-resolution-narrow');
   await page.getByRole('button', { name: 'Discard changes' }).click();
 
-  // Beside the sidebar a table too wide for the page (the priority order at 800px) scrolls in its
-  // own region, which keyboard users can focus to scroll; a shadow on the side that has more says so.
+  // Beside the open sidebar in an 800px window the tables would scroll sideways and hide their
+  // actions: the identifiers and the priority order are lists there too, every action in view.
   await page.setViewportSize({ width: 800, height: 900 });
   // The sidebar slides in from the drawer: judged once it has.
   await expect(manage).toBeInViewport({ ratio: 1 });
-  const table = page.getByRole('region', { name: 'Priority order table' });
-  await expect(table).toHaveAttribute('tabindex', '0');
-  const shadow = (side: string) => page.locator(`[data-scroll-shadow="${side}"]`);
-  await expect(shadow('right')).toBeVisible();
-  await expect(shadow('left')).toHaveCount(0);
-  await saveScreenshot(page, 'identity-resolution-800px-scroll-hint');
-  await page.getByRole('button', { name: 'Dark theme' }).click();
-  await expect(shadow('right')).toBeVisible();
-  await saveScreenshot(page, 'identity-resolution-800px-scroll-hint-dark');
-  await page.getByRole('button', { name: 'Light theme' }).click();
-  const editRules = page.getByRole('button', { name: 'Edit rules for user_id', exact: true });
-  await editRules.scrollIntoViewIfNeeded();
-  await expect(editRules).toBeInViewport();
-  await expect(shadow('left')).toBeVisible();
-  await expect(shadow('right')).toHaveCount(0);
+  await expect(order.getByRole('listitem')).toHaveCount(4);
+  await expect(page.getByRole('region', { name: 'Priority order table' })).toHaveCount(0);
+  for (const name of ['Move user_id down', 'Edit rules for user_id', 'Delete user_id']) {
+    await expectWithinViewportWidth(page, page.getByRole('button', { name, exact: true }));
+  }
   expect(await horizontalOverflow(page)).toBe(0);
+  await saveScreenshot(page, 'identity-resolution-800px');
+  await page.getByRole('tab', { name: 'Identifiers' }).click();
+  await expect(identifiers.getByRole('listitem')).toHaveCount(4);
+  await expectWithinViewportWidth(
+    page,
+    page.getByRole('button', { name: 'Edit identifier anonymous_id', exact: true }),
+  );
+  await saveScreenshot(page, 'identifiers-800px');
+  // From 1280px the sidebar leaves room for the tables themselves.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await expect(page.getByRole('table', { name: 'Identifiers' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Identifiers' })).toHaveCount(0);
   await page.setViewportSize(PHONE_VIEWPORT);
   await page.getByRole('tab', { name: 'Identifiers' }).click();
 

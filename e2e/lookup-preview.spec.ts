@@ -141,6 +141,27 @@ test('pages through a profile’s events with Load more', async ({ page, request
   await expect(card.getByText('All 12 events on record for this profile.')).toBeVisible();
   await expect(card.getByRole('cell', { name: 'identify' })).toBeVisible();
   await expect(card.getByRole('button', { name: 'Load more events' })).toBeHidden();
+
+  // Beside the sidebar in an 800px window the events table is wider than the card: it scrolls in
+  // its own region, which keyboard users can focus to scroll, and a shadow on the side that has
+  // more says so (the page itself never scrolls sideways).
+  await page.setViewportSize({ width: 800, height: 900 });
+  const events = card.getByRole('region', { name: 'Recent events table' });
+  await expect(events).toHaveAttribute('tabindex', '0');
+  const shadow = (side: string) => events.locator('xpath=..').locator(`[data-scroll-shadow="${side}"]`);
+  await expect(shadow('right')).toBeVisible();
+  await expect(shadow('left')).toHaveCount(0);
+  await events.scrollIntoViewIfNeeded();
+  await saveScreenshot(page, 'lookup-preview-800px-scroll-hint', { viewportOnly: true });
+  await page.getByRole('button', { name: 'Dark theme' }).click();
+  await expect(shadow('right')).toBeVisible();
+  await saveScreenshot(page, 'lookup-preview-800px-scroll-hint-dark', { viewportOnly: true });
+  await page.getByRole('button', { name: 'Light theme' }).click();
+  // Scrolled to its last column: the shadow moves to the side that now has more.
+  await events.getByRole('columnheader').last().scrollIntoViewIfNeeded();
+  await expect(shadow('left')).toBeVisible();
+  await expect(shadow('right')).toHaveCount(0);
+  expect(await horizontalOverflow(page)).toBe(0);
 });
 
 test('an unknown email address finds no profile', async ({ page }) => {

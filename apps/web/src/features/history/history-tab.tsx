@@ -12,7 +12,7 @@ import { HorizontalScroll } from '../../components/horizontal-scroll.tsx';
 import { PhoneList, PhoneListItem } from '../../components/phone-list.tsx';
 import { Section, useSectionHeadingId } from '../../components/section.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
-import { useNarrowViewport } from '../../components/use-narrow-viewport.ts';
+import { useListLayout } from '../../components/use-list-layout.ts';
 import { describeActor, describeAuditEntry } from './describe-audit-entry.ts';
 import { historyQueryOptions } from './history-queries.ts';
 
@@ -28,15 +28,24 @@ function TableHead() {
   );
 }
 
+// The table at its narrowest, in rem (measured: 758 px at 16 px): the time and the author on one
+// line each, a change's sentence at its minimum width. Beside less room the table becomes a list.
+const TABLE_MIN_WIDTH_REM = 48;
+
 /** Every settings change of the space, newest first (SPEC §9 audit log), in words. */
 export function HistoryTab({ spaceId, shown }: { spaceId: string; shown: boolean }) {
+  // A table is too wide for a phone, or beside the open sidebar in a small window: there each
+  // change is a list item, its time and author below.
+  const { listLayout, containerRef } = useListLayout(TABLE_MIN_WIDTH_REM);
   return (
     <Section
       id="change-history"
       heading="Change history"
       description="Every change to this space’s identifiers, rules, priority, mappings and default country, newest first, whether made here or through the API. Changes apply to events received afterwards."
     >
-      <HistoryBody spaceId={spaceId} shown={shown} />
+      <Box ref={containerRef}>
+        <HistoryBody spaceId={spaceId} shown={shown} listLayout={listLayout} />
+      </Box>
     </Section>
   );
 }
@@ -65,7 +74,7 @@ function ChangeDescription({ entry }: { entry: AuditEntry }) {
   );
 }
 
-function HistoryBody({ spaceId, shown }: { spaceId: string; shown: boolean }) {
+function HistoryBody({ spaceId, shown, listLayout }: { spaceId: string; shown: boolean; listLayout: boolean }) {
   const tableName = useSectionHeadingId();
   const query = useInfiniteQuery(historyQueryOptions(spaceId));
   // The tab stays mounted once opened: coming back to it shows the changes made meanwhile (through
@@ -76,8 +85,6 @@ function HistoryBody({ spaceId, shown }: { spaceId: string; shown: boolean }) {
   useEffect(() => {
     if (shown && latest.current.isStale) void latest.current.refetch();
   }, [shown]);
-  // A table is too wide for a phone: there each change is a list item, its time and author below.
-  const narrow = useNarrowViewport();
   // After Load older changes, focus goes to the first entry it brought (the button may be gone).
   const [firstLoaded, setFirstLoaded] = useState<number | null>(null);
   const focusOnMount = useCallback((element: HTMLElement | null) => element?.focus(), []);
@@ -92,7 +99,7 @@ function HistoryBody({ spaceId, shown }: { spaceId: string; shown: boolean }) {
   const focusProps = (index: number) => (index === firstLoaded ? { ref: focusOnMount, tabIndex: -1 } : {});
   return (
     <Box display="flex" flexDirection="column" rowGap="space50">
-      {narrow ? (
+      {listLayout ? (
         <PhoneList ordered aria-label="Changes, newest first">
           {entries.map((entry, index) => (
             <PhoneListItem key={entry.id} {...focusProps(index)}>
@@ -113,7 +120,7 @@ function HistoryBody({ spaceId, shown }: { spaceId: string; shown: boolean }) {
                   <Td whiteSpace="nowrap">
                     <DateTime value={entry.at} seconds />
                   </Td>
-                  <Td>{describeActor(entry.actor)}</Td>
+                  <Td whiteSpace="nowrap">{describeActor(entry.actor)}</Td>
                   <Td>
                     {/* Room for a change to read as a sentence. */}
                     <Box minWidth="size30">

@@ -23,7 +23,7 @@ import { HorizontalScroll } from '../../components/horizontal-scroll.tsx';
 import { PhoneList, PhoneListItem } from '../../components/phone-list.tsx';
 import { useSectionHeadingId } from '../../components/section.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
-import { useNarrowViewport } from '../../components/use-narrow-viewport.ts';
+import { useListLayout } from '../../components/use-list-layout.ts';
 import { WrappingText } from '../../components/wrapping-text.tsx';
 import { identifiersQueryOptions } from '../../lib/identifiers-query.ts';
 import { ADDRESS_TYPE_LABEL } from '../../lib/labels.ts';
@@ -55,7 +55,7 @@ function TableHead() {
 
 // Keys and display names wrap within these bounds, as on the Identity resolution tab: with both
 // columns at most this wide, Priority, Address type and Edit still fit the page's 1128 px in a
-// 1440 px window; a narrower page squeezes them down to the minimum before the table scrolls.
+// 1440 px window; a narrower page squeezes them down to the minimum, then shows the list instead.
 const NAME_MIN_WIDTH = 'size20';
 const NAME_MAX_WIDTH = 'size30';
 
@@ -189,13 +189,31 @@ function IdentifierList({ rows, labelledBy }: { rows: readonly IdentifierRowCont
   );
 }
 
+// The table at its narrowest, in rem (measured: 760 px with the preset's identifiers at 16 px),
+// with room for a mapped identifier's warning badge. Beside less room the table becomes a list.
+const TABLE_MIN_WIDTH_REM = 50;
+
 /** The identifiers of a space in priority order, each with an Edit identifier action (SPEC §3). */
-export function IdentifiersTable({ spaceId, mappings, addIdentifierHref }: IdentifiersTableProps) {
+export function IdentifiersTable(props: IdentifiersTableProps) {
+  // Where the table would scroll sideways to reach Address type and Edit (on a phone, or beside
+  // the open sidebar in a small window): a list instead.
+  const { listLayout, containerRef } = useListLayout(TABLE_MIN_WIDTH_REM);
+  return (
+    <Box ref={containerRef}>
+      <IdentifiersTableContent {...props} listLayout={listLayout} />
+    </Box>
+  );
+}
+
+function IdentifiersTableContent({
+  spaceId,
+  mappings,
+  addIdentifierHref,
+  listLayout,
+}: IdentifiersTableProps & { listLayout: boolean }) {
   const tableName = useSectionHeadingId();
   const query = useQuery(identifiersQueryOptions(spaceId));
   const [editingKey, setEditingKey] = useState<string | null>(null);
-  // On a phone the table would scroll sideways to reach Display name and Edit: a list instead.
-  const narrow = useNarrowViewport();
 
   if (query.isPending) {
     return (
@@ -223,7 +241,7 @@ export function IdentifiersTable({ spaceId, mappings, addIdentifierHref }: Ident
 
   return (
     <>
-      {narrow ? (
+      {listLayout ? (
         <IdentifierList rows={rows} labelledBy={tableName} />
       ) : (
         <HorizontalScroll label="Identifiers table">

@@ -19,7 +19,7 @@ import { HorizontalScroll } from '../../components/horizontal-scroll.tsx';
 import { PhoneList, PhoneListItem } from '../../components/phone-list.tsx';
 import { useSectionHeadingId } from '../../components/section.tsx';
 import { useToast } from '../../components/toast.tsx';
-import { useNarrowViewport } from '../../components/use-narrow-viewport.ts';
+import { useListLayout } from '../../components/use-list-layout.ts';
 import { WrappingText } from '../../components/wrapping-text.tsx';
 import { isVersionConflict } from '../../lib/errors.ts';
 import { focusWhenPresent, refocusWhenLost } from '../../lib/focus-when-present.ts';
@@ -65,6 +65,10 @@ function deleteButtonId(key: string) {
   return `priority-delete-${key}`;
 }
 
+// The table at its narrowest, in rem (measured: 952 px with the preset's identifiers at 16 px),
+// with a little room to spare. Beside less room than this the table becomes a list.
+const TABLE_MIN_WIDTH_REM = 60;
+
 /** The identifiers in priority order: reorder them, edit their rules, add and delete them. */
 export function PriorityTable({
   spaceId,
@@ -77,8 +81,9 @@ export function PriorityTable({
   mappingsHref: string;
 }) {
   const tableName = useSectionHeadingId();
-  // On a phone the table would scroll sideways to reach the rules and actions: a list instead.
-  const narrow = useNarrowViewport();
+  // Where the table would scroll sideways to reach the rules and actions (on a phone, or beside
+  // the open sidebar in a small window): a list instead.
+  const { listLayout, containerRef } = useListLayout(TABLE_MIN_WIDTH_REM);
   const toast = useToast();
   const queryClient = useQueryClient();
   const mutation = useReorderIdentifiers(spaceId);
@@ -236,161 +241,163 @@ export function PriorityTable({
   });
 
   return (
-    <Stack orientation="vertical" spacing="space60">
-      <Box display="flex" flexWrap="wrap" columnGap="space40" rowGap="space30" alignItems="center">
-        <Button
-          variant="secondary"
-          onClick={() => setDialog({ type: 'add' })}
-          disabled={full}
-          aria-describedby={full ? 'identifier-cap-hint' : undefined}
-        >
-          <PlusIcon decorative />
-          Add identifier
-        </Button>
-        {full ? (
-          <Text id="identifier-cap-hint" as="span" color="colorTextWeak" fontSize="fontSize20">
-            {identifierCapReason('delete one to add another')}
-          </Text>
-        ) : null}
-      </Box>
-      <ConflictNotice
-        status={{
-          conflict,
-          reloading,
-          notSaved: 'Your priority order was not saved',
-          theirs,
-          keptOver: dirty ? keptOver : null,
-          onReload: () => reload('theirs'),
-          onKeepMine: () => reload('mine'),
-        }}
-      />
-      <FormErrorAlert error={saveError} />
-      {narrow ? (
-        <PhoneList ordered aria-labelledby={tableName}>
-          {rows.map((identifier, index) => (
-            <PhoneListItem key={identifier.key}>
-              <Box
-                display="grid"
-                gridTemplateColumns="minmax(0, 1fr) max-content"
-                columnGap="space40"
-                alignItems="start"
-              >
-                <Box display="flex" columnGap="space30" alignItems="baseline" minWidth="0">
-                  {/* As wide as "was 4", so that every key starts at the same place. */}
-                  <Box minWidth="sizeSquare110">
-                    <Position {...rowProps(identifier, index)} spoken />
-                    <WasHint {...rowProps(identifier, index)} />
-                  </Box>
-                  <IdentifierSummary identifier={identifier} />
-                </Box>
-                <MoveButtons {...rowProps(identifier, index)} />
-              </Box>
-              <Box marginY="space40">
-                <Facts>
-                  <Fact term="Limit">{shortLimit(identifier.limit.count, identifier.limit.window)}</Fact>
-                  <Fact term="Normalization">{NORMALIZATIONS[identifier.normalization].label}</Fact>
-                  <Fact term="Blocked values">{blockedCount(identifier)}</Fact>
-                </Facts>
-              </Box>
-              <RuleActions {...rowProps(identifier, index)} />
-            </PhoneListItem>
-          ))}
-        </PhoneList>
-      ) : (
-        <HorizontalScroll label="Priority order table">
-          <Table aria-labelledby={tableName}>
-            <THead>
-              <Tr>
-                <Th width="size20">Priority</Th>
-                <Th>Identifier</Th>
-                <Th whiteSpace="nowrap">Limit</Th>
-                <Th whiteSpace="nowrap">Normalization</Th>
-                <Th whiteSpace="nowrap">Blocked values</Th>
-                <Th textAlign="right">
-                  <ScreenReaderOnly>Actions</ScreenReaderOnly>
-                </Th>
-              </Tr>
-            </THead>
-            <TBody>
-              {rows.map((identifier, index) => (
-                <Tr key={identifier.key}>
-                  <Td whiteSpace="nowrap">
-                    <Box display="flex" alignItems="center" columnGap="space30">
-                      <Position {...rowProps(identifier, index)} />
-                      <MoveButtons {...rowProps(identifier, index)} />
-                    </Box>
-                    <WasHint {...rowProps(identifier, index)} />
-                  </Td>
-                  <Td>
-                    <Box minWidth={SUMMARY_MIN_WIDTH} maxWidth={SUMMARY_MAX_WIDTH}>
-                      <IdentifierSummary identifier={identifier} />
-                    </Box>
-                  </Td>
-                  <Td whiteSpace="nowrap">{shortLimit(identifier.limit.count, identifier.limit.window)}</Td>
-                  <Td whiteSpace="nowrap">{NORMALIZATIONS[identifier.normalization].label}</Td>
-                  <Td>{blockedCount(identifier)}</Td>
-                  <Td textAlign="right" whiteSpace="nowrap">
-                    <RuleActions {...rowProps(identifier, index)} />
-                  </Td>
-                </Tr>
-              ))}
-            </TBody>
-          </Table>
-        </HorizontalScroll>
-      )}
-      <ScreenReaderOnly>
-        <output aria-live="polite">{announcement}</output>
-      </ScreenReaderOnly>
-      <Box ref={orderActions} display="flex" flexWrap="wrap" columnGap="space40" rowGap="space30" alignItems="center">
-        <Button variant="primary" onClick={save} disabled={!dirty || conflict} loading={mutation.isPending}>
-          Save order
-        </Button>
-        {dirty && !conflict ? (
-          <Button variant="secondary" onClick={discard} disabled={mutation.isPending}>
-            Discard changes
+    <Box ref={containerRef}>
+      <Stack orientation="vertical" spacing="space60">
+        <Box display="flex" flexWrap="wrap" columnGap="space40" rowGap="space30" alignItems="center">
+          <Button
+            variant="secondary"
+            onClick={() => setDialog({ type: 'add' })}
+            disabled={full}
+            aria-describedby={full ? 'identifier-cap-hint' : undefined}
+          >
+            <PlusIcon decorative />
+            Add identifier
           </Button>
-        ) : null}
-        <Text as="span" color="colorTextWeak" fontSize="fontSize20">
-          {dirty && !conflict
-            ? 'You have unsaved changes to the priority order.'
-            : 'Move identifiers up or down, then save the order.'}
-        </Text>
-      </Box>
-      {editing ? (
-        <EditRulesModal
-          key={editing.key}
-          spaceId={spaceId}
-          identifier={editing}
-          version={list.version}
-          onClose={() => setDialog(null)}
-        />
-      ) : null}
-      {deleting ? (
-        <DeleteIdentifierDialog
-          spaceId={spaceId}
-          mappingsHref={mappingsHref}
-          identifier={deleting}
-          version={list.version}
-          // The focus would fall to the top of the page with the deleted row: once that row is gone
-          // (the closing dialog may first hand the focus back to its Delete button), it goes to the
-          // Delete button of the row that takes its place (or the one above, for the last row).
-          onDeleted={() => {
-            const index = rows.indexOf(deleting);
-            const next = (rows[index + 1] ?? rows[index - 1])?.key;
-            if (next === undefined) return;
-            focusWhenPresent(() =>
-              document.getElementById(deleteButtonId(deleting.key))
-                ? null
-                : document.getElementById(deleteButtonId(next)),
-            );
+          {full ? (
+            <Text id="identifier-cap-hint" as="span" color="colorTextWeak" fontSize="fontSize20">
+              {identifierCapReason('delete one to add another')}
+            </Text>
+          ) : null}
+        </Box>
+        <ConflictNotice
+          status={{
+            conflict,
+            reloading,
+            notSaved: 'Your priority order was not saved',
+            theirs,
+            keptOver: dirty ? keptOver : null,
+            onReload: () => reload('theirs'),
+            onKeepMine: () => reload('mine'),
           }}
-          onClose={() => setDialog(null)}
         />
-      ) : null}
-      {dialog?.type === 'add' ? (
-        <AddIdentifierModal spaceId={spaceId} list={list} onClose={() => setDialog(null)} />
-      ) : null}
-    </Stack>
+        <FormErrorAlert error={saveError} />
+        {listLayout ? (
+          <PhoneList ordered aria-labelledby={tableName}>
+            {rows.map((identifier, index) => (
+              <PhoneListItem key={identifier.key}>
+                <Box
+                  display="grid"
+                  gridTemplateColumns="minmax(0, 1fr) max-content"
+                  columnGap="space40"
+                  alignItems="start"
+                >
+                  <Box display="flex" columnGap="space30" alignItems="baseline" minWidth="0">
+                    {/* As wide as "was 4", so that every key starts at the same place. */}
+                    <Box minWidth="sizeSquare110">
+                      <Position {...rowProps(identifier, index)} spoken />
+                      <WasHint {...rowProps(identifier, index)} />
+                    </Box>
+                    <IdentifierSummary identifier={identifier} />
+                  </Box>
+                  <MoveButtons {...rowProps(identifier, index)} />
+                </Box>
+                <Box marginY="space40">
+                  <Facts>
+                    <Fact term="Limit">{shortLimit(identifier.limit.count, identifier.limit.window)}</Fact>
+                    <Fact term="Normalization">{NORMALIZATIONS[identifier.normalization].label}</Fact>
+                    <Fact term="Blocked values">{blockedCount(identifier)}</Fact>
+                  </Facts>
+                </Box>
+                <RuleActions {...rowProps(identifier, index)} />
+              </PhoneListItem>
+            ))}
+          </PhoneList>
+        ) : (
+          <HorizontalScroll label="Priority order table">
+            <Table aria-labelledby={tableName}>
+              <THead>
+                <Tr>
+                  <Th width="size20">Priority</Th>
+                  <Th>Identifier</Th>
+                  <Th whiteSpace="nowrap">Limit</Th>
+                  <Th whiteSpace="nowrap">Normalization</Th>
+                  <Th whiteSpace="nowrap">Blocked values</Th>
+                  <Th textAlign="right">
+                    <ScreenReaderOnly>Actions</ScreenReaderOnly>
+                  </Th>
+                </Tr>
+              </THead>
+              <TBody>
+                {rows.map((identifier, index) => (
+                  <Tr key={identifier.key}>
+                    <Td whiteSpace="nowrap">
+                      <Box display="flex" alignItems="center" columnGap="space30">
+                        <Position {...rowProps(identifier, index)} />
+                        <MoveButtons {...rowProps(identifier, index)} />
+                      </Box>
+                      <WasHint {...rowProps(identifier, index)} />
+                    </Td>
+                    <Td>
+                      <Box minWidth={SUMMARY_MIN_WIDTH} maxWidth={SUMMARY_MAX_WIDTH}>
+                        <IdentifierSummary identifier={identifier} />
+                      </Box>
+                    </Td>
+                    <Td whiteSpace="nowrap">{shortLimit(identifier.limit.count, identifier.limit.window)}</Td>
+                    <Td whiteSpace="nowrap">{NORMALIZATIONS[identifier.normalization].label}</Td>
+                    <Td>{blockedCount(identifier)}</Td>
+                    <Td textAlign="right" whiteSpace="nowrap">
+                      <RuleActions {...rowProps(identifier, index)} />
+                    </Td>
+                  </Tr>
+                ))}
+              </TBody>
+            </Table>
+          </HorizontalScroll>
+        )}
+        <ScreenReaderOnly>
+          <output aria-live="polite">{announcement}</output>
+        </ScreenReaderOnly>
+        <Box ref={orderActions} display="flex" flexWrap="wrap" columnGap="space40" rowGap="space30" alignItems="center">
+          <Button variant="primary" onClick={save} disabled={!dirty || conflict} loading={mutation.isPending}>
+            Save order
+          </Button>
+          {dirty && !conflict ? (
+            <Button variant="secondary" onClick={discard} disabled={mutation.isPending}>
+              Discard changes
+            </Button>
+          ) : null}
+          <Text as="span" color="colorTextWeak" fontSize="fontSize20">
+            {dirty && !conflict
+              ? 'You have unsaved changes to the priority order.'
+              : 'Move identifiers up or down, then save the order.'}
+          </Text>
+        </Box>
+        {editing ? (
+          <EditRulesModal
+            key={editing.key}
+            spaceId={spaceId}
+            identifier={editing}
+            version={list.version}
+            onClose={() => setDialog(null)}
+          />
+        ) : null}
+        {deleting ? (
+          <DeleteIdentifierDialog
+            spaceId={spaceId}
+            mappingsHref={mappingsHref}
+            identifier={deleting}
+            version={list.version}
+            // The focus would fall to the top of the page with the deleted row: once that row is gone
+            // (the closing dialog may first hand the focus back to its Delete button), it goes to the
+            // Delete button of the row that takes its place (or the one above, for the last row).
+            onDeleted={() => {
+              const index = rows.indexOf(deleting);
+              const next = (rows[index + 1] ?? rows[index - 1])?.key;
+              if (next === undefined) return;
+              focusWhenPresent(() =>
+                document.getElementById(deleteButtonId(deleting.key))
+                  ? null
+                  : document.getElementById(deleteButtonId(next)),
+              );
+            }}
+            onClose={() => setDialog(null)}
+          />
+        ) : null}
+        {dialog?.type === 'add' ? (
+          <AddIdentifierModal spaceId={spaceId} list={list} onClose={() => setDialog(null)} />
+        ) : null}
+      </Stack>
+    </Box>
   );
 }
 
