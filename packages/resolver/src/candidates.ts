@@ -95,7 +95,7 @@ class Preparer implements RawValueSink {
     }
     if (value === null) {
       const described = describeRawValue(raw);
-      if (trace) traceInvalid(trace, identifier.key, described, identifier.normalization, source);
+      if (trace) traceInvalid(trace, identifier.key, described, raw, identifier.normalization, source);
       this.dropped = pushDropped(this.dropped, identifier.key, described, 'invalid');
       return;
     }

@@ -533,6 +533,8 @@ describe('preview and trace', () => {
     expect(messages).toContain('2 user_id values');
     expect(messages).toContain('Demoted email "jane@example.com", the lowest-priority candidate (reason limit)');
     expect(messages).toContain('Would create a new profile');
+    // Times read as an admin reads them, in UTC and saying so.
+    expect(messages).toMatch(/created at \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{3})? UTC\)/);
     expect(messages).toContain('Would set the trait email on the new profile');
     expect(messages).not.toContain('would-be');
     expect(result.trace?.find((step) => step.kind === 'created')?.attempt).toBe(2);
@@ -543,8 +545,25 @@ describe('preview and trace', () => {
     const blocked = await world.send({ type: 'identify', userId: 'null', traits: { email: 'nope' } }, { trace: true });
     const text = blocked.trace?.map((step) => step.message).join('\n');
     expect(text).toContain('Dropped user_id "null" (blocked): it matches the blocked value "null"');
-    expect(text).toContain('Dropped email "nope" from traits.email (invalid)');
+    expect(text).toContain(
+      'Dropped email "nope" from traits.email (invalid): it is not an email address (local@domain).',
+    );
     expect(text).toContain('unresolved');
+    // Each invalid value is told what is wrong with it, not every rule at once.
+    const reasons = await world.send(
+      {
+        type: 'identify',
+        userId: 'x'.repeat(256),
+        traits: { email: ` ${'a'.repeat(250)}@example.com`, phone: true },
+      },
+      { trace: true },
+    );
+    const reasonText = reasons.trace?.map((step) => step.message).join('\n');
+    expect(reasonText).toContain('from userId (invalid): it is longer than 255 characters once normalized.');
+    expect(reasonText).toContain('from traits.email (invalid): it is longer than 255 characters once normalized.');
+    expect(reasonText).toContain(
+      'Dropped phone "true" from traits.phone (invalid): only a string or a finite number can be an identifier value.',
+    );
     const rejected = await world.send({ type: 'nope' }, { trace: true });
     expect(rejected.trace?.[0]?.kind).toBe('rejected');
   });

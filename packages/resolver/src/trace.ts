@@ -1,5 +1,6 @@
-import type { Issue, Normalization, TraceStep, TraceStepKind } from '@idr/contracts';
+import { exceedsCharacters, type Issue, type Normalization, type TraceStep, type TraceStepKind } from '@idr/contracts';
 import type { BlockedMatch } from './blocked.ts';
+import { MAX_IDENTIFIER_VALUE_LENGTH as MAX_LENGTH } from './normalize.ts';
 import type { ProfileState } from './store.ts';
 
 /**
@@ -35,8 +36,14 @@ function list(items: readonly string[]): string {
   return items.length === 0 ? 'none' : items.join(', ');
 }
 
+/**
+ * A time as an admin reads it in the trace: `2026-12-03 14:04:25 UTC`, with milliseconds only when
+ * there are some (two events a moment apart). In UTC, said so: the resolver does not know the
+ * reader's time zone, and the event's own timestamp is usually written in UTC.
+ */
 function iso(time: number): string {
-  return new Date(time).toISOString();
+  const [date, clock] = new Date(time).toISOString().split('T') as [string, string];
+  return `${date} ${clock.replace(/\.000Z$/, '').replace(/Z$/, '')} UTC`;
 }
 
 const NORMALIZATION_NAMES: Record<Normalization, string> = {
@@ -45,6 +52,18 @@ const NORMALIZATION_NAMES: Record<Normalization, string> = {
   trim: 'a string or number',
   none: 'a string or number',
 };
+
+/** Why a raw value is invalid (SPEC §5.2, §6), said of what it is rather than of every rule at once. */
+function invalidReason(raw: unknown, normalization: Normalization): string {
+  if (typeof raw !== 'string' && !(typeof raw === 'number' && Number.isFinite(raw))) {
+    return 'only a string or a finite number can be an identifier value';
+  }
+  // Trimming and `none` only fail on length; email and phone mostly on shape.
+  if (normalization === 'trim' || normalization === 'none' || exceedsCharacters(String(raw).trim(), MAX_LENGTH)) {
+    return `it is longer than ${MAX_LENGTH} characters once normalized`;
+  }
+  return `it is not ${NORMALIZATION_NAMES[normalization]}`;
+}
 
 export function traceRejected(trace: Trace, issues: readonly Issue[]): void {
   const details = issues.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message));
@@ -75,17 +94,19 @@ export function traceEmpty(trace: Trace, key: string, source: string): void {
   add(trace, 'dropped', `Ignored ${key} from ${source}: it is empty after normalization.`);
 }
 
+/** `described` is how `droppedIdentifiers` reports the value; `raw` is the value as the event sent it. */
 export function traceInvalid(
   trace: Trace,
   key: string,
-  value: string,
+  described: string,
+  raw: unknown,
   normalization: Normalization,
   source: string,
 ): void {
   add(
     trace,
     'dropped',
-    `Dropped ${describeValue(key, value)} from ${source} (invalid): it is not ${NORMALIZATION_NAMES[normalization]} of at most 255 characters.`,
+    `Dropped ${describeValue(key, described)} from ${source} (invalid): ${invalidReason(raw, normalization)}.`,
   );
 }
 
