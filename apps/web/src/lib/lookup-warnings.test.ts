@@ -36,4 +36,12 @@ describe('mappedNormalizationWarning', () => {
     );
     expect(mappedNormalizationWarning('email', email, 'none')).toContain('Keep “email” normalization');
   });
+
+  it('says what to choose when the mapped identifier never had the normalization its address type needs', () => {
+    const loyalty = { ...phone, key: 'loyalty_id', displayName: 'loyalty_id', normalization: 'trim' as const };
+    const warning = mappedNormalizationWarning('phone', loyalty, 'none');
+    expect(warning).toContain('With “none” normalization its values are not stored that way.');
+    expect(warning).toMatch(/Choose “phone” normalization, or map another identifier to Phone number\.$/);
+    expect(warning).not.toContain('Keep');
+  });
 });

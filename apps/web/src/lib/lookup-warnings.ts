@@ -58,14 +58,19 @@ export function normalizationWarning(
 
 /**
  * The same warning from the other side, while the rules of a mapped identifier are edited: a
- * normalization chosen there that does not suit its address type breaks that type's lookups.
+ * normalization chosen there that does not suit its address type breaks that type's lookups. The
+ * advice follows the saved rules: keep the normalization that suits, or choose it when the saved
+ * one does not suit either.
  */
 export function mappedNormalizationWarning(
   addressType: AddressType,
-  identifier: Pick<Identifier, 'key' | 'displayName'>,
+  identifier: Pick<Identifier, 'key' | 'displayName' | 'normalization'>,
   normalization: Identifier['normalization'],
 ): string | null {
   if (normalizationFits(addressType, normalization)) return null;
   const expected = EXPECTED_NORMALIZATION[addressType];
-  return `Lookups will not match: ${identifierName(identifier)} is mapped to ${ADDRESS_TYPE_LABEL[addressType]}, and ${ADDRESS_TYPE_NOUN[addressType]} lookups search for ${LOOKUP_SEARCHES_FOR[addressType]}. With “${normalization}” normalization its values are not stored that way. Keep “${expected}” normalization, or map another identifier first.`;
+  const advice = normalizationFits(addressType, identifier.normalization)
+    ? `Keep “${expected}” normalization, or map another identifier first.`
+    : `Choose “${expected}” normalization, or map another identifier to ${ADDRESS_TYPE_LABEL[addressType]}.`;
+  return `Lookups will not match: ${identifierName(identifier)} is mapped to ${ADDRESS_TYPE_LABEL[addressType]}, and ${ADDRESS_TYPE_NOUN[addressType]} lookups search for ${LOOKUP_SEARCHES_FOR[addressType]}. With “${normalization}” normalization its values are not stored that way. ${advice}`;
 }

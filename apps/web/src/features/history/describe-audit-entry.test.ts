@@ -43,7 +43,7 @@ describe('describeAuditEntry', () => {
     const phone: Identifier = { ...email, key: 'phone', kind: 'custom', normalization: 'phone', sourceKeys: ['phone'] };
     expect(describeAuditEntry(entry('identifier.create', null, { ...phone, priority: 3 }))).toEqual({
       title: 'Added the identifier phone',
-      changes: ['Custom, priority 3', 'Limit 5 ever, normalization Phone number'],
+      changes: ['Custom, priority 3', 'Limit 5 ever, normalization Phone number', 'Source keys phone'],
     });
     expect(describeAuditEntry(entry('identifier.delete', phone, null)).title).toBe('Deleted the identifier phone');
     expect(describeAuditEntry(entry('identifier.reorder', ['a', 'b'], ['b', 'a']))).toEqual({
@@ -88,7 +88,7 @@ describe('describeAuditEntry', () => {
       ),
     ).toEqual({
       title: 'Created the space “EU”',
-      changes: ['A copy of the space default', 'Default country Germany (DE)'],
+      changes: ['Copied from the space with the id “default”', 'Default country Germany (DE)'],
     });
     expect(
       describeAuditEntry(

@@ -95,6 +95,10 @@ function describeKnown(entry: AuditEntry): AuditSummary | null {
         changes: [
           `${after.kind === 'custom' ? 'Custom' : 'Built-in'}, priority ${after.priority}`,
           `Limit ${limitText(after)}, normalization ${NORMALIZATION_LABEL[after.normalization]}`,
+          // Where a custom identifier's values are read from: as much a part of it as its limit.
+          ...(after.kind === 'custom' && after.sourceKeys.length > 0
+            ? [`Source keys ${after.sourceKeys.join(', ')}`]
+            : []),
         ],
       };
     }
@@ -137,7 +141,8 @@ function describeKnown(entry: AuditEntry): AuditSummary | null {
       if (!after) return null;
       const source =
         'copyFrom' in after.source
-          ? `A copy of the space ${after.source.copyFrom}`
+          ? // The id, not the name: it names the source as it was then, whatever it is called now.
+            `Copied from the space with the id “${after.source.copyFrom}”`
           : `From ${PRESET_NAME[after.source.preset as SpacePreset] ?? after.source.preset}`;
       return {
         title: `Created the space ${quote(after.space.name)}`,
