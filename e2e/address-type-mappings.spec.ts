@@ -42,7 +42,7 @@ test('warns when the normalization does not fit, and refuses one identifier for 
   // One identifier for both address types: refused at once, on the select just changed, and Save
   // is off until it is resolved.
   await email.selectOption('user_id');
-  await expect(email).toHaveAccessibleDescription(/user_id is already used for phone number lookups \(Phone number\)/);
+  await expect(email).toHaveAccessibleDescription(/user_id is already mapped to Phone number\. /);
   await expect(page.getByRole('button', { name: 'Save mapping' })).toBeDisabled();
   await saveScreenshot(page, 'mapping-clash');
   expect(await api.mappings()).toEqual({ phone: 'phone', email: 'email' });

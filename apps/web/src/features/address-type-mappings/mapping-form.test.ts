@@ -64,10 +64,10 @@ describe('mappingClash', () => {
   it('puts the error on the select the admin changed, naming the address type that already uses it', () => {
     const onPhone = mappingClash({ phone: 'email', email: 'email' }, saved);
     expect(onPhone?.field).toBe('phone');
-    expect(onPhone?.message).toMatch(/^email is already used for email address lookups \(Email address\)/);
+    expect(onPhone?.message).toMatch(/^email is already mapped to Email address\. /);
     const onEmail = mappingClash({ phone: 'phone', email: 'phone' }, saved);
     expect(onEmail?.field).toBe('email');
-    expect(onEmail?.message).toMatch(/already used for phone number lookups \(Phone number\)/);
+    expect(onEmail?.message).toMatch(/already mapped to Phone number\. /);
   });
 
   it('falls back to the email select when both were changed', () => {

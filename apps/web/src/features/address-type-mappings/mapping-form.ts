@@ -1,6 +1,6 @@
 import { ADDRESS_TYPES, type AddressType, type AddressTypeMappings, AddressTypeMappingsSchema } from '@idr/contracts';
 import { z } from 'zod';
-import { ADDRESS_TYPE_LABEL, ADDRESS_TYPE_NOUN } from '../../lib/labels.ts';
+import { ADDRESS_TYPE_LABEL } from '../../lib/labels.ts';
 import { rebase } from '../../lib/rebase.ts';
 
 /** Form values: one select per address type, `''` meaning "None". */
@@ -53,7 +53,7 @@ export function mappingClash(
   const other = field === first ? second : first;
   return {
     field,
-    message: `${key} is already used for ${ADDRESS_TYPE_NOUN[other]} lookups (${ADDRESS_TYPE_LABEL[other]}). One identifier can hold only one address type: choose another identifier, or set ${ADDRESS_TYPE_LABEL[other]} to None first.`,
+    message: `${key} is already mapped to ${ADDRESS_TYPE_LABEL[other]}. One identifier can hold only one address type: choose another identifier, or set ${ADDRESS_TYPE_LABEL[other]} to None first.`,
   };
 }
 

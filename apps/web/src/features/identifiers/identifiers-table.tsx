@@ -59,8 +59,8 @@ function TableHead() {
 const NAME_MIN_WIDTH = 'size20';
 const NAME_MAX_WIDTH = 'size30';
 
-/** The empty space: where to add identifiers, the console first, the API second. */
-function NoIdentifiersCallout({ spaceId, addIdentifierHref }: { spaceId: string; addIdentifierHref: string }) {
+/** The empty space: where to add identifiers, one by one or from another space's settings file. */
+function NoIdentifiersCallout({ addIdentifierHref }: { addIdentifierHref: string }) {
   return (
     <Callout variant="neutral">
       <CalloutHeading as="h3">This space has no identifiers yet</CalloutHeading>
@@ -71,8 +71,7 @@ function NoIdentifiersCallout({ spaceId, addIdentifierHref }: { spaceId: string;
         priority order.
       </CalloutText>
       <CalloutText>
-        Integrations can add them through the API with <Code>POST /api/v1/spaces/{spaceId}/identifiers</Code>, or import
-        a whole settings document with <Code>PUT /api/v1/spaces/{spaceId}/settings</Code>.
+        To start from another space’s identifiers, export its settings there and use Import settings… on the same tab.
       </CalloutText>
     </Callout>
   );
@@ -229,7 +228,7 @@ function IdentifiersTableContent({
 
   const { identifiers, version } = query.data;
   if (identifiers.length === 0) {
-    return <NoIdentifiersCallout spaceId={spaceId} addIdentifierHref={addIdentifierHref} />;
+    return <NoIdentifiersCallout addIdentifierHref={addIdentifierHref} />;
   }
 
   const editing = identifiers.find((identifier) => identifier.key === editingKey);

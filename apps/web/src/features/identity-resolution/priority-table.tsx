@@ -270,7 +270,6 @@ export function PriorityTable({
             onKeepMine: () => reload('mine'),
           }}
         />
-        <FormErrorAlert error={saveError} />
         {listLayout ? (
           <PhoneList ordered aria-labelledby={tableName}>
             {rows.map((identifier, index) => (
@@ -347,6 +346,8 @@ export function PriorityTable({
         <ScreenReaderOnly>
           <output aria-live="polite">{announcement}</output>
         </ScreenReaderOnly>
+        {/* Right above Save order, where the eye is when a save fails (a long list puts the top far away). */}
+        <FormErrorAlert error={saveError} />
         <Box ref={orderActions} display="flex" flexWrap="wrap" columnGap="space40" rowGap="space30" alignItems="center">
           <Button variant="primary" onClick={save} disabled={!dirty || conflict} loading={mutation.isPending}>
             Save order

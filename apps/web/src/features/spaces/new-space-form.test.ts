@@ -50,6 +50,14 @@ describe('the new space form', () => {
       newSpaceFormSchema([]).safeParse({ name: 'x', id: 'Bad id', startFrom: 'preset:empty', defaultCountry: 'US' })
         .error?.issues[0]?.path,
     ).toEqual(['id']);
+    // An empty ID asks for one, as an empty name does, rather than quoting the ID rules.
+    const empty = newSpaceFormSchema([]).safeParse({
+      name: 'x',
+      id: '',
+      startFrom: 'preset:empty',
+      defaultCountry: 'US',
+    });
+    expect(empty.error?.issues.map((issue) => issue.message)).toEqual(['Enter an ID']);
   });
 
   it('maps the server issues to the fields', () => {

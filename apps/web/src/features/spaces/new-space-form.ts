@@ -31,7 +31,11 @@ export function newSpaceFormSchema(existingIds: readonly string[]) {
   return z
     .object({
       name: z.string().trim().min(1, 'Enter a name').max(100, 'Use at most 100 characters'),
-      id: SpaceIdSchema.refine((id) => !existingIds.includes(id), 'A space with this ID already exists'),
+      id: z
+        .string()
+        .min(1, 'Enter an ID')
+        .pipe(SpaceIdSchema)
+        .refine((id) => !existingIds.includes(id), 'A space with this ID already exists'),
       startFrom: z.string(),
       defaultCountry: CountryCodeSchema,
     })
