@@ -100,6 +100,9 @@ test('looks up a national phone number and shows the profile an agent sees, with
   await expect(card.getByRole('cell', { name: 'premium' })).toBeVisible();
   await expect(card).toContainText('Traits are not identifiers: profiles are not found or matched by them.');
   await expect(card.getByText('None: no other profile was merged into this one')).toBeVisible();
+  // Whom the agent is talking to comes first, from the `name` trait.
+  await expect(card.getByRole('term').first()).toHaveText('Name');
+  await expect(card.getByRole('definition').first()).toHaveText('Jane Doe');
   // Recent events, newest first.
   await expect(card.getByRole('cell', { name: /track “Order Completed”/ })).toBeVisible();
   await expect(card.getByText('All 2 events on record for this profile.')).toBeVisible();

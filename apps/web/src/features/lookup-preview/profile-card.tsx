@@ -138,6 +138,12 @@ function IdentifierValues({ identifiers }: { identifiers: Profile['identifiers']
   );
 }
 
+/** The customer's name as the `name` trait gives it (Segment's reserved trait), if it is text. */
+function customerName(traits: Profile['traits']): string | null {
+  const name = Object.hasOwn(traits, 'name') ? traits.name : undefined;
+  return typeof name === 'string' && name.trim() !== '' ? name.trim() : null;
+}
+
 /** A customer profile as an agent would see it, with how it came to be (SPEC §8). */
 export function ProfileCard({ spaceId, profile, priorities, headingAs = 'h3', showEvents = true }: ProfileCardProps) {
   const sub = SUB_HEADING[headingAs];
@@ -151,6 +157,8 @@ export function ProfileCard({ spaceId, profile, priorities, headingAs = 'h3', sh
       </Heading>
       <Box marginBottom="space70">
         <Facts>
+          {/* Who the agent is talking to, first: the `name` trait when the profile's events sent one. */}
+          {customerName(profile.traits) ? <Fact term="Name">{customerName(profile.traits)}</Fact> : null}
           <Fact term="Created">
             <DateTime value={profile.createdAt} seconds />
           </Fact>
