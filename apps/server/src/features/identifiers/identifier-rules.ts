@@ -1,5 +1,4 @@
-import type { BlockedValue, Identifier, Issue } from '@idr/contracts';
-import { checkBlockedRegex } from '@idr/resolver';
+import { type BlockedValue, type Identifier, type Issue, SUGGESTED_BLOCKED_VALUES } from '@idr/contracts';
 import { foldDisplayName } from '../../store/identifiers.repository.ts';
 import type { BlockedRegexVerdicts } from './blocked-regex-checker.ts';
 
@@ -9,15 +8,26 @@ export function regexPatternsOf(blockedValues: readonly BlockedValue[] | undefin
 }
 
 /**
+ * The regex patterns a write may store: those it names, and the suggested ones an identifier
+ * created without blocked values takes. All are judged before the write (in the checker's worker
+ * thread), so that this thread never runs recheck, nor even loads it.
+ */
+export function patternsToJudge(named: Iterable<string>): string[] {
+  // The suggested ones first: judged once per process, then remembered, they never meet the budget.
+  return [...regexPatternsOf(SUGGESTED_BLOCKED_VALUES), ...named];
+}
+
+/**
  * Issues with one identifier's blocked regular expressions (catastrophic backtracking), from the
- * verdicts judged before the write. A pattern without one (the suggested defaults) is judged here:
- * its verdict is remembered after the first time.
+ * verdicts judged before the write (`patternsToJudge`).
  */
 export function blockedValueIssues(identifier: Identifier, verdicts: BlockedRegexVerdicts, path = ''): Issue[] {
   const issues: Issue[] = [];
   identifier.blockedValues.forEach((blocked, index) => {
     if (blocked.match !== 'regex') return;
-    const check = verdicts.get(blocked.value) ?? checkBlockedRegex(blocked.value);
+    const check = verdicts.get(blocked.value);
+    // A pattern the write did not have judged: a bug in the caller, never a verdict to guess.
+    if (!check) throw new Error(`The blocked regex ${JSON.stringify(blocked.value)} was not judged before the write`);
     if (!check.ok) issues.push({ path: `${path}blockedValues.${index}.value`, message: check.reason });
   });
   return issues;

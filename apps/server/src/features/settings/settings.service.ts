@@ -12,7 +12,7 @@ import { getMappings, replaceMappings } from '../../store/mappings.repository.ts
 import { findSpace } from '../../store/spaces.repository.ts';
 import type { Store } from '../../store/store.ts';
 import type { BlockedRegexChecker, BlockedRegexVerdicts } from '../identifiers/blocked-regex-checker.ts';
-import { blockedValueIssues, displayNameClashIssues } from '../identifiers/identifier-rules.ts';
+import { blockedValueIssues, displayNameClashIssues, patternsToJudge } from '../identifiers/identifier-rules.ts';
 import { requireSpace, type WriteContext, writeSettings } from './settings-write.ts';
 
 /** The server's own checks of a document's identifiers: display-name clashes, unsafe patterns. */
@@ -55,12 +55,12 @@ export function createSettingsService(store: Store, now: () => Date, regexChecke
      * a whole, its patterns judged like an import's.
      */
     async refusedImportIssues(body: unknown, schemaIssues: Issue[]): Promise<Issue[]> {
-      const verdicts = await regexChecker.judge(documentPatterns(body));
+      const verdicts = await regexChecker.judge(patternsToJudge(documentPatterns(body)));
       return refusedSettingsImportIssues(body, schemaIssues, serverIssues(verdicts));
     },
 
     async import(spaceId: string, document: SettingsImport, context: WriteContext): Promise<SettingsDocument> {
-      const verdicts = await regexChecker.judge(documentPatterns(document));
+      const verdicts = await regexChecker.judge(patternsToJudge(documentPatterns(document)));
       const { identifiers, issues } = resolveSettingsImport(document, serverIssues(verdicts));
       if (issues.length > 0) throw validationFailed(issues);
       const mappings = { phone: document.mappings.phone, email: document.mappings.email };
