@@ -112,6 +112,10 @@ describe('the OpenAPI document', () => {
     expect(operation('get', '/spaces/{space}/profiles/{id}').responses['308'].headers.Location).toBeDefined();
   });
 
+  it('says that no operation asks for credentials yet', () => {
+    expect(document.security).toEqual([]);
+  });
+
   it('states the page size bound, and leaves out the safe-integer bounds of every integer', () => {
     const limit = operation('get', '/spaces/{space}/audit').parameters.find(
       (parameter: Json) => parameter.name === 'limit',
