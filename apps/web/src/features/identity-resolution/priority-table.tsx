@@ -454,7 +454,7 @@ function MoveButtons({ identifier, index, count, locked, onMove }: RowProps) {
     <Box display="flex" alignItems="center" columnGap="space30">
       <Button
         id={moveButtonId(identifier.key, 'up')}
-        variant="secondary_icon"
+        variant="secondary"
         size="icon_small"
         aria-label={`Move ${identifier.key} up`}
         disabled={index === 0 || locked}
@@ -464,7 +464,7 @@ function MoveButtons({ identifier, index, count, locked, onMove }: RowProps) {
       </Button>
       <Button
         id={moveButtonId(identifier.key, 'down')}
-        variant="secondary_icon"
+        variant="secondary"
         size="icon_small"
         aria-label={`Move ${identifier.key} down`}
         disabled={index === count - 1 || locked}
