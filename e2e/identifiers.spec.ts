@@ -289,6 +289,24 @@ test('at 390px the navigation is a drawer and identifiers and their priority are
   await expect(page.getByRole('region', { name: 'Priority order table' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Move anonymous_id up', exact: true }).click();
   await expect(order.getByRole('listitem').nth(2)).toContainText('Priority 3was 4anonymous_id');
+  // A move by keyboard from the bottom of the window carries the row (a tall list item) below it:
+  // the focused arrow is scrolled back into view, so the admin sees what moved.
+  const moveDown = page.getByRole('button', { name: 'Move email down', exact: true });
+  await moveDown.evaluate((button) => button.scrollIntoView({ block: 'end' }));
+  await moveDown.focus();
+  await page.keyboard.press('Enter');
+  await expect(order.getByRole('listitem').nth(2)).toContainText('Priority 3was 2email');
+  await expect(moveDown).toBeFocused();
+  await expect(moveDown).toBeInViewport({ ratio: 1 });
+  await page.keyboard.press('Enter');
+  await expect(order.getByRole('listitem').nth(3)).toContainText('Priority 4was 2email');
+  // At the bottom the down arrow is off: the focus moves to the up arrow, still in view.
+  const moveUp = page.getByRole('button', { name: 'Move email up', exact: true });
+  await expect(moveUp).toBeFocused();
+  await expect(moveUp).toBeInViewport({ ratio: 1 });
+  await moveUp.click();
+  await moveUp.click();
+  await expect(order.getByRole('listitem').nth(1)).toContainText('Priority 2email');
   for (const name of [
     'Move anonymous_id up',
     'Move anonymous_id down',
