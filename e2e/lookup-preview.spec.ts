@@ -560,7 +560,14 @@ test('dry-runs an event that would demote an email, and writes nothing', async (
   expect(await horizontalOverflow(page)).toBe(0);
   await explanation.scrollIntoViewIfNeeded();
   await saveScreenshot(page, 'lookup-preview-dry-run-phone', { viewportOnly: true });
+  // Beside the open sidebar at 1024px a table would squeeze the explanation to a few words a line:
+  // a list there too; from 1280px the table.
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await expect(item).toHaveCount(1);
+  await expect(droppedRegion.getByRole('table')).toHaveCount(0);
   await page.setViewportSize({ width: 1440, height: 900 });
+  await expect(droppedRegion.getByRole('table')).toBeVisible();
+  await expect(item).toHaveCount(0);
 
   // Nothing was written: no profile for the new user id, the email still on the first profile alone.
   expect((await lookupByIdentifier(request, 'user_id', `abc456-${id}`)).profiles).toEqual([]);

@@ -7,7 +7,7 @@ import { Text } from '@twilio-paste/text';
 import { Fact, Facts } from '../../components/facts.tsx';
 import { HorizontalScroll } from '../../components/horizontal-scroll.tsx';
 import { PhoneList, PhoneListItem } from '../../components/phone-list.tsx';
-import { useNarrowViewport } from '../../components/use-narrow-viewport.ts';
+import { useListLayout } from '../../components/use-list-layout.ts';
 import { demotionCauses, demotionExplanation, dropReasonText } from './lookup-preview.ts';
 import { Code } from './profile-card.tsx';
 
@@ -39,13 +39,31 @@ interface DroppedIdentifiersProps {
   normalizations: ReadonlyMap<string, Normalization>;
 }
 
+// Below this room (in rem: 896 px at 16 px) the explanation column of the table is squeezed to a
+// few words a line beside the Identifier and Value columns, as beside the open sidebar at 1024 px.
+const TABLE_MIN_WIDTH_REM = 56;
+
 /**
- * The values a preview would drop, each with why in words. A table on wide screens; on a phone
- * the explanation, often several sentences, would be a column of one word per line, so there each
- * value is a list item with its explanation below at the screen's width (as the change history).
+ * The values a preview would drop, each with why in words. A table where there is room; where
+ * there is not (a phone, or beside the open sidebar in a small window) the explanation, often
+ * several sentences, would be a column of a few words per line, so there each value is a list
+ * item with its explanation below at the full width (as the change history).
  */
-export function DroppedIdentifiers({ result, displayNames, normalizations }: DroppedIdentifiersProps) {
-  const narrow = useNarrowViewport();
+export function DroppedIdentifiers(props: DroppedIdentifiersProps) {
+  const { listLayout, containerRef } = useListLayout(TABLE_MIN_WIDTH_REM);
+  return (
+    <Box ref={containerRef}>
+      <DroppedIdentifiersContent {...props} listLayout={listLayout} />
+    </Box>
+  );
+}
+
+function DroppedIdentifiersContent({
+  result,
+  displayNames,
+  normalizations,
+  listLayout,
+}: DroppedIdentifiersProps & { listLayout: boolean }) {
   if (result.droppedIdentifiers.length === 0) {
     return <Paragraph marginBottom="space0">None: every identifier value of the event would be used.</Paragraph>;
   }
@@ -71,7 +89,7 @@ export function DroppedIdentifiers({ result, displayNames, normalizations }: Dro
     </>
   );
 
-  if (narrow) {
+  if (listLayout) {
     return (
       <PhoneList>
         {rows.map((row) => (
