@@ -405,7 +405,7 @@ test('delete an identifier, and a mapped one is explained up front', async ({ pa
   // A mapped identifier: nothing to confirm, only why and where to unmap it.
   const deleteEmail = page.getByRole('button', { name: 'Delete email', exact: true });
   await deleteEmail.click();
-  const mapped = page.getByRole('dialog', { name: 'email cannot be deleted' });
+  const mapped = page.getByRole('dialog', { name: 'Cannot delete email' });
   await expect(mapped).toContainText(
     'email is mapped to Email address lookups. Unmap it first in Identifier mapping by address type on the Identifiers tab.',
   );
@@ -685,7 +685,7 @@ test('the Identity resolution tab is accessible and keyboard-operable with and w
   await expect(page.getByRole('button', { name: 'Delete user_id', exact: true })).toBeFocused();
 
   await page.getByRole('button', { name: 'Delete phone', exact: true }).click();
-  const mapped = page.getByRole('dialog', { name: 'phone cannot be deleted' });
+  const mapped = page.getByRole('dialog', { name: 'Cannot delete phone' });
   await expect(mapped).toBeVisible();
   await expectNoAxeViolations(page);
   await page.keyboard.press('Escape');

@@ -103,7 +103,7 @@ function MappedIdentifierDialog({
         <ModalHeading as="h2" id={headingId}>
           {/* A key may be 64 characters with nowhere to break: it wraps inside the dialog. */}
           <Box as="span" overflowWrap="anywhere">
-            {identifierKey} cannot be deleted
+            Cannot delete {identifierKey}
           </Box>
         </ModalHeading>
       </ModalHeader>
