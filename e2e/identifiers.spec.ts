@@ -307,6 +307,15 @@ test('at 390px the navigation is a drawer and identifiers and their priority are
   await moveUp.click();
   await moveUp.click();
   await expect(order.getByRole('listitem').nth(1)).toContainText('Priority 2email');
+  // With unsaved moves, Save order stays at the bottom of the window, however far below the list
+  // puts it: the admin need not look for it.
+  await order
+    .getByRole('listitem')
+    .first()
+    .evaluate((item) => item.scrollIntoView({ block: 'start' }));
+  await expect(page.getByRole('button', { name: 'Save order' })).toBeInViewport({ ratio: 1 });
+  await expect(page.getByRole('button', { name: 'Discard changes' })).toBeInViewport({ ratio: 1 });
+  await saveScreenshot(page, 'identity-resolution-narrow-unsaved-bar', { viewportOnly: true });
   for (const name of [
     'Move anonymous_id up',
     'Move anonymous_id down',

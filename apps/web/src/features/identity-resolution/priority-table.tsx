@@ -9,7 +9,6 @@ import { DeleteIcon } from '@twilio-paste/icons/esm/DeleteIcon';
 import { EditIcon } from '@twilio-paste/icons/esm/EditIcon';
 import { PlusIcon } from '@twilio-paste/icons/esm/PlusIcon';
 import { ScreenReaderOnly } from '@twilio-paste/screen-reader-only';
-import { Stack } from '@twilio-paste/stack';
 import { Table, TBody, Td, THead, Th, Tr } from '@twilio-paste/table';
 import { Text } from '@twilio-paste/text';
 import { useEffect, useRef, useState } from 'react';
@@ -64,6 +63,18 @@ function moveButtonId(key: string, direction: MoveButton['direction']) {
 function deleteButtonId(key: string) {
   return `priority-delete-${key}`;
 }
+
+/** Save order and Discard changes as a bar stuck to the bottom of the window. */
+const UNSAVED_BAR = {
+  position: 'sticky',
+  bottom: 'space0',
+  zIndex: 'zIndex10',
+  backgroundColor: 'colorBackgroundBody',
+  paddingY: 'space40',
+  borderTopStyle: 'solid',
+  borderTopWidth: 'borderWidth10',
+  borderTopColor: 'colorBorderWeaker',
+} as const;
 
 // The table at its narrowest, in rem (measured: 904 px with the preset's identifiers at 16 px, the
 // Blocked values heading on two lines), with a little room to spare: it still shows beside the open
@@ -247,7 +258,8 @@ export function PriorityTable({
 
   return (
     <Box ref={containerRef}>
-      <Stack orientation="vertical" spacing="space60">
+      {/* Not a Stack: it wraps each child in a box of its own, in which the sticky Save order bar could not move. */}
+      <Box display="flex" flexDirection="column" rowGap="space60">
         <Box display="flex" flexWrap="wrap" columnGap="space40" rowGap="space30" alignItems="center">
           <Button
             variant="secondary"
@@ -353,7 +365,17 @@ export function PriorityTable({
         </ScreenReaderOnly>
         {/* Right above Save order, where the eye is when a save fails (a long list puts the top far away). */}
         <FormErrorAlert error={saveError} />
-        <Box ref={orderActions} display="flex" flexWrap="wrap" columnGap="space40" rowGap="space30" alignItems="center">
+        <Box
+          ref={orderActions}
+          display="flex"
+          flexWrap="wrap"
+          columnGap="space40"
+          rowGap="space30"
+          alignItems="center"
+          // With unsaved moves, Save order stays at the bottom of the window while the list scrolls:
+          // in the list layout (or a long table) it would otherwise be far below the rows moved.
+          {...(dirty && !conflict ? UNSAVED_BAR : {})}
+        >
           <Button variant="primary" onClick={save} disabled={!dirty || conflict} loading={mutation.isPending}>
             Save order
           </Button>
@@ -402,7 +424,7 @@ export function PriorityTable({
         {dialog?.type === 'add' ? (
           <AddIdentifierModal spaceId={spaceId} list={list} onClose={() => setDialog(null)} />
         ) : null}
-      </Stack>
+      </Box>
     </Box>
   );
 }
