@@ -9,10 +9,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { DateTime } from '../../components/date-time.tsx';
 import { QueryErrorState } from '../../components/error-state.tsx';
 import { HorizontalScroll } from '../../components/horizontal-scroll.tsx';
+import { ListLayoutBox } from '../../components/list-layout-box.tsx';
 import { PhoneList, PhoneListItem } from '../../components/phone-list.tsx';
 import { Section, useSectionHeadingId } from '../../components/section.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
-import { useListLayout } from '../../components/use-list-layout.ts';
 import { describeActor, describeAuditEntry } from './describe-audit-entry.ts';
 import { historyQueryOptions } from './history-queries.ts';
 
@@ -36,16 +36,15 @@ const TABLE_MIN_WIDTH_REM = 48;
 export function HistoryTab({ spaceId, shown }: { spaceId: string; shown: boolean }) {
   // A table is too wide for a phone, or beside the open sidebar in a small window: there each
   // change is a list item, its time and author below.
-  const { listLayout, containerRef } = useListLayout(TABLE_MIN_WIDTH_REM);
   return (
     <Section
       id="change-history"
       heading="Change history"
       description="Every change to this space’s identifiers, rules, priority, mappings and default country, newest first, whether made here or through the API. Changes apply to events received afterwards."
     >
-      <Box ref={containerRef}>
-        <HistoryBody spaceId={spaceId} shown={shown} listLayout={listLayout} />
-      </Box>
+      <ListLayoutBox tableMinWidthRem={TABLE_MIN_WIDTH_REM}>
+        {(listLayout) => <HistoryBody spaceId={spaceId} shown={shown} listLayout={listLayout} />}
+      </ListLayoutBox>
     </Section>
   );
 }

@@ -20,10 +20,10 @@ import { QueryErrorState } from '../../components/error-state.tsx';
 import { Fact, Facts } from '../../components/facts.tsx';
 import { FragmentLink } from '../../components/fragment-link.tsx';
 import { HorizontalScroll } from '../../components/horizontal-scroll.tsx';
+import { ListLayoutBox } from '../../components/list-layout-box.tsx';
 import { PhoneList, PhoneListItem } from '../../components/phone-list.tsx';
 import { useSectionHeadingId } from '../../components/section.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
-import { useListLayout } from '../../components/use-list-layout.ts';
 import { WrappingText } from '../../components/wrapping-text.tsx';
 import { identifiersQueryOptions } from '../../lib/identifiers-query.ts';
 import { ADDRESS_TYPE_LABEL } from '../../lib/labels.ts';
@@ -196,11 +196,10 @@ const TABLE_MIN_WIDTH_REM = 50;
 export function IdentifiersTable(props: IdentifiersTableProps) {
   // Where the table would scroll sideways to reach Address type and Edit (on a phone, or beside
   // the open sidebar in a small window): a list instead.
-  const { listLayout, containerRef } = useListLayout(TABLE_MIN_WIDTH_REM);
   return (
-    <Box ref={containerRef}>
-      <IdentifiersTableContent {...props} listLayout={listLayout} />
-    </Box>
+    <ListLayoutBox tableMinWidthRem={TABLE_MIN_WIDTH_REM}>
+      {(listLayout) => <IdentifiersTableContent {...props} listLayout={listLayout} />}
+    </ListLayoutBox>
   );
 }
 

@@ -15,10 +15,10 @@ import { useEffect, useRef, useState } from 'react';
 import { Fact, Facts } from '../../components/facts.tsx';
 import { ConflictNotice, FormErrorAlert } from '../../components/form-alerts.tsx';
 import { HorizontalScroll } from '../../components/horizontal-scroll.tsx';
+import { ListLayoutBox } from '../../components/list-layout-box.tsx';
 import { PhoneList, PhoneListItem } from '../../components/phone-list.tsx';
 import { useSectionHeadingId } from '../../components/section.tsx';
 import { useToast } from '../../components/toast.tsx';
-import { useListLayout } from '../../components/use-list-layout.ts';
 import { WrappingText } from '../../components/wrapping-text.tsx';
 import { isVersionConflict } from '../../lib/errors.ts';
 import { focusWhenPresent, refocusWhenLost } from '../../lib/focus-when-present.ts';
@@ -93,9 +93,6 @@ export function PriorityTable({
   mappingsHref: string;
 }) {
   const tableName = useSectionHeadingId();
-  // Where the table would scroll sideways to reach the rules and actions (on a phone, or beside
-  // the open sidebar in a small window): a list instead.
-  const { listLayout, containerRef } = useListLayout(TABLE_MIN_WIDTH_REM);
   const toast = useToast();
   const queryClient = useQueryClient();
   const mutation = useReorderIdentifiers(spaceId);
@@ -256,182 +253,186 @@ export function PriorityTable({
     onDelete: () => setDialog({ type: 'delete', key: identifier.key }),
   });
 
+  // Where the table would scroll sideways to reach the rules and actions (on a phone, or beside
+  // the open sidebar in a small window): a list instead.
   return (
-    <Box ref={containerRef}>
-      {/* Not a Stack: it wraps each child in a box of its own, in which the sticky Save order bar could not move. */}
-      <Box display="flex" flexDirection="column" rowGap="space60">
-        <Box display="flex" flexWrap="wrap" columnGap="space40" rowGap="space30" alignItems="center">
-          <Button
-            variant="secondary"
-            onClick={() => setDialog({ type: 'add' })}
-            disabled={full}
-            aria-describedby={full ? 'identifier-cap-hint' : undefined}
-          >
-            <PlusIcon decorative />
-            Add identifier
-          </Button>
-          {full ? (
-            <Text id="identifier-cap-hint" as="span" color="colorTextWeak" fontSize="fontSize20">
-              {identifierCapReason('delete one to add another')}
-            </Text>
-          ) : null}
-        </Box>
-        <ConflictNotice
-          status={{
-            conflict,
-            reloading,
-            notSaved: 'Your priority order was not saved',
-            theirs,
-            keptOver: dirty ? keptOver : null,
-            onReload: () => reload('theirs'),
-            onKeepMine: () => reload('mine'),
-          }}
-        />
-        {listLayout ? (
-          <PhoneList ordered aria-labelledby={tableName}>
-            {rows.map((identifier, index) => (
-              <PhoneListItem key={identifier.key}>
-                <Box
-                  display="grid"
-                  gridTemplateColumns="minmax(0, 1fr) max-content"
-                  columnGap="space40"
-                  alignItems="start"
-                >
-                  <Box display="flex" columnGap="space30" alignItems="baseline" minWidth="0">
-                    {/* As wide as "was 4", so that every key starts at the same place. */}
-                    <Box minWidth="sizeSquare110">
-                      <Position {...rowProps(identifier, index)} spoken />
-                      <WasHint {...rowProps(identifier, index)} />
-                    </Box>
-                    <IdentifierSummary identifier={identifier} />
-                  </Box>
-                  <MoveButtons {...rowProps(identifier, index)} />
-                </Box>
-                <Box marginY="space40">
-                  <Facts>
-                    <Fact term="Limit">{shortLimit(identifier.limit.count, identifier.limit.window)}</Fact>
-                    <Fact term="Normalization">{NORMALIZATIONS[identifier.normalization].label}</Fact>
-                    <Fact term="Blocked values">{blockedCount(identifier)}</Fact>
-                  </Facts>
-                </Box>
-                <RuleActions {...rowProps(identifier, index)} />
-              </PhoneListItem>
-            ))}
-          </PhoneList>
-        ) : (
-          <HorizontalScroll label="Priority order table">
-            <Table aria-labelledby={tableName}>
-              <THead>
-                <Tr>
-                  <Th width="size10">Priority</Th>
-                  <Th>Identifier</Th>
-                  <Th whiteSpace="nowrap">Limit</Th>
-                  <Th whiteSpace="nowrap">Normalization</Th>
-                  <Th>Blocked values</Th>
-                  <Th textAlign="right">
-                    <ScreenReaderOnly>Actions</ScreenReaderOnly>
-                  </Th>
-                </Tr>
-              </THead>
-              <TBody>
-                {rows.map((identifier, index) => (
-                  <Tr key={identifier.key}>
-                    <Td whiteSpace="nowrap">
-                      <Box display="flex" alignItems="center" columnGap="space30">
-                        <Position {...rowProps(identifier, index)} />
-                        <MoveButtons {...rowProps(identifier, index)} />
-                      </Box>
-                      <WasHint {...rowProps(identifier, index)} />
-                    </Td>
-                    <Td>
-                      <Box minWidth={SUMMARY_MIN_WIDTH} maxWidth={SUMMARY_MAX_WIDTH}>
-                        <IdentifierSummary identifier={identifier} />
-                      </Box>
-                    </Td>
-                    <Td whiteSpace="nowrap">{shortLimit(identifier.limit.count, identifier.limit.window)}</Td>
-                    <Td whiteSpace="nowrap">{NORMALIZATIONS[identifier.normalization].label}</Td>
-                    <Td>{blockedCount(identifier)}</Td>
-                    <Td textAlign="right" whiteSpace="nowrap">
-                      <RuleActions {...rowProps(identifier, index)} />
-                    </Td>
-                  </Tr>
-                ))}
-              </TBody>
-            </Table>
-          </HorizontalScroll>
-        )}
-        <ScreenReaderOnly>
-          <output aria-live="polite">{announcement}</output>
-        </ScreenReaderOnly>
-        {/* Right above Save order, where the eye is when a save fails (a long list puts the top far away). */}
-        <FormErrorAlert error={saveError} />
-        <Box
-          ref={orderActions}
-          display="flex"
-          flexWrap="wrap"
-          columnGap="space40"
-          rowGap="space30"
-          alignItems="center"
-          // With unsaved moves, Save order stays at the bottom of the window while the list scrolls:
-          // in the list layout (or a long table) it would otherwise be far below the rows moved.
-          {...(dirty && !conflict ? UNSAVED_BAR : {})}
-        >
-          <Button variant="primary" onClick={save} disabled={!dirty || conflict} loading={mutation.isPending}>
-            Save order
-          </Button>
-          {dirty && !conflict ? (
-            <Button variant="secondary" onClick={discard} disabled={mutation.isPending}>
-              Discard changes
+    <ListLayoutBox tableMinWidthRem={TABLE_MIN_WIDTH_REM}>
+      {(listLayout) => (
+        // Not a Stack: it wraps each child in a box of its own, in which the sticky Save order bar could not move.
+        <Box display="flex" flexDirection="column" rowGap="space60">
+          <Box display="flex" flexWrap="wrap" columnGap="space40" rowGap="space30" alignItems="center">
+            <Button
+              variant="secondary"
+              onClick={() => setDialog({ type: 'add' })}
+              disabled={full}
+              aria-describedby={full ? 'identifier-cap-hint' : undefined}
+            >
+              <PlusIcon decorative />
+              Add identifier
             </Button>
-          ) : null}
-          <Text as="span" color="colorTextWeak" fontSize="fontSize20">
-            {dirty && !conflict
-              ? 'You have unsaved changes to the priority order.'
-              : 'Move identifiers up or down, then save the order.'}
-          </Text>
-        </Box>
-        {editing ? (
-          <EditRulesModal
-            key={editing.key}
-            spaceId={spaceId}
-            identifier={editing}
-            version={list.version}
-            onClose={() => setDialog(null)}
-          />
-        ) : null}
-        {deleting ? (
-          <DeleteIdentifierDialog
-            spaceId={spaceId}
-            mappingsHref={mappingsHref}
-            identifier={deleting}
-            version={list.version}
-            // The focus would fall to the top of the page with the deleted row: once that row is gone
-            // (the closing dialog may first hand the focus back to its Delete button), it goes to the
-            // Delete button of the row that takes its place (or the one above, for the last row).
-            onDeleted={() => {
-              const index = rows.indexOf(deleting);
-              const next = (rows[index + 1] ?? rows[index - 1])?.key;
-              if (next === undefined) return;
-              focusWhenPresent(() =>
-                document.getElementById(deleteButtonId(deleting.key))
-                  ? null
-                  : document.getElementById(deleteButtonId(next)),
-              );
+            {full ? (
+              <Text id="identifier-cap-hint" as="span" color="colorTextWeak" fontSize="fontSize20">
+                {identifierCapReason('delete one to add another')}
+              </Text>
+            ) : null}
+          </Box>
+          <ConflictNotice
+            status={{
+              conflict,
+              reloading,
+              notSaved: 'Your priority order was not saved',
+              theirs,
+              keptOver: dirty ? keptOver : null,
+              onReload: () => reload('theirs'),
+              onKeepMine: () => reload('mine'),
             }}
-            onClose={() => setDialog(null)}
           />
-        ) : null}
-        {dialog?.type === 'add' ? (
-          <AddIdentifierModal spaceId={spaceId} list={list} onClose={() => setDialog(null)} />
-        ) : null}
-      </Box>
-    </Box>
+          {listLayout ? (
+            <PhoneList ordered aria-labelledby={tableName}>
+              {rows.map((identifier, index) => (
+                <PhoneListItem key={identifier.key}>
+                  <Box
+                    display="grid"
+                    gridTemplateColumns="minmax(0, 1fr) max-content"
+                    columnGap="space40"
+                    alignItems="start"
+                  >
+                    <Box display="flex" columnGap="space30" alignItems="baseline" minWidth="0">
+                      {/* As wide as "was 4", so that every key starts at the same place. */}
+                      <Box minWidth="sizeSquare110">
+                        <Position {...rowProps(identifier, index)} spoken />
+                        <WasHint {...rowProps(identifier, index)} />
+                      </Box>
+                      <IdentifierSummary identifier={identifier} />
+                    </Box>
+                    <MoveButtons {...rowProps(identifier, index)} />
+                  </Box>
+                  <Box marginY="space40">
+                    <Facts>
+                      <Fact term="Limit">{shortLimit(identifier.limit.count, identifier.limit.window)}</Fact>
+                      <Fact term="Normalization">{NORMALIZATIONS[identifier.normalization].label}</Fact>
+                      <Fact term="Blocked values">{blockedCount(identifier)}</Fact>
+                    </Facts>
+                  </Box>
+                  <RuleActions {...rowProps(identifier, index)} />
+                </PhoneListItem>
+              ))}
+            </PhoneList>
+          ) : (
+            <HorizontalScroll label="Priority order table">
+              <Table aria-labelledby={tableName}>
+                <THead>
+                  <Tr>
+                    <Th width="size10">Priority</Th>
+                    <Th>Identifier</Th>
+                    <Th whiteSpace="nowrap">Limit</Th>
+                    <Th whiteSpace="nowrap">Normalization</Th>
+                    <Th>Blocked values</Th>
+                    <Th textAlign="right">
+                      <ScreenReaderOnly>Actions</ScreenReaderOnly>
+                    </Th>
+                  </Tr>
+                </THead>
+                <TBody>
+                  {rows.map((identifier, index) => (
+                    <Tr key={identifier.key}>
+                      <Td whiteSpace="nowrap">
+                        <Box display="flex" alignItems="center" columnGap="space30">
+                          <Position {...rowProps(identifier, index)} />
+                          <MoveButtons {...rowProps(identifier, index)} />
+                        </Box>
+                        <WasHint {...rowProps(identifier, index)} />
+                      </Td>
+                      <Td>
+                        <Box minWidth={SUMMARY_MIN_WIDTH} maxWidth={SUMMARY_MAX_WIDTH}>
+                          <IdentifierSummary identifier={identifier} />
+                        </Box>
+                      </Td>
+                      <Td whiteSpace="nowrap">{shortLimit(identifier.limit.count, identifier.limit.window)}</Td>
+                      <Td whiteSpace="nowrap">{NORMALIZATIONS[identifier.normalization].label}</Td>
+                      <Td>{blockedCount(identifier)}</Td>
+                      <Td textAlign="right" whiteSpace="nowrap">
+                        <RuleActions {...rowProps(identifier, index)} />
+                      </Td>
+                    </Tr>
+                  ))}
+                </TBody>
+              </Table>
+            </HorizontalScroll>
+          )}
+          <ScreenReaderOnly>
+            <output aria-live="polite">{announcement}</output>
+          </ScreenReaderOnly>
+          {/* Right above Save order, where the eye is when a save fails (a long list puts the top far away). */}
+          <FormErrorAlert error={saveError} />
+          <Box
+            ref={orderActions}
+            display="flex"
+            flexWrap="wrap"
+            columnGap="space40"
+            rowGap="space30"
+            alignItems="center"
+            // With unsaved moves, Save order stays at the bottom of the window while the list scrolls:
+            // in the list layout (or a long table) it would otherwise be far below the rows moved.
+            {...(dirty && !conflict ? UNSAVED_BAR : {})}
+          >
+            <Button variant="primary" onClick={save} disabled={!dirty || conflict} loading={mutation.isPending}>
+              Save order
+            </Button>
+            {dirty && !conflict ? (
+              <Button variant="secondary" onClick={discard} disabled={mutation.isPending}>
+                Discard changes
+              </Button>
+            ) : null}
+            <Text as="span" color="colorTextWeak" fontSize="fontSize20">
+              {dirty && !conflict
+                ? 'You have unsaved changes to the priority order.'
+                : 'Move identifiers up or down, then save the order.'}
+            </Text>
+          </Box>
+          {editing ? (
+            <EditRulesModal
+              key={editing.key}
+              spaceId={spaceId}
+              identifier={editing}
+              version={list.version}
+              onClose={() => setDialog(null)}
+            />
+          ) : null}
+          {deleting ? (
+            <DeleteIdentifierDialog
+              spaceId={spaceId}
+              mappingsHref={mappingsHref}
+              identifier={deleting}
+              version={list.version}
+              // The focus would fall to the top of the page with the deleted row: once that row is gone
+              // (the closing dialog may first hand the focus back to its Delete button), it goes to the
+              // Delete button of the row that takes its place (or the one above, for the last row).
+              onDeleted={() => {
+                const index = rows.indexOf(deleting);
+                const next = (rows[index + 1] ?? rows[index - 1])?.key;
+                if (next === undefined) return;
+                focusWhenPresent(() =>
+                  document.getElementById(deleteButtonId(deleting.key))
+                    ? null
+                    : document.getElementById(deleteButtonId(next)),
+                );
+              }}
+              onClose={() => setDialog(null)}
+            />
+          ) : null}
+          {dialog?.type === 'add' ? (
+            <AddIdentifierModal spaceId={spaceId} list={list} onClose={() => setDialog(null)} />
+          ) : null}
+        </Box>
+      )}
+    </ListLayoutBox>
   );
 }
 
 // The identifier column wraps within these bounds: at most as wide as leaves the Priority, Limit,
 // Normalization, Blocked values and action columns room at 1440 px; squeezed to the minimum when
-// the table must fit a laptop's page with a long key (below that, the table scrolls sideways).
+// the table must fit a laptop's page with a long key (below that, the list shows instead).
 const SUMMARY_MIN_WIDTH = 'size20';
 const SUMMARY_MAX_WIDTH = 'size30';
 

@@ -6,8 +6,8 @@ import { Table, TBody, Td, THead, Th, Tr } from '@twilio-paste/table';
 import { Text } from '@twilio-paste/text';
 import { Fact, Facts } from '../../components/facts.tsx';
 import { HorizontalScroll } from '../../components/horizontal-scroll.tsx';
+import { ListLayoutBox } from '../../components/list-layout-box.tsx';
 import { PhoneList, PhoneListItem } from '../../components/phone-list.tsx';
-import { useListLayout } from '../../components/use-list-layout.ts';
 import { demotionCauses, demotionExplanation, dropReasonText } from './lookup-preview.ts';
 import { Code } from './profile-card.tsx';
 
@@ -50,11 +50,10 @@ const TABLE_MIN_WIDTH_REM = 56;
  * item with its explanation below at the full width (as the change history).
  */
 export function DroppedIdentifiers(props: DroppedIdentifiersProps) {
-  const { listLayout, containerRef } = useListLayout(TABLE_MIN_WIDTH_REM);
   return (
-    <Box ref={containerRef}>
-      <DroppedIdentifiersContent {...props} listLayout={listLayout} />
-    </Box>
+    <ListLayoutBox tableMinWidthRem={TABLE_MIN_WIDTH_REM}>
+      {(listLayout) => <DroppedIdentifiersContent {...props} listLayout={listLayout} />}
+    </ListLayoutBox>
   );
 }
 
