@@ -150,6 +150,7 @@ export function ProfileCard({ spaceId, profile, priorities, headingAs = 'h3', sh
   const identifiers = sortByPriority(profile.identifiers, priorities);
   const traits = Object.entries(profile.traits).sort(([a], [b]) => a.localeCompare(b));
   const headingId = `profile-${profile.id}-${headingAs}`;
+  const name = customerName(profile.traits);
   return (
     <Card padding="space80" aria-labelledby={headingId}>
       <Heading as={headingAs} variant="heading40" id={headingId}>
@@ -158,7 +159,7 @@ export function ProfileCard({ spaceId, profile, priorities, headingAs = 'h3', sh
       <Box marginBottom="space70">
         <Facts>
           {/* Who the agent is talking to, first: the `name` trait when the profile's events sent one. */}
-          {customerName(profile.traits) ? <Fact term="Name">{customerName(profile.traits)}</Fact> : null}
+          {name ? <Fact term="Name">{name}</Fact> : null}
           <Fact term="Created">
             <DateTime value={profile.createdAt} seconds />
           </Fact>
