@@ -12,7 +12,6 @@ import {
   displayNameLengthIssue,
   IdentifierKeySchema,
   MAX_IDENTIFIERS_PER_SPACE,
-  SUGGESTED_BLOCKED_VALUES,
   sourceKeysIssue,
 } from '@idr/contracts';
 import { AppError, validationFailed } from '../../http/app-error.ts';
@@ -33,6 +32,7 @@ import {
   blockedValueIssues,
   displayNameTakenMessage,
   findDisplayNameOwner,
+  patternsToJudge,
   regexPatternsOf,
 } from './identifier-rules.ts';
 
@@ -113,7 +113,7 @@ export function createIdentifiersService(store: Store, now: () => Date, regexChe
     },
 
     async create(spaceId: string, input: CreateIdentifierInput, context: WriteContext) {
-      const verdicts = await regexChecker.judge(regexPatternsOf(input.blockedValues ?? SUGGESTED_BLOCKED_VALUES));
+      const verdicts = await regexChecker.judge(patternsToJudge(regexPatternsOf(input.blockedValues)));
       return writeSettings(store, spaceId, context, now, async (trx, _space, at) => {
         const identifiers = await listIdentifiers(trx, spaceId);
         if (identifiers.some((identifier) => identifier.key === input.key)) {
