@@ -41,7 +41,7 @@ function list(items: readonly string[]): string {
  * there are some (two events a moment apart). In UTC, said so: the resolver does not know the
  * reader's time zone, and the event's own timestamp is usually written in UTC.
  */
-function iso(time: number): string {
+function readableTime(time: number): string {
   const [date, clock] = new Date(time).toISOString().split('T') as [string, string];
   return `${date} ${clock.replace(/\.000Z$/, '').replace(/Z$/, '')} UTC`;
 }
@@ -165,8 +165,8 @@ export function traceCreated(trace: Trace, profileId: string, values: readonly s
     trace,
     'created',
     trace.dryRun
-      ? `Would create a new profile (created at ${iso(at)}) holding ${list(values)}; its id is assigned when the event is sent for real.`
-      : `Created profile ${profileId} (created at ${iso(at)}) holding ${list(values)}.`,
+      ? `Would create a new profile (created at ${readableTime(at)}) holding ${list(values)}; its id is assigned when the event is sent for real.`
+      : `Created profile ${profileId} (created at ${readableTime(at)}) holding ${list(values)}.`,
   );
 }
 
@@ -175,8 +175,8 @@ export function traceMerged(trace: Trace, survivor: ProfileState, merged: readon
     trace,
     'merged',
     trace.dryRun
-      ? `Would merge ${merged.map((profile) => profile.id).join(', ')} into ${survivor.id}, the oldest profile (created ${iso(survivor.createdAt)}); the merged ids would then resolve to ${survivor.id}.`
-      : `Merged ${merged.map((profile) => profile.id).join(', ')} into ${survivor.id}, the oldest profile (created ${iso(survivor.createdAt)}); the merged ids now resolve to ${survivor.id}.`,
+      ? `Would merge ${merged.map((profile) => profile.id).join(', ')} into ${survivor.id}, the oldest profile (created ${readableTime(survivor.createdAt)}); the merged ids would then resolve to ${survivor.id}.`
+      : `Merged ${merged.map((profile) => profile.id).join(', ')} into ${survivor.id}, the oldest profile (created ${readableTime(survivor.createdAt)}); the merged ids now resolve to ${survivor.id}.`,
   );
 }
 
@@ -186,7 +186,7 @@ export function traceAdded(trace: Trace, profileId: string, values: readonly str
     'added',
     values.length === 0
       ? `Profile ${profileId} already holds every candidate: no value added.`
-      : `${trace.dryRun ? 'Would add' : 'Added'} ${list(values)} to profile ${profileId}, first seen ${iso(at)}.`,
+      : `${trace.dryRun ? 'Would add' : 'Added'} ${list(values)} to profile ${profileId}, first seen ${readableTime(at)}.`,
   );
 }
 
