@@ -54,7 +54,7 @@ function collectGarbage(): void {
 function replay(
   settings: ResolverSettings,
   events: readonly Record<string, unknown>[],
-  parsed: readonly Event[] | null,
+  parsed: readonly ParsedEvent[] | null,
   phoneMemo: 'cold' | 'warm' = 'cold',
 ): { ms: number; results: ResolutionResult[]; phoneParses: number } {
   const store = createMemoryStore().sync;
@@ -73,7 +73,8 @@ function replay(
   const started = performance.now();
   if (parsed) {
     for (let i = 0; i < parsed.length; i++) {
-      results[i] = resolveParsedEventSync({ settings, event: parsed[i]!, receivedAt: RECEIVED_AT, store, now, newId });
+      const { event, at } = parsed[i]!;
+      results[i] = resolveParsedEventSync({ settings, event, at, receivedAt: RECEIVED_AT, store, now, newId });
     }
   } else {
     for (let i = 0; i < events.length; i++) {
@@ -83,6 +84,9 @@ function replay(
   const ms = performance.now() - started;
   return { ms, results, phoneParses: phoneParseCount() - parsesBefore };
 }
+
+/** An event as `parseEvent` accepted it, with its effective timestamp. */
+type ParsedEvent = { event: Event; at: number };
 
 /** The Map keys the stream implies, flat (one array of strings, not one small array per event). */
 interface BaselineWork {
@@ -151,7 +155,7 @@ async function main(): Promise<void> {
   const parsed = events.map((event) => {
     const result = parseEvent(event, RECEIVED_AT);
     if (!result.ok) throw new Error(`Generated an invalid event: ${JSON.stringify(result.issues)}`);
-    return result.event;
+    return { event: result.event, at: result.at };
   });
 
   // One full replay of each path first: it warms the JIT, and its results give the stream's figures
@@ -167,7 +171,7 @@ async function main(): Promise<void> {
   const lookupEnds = new Int32Array(parsed.length);
   const insertEnds = new Int32Array(parsed.length);
   for (let i = 0; i < parsed.length; i++) {
-    const event = parsed[i]!;
+    const { event } = parsed[i]!;
     const messageKey = event.messageId === undefined ? null : `message:${event.messageId}`;
     if (messageKey) lookupKeys.push(messageKey);
     for (const { key, value } of prepareCandidates(compiled, event, null).candidates)
@@ -188,7 +192,7 @@ async function main(): Promise<void> {
   // Runs are paired with a baseline run made just before, so a ratio compares runs made under the
   // same machine conditions; the median ratio over the rounds is reported (this 2-core machine
   // swings by up to 2x between minutes). Each run's results are dropped at once.
-  const measure = async (pathParsed: readonly Event[] | null, phoneMemo: 'cold' | 'warm' = 'cold') => {
+  const measure = async (pathParsed: readonly ParsedEvent[] | null, phoneMemo: 'cold' | 'warm' = 'cold') => {
     replay(settings, events, pathParsed, phoneMemo);
     const base: number[] = [];
     const path: number[] = [];
@@ -205,8 +209,9 @@ async function main(): Promise<void> {
   const engineRuns = await measure(parsed);
   const warmPhoneRuns = await measure(parsed, 'warm');
   const fullRuns = await measure(null);
-  candidatePreparation(compiled, parsed); // warm-up
-  const preparation = median([1, 2, 3].map(() => candidatePreparation(compiled, parsed)));
+  const parsedEvents = parsed.map(({ event }) => event);
+  candidatePreparation(compiled, parsedEvents); // warm-up
+  const preparation = median([1, 2, 3].map(() => candidatePreparation(compiled, parsedEvents)));
   const engine = engineRuns.path;
   const full = fullRuns.path;
   const base = [...engineRuns.base, ...fullRuns.base];

@@ -224,7 +224,11 @@ export type Event = z.infer<typeof EventSchema>;
  * the problem with a timestamp, or `null` when it is within bounds.
  */
 export function eventTimestampIssue(timestamp: string, receivedAt: number): string | null {
-  const at = parseTimestamp(timestamp);
+  return eventTimeIssue(parseTimestamp(timestamp), receivedAt);
+}
+
+/** `eventTimestampIssue` for a timestamp already read with `parseTimestamp` (`NaN` if unreadable). */
+export function eventTimeIssue(at: number, receivedAt: number): string | null {
   if (!(at >= 0)) return 'The timestamp may not be before 1970';
   if (at > receivedAt + MAX_EVENT_CLOCK_SKEW_MS) {
     return 'The timestamp may be at most 24 hours after the time the event is received';

@@ -1,10 +1,11 @@
 import { type Identifier, LIMIT_WINDOW_DAYS, type LimitWindow } from '@idr/contracts';
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from './memory-store.ts';
-import { planResolution, previewEvent } from './resolve.ts';
+import { planResolution, previewEvent, resolveParsedEvent } from './resolve.ts';
 import type { ResolverSettings } from './settings.ts';
 import type { ProfileState, ResolverStore } from './store.ts';
 import { createWorld, DAY, day, identifier, presetSettings, T0 } from './test-support.ts';
+import { parseEvent } from './validate.ts';
 
 function keysOf(profile: ProfileState | undefined, key: string): string[] {
   return (profile?.identifiers ?? [])
@@ -611,5 +612,32 @@ describe('settings', () => {
     await world.send({ type: 'identify', userId: 'u1', traits: { email: 'a@x.y' } });
     const result = await world.send({ type: 'identify', userId: 'u2', traits: { email: 'a@x.y' } });
     expect(result.droppedIdentifiers).toEqual([{ key: 'email', value: 'a@x.y', reason: 'limit' }]);
+  });
+});
+
+describe('pre-validated events', () => {
+  it("parseEvent reads the effective timestamp once: the event's own, else the received time", () => {
+    const receivedAt = T0 + DAY;
+    expect(parseEvent({ type: 'track', userId: 'u1', timestamp: day(0) }, receivedAt)).toMatchObject({
+      ok: true,
+      at: T0,
+    });
+    expect(parseEvent({ type: 'track', userId: 'u1' }, receivedAt)).toMatchObject({ ok: true, at: receivedAt });
+    expect(parseEvent({ type: 'track', userId: 'u1', timestamp: null }, receivedAt)).toMatchObject({
+      ok: true,
+      at: receivedAt,
+    });
+  });
+
+  it('a pre-validated event resolves at the timestamp parseEvent read', async () => {
+    const world = createWorld();
+    const receivedAt = world.now();
+    const parsed = parseEvent({ type: 'identify', userId: 'u1', messageId: 'm1', timestamp: day(3) }, receivedAt);
+    if (!parsed.ok) throw new Error('the event should be valid');
+    const result = await resolveParsedEvent({ ...world, ...parsed, receivedAt });
+    expect(result.outcome).toBe('created');
+    const profile = await world.store.getProfile('P1');
+    expect(profile?.createdAt).toBe(T0 + 3 * DAY);
+    expect(profile?.identifiers).toEqual([{ key: 'user_id', value: 'u1', firstSeenAt: T0 + 3 * DAY }]);
   });
 });

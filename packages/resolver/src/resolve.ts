@@ -27,7 +27,7 @@ import {
   traceUnrecognizedType,
   traceUnresolved,
 } from './trace.ts';
-import { eventTime, parseEvent } from './validate.ts';
+import { parseEvent } from './validate.ts';
 
 /** What `resolveEvent` and friends need: settings, the raw event, the store, a clock and an id generator. */
 export interface ResolveInput {
@@ -51,6 +51,8 @@ export interface ResolveParsedInput extends Omit<ResolveInput, 'event'> {
   event: Event;
   /** The time the event was received (epoch ms), the default timestamp. */
   receivedAt: number;
+  /** The event's effective timestamp (epoch ms), as `parseEvent` returned it: not read again. */
+  at: number;
 }
 
 /** What the resolver decided for one event, before anything is written. */
@@ -342,14 +344,14 @@ interface Planning {
   messageId: string;
 }
 
-function startPlanning(input: PlanInput, event: Event, receivedAt: number): Planning {
+function startPlanning(input: PlanInput, event: Event, receivedAt: number, at: number): Planning {
   return {
     input,
     settings: compileSettings(input.settings),
     trace: input.trace ? createTrace(input.trace === 'dry-run') : null,
     event,
     receivedAt,
-    at: eventTime(event, receivedAt),
+    at,
     messageId: event.messageId ?? input.newId(),
   };
 }
@@ -516,8 +518,14 @@ function decide(
 }
 
 /** Plans a valid event on a store read synchronously (in memory): no promise per store call. */
-function planSync(input: PlanInput, event: Event, receivedAt: number, store: SyncResolverStore): ResolutionDecision {
-  const planning = startPlanning(input, event, receivedAt);
+function planSync(
+  input: PlanInput,
+  event: Event,
+  receivedAt: number,
+  at: number,
+  store: SyncResolverStore,
+): ResolutionDecision {
+  const planning = startPlanning(input, event, receivedAt, at);
   if (event.messageId != null) {
     const first = store.findMessage(planning.messageId);
     if (first) return duplicateDecision(planning, first);
@@ -534,9 +542,10 @@ async function planAsync(
   input: PlanInput,
   event: Event,
   receivedAt: number,
+  at: number,
   store: ResolverStore,
 ): Promise<ResolutionDecision> {
-  const planning = startPlanning(input, event, receivedAt);
+  const planning = startPlanning(input, event, receivedAt, at);
   if (event.messageId != null) {
     const first = await store.findMessage(planning.messageId);
     if (first) return duplicateDecision(planning, first);
@@ -567,16 +576,16 @@ export async function planResolution(input: ResolveInput): Promise<ResolutionDec
   if (!parsed.ok) return invalidDecision(input, receivedAt, parsed.issues);
   const sync = input.store.sync;
   return sync
-    ? planSync(input, parsed.event, receivedAt, sync)
-    : planAsync(input, parsed.event, receivedAt, input.store);
+    ? planSync(input, parsed.event, receivedAt, parsed.at, sync)
+    : planAsync(input, parsed.event, receivedAt, parsed.at, input.store);
 }
 
 /** `planResolution` for an event already validated with `parseEvent`. */
 export async function planParsedResolution(input: ResolveParsedInput): Promise<ResolutionDecision> {
   const sync = input.store.sync;
   return sync
-    ? planSync(input, input.event, input.receivedAt, sync)
-    : planAsync(input, input.event, input.receivedAt, input.store);
+    ? planSync(input, input.event, input.receivedAt, input.at, sync)
+    : planAsync(input, input.event, input.receivedAt, input.at, input.store);
 }
 
 /** `ResolveInput` on a store read and written synchronously (the in-memory store's `sync` view). */
@@ -594,7 +603,7 @@ function resolveOnSync(input: Omit<ResolveInput, 'store'>, store: SyncResolverSt
   const receivedAt = input.now();
   const parsed = parseEvent(input.event, receivedAt);
   if (!parsed.ok) return invalidDecision(input, receivedAt, parsed.issues).result;
-  return applyOnSync(planSync(input, parsed.event, receivedAt, store), store);
+  return applyOnSync(planSync(input, parsed.event, receivedAt, parsed.at, store), store);
 }
 
 function applyOnSync(decision: ResolutionDecision, store: SyncResolverStore): ResolutionResult {
@@ -615,8 +624,8 @@ export async function resolveEvent(input: ResolveInput): Promise<ResolutionResul
 /** `resolveEvent` for an event already validated with `parseEvent`. */
 export async function resolveParsedEvent(input: ResolveParsedInput): Promise<ResolutionResult> {
   const sync = input.store.sync;
-  if (sync) return applyOnSync(planSync(input, input.event, input.receivedAt, sync), sync);
-  const decision = await planAsync(input, input.event, input.receivedAt, input.store);
+  if (sync) return applyOnSync(planSync(input, input.event, input.receivedAt, input.at, sync), sync);
+  const decision = await planAsync(input, input.event, input.receivedAt, input.at, input.store);
   if (decision.plan) await input.store.apply(decision.plan);
   return decision.result;
 }
@@ -632,7 +641,7 @@ export function resolveEventSync(input: ResolveSyncInput): ResolutionResult {
 
 /** `resolveParsedEvent` on a synchronous store, returning the result itself. */
 export function resolveParsedEventSync(input: ResolveParsedSyncInput): ResolutionResult {
-  return applyOnSync(planSync(input, input.event, input.receivedAt, input.store), input.store);
+  return applyOnSync(planSync(input, input.event, input.receivedAt, input.at, input.store), input.store);
 }
 
 /**

@@ -1,7 +1,10 @@
-import { type Event, EventSchema, eventTimestampIssue, type Issue, parseTimestamp, toIssues } from '@idr/contracts';
+import { type Event, EventSchema, eventTimeIssue, type Issue, parseTimestamp, toIssues } from '@idr/contracts';
 
-/** A parsed event, or the issues that make it invalid. */
-export type EventParse = { ok: true; event: Event } | { ok: false; issues: Issue[] };
+/**
+ * A parsed event with its effective timestamp (epoch ms, `eventTime`), or the issues that make it
+ * invalid. The timestamp is read once here, for the bound check, and handed on to the resolver.
+ */
+export type EventParse = { ok: true; event: Event; at: number } | { ok: false; issues: Issue[] };
 
 /**
  * Validates a raw event (types, sizes, timestamp bounds relative to `receivedAt`, SPEC §5).
@@ -11,9 +14,10 @@ export function parseEvent(raw: unknown, receivedAt: number): EventParse {
   // One shared schema: building a zod schema per event (for its clock) costs more than resolving it.
   const parsed = EventSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, issues: toIssues(parsed.error) };
-  const timestamp = parsed.data.timestamp;
-  const issue = timestamp === undefined || timestamp === null ? null : eventTimestampIssue(timestamp, receivedAt);
-  return issue ? { ok: false, issues: [{ path: 'timestamp', message: issue }] } : { ok: true, event: parsed.data };
+  const event = parsed.data;
+  const at = eventTime(event, receivedAt);
+  const issue = event.timestamp === undefined || event.timestamp === null ? null : eventTimeIssue(at, receivedAt);
+  return issue ? { ok: false, issues: [{ path: 'timestamp', message: issue }] } : { ok: true, event, at };
 }
 
 /** The event's timestamp in epoch ms: its `timestamp`, or the received time when it has none (SPEC §5). */

@@ -29,7 +29,7 @@ export function createEventsService(
     spaceId: string,
     settings: ResolverSettings,
     raw: unknown,
-    validated?: { event: Event; receivedAt: number },
+    validated?: { event: Event; receivedAt: number; at: number },
   ): Promise<ResolutionResult> {
     return store.transaction(
       async (trx) => {
@@ -80,7 +80,7 @@ export function createEventsService(
       const receivedAt = nowMs();
       const parsed = parseEvent(body, receivedAt);
       if (!parsed.ok) throw validationFailed(withEventBodyHint(body, parsed.issues, false));
-      return [await resolveOne(spaceId, settings, body, { event: parsed.event, receivedAt })];
+      return [await resolveOne(spaceId, settings, body, { event: parsed.event, receivedAt, at: parsed.at })];
     },
 
     /** Dry run with a trace; reads the current profiles and writes nothing. */
