@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ConfigurationError } from './configuration-error.ts';
 
 const HISTORY_DAYS_RULE =
   'IDR_EVENT_HISTORY_DAYS must be a whole number of days from 1 to 36500; leave it unset to keep the history';
@@ -37,7 +38,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const result = EnvSchema.safeParse(source);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n  ');
-    throw new Error(`Invalid configuration:\n  ${problems}`);
+    throw new ConfigurationError(`Invalid configuration:\n  ${problems}`);
   }
   return result.data;
 }

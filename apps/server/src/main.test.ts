@@ -10,7 +10,11 @@ import { createSpacesService } from './features/spaces/spaces.service.ts';
 import { migrateToLatest, openDatabase } from './store/database.ts';
 import { newSortableId } from './store/ids.ts';
 import { createStore } from './store/store.ts';
+import { availableStoreKinds } from './test-support/test-stores.ts';
 
+// A line of a stack trace (`    at main (…/main.ts:22:9)`): what a startup failure must not print.
+const STACK_FRAME = /\bat .+\.(ts|js):\d+/;
+const kinds = await availableStoreKinds();
 const serverDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = mkdtempSync(join(tmpdir(), 'idr-main-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -204,7 +208,33 @@ describe('the server process', () => {
     const server = startServer({ PORT: '0', DATABASE_URL: 'mysql://nope' });
     expect(await server.exited).toBe(1);
     expect(server.output()).toContain('DATABASE_URL must start with sqlite: or postgres://');
+    expect(server.output()).not.toMatch(STACK_FRAME);
   });
+
+  it('refuses to start with malformed variables, listing each in a sentence without a stack', async () => {
+    const server = startServer({ PORT: '0', IDR_EVENT_HISTORY_DAYS: '0', IDR_API_TOKEN: 'short' });
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toContain('Failed to start: Invalid configuration:');
+    expect(server.output()).toContain('IDR_API_TOKEN needs at least 16 characters');
+    expect(server.output()).toContain('IDR_EVENT_HISTORY_DAYS must be a whole number of days');
+    expect(server.output()).not.toMatch(STACK_FRAME);
+  });
+
+  // Needs PostgreSQL's own answer; without it availableStoreKinds says so (or fails the run).
+  it.runIf(kinds.includes('postgres'))(
+    'refuses to start on a PostgreSQL database that does not exist, and says to create it',
+    async () => {
+      const server = startServer({
+        PORT: '0',
+        DATABASE_URL: `postgres://postgres@127.0.0.1:5432/idr_missing_${process.pid}`,
+      });
+      expect(await server.exited).toBe(1);
+      expect(server.output()).toContain(
+        `Failed to start: database "idr_missing_${process.pid}" does not exist. Create it with createdb, or check DATABASE_URL.`,
+      );
+      expect(server.output()).not.toMatch(STACK_FRAME);
+    },
+  );
 
   it('refuses to start when the database does not answer, and says so in a sentence', async () => {
     // Port 1 on the loopback: nothing listens there, so the connection is refused at once.
@@ -213,6 +243,6 @@ describe('the server process', () => {
     expect(server.output()).toContain(
       'Failed to start: the database does not answer (connect ECONNREFUSED 127.0.0.1:1). Start it, or check DATABASE_URL.',
     );
-    expect(server.output()).not.toMatch(/\bat .+\.(ts|js):\d+/);
+    expect(server.output()).not.toMatch(STACK_FRAME);
   });
 });

@@ -7,8 +7,8 @@ import { startEventHistoryRetention } from './features/events/event-history-rete
 import { createSpacesService } from './features/spaces/spaces.service.ts';
 import { handleClientErrors } from './http/client-error.ts';
 import { hostPolicy } from './http/host-check.ts';
+import { describeStartupFailure } from './startup-failure.ts';
 import { migrateToLatest, openDatabase } from './store/database.ts';
-import { isDatabaseUnavailable } from './store/database-errors.ts';
 import { createStore } from './store/store.ts';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -74,19 +74,6 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
-}
-
-/**
- * Why the server could not start, for the person who started it: a database that does not answer
- * is a situation to fix (start it, check DATABASE_URL), not a bug, so it gets a sentence instead of
- * a stack trace.
- */
-function describeStartupFailure(error: unknown): string {
-  if (isDatabaseUnavailable(error)) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return `the database does not answer (${reason}). Start it, or check DATABASE_URL.`;
-  }
-  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
 main().catch((error: unknown) => {

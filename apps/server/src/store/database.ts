@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { ConfigurationError } from '../configuration-error.ts';
 import { isLockedError, retryWhileLocked, SQLITE_BLOCKING_WAIT_MS, SQLITE_LOCK_WAIT_MS } from './lock-wait.ts';
 import { migrationProvider } from './migrations.ts';
 import type { Database } from './schema.ts';
@@ -30,10 +31,11 @@ export function parseDatabaseUrl(
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return { dialect: 'postgres', url };
   if (url.startsWith('sqlite:')) {
     const path = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
-    if (path === '') throw new Error('DATABASE_URL sqlite: needs a file path, e.g. sqlite:./data/idr.sqlite');
+    if (path === '')
+      throw new ConfigurationError('DATABASE_URL sqlite: needs a file path, e.g. sqlite:./data/idr.sqlite');
     return { dialect: 'sqlite', path };
   }
-  throw new Error(`DATABASE_URL must start with sqlite: or postgres:// (got "${url.split(':')[0]}:")`);
+  throw new ConfigurationError(`DATABASE_URL must start with sqlite: or postgres:// (got "${url.split(':')[0]}:")`);
 }
 
 /**
