@@ -141,7 +141,11 @@ const EventObjectSchema = z.looseObject({
   userId: IdentifierFieldSchema,
   anonymousId: IdentifierFieldSchema,
   groupId: IdentifierFieldSchema,
-  previousId: IdValueSchema,
+  previousId: IdValueSchema.meta({
+    description:
+      "An alias event's earlier id. Kept with the event, but no identifier is read from it (SPEC §5.1): an alias " +
+      'does not merge profiles by itself; an event carrying both ids (userId and anonymousId) links them.',
+  }),
   traits: TraitsSchema.nullable().optional(),
   properties: TraitsSchema.nullable().optional(),
   context: EventContextSchema.nullable().optional(),

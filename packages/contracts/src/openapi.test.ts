@@ -25,8 +25,9 @@ function refsIn(value: unknown, found: string[] = []): string[] {
 function silentSchemas(value: unknown, path = ''): string[] {
   if (typeof value !== 'object' || value === null) return [];
   if (!Array.isArray(value) && Object.keys(value).length === 0) {
-    // Trait and property values, extra event fields and stored event payloads are any JSON.
-    return /additionalProperties$|openapi\.json/.test(path) ? [] : [path];
+    // Trait and property values, extra event fields and stored event payloads are any JSON; under
+    // `not`, `{}` forbids the field outright.
+    return /additionalProperties$|\.not$|openapi\.json/.test(path) ? [] : [path];
   }
   return Object.entries(value).flatMap(([key, child]) => silentSchemas(child, `${path}.${key}`));
 }
@@ -79,7 +80,13 @@ describe('the OpenAPI document', () => {
 
   it('describes the events body as one event or a batch of at most 1000', () => {
     const body = operation('post', '/spaces/{space}/events').requestBody.content['application/json'].schema;
-    expect(body.anyOf[0]).toEqual({ $ref: '#/components/schemas/Event' });
+    // One event has no batch field, and a batch has no other field: the server reads any body with
+    // a batch field as a batch, and refuses a batch's envelope fields (sentAt, context…) whole.
+    expect(body.anyOf[0].allOf).toEqual([
+      { $ref: '#/components/schemas/Event' },
+      expect.objectContaining({ properties: { batch: { not: {} } } }),
+    ]);
+    expect(body.anyOf[1]).toMatchObject({ required: ['batch'], additionalProperties: false });
     expect(body.anyOf[1].properties.batch).toMatchObject({
       maxItems: 1000,
       items: { $ref: '#/components/schemas/Event' },

@@ -58,10 +58,14 @@ const SpaceParams = z.object({ space: SpaceIdSchema });
 const IdentifierParams = z.object({ space: SpaceIdSchema, key: IdentifierKeySchema });
 const ProfileParams = z.object({ space: SpaceIdSchema, id: ProfileIdSchema });
 
-/** An events body as documented: one event, or a batch of them. */
+/**
+ * An events body as documented: one event, or a batch of them. The two cannot mix, as the server
+ * reads them: a body with a `batch` field is a batch, and a batch has no other field (Segment's
+ * envelope fields such as `sentAt`, `context` or `writeKey` are refused, not dropped unread).
+ */
 const EventsBodySchema = z.union([
-  EventSchema,
-  z.object({ batch: z.array(EventSchema).max(MAX_EVENT_BATCH_SIZE) }).describe('Events resolved in order'),
+  z.intersection(EventSchema, z.object({ batch: z.never().optional() }).describe('One event (no batch field)')),
+  z.strictObject({ batch: z.array(EventSchema).max(MAX_EVENT_BATCH_SIZE) }).describe('Events resolved in order'),
 ]);
 
 const BODY_ERRORS = ['invalid_json', 'validation_failed', 'payload_too_large', 'unsupported_media_type'] as const;
