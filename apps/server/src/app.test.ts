@@ -56,6 +56,21 @@ describe.each(kinds)('HTTP behaviour on %s', (kind) => {
     expectProblem(response, 400, 'invalid_json');
   });
 
+  it('answers an empty JSON body with 400 invalid_json, not with the fields {} lacks', async () => {
+    for (const path of [`/api/v1/spaces/${space}/events`, identifiers()]) {
+      const response = await t.http.post(path).set('Content-Type', 'application/json').set('Content-Length', '0');
+      expect(expectProblem(response, 400, 'invalid_json').detail).toBe(
+        'The body is empty: send a JSON object with Content-Type: application/json',
+      );
+    }
+    // Whitespace alone was already invalid JSON.
+    expectProblem(
+      await t.http.post(identifiers()).set('Content-Type', 'application/json').send(' '),
+      400,
+      'invalid_json',
+    );
+  });
+
   it('answers a body that is not valid UTF-8 with 400 invalid_json, instead of storing U+FFFD', async () => {
     // The bytes as sent: superagent would serialize a Buffer given with a JSON type as JSON.
     const postBytes = (path: string, ...parts: (string | number)[]) =>

@@ -35,11 +35,17 @@ export type RouteOutput<R extends RouteDefinition> =
 const DEFAULT_BODY_LIMIT = '1mb';
 
 /**
- * body-parser's `verify` hook: refuses a UTF-8 body whose bytes are not valid UTF-8. Decoding would
- * replace each bad byte with U+FFFD, so a client sending Latin-1 unawares would have `Müller` and
- * `Möller` stored as one user id (`M\uFFFDller`), merging two customers. JSON is UTF-8 (RFC 8259).
+ * body-parser's `verify` hook, on the bytes before they are parsed:
+ * - refuses an empty body, which body-parser would otherwise read as `{}`, so that a client whose
+ *   body went missing hears so rather than which fields `{}` lacks (a blank body is invalid JSON);
+ * - refuses a UTF-8 body whose bytes are not valid UTF-8. Decoding would replace each bad byte with
+ *   U+FFFD, so a client sending Latin-1 unawares would have `Müller` and `Möller` stored as one user
+ *   id (`M\uFFFDller`), merging two customers. JSON is UTF-8 (RFC 8259).
  */
-function refuseInvalidUtf8(_req: Request, _res: Response, body: Buffer, encoding: string): void {
+function checkBodyBytes(_req: Request, _res: Response, body: Buffer, encoding: string): void {
+  if (body.length === 0) {
+    throw new AppError('invalid_json', 'The body is empty: send a JSON object with Content-Type: application/json');
+  }
   if (encoding === 'utf-8' && !isUtf8(body)) {
     throw new AppError(
       'invalid_json',
@@ -110,7 +116,7 @@ export function mountRoute<R extends RouteDefinition>(
           // SPEC §9: a body that is not `application/json` answers 415, so `application/*+json`
           // types (merge-patch, vnd.api…), whose rules this API does not follow, do too.
           type: 'application/json',
-          verify: refuseInvalidUtf8,
+          verify: checkBodyBytes,
         }),
       ]
     : [];
