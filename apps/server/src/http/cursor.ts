@@ -13,13 +13,17 @@ export function encodeCursor(list: string, id: string): string {
   return Buffer.from(`${list}\n${id}`, 'utf8').toString('base64url');
 }
 
-/** Unwraps a page cursor of `list`; a cursor this list did not give out is a 400 on `cursor`. */
-export function decodeCursor(list: string, cursor: string): string {
+/**
+ * Unwraps a page cursor of `list`, or of one of several names of the same list (a profile's events
+ * asked for by a merged id or by its survivor); a cursor no such list gave out is a 400 on `cursor`.
+ */
+export function decodeCursor(list: string | readonly string[], cursor: string): string {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   const newline = text.lastIndexOf('\n');
   const id = text.slice(newline + 1);
   if (newline < 0 || !SORTABLE_ID.test(id)) throw fieldError('cursor', 'Not a cursor this API gave out');
-  if (text.slice(0, newline) !== list) {
+  const from = text.slice(0, newline);
+  if (typeof list === 'string' ? from !== list : !list.includes(from)) {
     throw fieldError('cursor', 'This cursor pages through another list: use the nextCursor of this one');
   }
   return id;

@@ -93,6 +93,38 @@ describe.each(kinds)('events API on %s', (kind) => {
     expect(events.body.events).toHaveLength(4);
   });
 
+  it("pages a merged profile's events with cursors that its survivor's address reads too", async () => {
+    const space = await createSpace(t.http);
+    const first = await send(space, { type: 'page', anonymousId: 'a1' });
+    await send(space, { type: 'identify', anonymousId: 'a1', traits: { email: 'jane@example.com' } });
+    const merged = await send(space, { type: 'page', anonymousId: 'a2' });
+    await send(space, { type: 'identify', anonymousId: 'a2', traits: { email: 'jane@example.com' } });
+    const eventsOf = (id: string, query: Record<string, string>) =>
+      t.http.get(`/api/v1/spaces/${space}/profiles/${id}/events`).query(query).expect(200);
+    const all = (await eventsOf(first.profileId, {})).body.events.map((event: { id: string }) => event.id);
+    expect(all).toHaveLength(4);
+    // Started on the merged id, continued on the survivor's, and the other way round: one list.
+    const fromMerged = await eventsOf(merged.profileId, { limit: '2' });
+    const onSurvivor = await eventsOf(first.profileId, { limit: '2', cursor: fromMerged.body.nextCursor });
+    expect([...fromMerged.body.events, ...onSurvivor.body.events].map((event: { id: string }) => event.id)).toEqual(
+      all,
+    );
+    const fromSurvivor = await eventsOf(first.profileId, { limit: '3' });
+    const onMerged = await eventsOf(merged.profileId, { cursor: fromSurvivor.body.nextCursor });
+    expect(onMerged.body.events.map((event: { id: string }) => event.id)).toEqual(all.slice(3));
+    // Another profile's cursor is still refused.
+    const other = await send(space, { type: 'page', anonymousId: 'other' });
+    await send(space, { type: 'page', anonymousId: 'other' });
+    const otherPage = await eventsOf(other.profileId, { limit: '1' });
+    expectProblem(
+      await t.http
+        .get(`/api/v1/spaces/${space}/profiles/${first.profileId}/events`)
+        .query({ cursor: otherPage.body.nextCursor }),
+      400,
+      'validation_failed',
+    );
+  });
+
   it('a tombstone of a merged profile follows the next merge to the new survivor', async () => {
     const space = await createSpace(t.http);
     const p1 = await send(space, { type: 'page', anonymousId: 'a1', timestamp: '2024-03-01T00:00:00Z' });

@@ -83,9 +83,11 @@ export function createProfilesService(
       if (!followed) throw new AppError('profile_not_found', `No profile has the id "${id}"`);
       const { profile } = followed;
       // The list as asked for: a client pages on with the address it started with, even if a
-      // merge meanwhile gave the profile another survivor.
+      // merge meanwhile gave the profile another survivor. The survivor and every id merged into
+      // it name the same events, so a cursor from any of them reads here too.
       const list = `events:${spaceId}:${id}`;
-      const beforeId = page.cursor === undefined ? undefined : decodeCursor(list, page.cursor);
+      const sameList = [profile.id, ...profile.mergedFrom].map((name) => `events:${spaceId}:${name}`);
+      const beforeId = page.cursor === undefined ? undefined : decodeCursor([list, ...sameList], page.cursor);
       const rows = await listProfileEvents(store.db, spaceId, [profile.id, ...profile.mergedFrom], {
         limit: page.limit,
         beforeId,
