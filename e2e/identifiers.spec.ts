@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import {
   displayNameCell,
   expect,
@@ -374,6 +374,49 @@ test('at 390px the navigation is a drawer and identifiers and their priority are
   await expect(identifierRow(page, 'user_id')).toBeVisible();
   await expect(menu).toHaveAttribute('aria-expanded', 'false');
   await expect(manage).not.toBeInViewport();
+});
+
+test('as lists, the identifiers and the priority order lay out their items alike', async ({ page }) => {
+  // Beside the open sidebar at 800px both are lists (at 390px too, tested above).
+  await page.setViewportSize({ width: 800, height: 900 });
+  await openIdentifiersTab(page);
+  const box = async (locator: Locator) => {
+    const found = await locator.boundingBox();
+    if (!found) throw new Error('not rendered');
+    return found;
+  };
+  const identifier = page.getByRole('list', { name: 'Identifiers' }).getByRole('listitem').nth(1);
+  await expect(identifier).toContainText('Priority 2email');
+  const identifierLayout = {
+    item: await box(identifier),
+    key: await box(identifier.getByText('email', { exact: true }).first()),
+    lastFact: await box(identifier.getByRole('definition').last()),
+    action: await box(identifier.getByRole('button', { name: 'Edit identifier email' })),
+  };
+  await saveScreenshot(page, 'identifiers-list-layout', { viewportOnly: true });
+
+  await page.getByRole('tab', { name: 'Identity resolution' }).click();
+  const order = page.getByRole('list', { name: 'Priority and rules' }).getByRole('listitem').nth(1);
+  await expect(order).toContainText('Priority 2email');
+  const orderLayout = {
+    item: await box(order),
+    key: await box(order.getByText('email', { exact: true })),
+    lastFact: await box(order.getByRole('definition').last()),
+    action: await box(order.getByRole('button', { name: 'Edit rules for email' })),
+    move: await box(order.getByRole('button', { name: 'Move email up' })),
+  };
+  await saveScreenshot(page, 'identity-resolution-list-layout', { viewportOnly: true });
+
+  // The key starts at the same place in both, after the priority's column.
+  expect(Math.abs(identifierLayout.key.x - orderLayout.key.x), 'key starts alike').toBeLessThanOrEqual(1);
+  // The row's actions come last, below what the item says, from its left edge, in both.
+  for (const layout of [identifierLayout, orderLayout]) {
+    expect(layout.action.y).toBeGreaterThan(layout.lastFact.y + layout.lastFact.height);
+    expect(Math.abs(layout.action.x - layout.item.x)).toBeLessThanOrEqual(1);
+  }
+  // The move arrows, which only the priority order has, stay on the key's line, at its end.
+  expect(orderLayout.move.y).toBeLessThan(orderLayout.key.y + orderLayout.key.height);
+  expect(orderLayout.move.x).toBeGreaterThan(orderLayout.item.x + orderLayout.item.width / 2);
 });
 
 test('at 390px toasts do not pile up and long names wrap inside them', async ({ page, api }) => {

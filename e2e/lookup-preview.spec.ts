@@ -167,6 +167,45 @@ test('pages through a profile’s events with Load more', async ({ page, request
   expect(await horizontalOverflow(page)).toBe(0);
 });
 
+test('a profile’s recent events fit the card beside the open sidebar at 1024px, and keep one line each when wide', async ({
+  page,
+  request,
+}) => {
+  const id = unique();
+  // A generated message id (a UUID), and one a pipeline made up: long, with no space to break at.
+  await ingest(request, { type: 'identify', userId: `fit-${id}`, traits: { email: `fit-${id}@example.com` } });
+  await ingest(request, {
+    type: 'track',
+    event: 'Order Completed',
+    userId: `fit-${id}`,
+    messageId: `checkout-service-order-completed-${id}-${'0123456789'.repeat(3)}`,
+  });
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const panel = await openLookupPreviewTab(page);
+  await panel.getByLabel('Search by').selectOption('email');
+  await panel.getByRole('textbox', { name: 'Address' }).fill(`fit-${id}@example.com`);
+  await panel.getByRole('button', { name: 'Look up' }).click();
+  const card = panel.getByRole('article');
+  const events = card.getByRole('table', { name: 'Recent events' });
+  await expect(events.getByRole('row')).toHaveCount(3);
+
+  // Every column in view: the table does not scroll sideways in its box (which then becomes a region).
+  const overflow = () => events.evaluate((table) => table.scrollWidth - (table.parentElement?.clientWidth ?? 0));
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  await expect(card.getByRole('region', { name: 'Recent events table' })).toHaveCount(0);
+  await expectWithinViewportWidth(page, events.getByRole('columnheader', { name: 'Message ID' }));
+  expect(await horizontalOverflow(page)).toBe(0);
+  await events.scrollIntoViewIfNeeded();
+  await saveScreenshot(page, 'lookup-preview-events-1024px', { viewportOnly: true });
+
+  // On a wide screen a generated id keeps to one line, as it did.
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const generatedId = events.getByRole('row').nth(2).getByRole('cell').last();
+  const lineHeight = await generatedId.evaluate((cell) => Number.parseFloat(getComputedStyle(cell).lineHeight));
+  expect((await generatedId.locator('span').boundingBox())?.height ?? 0).toBeLessThan(lineHeight * 1.5);
+  expect(await overflow()).toBeLessThanOrEqual(0);
+});
+
 test('an unknown email address finds no profile', async ({ page }) => {
   const panel = await openLookupPreviewTab(page);
   await panel.getByLabel('Search by').selectOption('email');

@@ -211,6 +211,30 @@ test('when the database is out, one notice above the page says so, and Try again
   ).toBeVisible();
 });
 
+test('when the database is out on the first load, the space switcher marks the space’s id as an id, and names the space once it is back', async ({
+  page,
+  browserProblems,
+}) => {
+  browserProblems.allowHttpStatus(503);
+  let failing = true;
+  await page.route(EVERY_API_URL, (route) => (failing ? route.fulfill(DATABASE_UNAVAILABLE) : route.continue()));
+  await page.goto('/');
+  const notice = page.getByRole('heading', { name: 'The server cannot reach its database' });
+  await expect(notice).toBeVisible({ timeout: 15_000 });
+  // Nothing said the space's name: the field shows its id as one, not as if it were its name.
+  const space = page.getByRole('textbox', { name: 'Space' });
+  await expect(space).toHaveValue('id: default');
+  await expect(page.getByRole('button', { name: 'Rename space' })).toBeDisabled();
+  await expectNoAxeViolations(page);
+  await saveScreenshot(page, 'space-switcher-database-unavailable', { viewportOnly: true });
+
+  // Once the server answers again, its name.
+  failing = false;
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(space).toHaveValue('Default');
+  await expect(notice).toBeHidden();
+});
+
 test('when the server stops answering, the page keeps what it loaded, says so once, and comes back by itself', async ({
   page,
   browserProblems,

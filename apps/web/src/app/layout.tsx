@@ -59,10 +59,14 @@ const TOPBAR_LABELS_MIN_WIDTH = 780;
 
 const IDS = { main: 'main-content', navigation: 'sidebar-navigation', topbar: 'topbar' };
 
+/** The rail's items, named by product and page: the product's icon alone does not say which page. */
+const RAIL_LABELS = { manage: 'Unified Profiles: Manage' };
+
 /**
  * The console shell: sidebar navigation, top bar, and the page in between.
  *
- * Wide viewports keep Paste's compact sidebar, open by default, collapsing to a rail of icons.
+ * Wide viewports keep Paste's compact sidebar, open by default, collapsing to a rail of icons; the
+ * admin's choice is remembered across reloads (`useSidebarState`).
  * Narrow ones (below 768px) turn it into a drawer: closed on every load, opened from a menu button
  * in the top bar, and closed again once a page is chosen, so the page is never hidden behind it.
  * An open drawer acts as a modal (`useNavigationDrawer`).
@@ -152,6 +156,12 @@ interface ConsoleSidebarProps {
 function ConsoleSidebar({ path, spaceId, variant, sidebar, offScreen, onNavigate, onCollapse }: ConsoleSidebarProps) {
   const onManage = path.startsWith('/unified-profiles/manage');
   const managePath = spacePath(spaceId, MANAGE_PATH);
+  const openManage = (event: MouseEvent<HTMLAnchorElement>) => {
+    handleLinkClick(event, managePath);
+    // Only a navigation in place closes the drawer; a link opened in a new tab does not.
+    if (event.defaultPrevented) onNavigate();
+  };
+  const rail = variant === 'compact' && sidebar.collapsed;
   return (
     <Sidebar
       variant={variant}
@@ -173,32 +183,46 @@ function ConsoleSidebar({ path, spaceId, variant, sidebar, offScreen, onNavigate
         </SidebarHeaderLabel>
       </SidebarHeader>
       <SidebarBody>
-        <SidebarNavigation aria-label="Console" hierarchical id={IDS.navigation}>
-          <SidebarNavigationDisclosure visible>
-            <SidebarNavigationDisclosureHeadingWrapper>
-              <SidebarNavigationDisclosureHeading
-                selected={onManage}
-                icon={<ProductContactCenterAdminIcon decorative />}
-              >
-                Unified Profiles
-              </SidebarNavigationDisclosureHeading>
-            </SidebarNavigationDisclosureHeadingWrapper>
-            <SidebarNavigationDisclosureContent>
-              <SidebarNavigationItem
-                href={managePath}
-                selected={onManage}
-                aria-current={onManage ? 'page' : undefined}
-                onClick={(event: MouseEvent<HTMLAnchorElement>) => {
-                  handleLinkClick(event, managePath);
-                  // Only a navigation in place closes the drawer; a link opened in a new tab does not.
-                  if (event.defaultPrevented) onNavigate();
-                }}
-              >
-                Manage
-              </SidebarNavigationItem>
-            </SidebarNavigationDisclosureContent>
-          </SidebarNavigationDisclosure>
-        </SidebarNavigation>
+        {rail ? (
+          // Paste hides a collapsed sidebar's disclosures, which would leave the rail empty: there
+          // each page is an item of its own, its product's icon alone. The item's text is gone too,
+          // so it is named for screen readers and titled for the mouse.
+          <SidebarNavigation aria-label="Console" id={IDS.navigation}>
+            <SidebarNavigationItem
+              href={managePath}
+              selected={onManage}
+              aria-label={RAIL_LABELS.manage}
+              title={RAIL_LABELS.manage}
+              icon={<ProductContactCenterAdminIcon decorative />}
+              onClick={openManage}
+            >
+              Manage
+            </SidebarNavigationItem>
+          </SidebarNavigation>
+        ) : (
+          <SidebarNavigation aria-label="Console" hierarchical id={IDS.navigation}>
+            <SidebarNavigationDisclosure visible>
+              <SidebarNavigationDisclosureHeadingWrapper>
+                <SidebarNavigationDisclosureHeading
+                  selected={onManage}
+                  icon={<ProductContactCenterAdminIcon decorative />}
+                >
+                  Unified Profiles
+                </SidebarNavigationDisclosureHeading>
+              </SidebarNavigationDisclosureHeadingWrapper>
+              <SidebarNavigationDisclosureContent>
+                <SidebarNavigationItem
+                  href={managePath}
+                  selected={onManage}
+                  aria-current={onManage ? 'page' : undefined}
+                  onClick={openManage}
+                >
+                  Manage
+                </SidebarNavigationItem>
+              </SidebarNavigationDisclosureContent>
+            </SidebarNavigationDisclosure>
+          </SidebarNavigation>
+        )}
       </SidebarBody>
       <SidebarFooter>
         <SidebarCollapseButton

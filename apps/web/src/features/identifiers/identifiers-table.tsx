@@ -21,7 +21,7 @@ import { Fact, Facts } from '../../components/facts.tsx';
 import { FragmentLink } from '../../components/fragment-link.tsx';
 import { HorizontalScroll } from '../../components/horizontal-scroll.tsx';
 import { ListLayoutBox } from '../../components/list-layout-box.tsx';
-import { PhoneList, PhoneListItem } from '../../components/phone-list.tsx';
+import { NumberedListItem, PhoneList } from '../../components/phone-list.tsx';
 import { useSectionHeadingId } from '../../components/section.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { WrappingText } from '../../components/wrapping-text.tsx';
@@ -148,41 +148,34 @@ interface IdentifierRowContent {
 }
 
 /**
- * The identifiers on a phone: a list in priority order, each with its key beside its priority,
- * its display name and address type below, and Edit in view (as the change history's list).
+ * The identifiers as a list (on a phone, or beside the open sidebar in a small window), in priority
+ * order, laid out as the priority order's list: each key beside its priority, its display name and
+ * address type below, and Edit last.
  */
 function IdentifierList({ rows, labelledBy }: { rows: readonly IdentifierRowContent[]; labelledBy?: string }) {
   return (
     <PhoneList ordered aria-labelledby={labelledBy}>
       {rows.map(({ identifier, addressType, edit }) => (
-        <PhoneListItem
+        <NumberedListItem
           key={identifier.key}
-          display="grid"
-          gridTemplateColumns="minmax(0, 1fr) max-content"
-          columnGap="space40"
-          alignItems="start"
+          number={
+            <>
+              <ScreenReaderOnly>Priority </ScreenReaderOnly>
+              {identifier.priority}
+            </>
+          }
+          title={<WrappingText fontFamily="fontFamilyCode">{identifier.key}</WrappingText>}
+          actions={edit}
         >
-          <Box>
-            <Box display="flex" columnGap="space30" alignItems="baseline" marginBottom="space30">
-              <Text as="span" color="colorTextWeak" fontWeight="fontWeightSemibold">
-                <ScreenReaderOnly>Priority </ScreenReaderOnly>
-                {identifier.priority}
-              </Text>
-              <Box minWidth="0">
-                <WrappingText fontFamily="fontFamilyCode">{identifier.key}</WrappingText>
-              </Box>
-            </Box>
-            <Facts>
-              <Fact term="Display name">
-                <WrappingText>{identifier.displayName}</WrappingText>
-              </Fact>
-              <Fact term="Address type">
-                <AddressTypeValue addressType={addressType} normalization={identifier.normalization} />
-              </Fact>
-            </Facts>
-          </Box>
-          {edit}
-        </PhoneListItem>
+          <Facts>
+            <Fact term="Display name">
+              <WrappingText>{identifier.displayName}</WrappingText>
+            </Fact>
+            <Fact term="Address type">
+              <AddressTypeValue addressType={addressType} normalization={identifier.normalization} />
+            </Fact>
+          </Facts>
+        </NumberedListItem>
       ))}
     </PhoneList>
   );

@@ -16,7 +16,7 @@ import { Fact, Facts } from '../../components/facts.tsx';
 import { ConflictNotice, FormErrorAlert } from '../../components/form-alerts.tsx';
 import { HorizontalScroll } from '../../components/horizontal-scroll.tsx';
 import { ListLayoutBox } from '../../components/list-layout-box.tsx';
-import { PhoneList, PhoneListItem } from '../../components/phone-list.tsx';
+import { NumberedListItem, PhoneList } from '../../components/phone-list.tsx';
 import { useSectionHeadingId } from '../../components/section.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { WrappingText } from '../../components/wrapping-text.tsx';
@@ -290,32 +290,24 @@ export function PriorityTable({
           {listLayout ? (
             <PhoneList ordered aria-labelledby={tableName}>
               {rows.map((identifier, index) => (
-                <PhoneListItem key={identifier.key}>
-                  <Box
-                    display="grid"
-                    gridTemplateColumns="minmax(0, 1fr) max-content"
-                    columnGap="space40"
-                    alignItems="start"
-                  >
-                    <Box display="flex" columnGap="space30" alignItems="baseline" minWidth="0">
-                      {/* As wide as "was 4", so that every key starts at the same place. */}
-                      <Box minWidth="sizeSquare110">
-                        <Position {...rowProps(identifier, index)} spoken />
-                        <WasHint {...rowProps(identifier, index)} />
-                      </Box>
-                      <IdentifierSummary identifier={identifier} />
-                    </Box>
-                    <MoveButtons {...rowProps(identifier, index)} />
-                  </Box>
-                  <Box marginY="space40">
-                    <Facts>
-                      <Fact term="Limit">{shortLimit(identifier.limit.count, identifier.limit.window)}</Fact>
-                      <Fact term="Normalization">{NORMALIZATIONS[identifier.normalization].label}</Fact>
-                      <Fact term="Blocked values">{blockedCount(identifier)}</Fact>
-                    </Facts>
-                  </Box>
-                  <RuleActions {...rowProps(identifier, index)} />
-                </PhoneListItem>
+                <NumberedListItem
+                  key={identifier.key}
+                  number={
+                    <>
+                      <Position {...rowProps(identifier, index)} spoken />
+                      <WasHint {...rowProps(identifier, index)} />
+                    </>
+                  }
+                  title={<IdentifierSummary identifier={identifier} />}
+                  placeControls={<MoveButtons {...rowProps(identifier, index)} />}
+                  actions={<RuleActions {...rowProps(identifier, index)} />}
+                >
+                  <Facts>
+                    <Fact term="Limit">{shortLimit(identifier.limit.count, identifier.limit.window)}</Fact>
+                    <Fact term="Normalization">{NORMALIZATIONS[identifier.normalization].label}</Fact>
+                    <Fact term="Blocked values">{blockedCount(identifier)}</Fact>
+                  </Facts>
+                </NumberedListItem>
               ))}
             </PhoneList>
           ) : (

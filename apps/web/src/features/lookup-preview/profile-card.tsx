@@ -16,6 +16,7 @@ import { HorizontalScroll } from '../../components/horizontal-scroll.tsx';
 import { PhoneList, PhoneListItem } from '../../components/phone-list.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { useNarrowViewport } from '../../components/use-narrow-viewport.ts';
+import { WrappingText } from '../../components/wrapping-text.tsx';
 import { formatTraitValue, OUTCOME_TEXT, sortByPriority } from './lookup-preview.ts';
 import { profileEventsQueryOptions } from './lookup-preview-queries.ts';
 
@@ -330,8 +331,14 @@ function EventRows({ events }: { events: readonly ProfileEvent[] }) {
               <Td>
                 <OutcomeBadge event={event} />
               </Td>
+              {/* Ids wrap (after their hyphens where they can): kept whole on one line, a generated
+                  id alone pushed the table past the card beside the open sidebar at 1024 px. */}
               <Td>
-                <Code noWrap>{event.messageId}</Code>
+                <Box minWidth="size10">
+                  <WrappingText fontFamily="fontFamilyCode" fontSize="fontSize30">
+                    {event.messageId}
+                  </WrappingText>
+                </Box>
               </Td>
             </Tr>
           ))}

@@ -45,6 +45,16 @@ describe('spaceItems', () => {
     expect(spaceItems(spaces, 'gone')[0]).toEqual({ id: 'gone', label: 'gone' });
     expect(spaceItems([], 'default')).toEqual([{ id: 'default', label: 'default' }]);
   });
+
+  it('marks the current id as an id when the list could not be read, as nothing then gives its name', () => {
+    expect(spaceItems([], 'prod-eu', true)).toEqual([{ id: 'prod-eu', label: 'id: prod-eu' }]);
+    // A listed space keeps its name: only a failed refresh of a list already read.
+    expect(spaceItems(spaces, 'prod-eu', true).map((item) => item.label)).toEqual([
+      'Default',
+      'Production EU (prod-eu)',
+      'Staging',
+    ]);
+  });
 });
 
 describe('matchingSpaces', () => {

@@ -20,17 +20,31 @@ export function spaceLabel(space: Pick<Space, 'id' | 'name'>, nameShared = false
 }
 
 /**
- * The switcher's entries: every listed space, and first the current id alone when it is not listed
- * (before the list arrives, or at an address naming no space, which the page explains).
+ * The current space while its name cannot be read (the server or its database is out): its id,
+ * marked as one: shown bare, an id reads as the space's name (`prod-eu` for "Production EU").
  */
-export function spaceItems(spaces: readonly Pick<Space, 'id' | 'name'>[], currentId: string): SpaceItem[] {
+export function unnamedSpaceLabel(id: string): string {
+  return `id: ${id}`;
+}
+
+/**
+ * The switcher's entries: every listed space, and first the current id alone when it is not listed:
+ * before the list arrives, at an address naming no space (which the page explains), or marked as an
+ * id when the list could not be read (`listFailed`), as then nothing says whether that id is a name.
+ */
+export function spaceItems(
+  spaces: readonly Pick<Space, 'id' | 'name'>[],
+  currentId: string,
+  listFailed = false,
+): SpaceItem[] {
   const spacesByName = new Map<string, number>();
   for (const { name } of spaces) spacesByName.set(comparable(name), (spacesByName.get(comparable(name)) ?? 0) + 1);
   const items = spaces.map((space) => ({
     id: space.id,
     label: spaceLabel(space, (spacesByName.get(comparable(space.name)) ?? 0) > 1),
   }));
-  return items.some((item) => item.id === currentId) ? items : [{ id: currentId, label: currentId }, ...items];
+  if (items.some((item) => item.id === currentId)) return items;
+  return [{ id: currentId, label: listFailed ? unnamedSpaceLabel(currentId) : currentId }, ...items];
 }
 
 /**

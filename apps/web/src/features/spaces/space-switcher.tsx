@@ -99,6 +99,8 @@ export function SpaceSwitcher({
         <SpacePicker
           spaceId={spaceId}
           spaces={spaces}
+          // Failed once already (it is retried meanwhile): the name may be a while coming.
+          listFailed={query.isError || query.failureCount > 0}
           onPick={openSpace}
           // Spaces made elsewhere (another tab, another admin, the API) since the list was read
           // would otherwise be missing, and a search for one would say that no space matches.
@@ -158,11 +160,14 @@ export function SpaceSwitcher({
 function SpacePicker({
   spaceId,
   spaces,
+  listFailed,
   onPick,
   onOpen,
 }: {
   spaceId: string;
   spaces: readonly { id: string; name: string }[];
+  /** The spaces could not be read: the current one is known by its id alone. */
+  listFailed: boolean;
   onPick: (spaceId: string) => void;
   /** Called as the list opens: the time to read the spaces again. */
   onOpen: () => void;
@@ -172,12 +177,12 @@ function SpacePicker({
   // would wipe out a search being typed. So the current space keeps its object while its label stays.
   const keptSelected = useRef<SpaceItem | null>(null);
   const items = useMemo(() => {
-    const fresh = spaceItems(spaces, spaceId);
+    const fresh = spaceItems(spaces, spaceId, listFailed);
     const kept = keptSelected.current;
     return kept === null
       ? fresh
       : fresh.map((item) => (item.id === kept.id && item.label === kept.label ? kept : item));
-  }, [spaces, spaceId]);
+  }, [spaces, spaceId, listFailed]);
   const selected = items.find((item) => item.id === spaceId) ?? null;
   keptSelected.current = selected;
   // The search that narrows the list, null while the field shows the current space. The field's
