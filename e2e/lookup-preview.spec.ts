@@ -575,9 +575,9 @@ test('dry-runs an event that would demote an email, and writes nothing', async (
   const dropped = result.getByRole('region', { name: 'Dropped identifiers' }).getByRole('row').nth(1);
   await expect(dropped).toContainText(email);
   await expect(dropped).toContainText('Demoted: identifier limit');
-  // Which limit: the check that failed, not "an identifier limit".
+  // Which limit, and which values clash: the check that failed, not "an identifier limit".
   await expect(dropped).toContainText(
-    'The profile would hold 2 user_id values first seen ever (limit 1 ever). This value, of the lowest-priority identifier left, was demoted.',
+    `The profile would hold 2 user_id values: "abc123-${id}" (already held) and "abc456-${id}" (from this event). Its limit is 1. This value, of the lowest-priority identifier left, was demoted.`,
   );
   await expect(dropped).toContainText('This event does not store it on any profile');
   const trace = result.getByRole('region', { name: 'How the resolver decided' }).getByRole('listitem');

@@ -587,6 +587,27 @@ describe('preview and trace', () => {
     expect(decision.plan?.profile?.create).toEqual({ createdAt: world.now() });
   });
 
+  it("a failed limit check names the values that count: those already held and this event's", async () => {
+    const world = createWorld(presetSettings({ anonymous_id: { limit: { count: 10, window: 'weekly' } } }));
+    await world.send({ type: 'identify', userId: 'u-2001', traits: { email: 'maria@example.com' } });
+    for (let i = 1; i <= 7; i++) await world.send({ type: 'identify', userId: 'u-2001', anonymousId: `a${i}` });
+    const checks = async (settings: ResolverSettings, event: Record<string, unknown>) => {
+      const result = await previewEvent({ settings, event, store: world.store, now: world.now, newId: world.newId });
+      return (result.trace ?? []).filter((step) => step.kind === 'check_failed').map((step) => step.message);
+    };
+
+    expect(
+      await checks(world.settings, { type: 'identify', userId: 'u-9999', traits: { email: 'maria@example.com' } }),
+    ).toEqual([
+      'Check failed: the profile would hold 2 user_id values: "u-2001" (already held) and "u-9999" (from this event). Its limit is 1.',
+    ]);
+    // The limit lowered to 5 since: the seven held are kept, quoted up to five, and may not grow.
+    const tightened = presetSettings({ anonymous_id: { limit: { count: 5, window: 'weekly' } } });
+    expect(await checks(tightened, { type: 'identify', userId: 'u-2001', anonymousId: 'a8' })).toEqual([
+      'Check failed: the profile would hold 8 anonymous_id values first seen within 7 days (the weekly window): "a1", "a2", "a3", "a4", "a5" and 2 more (already held) and "a8" (from this event). Its limit is 5 weekly; a profile already holding 7 keeps them, but may not take more.',
+    ]);
+  });
+
   it('the preview says which externalIds types it ignored, and why', async () => {
     const world = createWorld();
     const result = await previewEvent({

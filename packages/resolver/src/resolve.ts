@@ -13,6 +13,7 @@ import type {
 import {
   createTrace,
   describeValue,
+  limitCheckFailedMessage,
   type Trace,
   traceAdded,
   traceCandidates,
@@ -125,6 +126,28 @@ function timesInF(
 }
 
 /**
+ * The values of a key in F that a limit's window ending at `at` may count (first seen after
+ * `windowStart`; later ones included), for the trace: those the matched profiles hold, and the new ones.
+ */
+function valuesThatCount(
+  matched: readonly ProfileState[],
+  newValues: readonly Candidate[],
+  key: string,
+  windowStart: number,
+): { heldValues: string[]; newValues: string[] } {
+  const heldValues: string[] = [];
+  for (const profile of matched) {
+    for (const held of profile.identifiers) {
+      if (held.key === key && held.firstSeenAt > windowStart) heldValues.push(held.value);
+    }
+  }
+  return {
+    heldValues,
+    newValues: newValues.filter((candidate) => candidate.key === key).map((candidate) => candidate.value),
+  };
+}
+
+/**
  * SPEC §7 step 3: would the profile F = values of P ∪ C break a limit, the merge cap or the value
  * cap? Checked in that order; the first failure decides the demotion reason.
  */
@@ -172,7 +195,15 @@ function checkWouldBeProfile(
     return {
       reason: 'limit',
       message: explain
-        ? `Check failed: the profile would hold ${count} ${identifier.key} values first seen ${identifier.windowMs === null ? 'ever' : `within the ${identifier.windowName} window`} (limit ${identifier.limitCount} ${identifier.windowName}${held > identifier.limitCount ? `, ${held} already held` : ''}).`
+        ? limitCheckFailedMessage({
+            key,
+            limitCount: identifier.limitCount,
+            windowDays: identifier.windowDays,
+            windowName: identifier.windowName,
+            count,
+            ...valuesThatCount(matched, newValues, key, windowStart),
+            alreadyHeld: held,
+          })
         : null,
     };
   }

@@ -22,6 +22,8 @@ export interface CompiledIdentifier {
   limitCount: number;
   /** Window length in ms, `null` for `ever`. */
   windowMs: number | null;
+  /** The same in days, for the trace's words. */
+  windowDays: number | null;
   windowName: string;
   /** Exact blocked values, case-folded (`foldCase`). */
   blockedExact: ReadonlySet<string>;
@@ -121,6 +123,7 @@ function compileIdentifier(identifier: Identifier, rank: number, defaultCountry:
     normalization: identifier.normalization,
     limitCount: identifier.limit.count,
     windowMs: days === null ? null : days * DAY_MS,
+    windowDays: days,
     windowName: identifier.limit.window,
     blockedExact,
     blockedExactMaxLength,

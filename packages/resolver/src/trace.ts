@@ -148,6 +148,44 @@ export function traceMatched(
   add(trace, 'matched', `Attempt ${trace.attempt}: ${held}; new values: ${list(newValues)}.`);
 }
 
+/** At most this many values are quoted in a limit's explanation, then "and N more". */
+const MAX_VALUES_QUOTED = 5;
+
+function quoted(values: readonly string[], where: string): string {
+  const shown = values.slice(0, MAX_VALUES_QUOTED).map(show).join(', ');
+  const more = values.length - MAX_VALUES_QUOTED;
+  return `${shown}${more > 0 ? ` and ${more} more` : ''} (${where})`;
+}
+
+/**
+ * Why a would-be profile breaks an identifier's limit, naming the values that count: those the
+ * matched profiles already hold, and this event's. An admin asking why a phone number was dropped
+ * then reads which user id it clashed with, not just that some limit was reached.
+ */
+export function limitCheckFailedMessage(check: {
+  key: string;
+  limitCount: number;
+  /** `null` for a limit over all time. */
+  windowDays: number | null;
+  windowName: string;
+  count: number;
+  heldValues: readonly string[];
+  newValues: readonly string[];
+  /** The most values of the key one matched profile already holds in the window. */
+  alreadyHeld: number;
+}): string {
+  const { key, limitCount, windowDays, windowName, count, heldValues, newValues, alreadyHeld } = check;
+  const within = windowDays === null ? '' : ` first seen within ${windowDays} days (the ${windowName} window)`;
+  const values = [
+    ...(heldValues.length > 0 ? [quoted(heldValues, 'already held')] : []),
+    ...(newValues.length > 0 ? [quoted(newValues, 'from this event')] : []),
+  ].join(' and ');
+  const limit = windowDays === null ? `${limitCount}` : `${limitCount} ${windowName}`;
+  const excess =
+    alreadyHeld > limitCount ? `; a profile already holding ${alreadyHeld} keeps them, but may not take more` : '';
+  return `Check failed: the profile would hold ${count} ${key} values${within}: ${values}. Its limit is ${limit}${excess}.`;
+}
+
 export function traceCheckFailed(trace: Trace, message: string): void {
   add(trace, 'check_failed', message);
 }

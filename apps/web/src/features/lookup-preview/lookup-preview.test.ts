@@ -102,18 +102,21 @@ describe('drop reasons', () => {
       ],
       trace: [
         step('dropped', 'Dropped email "bad": not an email address.'),
-        step('check_failed', 'Check failed: the profile would hold 2 user_id values first seen ever (limit 1 ever).'),
+        step(
+          'check_failed',
+          'Check failed: the profile would hold 2 user_id values: "u1" (already held) and "u2" (from this event). Its limit is 1.',
+        ),
         step('demoted', 'Demoted anonymous_id "a1", the lowest-priority candidate (reason limit); 2 candidates left.'),
         step('check_failed', 'Check failed: the surviving profile would count 101 merged profiles (limit 100).'),
         step('demoted', 'Demoted email "j@x.y", the lowest-priority candidate (reason merge_limit); 1 candidate left.'),
       ],
     });
     expect([...causes]).toEqual([
-      [1, 'The profile would hold 2 user_id values first seen ever (limit 1 ever).'],
+      [1, 'The profile would hold 2 user_id values: "u1" (already held) and "u2" (from this event). Its limit is 1.'],
       [2, 'The surviving profile would count 101 merged profiles (limit 100).'],
     ]);
     expect(demotionExplanation(causes.get(1)!)).toMatch(
-      /^The profile would hold 2 user_id values .* This value, of the lowest-priority identifier left, was demoted\. This event does not store it/,
+      /^The profile would hold 2 user_id values: .* This value, of the lowest-priority identifier left, was demoted\. This event does not store it/,
     );
     // No trace (a real ingest): the general words stay.
     expect(demotionCauses({ droppedIdentifiers: [{ key: 'email', value: 'j@x.y', reason: 'limit' }] }).size).toBe(0);

@@ -264,7 +264,8 @@ const CHECK_FAILED_PREFIX = 'Check failed: ';
 
 /**
  * The check that made each demotion of a dry run, by position in `droppedIdentifiers`, in the
- * trace's own words ("The profile would hold 2 user_id values first seen ever (limit 1 ever)."):
+ * trace's own words ("The profile would hold 2 user_id values: "u1" (already held) and "u2" (from
+ * this event). Its limit is 1."):
  * the general explanation cannot say which identifier's limit it was. The resolver demotes in the
  * order it lists the demoted values, each `demoted` step right after the `check_failed` one that
  * caused it, so the n-th demotion pairs with the n-th such step.
