@@ -636,6 +636,36 @@ test('a dry run that matches shows the existing profile it would resolve to', as
   await expect(result.getByRole('region', { name: 'Dropped identifiers' })).toContainText('Not an email address');
 });
 
+test('a dry run that would merge shows the profiles it would bring in, and says their values come with them', async ({
+  page,
+  request,
+}) => {
+  const id = unique();
+  const email = `merge-${id}@example.com`;
+  const survivor = await ingest(request, { type: 'identify', anonymousId: `home-${id}`, traits: { email } });
+  const kiosk = await ingest(request, { type: 'page', anonymousId: `kiosk-${id}` });
+  const panel = await openLookupPreviewTab(page);
+  await panel
+    .getByRole('textbox', { name: 'Event (JSON)' })
+    .fill(JSON.stringify({ type: 'identify', anonymousId: `kiosk-${id}`, traits: { email } }));
+  await panel.getByRole('button', { name: 'Preview' }).click();
+  const result = panel.getByRole('region', { name: 'Preview result' });
+  await expect(result.getByRole('definition').first()).toContainText('Merged');
+  await expect(result.getByRole('term').filter({ hasText: 'Profiles that would merge into it' })).toBeVisible();
+  await expect(result.getByRole('region', { name: 'Added identifiers' })).toContainText(
+    'No value new to this space would be added. The profiles merged into it bring their own values with them',
+  );
+  const trace = result.getByRole('region', { name: 'How the resolver decided' }).getByRole('listitem');
+  await expect(trace.filter({ hasText: 'With the profiles merged into it' })).toHaveText(
+    `With the profiles merged into it, profile ${survivor.profileId} would hold every candidate: no value new to the space added.`,
+  );
+  await expect(result.getByRole('article', { name: `Profile ${survivor.profileId}` })).toBeVisible();
+  const broughtIn = result.getByRole('region', { name: 'A profile that would merge into it, as it is now' });
+  const kioskCard = broughtIn.getByRole('article', { name: `Profile ${kiosk.profileId}` });
+  await expect(kioskCard).toContainText(`kiosk-${id}`);
+  await saveScreenshot(page, 'lookup-preview-dry-run-merge');
+});
+
 test('malformed JSON is caught in the browser; server issues are listed with their paths', async ({
   page,
   browserProblems,

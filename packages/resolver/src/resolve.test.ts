@@ -587,6 +587,23 @@ describe('preview and trace', () => {
     expect(decision.plan?.profile?.create).toEqual({ createdAt: world.now() });
   });
 
+  it('a merge that adds no value new to the space says the merged profiles bring the rest', async () => {
+    const world = createWorld();
+    await world.send({ type: 'identify', anonymousId: 'home', traits: { email: 'jane@example.com' } });
+    await world.send({ type: 'page', anonymousId: 'kiosk' });
+    const result = await previewEvent({
+      settings: world.settings,
+      event: { type: 'identify', anonymousId: 'kiosk', traits: { email: 'jane@example.com' } },
+      store: world.store,
+      now: world.now,
+      newId: world.newId,
+    });
+    expect(result).toMatchObject({ outcome: 'merged', addedIdentifiers: [] });
+    expect(result.trace?.filter((step) => step.kind === 'added').map((step) => step.message)).toEqual([
+      'With the profiles merged into it, profile P1 would hold every candidate: no value new to the space added.',
+    ]);
+  });
+
   it("a failed limit check names the values that count: those already held and this event's", async () => {
     const world = createWorld(presetSettings({ anonymous_id: { limit: { count: 10, window: 'weekly' } } }));
     await world.send({ type: 'identify', userId: 'u-2001', traits: { email: 'maria@example.com' } });

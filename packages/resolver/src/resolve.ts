@@ -540,7 +540,7 @@ function decide(
     if (survivor === null) traceCreated(trace, profileId, added, at);
     else {
       if (merged.length > 0) traceMerged(trace, survivor, merged);
-      traceAdded(trace, profileId, added, at);
+      traceAdded(trace, profileId, added, at, merged.length > 0);
     }
     // A dry run creates nothing, so the new profile has no id to show yet.
     traceTraits(trace, survivor === null && trace.dryRun ? null : profileId, Object.keys(setTraits));

@@ -218,12 +218,21 @@ export function traceMerged(trace: Trace, survivor: ProfileState, merged: readon
   );
 }
 
-export function traceAdded(trace: Trace, profileId: string, values: readonly string[], at: number): void {
+/** `merging`: the candidates the survivor lacks come with the profiles merged into it. */
+export function traceAdded(
+  trace: Trace,
+  profileId: string,
+  values: readonly string[],
+  at: number,
+  merging = false,
+): void {
   add(
     trace,
     'added',
     values.length === 0
-      ? `Profile ${profileId} already holds every candidate: no value added.`
+      ? merging
+        ? `With the profiles merged into it, profile ${profileId} ${trace.dryRun ? 'would hold' : 'holds'} every candidate: no value new to the space added.`
+        : `Profile ${profileId} already holds every candidate: no value added.`
       : `${trace.dryRun ? 'Would add' : 'Added'} ${list(values)} to profile ${profileId}, first seen ${readableTime(at)}.`,
   );
 }

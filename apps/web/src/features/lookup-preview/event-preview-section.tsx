@@ -267,7 +267,7 @@ function PreviewResult({
               )}
             </Fact>
             {result.mergedProfileIds.length > 0 ? (
-              <Fact term="Would merge into it">
+              <Fact term="Profiles that would merge into it">
                 <IdList ids={result.mergedProfileIds} />
               </Fact>
             ) : null}
@@ -279,7 +279,13 @@ function PreviewResult({
 
         <SubSection heading="Added identifiers">
           {result.addedIdentifiers.length === 0 ? (
-            <Paragraph marginBottom="space0">No new identifier value would be added to a profile.</Paragraph>
+            <Paragraph marginBottom="space0">
+              {result.mergedProfileIds.length > 0
+                ? // A merge adds no value new to the space, yet the profile gains the merged profiles' values: said so,
+                  // or "nothing added" reads as "nothing changes".
+                  'No value new to this space would be added. The profiles merged into it bring their own values with them (shown below).'
+                : 'No new identifier value would be added to a profile.'}
+            </Paragraph>
           ) : (
             <HorizontalScroll label="Added identifiers table">
               <Table>
@@ -331,6 +337,12 @@ function PreviewResult({
             <ExistingProfile spaceId={spaceId} profileId={existing} priorities={priorities} />
           </SubSection>
         ) : null}
+        {/* What a merge would bring in, so the admin can judge whether the merge is right. */}
+        {result.mergedProfileIds.map((mergedId) => (
+          <SubSection key={mergedId} heading="A profile that would merge into it, as it is now">
+            <ExistingProfile spaceId={spaceId} profileId={mergedId} priorities={priorities} />
+          </SubSection>
+        ))}
       </Stack>
     </Box>
   );
