@@ -228,14 +228,17 @@ export function ImportSettingsModal({
           <Button ref={cancelRef} variant="secondary" onClick={onClose} disabled={busy}>
             Cancel
           </Button>
-          <Button
-            variant="destructive"
-            onClick={confirm}
-            loading={busy}
-            disabled={unchanged || problem?.kind === 'conflict' || problem?.kind === 'refused'}
-          >
-            Replace settings
-          </Button>
+          {/* Nothing to replace: no red button that looks as if it still would. */}
+          {unchanged ? null : (
+            <Button
+              variant="destructive"
+              onClick={confirm}
+              loading={busy}
+              disabled={problem?.kind === 'conflict' || problem?.kind === 'refused'}
+            >
+              Replace settings
+            </Button>
+          )}
         </ModalFooterActions>
       </ModalFooter>
     </Modal>
