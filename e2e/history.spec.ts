@@ -169,6 +169,6 @@ test('coming back to the change history shows the changes made meanwhile through
   await write(request, 'patch', `${space}/identifiers/email`, { displayName: 'Email address' });
   await page.clock.fastForward(11_000);
   await page.getByRole('tab', { name: 'Change history' }).click();
-  await expect(history.getByText('All 2 changes of this space.')).toBeVisible();
+  await expect(history.getByText('Both changes of this space.')).toBeVisible();
   await expect(history.getByText('Email address', { exact: false }).first()).toBeVisible();
 });

@@ -105,7 +105,7 @@ test('looks up a national phone number and shows the profile an agent sees, with
   await expect(card.getByRole('definition').first()).toHaveText('Jane Doe');
   // Recent events, newest first.
   await expect(card.getByRole('cell', { name: /track “Order Completed”/ })).toBeVisible();
-  await expect(card.getByText('All 2 events on record for this profile.')).toBeVisible();
+  await expect(card.getByText('Both events on record for this profile.')).toBeVisible();
   await saveScreenshot(page, 'lookup-preview-profile');
 
   // On a phone the identifier values and the events are lists, each value whole at the card's

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ADDRESS_TYPE_LABEL, ADDRESS_TYPE_PLURAL_LABEL, addressTypePlural } from './labels.ts';
+import { ADDRESS_TYPE_LABEL, ADDRESS_TYPE_PLURAL_LABEL, addressTypePlural, wholeListCount } from './labels.ts';
 
 describe('address-type plurals', () => {
   // "address" + "s" gave "Email addresss are not mapped…" in the lookup warnings.
@@ -17,4 +17,13 @@ describe('address-type plurals', () => {
       expect(plural).not.toMatch(/sss$/);
     },
   );
+});
+
+describe('wholeListCount', () => {
+  it('counts a whole list as a sentence starts it', () => {
+    expect(wholeListCount(1, 'change')).toBe('The only change');
+    expect(wholeListCount(2, 'change')).toBe('Both changes');
+    expect(wholeListCount(21, 'change')).toBe('All 21 changes');
+    expect(wholeListCount(2, 'entry', 'entries')).toBe('Both entries');
+  });
 });

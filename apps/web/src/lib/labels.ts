@@ -55,3 +55,13 @@ export const NORMALIZATION_LABEL: Record<Normalization, string> = {
   trim: 'Trim',
   none: 'None',
 };
+
+/**
+ * The whole of a short list, counted as a sentence starts it: "The only change", "Both changes",
+ * "All 21 changes" ("All 2 changes" reads as a machine's count).
+ */
+export function wholeListCount(count: number, noun: string, plural = `${noun}s`): string {
+  if (count === 1) return `The only ${noun}`;
+  if (count === 2) return `Both ${plural}`;
+  return `All ${count} ${plural}`;
+}

@@ -13,6 +13,7 @@ import { ListLayoutBox } from '../../components/list-layout-box.tsx';
 import { PhoneList, PhoneListItem } from '../../components/phone-list.tsx';
 import { Section, useSectionHeadingId } from '../../components/section.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
+import { wholeListCount } from '../../lib/labels.ts';
 import { describeActor, describeAuditEntry } from './describe-audit-entry.ts';
 import { historyQueryOptions } from './history-queries.ts';
 
@@ -149,7 +150,7 @@ function HistoryBody({ spaceId, shown, listLayout }: { spaceId: string; shown: b
         </Box>
       ) : (
         <Text as="p" color="colorTextWeak" fontSize="fontSize20">
-          {entries.length === 1 ? 'The only change of this space.' : `All ${entries.length} changes of this space.`}
+          {`${wholeListCount(entries.length, 'change')} of this space.`}
         </Text>
       )}
     </Box>

@@ -17,6 +17,7 @@ import { PhoneList, PhoneListItem } from '../../components/phone-list.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { useNarrowViewport } from '../../components/use-narrow-viewport.ts';
 import { WrappingText } from '../../components/wrapping-text.tsx';
+import { wholeListCount } from '../../lib/labels.ts';
 import { formatTraitValue, OUTCOME_TEXT, sortByPriority } from './lookup-preview.ts';
 import { profileEventsQueryOptions } from './lookup-preview-queries.ts';
 
@@ -392,7 +393,7 @@ function ProfileEvents({ spaceId, profileId }: { spaceId: string; profileId: str
           {query.hasNextPage
             ? `Showing the ${events.length} most recent events.`
             : // "On record": a server with IDR_EVENT_HISTORY_DAYS deletes older events.
-              `${events.length === 1 ? 'The only event' : `All ${events.length} events`} on record for this profile.`}
+              `${wholeListCount(events.length, 'event')} on record for this profile.`}
         </Text>
       </Box>
       {error && query.isFetchNextPageError ? (
