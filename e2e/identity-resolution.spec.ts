@@ -321,6 +321,19 @@ test('add a custom identifier with source keys, and a built-in one from the sugg
   // Only built-in keys the space lacks are suggested.
   await expect(dialog.getByRole('button', { name: 'Use group_id' })).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Use email' })).toHaveCount(0);
+  // The suggestions are one tab stop: arrows move between them, Tab leaves them, Shift+Tab comes
+  // back to the one last used.
+  const suggestions = dialog.getByRole('toolbar', { name: 'Built-in identifiers not in this space yet:' });
+  await page.keyboard.press('Tab');
+  await expect(suggestions.getByRole('button').first()).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(suggestions.getByRole('button').nth(1)).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(suggestions.getByRole('button').nth(1)).not.toBeFocused();
+  expect(await suggestions.evaluate((toolbar) => toolbar.contains(document.activeElement))).toBe(false);
+  await page.keyboard.press('Shift+Tab');
+  await expect(suggestions.getByRole('button').nth(1)).toBeFocused();
+  await key.focus();
 
   await key.fill('Loyalty ID');
   await dialog.getByRole('button', { name: 'Add identifier' }).click();

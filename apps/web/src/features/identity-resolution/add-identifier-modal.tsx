@@ -12,6 +12,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { type PathValue, type UseFormReturn, useForm } from 'react-hook-form';
 import { FormModal } from '../../components/form-modal.tsx';
 import { useToast } from '../../components/toast.tsx';
+import { useRovingFocus } from '../../components/use-roving-focus.ts';
 import { settingsQueryKey } from '../../lib/query-client.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
 import { useSaveStatus } from '../../lib/use-save-status.ts';
@@ -56,6 +57,7 @@ export function AddIdentifierModal({
   const queryClient = useQueryClient();
   const existingKeys = list.identifiers.map((identifier) => identifier.key);
   const suggestions = suggestedBuiltInKeys(existingKeys);
+  const suggestionFocus = useRovingFocus(suggestions.length);
 
   const form = useForm<AddIdentifierFormValues, unknown, CreateIdentifierInput>({
     resolver: zodResolver(addIdentifierFormSchema(existingKeys)),
@@ -156,20 +158,22 @@ export function AddIdentifierModal({
                 Built-in identifiers not in this space yet:
               </Text>
               <Box
-                role="group"
+                role="toolbar"
                 aria-labelledby={ids.suggestions}
                 display="flex"
                 flexWrap="wrap"
                 columnGap="space30"
                 rowGap="space30"
+                onKeyDown={suggestionFocus.onKeyDown}
               >
-                {suggestions.map((suggestion) => (
+                {suggestions.map((suggestion, index) => (
                   <Button
                     key={suggestion}
                     variant="secondary"
                     size="small"
                     aria-label={`Use ${suggestion}`}
                     onClick={() => applySuggestion(suggestion)}
+                    {...suggestionFocus.itemProps(index)}
                   >
                     <Text as="span" fontFamily="fontFamilyCode" color="inherit">
                       {suggestion}
