@@ -1,4 +1,6 @@
+import type { Page } from '@playwright/test';
 import {
+  type BrowserProblems,
   expect,
   expectNoAxeViolations,
   horizontalOverflow,
@@ -25,6 +27,26 @@ const DATABASE_UNAVAILABLE = {
     requestId: 'req-e2e-503',
   }),
 };
+
+/**
+ * Opens the console while every API request answers that the database is out, and waits for the
+ * notice that says so (the client retries a 5xx twice before it gives up). `recover` lets the
+ * requests through again.
+ */
+async function openWithDatabaseOut(page: Page, browserProblems: BrowserProblems) {
+  browserProblems.allowHttpStatus(503);
+  let failing = true;
+  await page.route(EVERY_API_URL, (route) => (failing ? route.fulfill(DATABASE_UNAVAILABLE) : route.continue()));
+  await page.goto('/');
+  const notice = page.getByRole('heading', { name: 'The server cannot reach its database' });
+  await expect(notice).toBeVisible({ timeout: 15_000 });
+  return {
+    notice,
+    recover: () => {
+      failing = false;
+    },
+  };
+}
 
 test('a space without identifiers explains what to do', async ({ page, api }) => {
   await api.resetToEmpty();
@@ -167,13 +189,7 @@ test('when the database is out, one notice above the page says so, and Try again
   page,
   browserProblems,
 }) => {
-  browserProblems.allowHttpStatus(503);
-  let failing = true;
-  await page.route(EVERY_API_URL, (route) => (failing ? route.fulfill(DATABASE_UNAVAILABLE) : route.continue()));
-  await page.goto('/');
-  const notice = page.getByRole('heading', { name: 'The server cannot reach its database' });
-  // The client retries a 5xx twice before it gives up.
-  await expect(notice).toBeVisible({ timeout: 15_000 });
+  const { notice, recover } = await openWithDatabaseOut(page, browserProblems);
   // (By role: the status region holds the same words.)
   await expect(
     page.getByRole('paragraph').filter({ hasText: 'Nothing can be loaded or saved until it answers again.' }),
@@ -200,7 +216,7 @@ test('when the database is out, one notice above the page says so, and Try again
   await saveScreenshot(page, 'database-unavailable-dark');
 
   // Try again refetches every failed query; once they answer, the notice goes and the data shows.
-  failing = false;
+  recover();
   await page.getByRole('button', { name: 'Try again' }).click();
   await expect(identifierRow(page, 'email')).toBeVisible();
   await expect(page.getByLabel('Phone number')).toBeVisible();
@@ -215,12 +231,7 @@ test('when the database is out on the first load, the space switcher marks the s
   page,
   browserProblems,
 }) => {
-  browserProblems.allowHttpStatus(503);
-  let failing = true;
-  await page.route(EVERY_API_URL, (route) => (failing ? route.fulfill(DATABASE_UNAVAILABLE) : route.continue()));
-  await page.goto('/');
-  const notice = page.getByRole('heading', { name: 'The server cannot reach its database' });
-  await expect(notice).toBeVisible({ timeout: 15_000 });
+  const { notice, recover } = await openWithDatabaseOut(page, browserProblems);
   // Nothing said the space's name: the field shows its id as one, not as if it were its name.
   const space = page.getByRole('textbox', { name: 'Space' });
   await expect(space).toHaveValue('id: default');
@@ -229,7 +240,7 @@ test('when the database is out on the first load, the space switcher marks the s
   await saveScreenshot(page, 'space-switcher-database-unavailable', { viewportOnly: true });
 
   // Once the server answers again, its name.
-  failing = false;
+  recover();
   await page.getByRole('button', { name: 'Try again' }).click();
   await expect(space).toHaveValue('Default');
   await expect(notice).toBeHidden();
