@@ -97,6 +97,9 @@ test('looks up a national phone number and shows the profile an agent sees, with
   await expect(identifiers.getByRole('row').nth(2)).toContainText(`jane-${id}@example.com`);
   await expect(identifiers.getByRole('row').nth(3)).toContainText('Phone');
   await expect(identifiers.getByRole('row').nth(3)).toContainText(e164);
+  // The value the lookup found the profile by is marked, and only that one.
+  await expect(identifiers.getByText('Matched this lookup')).toHaveCount(1);
+  await expect(identifiers.getByRole('row').nth(3)).toContainText('Matched this lookup');
   await expect(card.getByRole('cell', { name: 'premium' })).toBeVisible();
   await expect(card).toContainText('Traits are not identifiers: profiles are not found or matched by them.');
   await expect(card.getByText('None: no other profile was merged into this one')).toBeVisible();
@@ -115,7 +118,7 @@ test('looks up a national phone number and shows the profile an agent sees, with
   await expect(values).toHaveCount(3);
   await expect(values.nth(0)).toContainText('Customer ID');
   await expect(values.nth(0).getByRole('term')).toHaveText(['Value', 'First seen']);
-  await expect(values.nth(2).getByRole('definition').first()).toHaveText(e164);
+  await expect(values.nth(2).getByRole('definition').first()).toHaveText(`${e164}Matched this lookup`);
   const events = card.getByRole('list', { name: 'Recent events' }).getByRole('listitem');
   await expect(events).toHaveCount(2);
   await expect(events.first()).toContainText('track “Order Completed”');

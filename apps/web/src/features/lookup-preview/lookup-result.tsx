@@ -79,7 +79,13 @@ export function LookupResult({
           />
         </Box>
         {result.profiles.map((profile) => (
-          <ProfileCard key={profile.id} spaceId={spaceId} profile={profile} priorities={priorities} />
+          <ProfileCard
+            key={profile.id}
+            spaceId={spaceId}
+            profile={profile}
+            priorities={priorities}
+            matched={{ key: result.identifier.key, value: result.normalizedValue }}
+          />
         ))}
       </Stack>
     </Box>

@@ -33,6 +33,22 @@ interface ProfileCardProps {
   headingAs?: HeadingLevel;
   /** Whether to list the profile's recent events. */
   showEvents?: boolean;
+  /** The value a lookup found the profile by: marked among its identifier values. */
+  matched?: { key: string; value: string };
+}
+
+/** Whether a held value is the one a lookup found the profile by. */
+function isMatched(identifier: Profile['identifiers'][number], matched: ProfileCardProps['matched']): boolean {
+  return matched !== undefined && identifier.key === matched.key && identifier.value === matched.value;
+}
+
+/** Beside the value a lookup found the profile by, so an agent sees at once why this profile came back. */
+function MatchedBadge() {
+  return (
+    <Badge as="span" variant="success">
+      Matched this lookup
+    </Badge>
+  );
 }
 
 /**
@@ -86,7 +102,13 @@ function IdentifierName({ identifier }: { identifier: Profile['identifiers'][num
  * The profile's identifier values in priority order: a table, or on a phone (where the table
  * would scroll sideways to reach the values) a list with each value at the screen's width.
  */
-function IdentifierValues({ identifiers }: { identifiers: Profile['identifiers'] }) {
+function IdentifierValues({
+  identifiers,
+  matched,
+}: {
+  identifiers: Profile['identifiers'];
+  matched: ProfileCardProps['matched'];
+}) {
   const narrow = useNarrowViewport();
   const rowKey = (identifier: Profile['identifiers'][number]) => `${identifier.key}\u0000${identifier.value}`;
   if (narrow) {
@@ -100,6 +122,11 @@ function IdentifierValues({ identifiers }: { identifiers: Profile['identifiers']
             <Facts>
               <Fact term="Value">
                 <Code>{identifier.value}</Code>
+                {isMatched(identifier, matched) ? (
+                  <Box marginTop="space20">
+                    <MatchedBadge />
+                  </Box>
+                ) : null}
               </Fact>
               <Fact term="First seen">
                 <DateTime value={identifier.firstSeenAt} seconds />
@@ -127,7 +154,10 @@ function IdentifierValues({ identifiers }: { identifiers: Profile['identifiers']
                 <IdentifierName identifier={identifier} />
               </Td>
               <Td>
-                <Code noWrap>{identifier.value}</Code>
+                <Box display="flex" flexWrap="wrap" alignItems="center" columnGap="space30" rowGap="space20">
+                  <Code noWrap>{identifier.value}</Code>
+                  {isMatched(identifier, matched) ? <MatchedBadge /> : null}
+                </Box>
               </Td>
               <Td whiteSpace="nowrap">
                 <DateTime value={identifier.firstSeenAt} seconds />
@@ -147,7 +177,14 @@ function customerName(traits: Profile['traits']): string | null {
 }
 
 /** A customer profile as an agent would see it, with how it came to be (SPEC §8). */
-export function ProfileCard({ spaceId, profile, priorities, headingAs = 'h3', showEvents = true }: ProfileCardProps) {
+export function ProfileCard({
+  spaceId,
+  profile,
+  priorities,
+  headingAs = 'h3',
+  showEvents = true,
+  matched,
+}: ProfileCardProps) {
   const sub = SUB_HEADING[headingAs];
   const identifiers = sortByPriority(profile.identifiers, priorities);
   const traits = Object.entries(profile.traits).sort(([a], [b]) => a.localeCompare(b));
@@ -188,7 +225,7 @@ export function ProfileCard({ spaceId, profile, priorities, headingAs = 'h3', sh
         <Paragraph>This profile holds no identifier values.</Paragraph>
       ) : (
         <Box marginBottom="space70">
-          <IdentifierValues identifiers={identifiers} />
+          <IdentifierValues identifiers={identifiers} matched={matched} />
         </Box>
       )}
 
