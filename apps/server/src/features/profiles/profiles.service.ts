@@ -85,10 +85,11 @@ export function createProfilesService(
       // The list as asked for: a client pages on with the address it started with, even if a
       // merge meanwhile gave the profile another survivor. The survivor and every id merged into
       // it name the same events, so a cursor from any of them reads here too.
+      const profileIds = [profile.id, ...profile.mergedFrom];
       const list = `events:${spaceId}:${id}`;
-      const sameList = [profile.id, ...profile.mergedFrom].map((name) => `events:${spaceId}:${name}`);
+      const sameList = profileIds.map((name) => `events:${spaceId}:${name}`);
       const beforeId = page.cursor === undefined ? undefined : decodeCursor([list, ...sameList], page.cursor);
-      const rows = await listProfileEvents(store.db, spaceId, [profile.id, ...profile.mergedFrom], {
+      const rows = await listProfileEvents(store.db, spaceId, profileIds, {
         limit: page.limit,
         beforeId,
       });
