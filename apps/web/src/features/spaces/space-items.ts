@@ -23,7 +23,7 @@ export function spaceLabel(space: Pick<Space, 'id' | 'name'>, nameShared = false
  * The current space while its name cannot be read (the server or its database is out): its id,
  * marked as one: shown bare, an id reads as the space's name (`prod-eu` for "Production EU").
  */
-export function unnamedSpaceLabel(id: string): string {
+function unnamedSpaceLabel(id: string): string {
   return `id: ${id}`;
 }
 
