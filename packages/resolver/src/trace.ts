@@ -226,15 +226,21 @@ export function traceAdded(
   at: number,
   merging = false,
 ): void {
-  add(
-    trace,
-    'added',
-    values.length === 0
-      ? merging
-        ? `With the profiles merged into it, profile ${profileId} ${trace.dryRun ? 'would hold' : 'holds'} every candidate: no value new to the space added.`
-        : `Profile ${profileId} already holds every candidate: no value added.`
-      : `${trace.dryRun ? 'Would add' : 'Added'} ${list(values)} to profile ${profileId}, first seen ${readableTime(at)}.`,
-  );
+  if (values.length > 0) {
+    add(
+      trace,
+      'added',
+      `${trace.dryRun ? 'Would add' : 'Added'} ${list(values)} to profile ${profileId}, first seen ${readableTime(at)}.`,
+    );
+  } else if (merging) {
+    add(
+      trace,
+      'added',
+      `With the profiles merged into it, profile ${profileId} ${trace.dryRun ? 'would hold' : 'holds'} every candidate: no value new to the space added.`,
+    );
+  } else {
+    add(trace, 'added', `Profile ${profileId} already holds every candidate: no value added.`);
+  }
 }
 
 /** `profileId` null: the profile a dry run would create, which has no id yet. */
