@@ -19,6 +19,9 @@ export default defineConfig({
   expect: { timeout: 5_000 },
   use: {
     baseURL: BASE_URL,
+    // A click on a control that never becomes enabled fails here, naming the line, rather than
+    // waiting out the test's timeout without saying where it stood.
+    actionTimeout: 20_000,
     viewport: { width: 1440, height: 900 },
     colorScheme: 'light',
     locale: 'en-US',

@@ -100,7 +100,8 @@ test('a mapping conflict made by a second client is explained and reloads the fo
   await expect(page.getByLabel('Email address')).toHaveValue('email');
   await expect(page.getByText('Your changes are kept')).toHaveCount(0);
   await page.getByRole('button', { name: 'Save mapping' }).click();
-  await expect.poll(() => api.mappings()).toEqual({ phone: null, email: 'email' });
+  await expect(page.getByText('Identifier mapping by address type saved.')).toBeVisible();
+  expect(await api.mappings()).toEqual({ phone: null, email: 'email' });
 
   // Both change the same address type: the admin's kept value replaces theirs, and a note says so.
   await phone.selectOption('phone');
@@ -113,6 +114,38 @@ test('a mapping conflict made by a second client is explained and reloads the fo
   await page.getByRole('button', { name: 'Save mapping' }).click();
   await expect(page.getByText('Your changes are kept')).toBeHidden();
   await expect.poll(() => api.mappings()).toEqual({ phone: 'phone', email: 'email' });
+});
+
+test('a select changed while the save is on its way keeps the new choice, as an unsaved change', async ({
+  page,
+  api,
+}) => {
+  await openIdentifiersTab(page);
+  // The save's answer is held until the admin has changed the select again.
+  let answer!: () => void;
+  const answered = new Promise<void>((resolve) => {
+    answer = resolve;
+  });
+  await page.route('**/address-type-mappings', async (route) => {
+    if (route.request().method() !== 'PUT') return route.fallback();
+    const response = await route.fetch();
+    await answered;
+    await route.fulfill({ response });
+  });
+  const phone = page.getByLabel('Phone number');
+  await phone.selectOption('user_id');
+  await page.getByRole('button', { name: 'Save mapping' }).click();
+  await expect.poll(() => api.mappings()).toEqual({ phone: 'user_id', email: 'email' });
+  await phone.selectOption('anonymous_id');
+  answer();
+
+  await expect(page.getByText('Identifier mapping by address type saved.')).toBeVisible();
+  await expect(phone).toHaveValue('anonymous_id');
+  await expect(page.getByText('You have unsaved changes.')).toBeVisible();
+  // What was saved is now what Discard goes back to.
+  await page.getByRole('button', { name: 'Discard changes' }).click();
+  await expect(phone).toHaveValue('user_id');
+  expect(await api.mappings()).toEqual({ phone: 'user_id', email: 'email' });
 });
 
 test('a change elsewhere in the space does not block saving the mapping', async ({ page, api, browserProblems }) => {

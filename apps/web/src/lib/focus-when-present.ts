@@ -25,10 +25,13 @@ export function focusIsOnSubmitOrLost(): boolean {
   );
 }
 
-/** Focuses the field called `name` of the form an event came from, once the save's render is done. */
+/**
+ * Focuses the field called `name` of the form an event came from, once the save's render is done,
+ * unless the admin has moved on to another control while the save was on its way.
+ */
 export function focusFieldOf(event: { target: EventTarget | null } | undefined, name: string): void {
   const form = event?.target;
-  if (!(form instanceof HTMLFormElement)) return;
+  if (!(form instanceof HTMLFormElement) || !focusIsOnSubmitOrLost()) return;
   focusWhenPresent(() => {
     const field = form.elements.namedItem(name);
     return field instanceof HTMLElement ? field : null;

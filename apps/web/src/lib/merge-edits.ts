@@ -28,10 +28,25 @@ export function mergeEdits<T extends Record<string, unknown>>(
 }
 
 /**
+ * Makes `latest` the form's defaults while keeping the admin's edits made since `editedFrom` on top
+ * (`mergeEdits`), so that "unsaved changes" means changes to the latest. Returns the fields where
+ * an edit replaces a different value of the latest.
+ */
+function resetKeepingEdits<T extends FieldValues, Context, Output>(
+  form: UseFormReturn<T, Context, Output>,
+  editedFrom: T,
+  latest: T,
+): string[] {
+  const { values, overwritten } = mergeEdits(editedFrom, form.getValues(), latest);
+  form.reset(latest);
+  form.reset(values, { keepDefaultValues: true });
+  return overwritten;
+}
+
+/**
  * Shows the latest values in a form after a 412: as they are (`theirs`), or with the admin's edits
- * merged on top (`mine`, `mergeEdits`), the latest becoming the form's defaults either way so that
- * "unsaved changes" means changes to the latest. Returns the fields whose other change the admin's
- * edits overwrite (none for `theirs`).
+ * merged on top (`mine`), the latest becoming the form's defaults either way. Returns the fields
+ * whose other change the admin's edits overwrite (none for `theirs`).
  */
 export function showLatest<T extends FieldValues, Context, Output>(
   form: UseFormReturn<T, Context, Output>,
@@ -42,8 +57,18 @@ export function showLatest<T extends FieldValues, Context, Output>(
     form.reset(latest);
     return [];
   }
-  const { values, overwritten } = mergeEdits(form.formState.defaultValues as T, form.getValues(), latest);
-  form.reset(latest);
-  form.reset(values, { keepDefaultValues: true });
-  return overwritten;
+  return resetKeepingEdits(form, form.formState.defaultValues as T, latest);
+}
+
+/**
+ * Shows what a save stored as the form's defaults. A page form stays editable while its save is on
+ * the way: a field the admin changed meanwhile (it no longer holds what was `submitted`) keeps the
+ * new value, as an unsaved change, rather than being put back to what was saved.
+ */
+export function showSaved<T extends FieldValues, Context, Output>(
+  form: UseFormReturn<T, Context, Output>,
+  submitted: T,
+  saved: T,
+): void {
+  resetKeepingEdits(form, submitted, saved);
 }

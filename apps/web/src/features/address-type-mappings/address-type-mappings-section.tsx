@@ -21,7 +21,7 @@ import { focusFieldOf, focusIsOnSubmitOrLost, refocusSubmitOf } from '../../lib/
 import { ADDRESS_TYPE_LABEL, identifierOptionLabel } from '../../lib/labels.ts';
 import { normalizationWarning } from '../../lib/lookup-warnings.ts';
 import { addressTypeMappingsQueryOptions } from '../../lib/mappings-query.ts';
-import { showLatest } from '../../lib/merge-edits.ts';
+import { showLatest, showSaved } from '../../lib/merge-edits.ts';
 import { useWaitsForOutage } from '../../lib/outage.ts';
 import { loadLatestSettings } from '../../lib/query-client.ts';
 import { joinChanges, mappingChanges } from '../../lib/settings-diff.ts';
@@ -155,11 +155,12 @@ function MappingForm({
   const onSubmit = form.handleSubmit(async (mappings, event) => {
     setFormError(null);
     const refocus = focusIsOnSubmitOrLost();
+    const submitted = form.getValues();
     try {
       const saved = await save((version) => mutation.mutateAsync({ mappings, version }));
       setBase(saved);
       setKeptOver(null);
-      form.reset(toFormValues(saved.mappings));
+      showSaved(form, submitted, toFormValues(saved.mappings));
       if (refocus) focusFieldOf(event, ADDRESS_TYPES[0]);
       toast('Identifier mapping by address type saved.');
     } catch (error) {

@@ -13,7 +13,7 @@ import { QueryErrorState } from '../../components/error-state.tsx';
 import { ConflictNotice, FormErrorAlert } from '../../components/form-alerts.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { focusFieldOf, focusIsOnSubmitOrLost, refocusSubmitOf } from '../../lib/focus-when-present.ts';
-import { showLatest } from '../../lib/merge-edits.ts';
+import { showLatest, showSaved } from '../../lib/merge-edits.ts';
 import { loadLatestSettings } from '../../lib/query-client.ts';
 import { countryText } from '../../lib/settings-diff.ts';
 import { spaceQueryOptions, type VersionedSpace } from '../../lib/space-query.ts';
@@ -70,11 +70,12 @@ function DefaultCountryForm({ spaceId, server }: { spaceId: string; server: Vers
   const onSubmit = form.handleSubmit(async ({ defaultCountry }, event) => {
     setFormError(null);
     const refocus = focusIsOnSubmitOrLost();
+    const submitted = form.getValues();
     try {
       const saved = await save((version) => mutation.mutateAsync({ defaultCountry, version }));
       setBase(saved);
       setKeptOver(null);
-      form.reset({ defaultCountry: saved.space.defaultCountry });
+      showSaved(form, submitted, { defaultCountry: saved.space.defaultCountry });
       if (refocus) focusFieldOf(event, 'defaultCountry');
       toast(`Default country saved: ${countryLabel(saved.space.defaultCountry)}.`);
     } catch (error) {
