@@ -62,24 +62,30 @@ function UnsavedMark() {
 }
 
 /**
- * Keeps the selected tab and the URL in step: a tab chosen by click or arrow keys gets its path, and
- * a path reached another way (back button, link) selects its tab.
+ * Keeps the selected tab and the URL in step: a path reached by Back, Forward or a link selects its
+ * tab here, and a tab the admin chooses gets its path from `showTab` (its focus handler).
  */
-function useManageTabState(spaceId: string, tabId: ManageTab['id']) {
+function useManageTabState(tabId: ManageTab['id']) {
   const state = useTabState({ baseId: 'manage-tabs', selectedId: tabDomId(tabId) });
-  const { selectedId, setSelectedId, setCurrentId } = state;
+  const { setSelectedId, setCurrentId } = state;
   useEffect(() => {
     setSelectedId(tabDomId(tabId));
     // The tab list's one Tab stop (its roving "current" tab) follows too: left on the tab focused
     // last, Shift+Tab back into the list would land on it, and focusing a tab selects it.
     setCurrentId(tabDomId(tabId));
   }, [tabId, setSelectedId, setCurrentId]);
-  useEffect(() => {
-    const tab = MANAGE_TABS.find((candidate) => tabDomId(candidate.id) === selectedId);
-    const path = tab ? spacePath(spaceId, tab.path) : null;
-    if (path && path !== window.location.pathname) navigate(path);
-  }, [selectedId, spaceId]);
   return state;
+}
+
+/**
+ * Gives a tab its path when the admin chooses it. A tab is chosen by focusing it (a click, or the
+ * arrow keys, which select the tab they move to), so its focus handler calls this. Not an effect on
+ * the selection: the selection follows the URL a render later, and by then Back or Forward may
+ * have moved the URL again, which such an effect would take for the admin's choice and undo.
+ */
+function showTab(spaceId: string, tab: ManageTab): void {
+  const path = spacePath(spaceId, tab.path);
+  if (path !== window.location.pathname) navigate(path);
 }
 
 /**
@@ -98,7 +104,7 @@ function useVisitedTabs(tabId: ManageTab['id']): ReadonlySet<ManageTab['id']> {
  * settings-file features.
  */
 export function ManagePage({ spaceId, tabId }: { spaceId: string; tabId: ManageTab['id'] }) {
-  const tabState = useManageTabState(spaceId, tabId);
+  const tabState = useManageTabState(tabId);
   const tabLabel = manageTabLabel(tabId) ?? '';
   const visited = useVisitedTabs(tabId);
   const unsaved = usePlacesWithUnsavedChanges();
@@ -137,6 +143,7 @@ export function ManagePage({ spaceId, tabId }: { spaceId: string; tabId: ManageT
               <Tab
                 key={tab.id}
                 id={tabDomId(tab.id)}
+                onFocus={() => showTab(spaceId, tab)}
                 aria-label={unsaved.has(tab.id) ? `${tab.label}, unsaved changes` : undefined}
               >
                 {tab.label}
