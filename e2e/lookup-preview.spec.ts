@@ -20,6 +20,7 @@ function unique(): string {
 interface Result {
   outcome: string;
   profileId: string | null;
+  mergedProfileIds: string[];
   droppedIdentifiers: Array<{ key: string; value: string; reason: string }>;
 }
 
@@ -239,6 +240,164 @@ test('looks up by any identifier value', async ({ page, api, request }) => {
   const result = panel.getByRole('region', { name: 'Lookup result' });
   await expect(result.getByRole('definition').first()).toHaveText('Customer ID (user_id)');
   await expect(result.getByRole('article', { name: `Profile ${profileId}` })).toBeVisible();
+});
+
+test('opens a profile by the id an event’s result gives', async ({ page, request }) => {
+  const id = unique();
+  const created = await ingest(request, {
+    type: 'identify',
+    userId: `by-id-${id}`,
+    traits: { name: 'Ada Byid', email: `by-id-${id}@example.com` },
+  });
+  expect(created.outcome).toBe('created');
+  const profileId = created.profileId ?? '';
+  const panel = await openLookupPreviewTab(page);
+  await panel.getByLabel('Search by').selectOption({ label: 'Profile ID' });
+  const field = panel.getByRole('textbox', { name: 'Profile ID' });
+  await expect(field).toHaveAccessibleDescription(
+    'The id an event’s result gives as profileId or in mergedProfileIds. A merged profile’s id finds the profile it was merged into.',
+  );
+  // Neither the address field nor “Create…” belongs to this search.
+  await expect(panel.getByRole('textbox', { name: 'Address' })).toHaveCount(0);
+  await expect(panel.getByRole('checkbox', { name: 'Create the profile if none is found' })).toHaveCount(0);
+
+  // Empty (only blanks): refused in the browser, next to the field.
+  await field.fill('   ');
+  await panel.getByRole('button', { name: 'Look up' }).click();
+  await expect(field).toHaveAccessibleDescription('Enter a profile ID');
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+
+  // Pasted with blanks around it, as ids copied from logs often are.
+  await field.fill(`  ${profileId}\n`);
+  await field.press('Enter');
+  const result = panel.getByRole('region', { name: 'Lookup result' });
+  await expect(result.getByRole('heading', { name: 'Lookup result' })).toBeFocused();
+  await expect(result.getByRole('heading', { name: 'Lookup result' })).toBeInViewport();
+  await expect(result.getByRole('status')).toHaveText(
+    'This id is the profile’s own: it was not merged into another profile.',
+  );
+  await expect(result.getByRole('heading', { name: 'This id was merged into another profile' })).toHaveCount(0);
+  const card = result.getByRole('article', { name: `Profile ${profileId}` });
+  await expect(card).toBeVisible();
+  const identifiers = card.getByRole('table', { name: 'Identifier values' });
+  await expect(identifiers.getByRole('row').nth(1)).toContainText(`by-id-${id}`);
+  await expect(identifiers.getByRole('row').nth(2)).toContainText(`by-id-${id}@example.com`);
+  // Found by its id, not by a value: no value is marked as the match.
+  await expect(card.getByText('Matched this lookup')).toHaveCount(0);
+  await expect(card.getByRole('definition').first()).toHaveText('Ada Byid');
+  await expect(card.getByText('The only event on record for this profile.')).toBeVisible();
+  // The pointer left on Look up would show the button in its hover colours.
+  await page.mouse.move(0, 0);
+  await saveScreenshot(page, 'lookup-preview-profile-by-id');
+
+  // Another id typed: the answer is cleared; so is it when the search goes back to an address.
+  await field.fill(`${profileId}x`);
+  await expect(result).toHaveCount(0);
+  await field.fill(profileId);
+  await panel.getByRole('button', { name: 'Look up' }).click();
+  await expect(card).toBeVisible();
+  await panel.getByLabel('Search by').selectOption('email');
+  await expect(result).toHaveCount(0);
+  await expect(panel.getByRole('textbox', { name: 'Address' })).toBeVisible();
+});
+
+test('a merged profile id shows the profile it was merged into, and says so', async ({ page, request }) => {
+  const id = unique();
+  const email = `merged-${id}@example.com`;
+  const survivor = await ingest(request, { type: 'identify', anonymousId: `home-${id}`, traits: { email } });
+  const kiosk = await ingest(request, { type: 'page', anonymousId: `kiosk-${id}` });
+  const merge = await ingest(request, { type: 'identify', anonymousId: `kiosk-${id}`, traits: { email } });
+  expect(merge.outcome).toBe('merged');
+  expect(merge.profileId).toBe(survivor.profileId);
+  expect(merge.mergedProfileIds).toEqual([kiosk.profileId]);
+  const survivorId = survivor.profileId ?? '';
+  const mergedId = kiosk.profileId ?? '';
+
+  const panel = await openLookupPreviewTab(page);
+  await panel.getByLabel('Search by').selectOption({ label: 'Profile ID' });
+  await panel.getByRole('textbox', { name: 'Profile ID' }).fill(mergedId);
+  await panel.getByRole('button', { name: 'Look up' }).click();
+  const result = panel.getByRole('region', { name: 'Lookup result' });
+  await expect(result.getByRole('heading', { name: 'Lookup result' })).toBeFocused();
+  const note = result.getByRole('status');
+  await expect(note.getByRole('heading', { name: 'This id was merged into another profile' })).toBeVisible();
+  await expect(note).toContainText(
+    `Profile ${mergedId} was merged into profile ${survivorId}: this is the profile it belongs to now, holding its identifier values and events.`,
+  );
+  // The survivor's card, with the merged profile's value and events, and the id among those merged into it.
+  const card = result.getByRole('article', { name: `Profile ${survivorId}` });
+  await expect(card).toBeVisible();
+  await expect(result.getByRole('article')).toHaveCount(1);
+  await expect(card.getByRole('definition').filter({ hasText: '1 profile merged into this one' })).toBeVisible();
+  await expect(card.getByRole('definition').filter({ hasText: mergedId })).toBeVisible();
+  const identifiers = card.getByRole('table', { name: 'Identifier values' });
+  await expect(identifiers).toContainText(`home-${id}`);
+  await expect(identifiers).toContainText(`kiosk-${id}`);
+  await expect(identifiers).toContainText(email);
+  await expect(card.getByText('All 3 events on record for this profile.')).toBeVisible();
+  await expectNoAxeViolations(page);
+  // The pointer left on Look up would show the button in its hover colours.
+  await page.mouse.move(0, 0);
+  await saveScreenshot(page, 'lookup-preview-profile-by-merged-id');
+
+  // The survivor's own id: the profile, without the note.
+  await panel.getByRole('textbox', { name: 'Profile ID' }).fill(survivorId);
+  await panel.getByRole('button', { name: 'Look up' }).click();
+  await expect(result.getByRole('status')).toHaveText(
+    'This id is the profile’s own: it was not merged into another profile.',
+  );
+  await expect(result.getByRole('article', { name: `Profile ${survivorId}` })).toBeVisible();
+});
+
+test('an unknown profile id is explained next to the field; a server error is said once', async ({
+  page,
+  browserProblems,
+}) => {
+  browserProblems.allowHttpStatus(404, 500);
+  const requested: string[] = [];
+  page.on('request', (sent) => requested.push(new URL(sent.url()).pathname));
+  const panel = await openLookupPreviewTab(page);
+  await panel.getByLabel('Search by').selectOption({ label: 'Profile ID' });
+  const field = panel.getByRole('textbox', { name: 'Profile ID' });
+  const unknown = `no-such-profile-${unique()}`;
+  await field.fill(unknown);
+  await panel.getByRole('button', { name: 'Look up' }).click();
+  await expect(field).toHaveAccessibleDescription(`No profile has the id “${unknown}” in this space.`);
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expect(field).toBeFocused();
+  await expect(panel.getByRole('region', { name: 'Lookup result' })).toHaveCount(0);
+  await expect(panel.getByRole('heading', { name: 'The lookup failed' })).toHaveCount(0);
+  expect(requested).toContain(`${SPACE_API}/profiles/${unknown}`);
+  await saveScreenshot(page, 'lookup-preview-profile-id-not-found');
+
+  // `..` in a URL means the parent path: it is answered in the browser, without a request to another address.
+  requested.length = 0;
+  await field.fill('..');
+  await panel.getByRole('button', { name: 'Look up' }).click();
+  await expect(field).toHaveAccessibleDescription('No profile has the id “..” in this space.');
+  expect(requested).toEqual([]);
+
+  // Any other failure: said once below the form, with the status, while the busy button keeps focus.
+  let release: () => void = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route('**/profiles/p-broken', async (route) => {
+    await released;
+    await route.fulfill({ status: 500, contentType: 'text/html', body: '<h1>Internal Server Error</h1>' });
+  });
+  await field.fill('p-broken');
+  const lookUp = panel.getByRole('button', { name: 'Look up' });
+  await lookUp.click();
+  await expect(panel.getByRole('form', { name: 'Look up a contact' })).toHaveAttribute('aria-busy', 'true');
+  await expect(lookUp).toBeFocused();
+  release();
+  await expect(panel.getByRole('heading', { name: 'The lookup failed' })).toHaveCount(1);
+  await expect(panel.getByText(/It answered HTTP 500/)).toHaveText(
+    'The server ran into a problem. It answered HTTP 500 Internal Server Error, without saying why. Try again in a moment.',
+  );
+  await expect(field).toHaveAccessibleDescription(/^The id an event’s result gives as profileId/);
+  await expect(panel.getByRole('form', { name: 'Look up a contact' })).toHaveAttribute('aria-busy', 'false');
 });
 
 test('an address type with no mapping is explained once, and Look up is disabled until it is mapped', async ({

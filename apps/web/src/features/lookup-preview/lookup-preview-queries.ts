@@ -48,6 +48,20 @@ export function useProfileLookup(spaceId: string) {
   });
 }
 
+/**
+ * Reads one profile by the id an admin typed. A mutation like the lookup, run on submit; a merged id
+ * answers with its survivor (fetch follows the 308), whose id then differs from the one asked for.
+ */
+export function useProfileById(spaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation<Profile, Error, string>({
+    mutationFn: async (profileId) =>
+      (await callRoute('getProfile', { params: { space: spaceId, id: profileId } })).data,
+    // As after a lookup: the card's events are read again.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: profilesQueryKey(spaceId) }),
+  });
+}
+
 /** Dry-runs one event through the resolver; the server writes nothing. */
 export function useEventPreview(spaceId: string) {
   return useMutation<ResolutionResult, Error, Record<string, unknown>>({

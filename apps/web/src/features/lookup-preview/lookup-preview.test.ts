@@ -14,11 +14,19 @@ import {
   lookupFieldOfIssue,
   mismatchExplanation,
   parseEventJson,
+  profileNotFoundMessage,
   sortByPriority,
-  toLookupRequest,
+  toLookupSearch,
 } from './lookup-preview.ts';
 
-const form = { searchBy: 'phone', address: '', identifier: '', value: '', createIfNotFound: false } as const;
+const form = {
+  searchBy: 'phone',
+  address: '',
+  identifier: '',
+  value: '',
+  profileId: '',
+  createIfNotFound: false,
+} as const;
 
 describe('the lookup form', () => {
   it('asks for the address of the chosen type, or an identifier and a value', () => {
@@ -32,19 +40,53 @@ describe('the lookup form', () => {
     expect(identifier.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['identifier', 'value']);
   });
 
+  it('asks for a profile id; one only blank is empty', () => {
+    const empty = LookupFormSchema.safeParse({ ...form, searchBy: 'profileId', profileId: ' \n ', address: '' });
+    expect(empty.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['profileId', 'Enter a profile ID'],
+    ]);
+    // The other modes' empty fields do not count against it.
+    expect(LookupFormSchema.safeParse({ ...form, searchBy: 'profileId', profileId: 'p_1' }).success).toBe(true);
+  });
+
+  it('says at once that no profile has the id `.` or `..`, which a URL cannot carry', () => {
+    for (const profileId of ['.', ' .. ']) {
+      const result = LookupFormSchema.safeParse({ ...form, searchBy: 'profileId', profileId });
+      expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+        ['profileId', profileNotFoundMessage(profileId.trim())],
+      ]);
+    }
+    expect(LookupFormSchema.safeParse({ ...form, searchBy: 'profileId', profileId: '...' }).success).toBe(true);
+  });
+
   it('builds the address or identifier body; only an address lookup may create', () => {
-    expect(toLookupRequest({ ...form, address: '(415) 555-0100' })).toEqual({
-      addressType: 'phone',
-      address: '(415) 555-0100',
+    expect(toLookupSearch({ ...form, address: '(415) 555-0100' })).toEqual({
+      kind: 'lookup',
+      request: { addressType: 'phone', address: '(415) 555-0100' },
     });
-    expect(toLookupRequest({ ...form, searchBy: 'email', address: 'a@b.io', createIfNotFound: true })).toEqual({
-      addressType: 'email',
-      address: 'a@b.io',
-      createIfNotFound: true,
+    expect(toLookupSearch({ ...form, searchBy: 'email', address: 'a@b.io', createIfNotFound: true })).toEqual({
+      kind: 'lookup',
+      request: { addressType: 'email', address: 'a@b.io', createIfNotFound: true },
     });
     expect(
-      toLookupRequest({ ...form, searchBy: 'identifier', identifier: 'user_id', value: 'u1', createIfNotFound: true }),
-    ).toEqual({ identifier: 'user_id', value: 'u1' });
+      toLookupSearch({ ...form, searchBy: 'identifier', identifier: 'user_id', value: 'u1', createIfNotFound: true }),
+    ).toEqual({ kind: 'lookup', request: { identifier: 'user_id', value: 'u1' } });
+  });
+
+  it('reads a profile by its id, trimmed, and never creates', () => {
+    expect(
+      toLookupSearch({
+        ...form,
+        searchBy: 'profileId',
+        profileId: '  3f0c-9a \n',
+        address: '+1',
+        createIfNotFound: true,
+      }),
+    ).toEqual({ kind: 'profile', profileId: '3f0c-9a' });
+  });
+
+  it('says which id no profile has, quoting it', () => {
+    expect(profileNotFoundMessage('p_123')).toBe('No profile has the id “p_123” in this space.');
   });
 
   it('maps server issue paths onto fields', () => {

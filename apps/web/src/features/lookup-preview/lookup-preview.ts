@@ -17,18 +17,29 @@ import { z } from 'zod';
 import { locateJsonSyntaxError } from '../../lib/json-syntax.ts';
 import type { NormalizationMismatch } from '../../lib/lookup-warnings.ts';
 
-/** What the lookup searches by: an address type (what a call or message brings) or any identifier. */
+/** What a lookup of `POST …/profiles/lookup` searches by: an address type (what a call or message brings) or any identifier. */
 export type SearchBy = AddressType | 'identifier';
 
 export const LookupFormSchema = z
   .object({
-    searchBy: z.enum(['phone', 'email', 'identifier']),
+    /** A lookup's `SearchBy`, or a profile's id (`GET …/profiles/:id`). */
+    searchBy: z.enum(['phone', 'email', 'identifier', 'profileId']),
     address: z.string(),
     identifier: z.string(),
     value: z.string(),
+    profileId: z.string(),
     createIfNotFound: z.boolean(),
   })
   .superRefine((form, ctx) => {
+    if (form.searchBy === 'profileId') {
+      const id = form.profileId.trim();
+      if (id === '') ctx.addIssue({ code: 'custom', path: ['profileId'], message: 'Enter a profile ID' });
+      // A URL reads `.` and `..` as path steps, even percent-encoded (WHATWG URL), so they cannot be
+      // asked for: the request would reach another address. The server makes no such ids.
+      else if (id === '.' || id === '..')
+        ctx.addIssue({ code: 'custom', path: ['profileId'], message: profileNotFoundMessage(id) });
+      return;
+    }
     if (form.searchBy === 'identifier') {
       if (form.identifier === '')
         ctx.addIssue({ code: 'custom', path: ['identifier'], message: 'Choose an identifier' });
@@ -47,15 +58,36 @@ export const EMPTY_LOOKUP_FORM: LookupFormValues = {
   address: '',
   identifier: '',
   value: '',
+  profileId: '',
   createIfNotFound: false,
 };
 
-/** The body of `POST …/profiles/lookup` for the form; only an address lookup may create a profile. */
-export function toLookupRequest(form: LookupFormValues): LookupRequest {
-  if (form.searchBy === 'identifier') return { identifier: form.identifier, value: form.value };
-  return form.createIfNotFound
-    ? { addressType: form.searchBy, address: form.address, createIfNotFound: true }
-    : { addressType: form.searchBy, address: form.address };
+/** What Look up asks the server for: a lookup body, or one profile by its id. */
+export type LookupSearch = { kind: 'lookup'; request: LookupRequest } | { kind: 'profile'; profileId: string };
+
+/**
+ * What Look up asks for with the form's values. Only an address lookup may create a profile; a
+ * profile id is trimmed (a copied id often brings a space or a line break along).
+ */
+export function toLookupSearch(form: LookupFormValues): LookupSearch {
+  switch (form.searchBy) {
+    case 'profileId':
+      return { kind: 'profile', profileId: form.profileId.trim() };
+    case 'identifier':
+      return { kind: 'lookup', request: { identifier: form.identifier, value: form.value } };
+    default:
+      return {
+        kind: 'lookup',
+        request: form.createIfNotFound
+          ? { addressType: form.searchBy, address: form.address, createIfNotFound: true }
+          : { addressType: form.searchBy, address: form.address },
+      };
+  }
+}
+
+/** Next to the Profile ID field when the server knows no profile by the id searched. */
+export function profileNotFoundMessage(profileId: string): string {
+  return `No profile has the id “${profileId}” in this space.`;
 }
 
 /** The form field a server issue path of the lookup body belongs to, if any. */

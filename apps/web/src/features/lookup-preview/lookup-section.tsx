@@ -12,21 +12,24 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { ErrorState } from '../../components/error-state.tsx';
 import { ApiError } from '../../lib/errors.ts';
-import { ADDRESS_TYPE_LABEL, ADDRESS_TYPE_PLURAL_LABEL, identifierOptionLabel } from '../../lib/labels.ts';
+import { ADDRESS_TYPE_LABEL, ADDRESS_TYPE_PLURAL_LABEL } from '../../lib/labels.ts';
 import { normalizationMismatch } from '../../lib/lookup-warnings.ts';
 import { settingsQueryKey } from '../../lib/query-client.ts';
 import { spaceQueryOptions } from '../../lib/space-query.ts';
 import { BusySubmitButton } from './busy-submit-button.tsx';
+import { CreateIfNotFoundField, IdentifierValueFields, ProfileIdField } from './lookup-fields.tsx';
 import {
   EMPTY_LOOKUP_FORM,
   LookupFormSchema,
   type LookupFormValues,
   lookupFieldOfIssue,
-  toLookupRequest,
+  profileNotFoundMessage,
+  toLookupSearch,
 } from './lookup-preview.ts';
-import { useProfileLookup } from './lookup-preview-queries.ts';
+import { useProfileById, useProfileLookup } from './lookup-preview-queries.ts';
 import { LookupResult } from './lookup-result.tsx';
 import { MismatchHelp, UnmappedCallout } from './mapping-warnings.tsx';
+import { ProfileByIdResult } from './profile-by-id-result.tsx';
 import { useReveal } from './reveal.ts';
 
 interface LookupSectionProps {
@@ -84,12 +87,16 @@ export function LookupSection({ spaceId, identifiers, mappings, mappingsHref, pr
     address: useId(),
     identifier: useId(),
     value: useId(),
+    profileId: useId(),
     create: useId(),
     unmapped: useId(),
   };
   const queryClient = useQueryClient();
   const lookup = useProfileLookup(spaceId);
   const resetLookup = lookup.reset;
+  const byId = useProfileById(spaceId);
+  const resetById = byId.reset;
+  const busy = lookup.isPending || byId.isPending;
   const [refusedAsUnmapped, setRefusedAsUnmapped] = useState<RefusedAsUnmapped | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const failureRef = useRef<HTMLDivElement | null>(null);
@@ -102,7 +109,7 @@ export function LookupSection({ spaceId, identifiers, mappings, mappingsHref, pr
   const { errors } = form.formState;
   const searchBy = form.watch('searchBy');
   const createIfNotFound = form.watch('createIfNotFound');
-  const addressType = searchBy === 'identifier' ? null : searchBy;
+  const addressType = searchBy === 'identifier' || searchBy === 'profileId' ? null : searchBy;
 
   // A result answers the search that was made: once what is searched changes, it is cleared rather
   // than left under inputs it does not answer. (The create checkbox does not change the search.)
@@ -110,10 +117,11 @@ export function LookupSection({ spaceId, identifiers, mappings, mappingsHref, pr
     const subscription = form.watch((_values, { name }) => {
       if (name === 'createIfNotFound') return;
       resetLookup();
+      resetById();
       setFailure(null);
     });
     return () => subscription.unsubscribe();
-  }, [form, resetLookup]);
+  }, [form, resetLookup, resetById]);
 
   const mappedKey = addressType && mappings ? mappings[addressType] : undefined;
   const mappedIdentifier = identifiers?.find((identifier) => identifier.key === mappedKey);
@@ -156,13 +164,27 @@ export function LookupSection({ spaceId, identifiers, mappings, mappingsHref, pr
     setFailure(error);
   }
 
+  function handleProfileError(error: unknown, profileId: string) {
+    // Next to the field, like an address that cannot be read, in the tab's words (the server's detail names no space).
+    if (error instanceof ApiError && error.code === 'profile_not_found') {
+      form.setError('profileId', { type: 'server', message: profileNotFoundMessage(profileId) }, { shouldFocus: true });
+      return;
+    }
+    setFailure(error);
+  }
+
   const onSubmit = form.handleSubmit((values) => {
     // The button stays enabled while a lookup runs, to keep focus: a second submit is ignored.
-    if (lookup.isPending || unmapped) return;
+    if (busy || unmapped) return;
     setFailure(null);
-    const request = toLookupRequest(values);
+    const search = toLookupSearch(values);
     // Callbacks given to mutate only run for the latest lookup, and not after it was reset (the
     // search changed meanwhile), so a stale answer never shows.
+    if (search.kind === 'profile') {
+      byId.mutate(search.profileId, { onError: (error) => handleProfileError(error, search.profileId) });
+      return;
+    }
+    const { request } = search;
     lookup.mutate(request, { onError: (error) => handleError(error, request) });
   });
 
@@ -178,7 +200,7 @@ export function LookupSection({ spaceId, identifiers, mappings, mappingsHref, pr
 
   return (
     <Stack orientation="vertical" spacing="space70">
-      <form onSubmit={onSubmit} noValidate aria-label="Look up a contact" aria-busy={lookup.isPending}>
+      <form onSubmit={onSubmit} noValidate aria-label="Look up a contact" aria-busy={busy}>
         <Stack orientation="vertical" spacing="space60">
           {/*
            * Error messages quote what was typed, which may be hundreds of characters with no space:
@@ -203,6 +225,7 @@ export function LookupSection({ spaceId, identifiers, mappings, mappingsHref, pr
                 <Option value="phone">{ADDRESS_TYPE_LABEL.phone}</Option>
                 <Option value="email">{ADDRESS_TYPE_LABEL.email}</Option>
                 <Option value="identifier">Identifier value</Option>
+                <Option value="profileId">Profile ID</Option>
               </Select>
               {/* Choosing an address type no identifier holds turns Look up off: said at once, not
                   only in the warning further down the page. */}
@@ -242,15 +265,17 @@ export function LookupSection({ spaceId, identifiers, mappings, mappingsHref, pr
                   </Box>
                 )}
               </Box>
-            ) : (
+            ) : searchBy === 'identifier' ? (
               <IdentifierValueFields form={form} ids={ids} identifiers={identifiers} />
+            ) : (
+              <ProfileIdField form={form} id={ids.profileId} />
             )}
           </Box>
           {addressType ? <CreateIfNotFoundField form={form} id={ids.create} checked={createIfNotFound} /> : null}
           {unmapped ? <UnmappedCallout id={ids.unmapped} addressType={unmapped} mappingsHref={mappingsHref} /> : null}
           <Box>
             <BusySubmitButton
-              busy={lookup.isPending}
+              busy={busy}
               disabled={unmapped !== null}
               describedBy={unmapped ? ids.unmapped : undefined}
             >
@@ -276,101 +301,9 @@ export function LookupSection({ spaceId, identifiers, mappings, mappingsHref, pr
           mappingsHref={mappingsHref}
         />
       ) : null}
+      {byId.data && byId.variables !== undefined ? (
+        <ProfileByIdResult spaceId={spaceId} profileId={byId.variables} profile={byId.data} priorities={priorities} />
+      ) : null}
     </Stack>
-  );
-}
-
-type LookupForm = ReturnType<typeof useForm<LookupFormValues>>;
-
-/** The manual search: any identifier, and a value normalized with its normalization. */
-function IdentifierValueFields({
-  form,
-  ids,
-  identifiers,
-}: {
-  form: LookupForm;
-  ids: { identifier: string; value: string };
-  identifiers: Identifier[] | undefined;
-}) {
-  const { errors } = form.formState;
-  return (
-    // The select keeps room for an option label; the value column takes the rest (see the form's grid).
-    <Box
-      display="grid"
-      gridTemplateColumns={['minmax(0, 1fr)', 'minmax(12rem, 1fr) minmax(0, 1fr)']}
-      columnGap="space60"
-      rowGap="space60"
-    >
-      <Box>
-        <Label htmlFor={ids.identifier} required>
-          Identifier
-        </Label>
-        <Select
-          id={ids.identifier}
-          hasError={errors.identifier !== undefined}
-          aria-describedby={`${ids.identifier}-help`}
-          {...form.register('identifier')}
-        >
-          <Option value="">Choose an identifier</Option>
-          {(identifiers ?? []).map((identifier) => (
-            <Option key={identifier.key} value={identifier.key}>
-              {identifierOptionLabel(identifier)}
-            </Option>
-          ))}
-        </Select>
-        <HelpText id={`${ids.identifier}-help`} variant={errors.identifier ? 'error' : 'default'}>
-          {errors.identifier?.message ??
-            (identifiers === undefined
-              ? 'Loading the identifiers…'
-              : 'Search the values of one identifier, e.g. a customer ID.')}
-        </HelpText>
-      </Box>
-      <Box>
-        <Label htmlFor={ids.value} required>
-          Value
-        </Label>
-        <Input
-          id={ids.value}
-          type="text"
-          autoComplete="off"
-          hasError={errors.value !== undefined}
-          aria-describedby={`${ids.value}-help`}
-          {...form.register('value')}
-        />
-        <HelpText id={`${ids.value}-help`} variant={errors.value ? 'error' : 'default'}>
-          {errors.value?.message ?? "Normalized with the identifier's normalization."}
-        </HelpText>
-      </Box>
-    </Box>
-  );
-}
-
-/** The flow-builder behaviour: create a blank profile holding the address when none is found. */
-function CreateIfNotFoundField({ form, id, checked }: { form: LookupForm; id: string; checked: boolean }) {
-  return (
-    <Box display="flex" columnGap="space30" alignItems="flex-start" maxWidth="size70">
-      <Box
-        as="input"
-        type="checkbox"
-        id={id}
-        aria-describedby={`${id}-help`}
-        width="sizeIcon20"
-        height="sizeIcon20"
-        marginTop="space10"
-        marginX="space0"
-        flexShrink={0}
-        {...form.register('createIfNotFound')}
-      />
-      <Box>
-        <Label htmlFor={id} marginBottom="space0">
-          Create the profile if none is found
-        </Label>
-        <HelpText id={`${id}-help`} variant={checked ? 'warning' : 'default'} marginTop="space0">
-          {checked
-            ? 'This lookup writes: when no profile holds this address, a new profile holding just this value is created in the space.'
-            : 'Leave unchecked for a read-only lookup. When checked, a missing profile is created, as a flow builder’s “search for a profile” step does.'}
-        </HelpText>
-      </Box>
-    </Box>
   );
 }
