@@ -806,6 +806,35 @@ test('Back with a dialog open closes the dialog, asking first about edits, and l
   await expect(page).toHaveURL(new RegExp(`${TAB_PATH}$`));
   expect(await identifier(page, 'user_id')).toBeDefined();
 });
+test('Back then Forward in quick succession lands on the tab Forward went to, and adds no history entry', async ({
+  page,
+}) => {
+  await page.goto('/unified-profiles/manage/identifiers');
+  await page.getByRole('tab', { name: 'Identity resolution' }).click();
+  await expect(page).toHaveURL(new RegExp(`${TAB_PATH}$`));
+  const entries = await page.evaluate(() => history.length);
+  // Forward comes before the page has caught up with Back (the mouse's side buttons do this); the
+  // promise settles two frames after Forward, once the page has had time to react to both.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const settled = () => requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+        addEventListener(
+          'popstate',
+          () => {
+            addEventListener('popstate', settled, { once: true });
+            setTimeout(() => history.forward(), 0);
+          },
+          { once: true },
+        );
+        history.back();
+      }),
+  );
+  await expect(page).toHaveURL(new RegExp(`${TAB_PATH}$`));
+  await expect(page.getByRole('tab', { name: 'Identity resolution', selected: true })).toBeVisible();
+  expect(await page.evaluate(() => history.length)).toBe(entries);
+});
+
 // Apart from the light pass: each axe run takes seconds on a loaded machine.
 test('the Identity resolution tab and its rules dialog are accessible in the dark theme', async ({ page }) => {
   await openIdentityResolutionTab(page);
