@@ -109,6 +109,41 @@ test('the tab list follows the address: after Back, Shift+Tab returns to the sel
   await expect(page).toHaveTitle('Identity resolution · Manage — Default space — Identity Resolution Console');
 });
 
+test('after Back, the tab that kept the focus shows its panel only when chosen again, and its URL with it', async ({
+  page,
+}) => {
+  await openIdentifiersTab(page);
+  const lookup = page.getByRole('tab', { name: 'Lookup preview' });
+  await lookup.click();
+  await expect(page).toHaveURL(/\/lookup-preview$/);
+  await page.goBack();
+  await expect(page.getByRole('tab', { name: 'Identifiers', selected: true })).toBeVisible();
+  await expect(lookup).toBeFocused();
+  const entries = await page.evaluate(() => history.length);
+
+  // The focus leaves and comes back (another window, then this one again): nothing moves.
+  await lookup.evaluate((tab) => {
+    tab.blur();
+    tab.focus();
+  });
+  await expect(page.getByRole('tab', { name: 'Identifiers', selected: true })).toBeVisible();
+  await expect(page).toHaveURL(/\/identifiers$/);
+
+  // Chosen again, with Enter on the focused tab: the panel and the URL follow, as one step.
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('tab', { name: 'Lookup preview', selected: true })).toBeVisible();
+  await expect(page).toHaveURL(/\/lookup-preview$/);
+  expect(await page.evaluate(() => history.length)).toBe(entries);
+  await page.goBack();
+  await expect(page.getByRole('tab', { name: 'Identifiers', selected: true })).toBeVisible();
+
+  // The arrow keys choose the tab they move to, URL included.
+  await page.getByRole('tab', { name: 'Identifiers' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Identity resolution', selected: true })).toBeFocused();
+  await expect(page).toHaveURL(/\/identity-resolution$/);
+});
+
 test('Export settings keeps the focus once the file is saved', async ({ page }) => {
   await page.goto('/unified-profiles/manage/identity-resolution');
   const exportButton = page.getByRole('button', { name: 'Export settings' });

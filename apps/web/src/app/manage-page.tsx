@@ -62,8 +62,8 @@ function UnsavedMark() {
 }
 
 /**
- * Keeps the selected tab and the URL in step: a path reached by Back, Forward or a link selects its
- * tab here, and a tab the admin chooses gets its path from `showTab` (its focus handler).
+ * Keeps the selected tab on the URL's: a path reached by Back, Forward, a link or a tab the admin
+ * chose (`showTab`) selects its tab here, and nothing else selects one.
  */
 function useManageTabState(tabId: ManageTab['id']) {
   const state = useTabState({ baseId: 'manage-tabs', selectedId: tabDomId(tabId) });
@@ -77,15 +77,34 @@ function useManageTabState(tabId: ManageTab['id']) {
   return state;
 }
 
-/**
- * Gives a tab its path when the admin chooses it. A tab is chosen by focusing it (a click, or the
- * arrow keys, which select the tab they move to), so its focus handler calls this. Not an effect on
- * the selection: the selection follows the URL a render later, and by then Back or Forward may
- * have moved the URL again, which such an effect would take for the admin's choice and undo.
- */
+/** Gives the tab the admin chose its path; the selection follows the URL (`useManageTabState`). */
 function showTab(spaceId: string, tab: ManageTab): void {
   const path = spacePath(spaceId, tab.path);
   if (path !== window.location.pathname) navigate(path);
+}
+
+/**
+ * A tab's click and focus handlers. The tab library selects a tab on click and on focus by itself;
+ * here both only change the URL, which the selection then follows, so the two cannot drift apart
+ * (after Back, the tab the admin had chosen keeps the keyboard focus while another is selected).
+ * A click, Enter or Space chooses the tab; a focus chooses it only when it moved from another tab
+ * of the list (the arrow keys), not when it comes back to the page or from a closing dialog.
+ */
+function tabChoiceHandlers(spaceId: string, tab: ManageTab) {
+  return {
+    onClick: (event: React.MouseEvent<HTMLElement>) => {
+      event.preventDefault();
+      showTab(spaceId, tab);
+    },
+    onFocus: (event: React.FocusEvent<HTMLElement>) => {
+      event.preventDefault();
+      const from = event.relatedTarget;
+      const list = event.currentTarget.closest('[role="tablist"]');
+      if (from instanceof Element && from.getAttribute('role') === 'tab' && list?.contains(from)) {
+        showTab(spaceId, tab);
+      }
+    },
+  };
 }
 
 /**
@@ -143,7 +162,7 @@ export function ManagePage({ spaceId, tabId }: { spaceId: string; tabId: ManageT
               <Tab
                 key={tab.id}
                 id={tabDomId(tab.id)}
-                onFocus={() => showTab(spaceId, tab)}
+                {...tabChoiceHandlers(spaceId, tab)}
                 aria-label={unsaved.has(tab.id) ? `${tab.label}, unsaved changes` : undefined}
               >
                 {tab.label}
