@@ -630,6 +630,33 @@ test('a change elsewhere in the space does not block a save: rules and order go 
   await saveScreenshot(page, 'identity-resolution-toast-under-dialog');
 });
 
+test('a move made while Save order is on its way stays, as an unsaved change to the saved order', async ({ page }) => {
+  await openIdentityResolutionTab(page);
+  // The save's answer is held until the admin has moved another identifier.
+  let answer!: () => void;
+  const answered = new Promise<void>((resolve) => {
+    answer = resolve;
+  });
+  await page.route('**/identifiers/priority', async (route) => {
+    const response = await route.fetch();
+    await answered;
+    await route.fulfill({ response });
+  });
+  await page.getByRole('button', { name: 'Move anonymous_id up' }).click();
+  await page.getByRole('button', { name: 'Save order' }).click();
+  const savedOrder = ['user_id', 'email', 'anonymous_id', 'phone'];
+  await expect.poll(async () => (await listIdentifiers(page)).map((entry) => entry.key)).toEqual(savedOrder);
+  await page.getByRole('button', { name: 'Move email up' }).click();
+  answer();
+
+  await expect(page.getByText('Priority order saved.')).toBeVisible();
+  expect(await priorityOrder(page)).toEqual(['email', 'user_id', 'anonymous_id', 'phone']);
+  await expect(page.getByRole('button', { name: 'Save order' })).toBeEnabled();
+  // What was saved is now what Discard goes back to.
+  await page.getByRole('button', { name: 'Discard changes' }).click();
+  expect(await priorityOrder(page)).toEqual(savedOrder);
+});
+
 test('a priority order changed meanwhile: the alert names the moves, and the admin may keep their order', async ({
   page,
   browserProblems,

@@ -296,6 +296,8 @@ test('switching space, or Back into another space, asks before it drops an unsav
   // Back again, discarding this time: the default space, its saved mapping; the same Back, so
   // Forward still leads to the other space.
   await page.goBack();
+  await expect(discard).toContainText('Switching to the space Default discards them.');
+  await expect(page).toHaveURL(new RegExp(`/spaces/${other}/unified-profiles/manage/identifiers$`));
   await discard.getByRole('button', { name: 'Discard and switch' }).click();
   await expect(page).toHaveURL(/^http:\/\/[^/]+\/unified-profiles\/manage\/identifiers$/);
   await expect(space).toHaveValue('Default');

@@ -23,6 +23,8 @@ let currentIndex = 0;
 // A step the console itself takes with `history.go`: undoing a refused one is hidden from the rest
 // of the console; redoing an agreed one passes the guard.
 let ownStep: 'undo' | 'redo' | null = null;
+// A refused step the admin agreed to before its undo was over: taken once the undo is.
+let redoAfterUndo: (() => void) | null = null;
 
 function addressOf(location: Location): string {
   return location.pathname + location.search + location.hash;
@@ -53,6 +55,9 @@ if (typeof window !== 'undefined') {
     ownStep = null;
     if (step === 'undo') {
       event.stopImmediatePropagation();
+      const redo = redoAfterUndo;
+      redoAfterUndo = null;
+      redo?.();
       return;
     }
     const to = addressOf(window.location);
@@ -87,6 +92,11 @@ function undoStep(distance: number | null): void {
 
 /** Takes a refused step again, past the guard (the admin agreed to it). */
 function redoStep(distance: number | null, to: string): void {
+  // `history.go` is asynchronous: moving again before the undo lands would lose one of the two.
+  if (ownStep === 'undo') {
+    redoAfterUndo = () => redoStep(distance, to);
+    return;
+  }
   if (distance === null || distance === 0) {
     navigate(to);
     return;

@@ -184,7 +184,7 @@ function ConfirmDeleteDialog({
       destructive
       onConfirm={confirm}
       onConfirmLabel="Delete identifier"
-      onDismiss={onClose}
+      onDismiss={dismiss}
       onDismissLabel="Cancel"
       isConfirmDisabled={mutation.isPending || mappingsPending}
     >

@@ -27,6 +27,7 @@ import { shortLimit } from '../../lib/labels.ts';
 import { settingsQueryKey } from '../../lib/query-client.ts';
 import { saveRebasing } from '../../lib/rebase.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
+import { useOneAtATime } from '../../lib/use-one-at-a-time.ts';
 import type { ReloadMode } from '../../lib/use-save-status.ts';
 import { AddIdentifierModal } from './add-identifier-modal.tsx';
 import { DeleteIdentifierDialog } from './delete-identifier-dialog.tsx';
@@ -158,10 +159,12 @@ export function PriorityTable({
     setAnnouncement(`${key} moved to priority ${next.indexOf(key) + 1} of ${next.length}.`);
   }
 
-  async function save() {
+  // A double click would send the order twice, the second answering 412 as if someone else had saved.
+  const save = useOneAtATime(async () => {
     setSaveError(null);
     const active = document.activeElement;
     const refocus = active === null || active === document.body || orderActions.current?.contains(active) === true;
+    const submitted = draft;
     try {
       // Another settings write that left the order as it was (e.g. a renamed identifier) is no
       // conflict with this one: saved again on the latest version (lib/rebase.ts).
@@ -175,7 +178,8 @@ export function PriorityTable({
       });
       const keys = saved.identifiers.map((identifier) => identifier.key);
       setBase({ keys, version: saved.version });
-      setDraft(keys);
+      // Moves made while the save was on its way stay, as unsaved changes to the saved order.
+      setDraft((current) => (sameOrder(current, submitted) ? keys : rebaseOrder(current, keys)));
       setKeptOver(null);
       focusLastMovedIfFocusLost();
       // The toast says it now; a move announced before the save would otherwise read as pending.
@@ -191,7 +195,7 @@ export function PriorityTable({
         if (refocus) refocusWhenLost(() => orderActions.current?.querySelector('button') ?? null);
       }
     }
-  }
+  });
 
   function discard() {
     setSaveError(null);

@@ -18,6 +18,7 @@ import { useToast } from '../../components/toast.tsx';
 import { ApiError } from '../../lib/errors.ts';
 import { focusWhenPresent } from '../../lib/focus-when-present.ts';
 import { identifierCapReason, identifiersQueryOptions, isAtIdentifierCap } from '../../lib/identifiers-query.ts';
+import { useOneAtATime } from '../../lib/use-one-at-a-time.ts';
 import { unrecognizedTypesQueryOptions, useCreateIdentifier } from './identity-resolution-queries.ts';
 
 function TableHead() {
@@ -56,7 +57,8 @@ export function UnrecognizedTypesSection({ spaceId }: { spaceId: string }) {
     focusWhenPresent(() => document.querySelector<HTMLElement>(`button[aria-label="${CSS.escape(label)}"]`));
   }
 
-  async function add(type: UnrecognizedIdentifierType) {
+  // A double click would add the type twice, the second answering 409 as if someone else had.
+  const add = useOneAtATime(async (type: UnrecognizedIdentifierType) => {
     setAdding(type.type);
     setAddError(null);
     try {
@@ -79,7 +81,7 @@ export function UnrecognizedTypesSection({ spaceId }: { spaceId: string }) {
     } finally {
       setAdding(null);
     }
-  }
+  });
 
   if (query.isPending) {
     return (
