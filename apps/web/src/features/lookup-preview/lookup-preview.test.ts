@@ -7,6 +7,7 @@ import {
   demotionCauses,
   demotionExplanation,
   dropReasonText,
+  EMPTY_LOOKUP_FORM,
   EXAMPLE_EVENT,
   emptyLookupText,
   findBlockedValue,
@@ -19,14 +20,7 @@ import {
   toLookupSearch,
 } from './lookup-preview.ts';
 
-const form = {
-  searchBy: 'phone',
-  address: '',
-  identifier: '',
-  value: '',
-  profileId: '',
-  createIfNotFound: false,
-} as const;
+const form = EMPTY_LOOKUP_FORM;
 
 describe('the lookup form', () => {
   it('asks for the address of the chosen type, or an identifier and a value', () => {
