@@ -309,6 +309,37 @@ test('switching space, or Back into another space, asks before it drops an unsav
   await expect(space).toHaveValue(`Other (${other})`);
 });
 
+test('switching space while a mapping is being saved waits for the save instead of calling the edit unsaved', async ({
+  page,
+  request,
+}) => {
+  const other = await createSpace(request, 'Other');
+  await page.goto('/');
+  await expect(identifierRow(page, 'email')).toBeVisible();
+  // The save's answer is held until the admin has picked the other space.
+  let answer!: () => void;
+  const answered = new Promise<void>((resolve) => {
+    answer = resolve;
+  });
+  await page.route('**/spaces/default/address-type-mappings', async (route) => {
+    if (route.request().method() !== 'PUT') return route.fallback();
+    const response = await route.fetch();
+    await answered;
+    await route.fulfill({ response });
+  });
+  await page.getByLabel('Phone number').selectOption('user_id');
+  await page.getByRole('button', { name: 'Save mapping' }).click();
+  await chooseSpace(page, other, `Other (${other})`);
+  await expect(page).toHaveURL(/^http:\/\/[^/]+\/unified-profiles\/manage\/identifiers$/);
+  answer();
+
+  // Saved, then switched: no dialog ever asked (it would have kept the page where it was).
+  await expect(page).toHaveURL(new RegExp(`/spaces/${other}/unified-profiles/manage/identifiers$`));
+  await expect(page.getByRole('alertdialog', { name: 'Discard unsaved changes?' })).toHaveCount(0);
+  const saved = await request.get('/api/v1/spaces/default/address-type-mappings');
+  expect((await saved.json()).mappings).toEqual({ phone: 'user_id', email: 'email' });
+});
+
 test('New space creates an empty space from the top bar and opens it', async ({ page, request }) => {
   const suffix = Date.now().toString(36);
   await page.goto('/unified-profiles/manage/identity-resolution');

@@ -4,13 +4,33 @@ import { sharedValue } from './shared-value.ts';
 // Forms that hold unsaved changes right now, each with the place (tab) it is on, if any: for
 // in-console navigation that would unmount them (switching space), and for the tabs to show which
 // of them hold edits. The browser's own prompt covers leaving the page.
-const formsWithUnsavedChanges = new Map<symbol, string | null>();
+const formsWithUnsavedChanges = new Map<symbol, { place: string | null; saving: boolean }>();
 const placesWithUnsavedChanges = sharedValue<ReadonlySet<string>>(new Set());
+// Switches to another space waiting for the saves under way to end (see `leaveForSpace`).
+let waitingForSaves: (() => void)[] = [];
+
+function savesUnderWay(): boolean {
+  for (const form of formsWithUnsavedChanges.values()) if (form.saving) return true;
+  return false;
+}
 
 function unsavedFormsChanged(): void {
   placesWithUnsavedChanges.set(
-    new Set([...formsWithUnsavedChanges.values()].filter((place): place is string => place !== null)),
+    new Set(
+      [...formsWithUnsavedChanges.values()]
+        .map((form) => form.place)
+        .filter((place): place is string => place !== null),
+    ),
   );
+  if (waitingForSaves.length === 0) return;
+  // After the effects of this commit have all run: a form whose save failed registers again (as
+  // unsaved, no longer saving) right after its old entry is removed, and must be seen as unsaved.
+  queueMicrotask(() => {
+    if (savesUnderWay()) return;
+    const waiting = waitingForSaves;
+    waitingForSaves = [];
+    for (const resume of waiting) resume();
+  });
 }
 
 /** Names the place (a tab of the page) whose forms `useBeforeUnload` registers below it. */
@@ -40,7 +60,10 @@ const pendingLeave = sharedValue<PendingSpaceLeave | null>(null);
  * dialog (`usePendingSpaceLeave`) asks first, and `leave` runs only if the admin discards them.
  */
 export function leaveForSpace(spaceId: string, leave: () => void): void {
-  if (hasUnsavedChanges()) pendingLeave.set({ spaceId, leave });
+  // Edits on their way to the server are not lost by leaving: wait for the answer, then ask only
+  // if they are still unsaved (the save failed). Asking at once would say they are discarded.
+  if (savesUnderWay()) waitingForSaves.push(() => leaveForSpace(spaceId, leave));
+  else if (hasUnsavedChanges()) pendingLeave.set({ spaceId, leave });
   else leave();
 }
 
@@ -63,14 +86,15 @@ export function usePendingSpaceLeave(): {
 
 /**
  * While `when` is true (unsaved changes): asks the browser to confirm leaving the page, and makes
- * `hasUnsavedChanges()` true for navigation inside the console.
+ * `hasUnsavedChanges()` true for navigation inside the console. `saving`: the changes are on their
+ * way to the server, so a switch to another space waits for the answer before it asks.
  */
-export function useBeforeUnload(when: boolean): void {
+export function useBeforeUnload(when: boolean, saving = false): void {
   const place = useContext(UnsavedChangesPlace);
   useEffect(() => {
     if (!when) return;
     const form = Symbol('unsaved form');
-    formsWithUnsavedChanges.set(form, place);
+    formsWithUnsavedChanges.set(form, { place, saving });
     unsavedFormsChanged();
     function onBeforeUnload(event: BeforeUnloadEvent) {
       event.preventDefault();
@@ -83,5 +107,5 @@ export function useBeforeUnload(when: boolean): void {
       unsavedFormsChanged();
       window.removeEventListener('beforeunload', onBeforeUnload);
     };
-  }, [when, place]);
+  }, [when, place, saving]);
 }

@@ -129,7 +129,8 @@ function MappingForm({
     defaultValues: toFormValues(server.mappings),
   });
   const { errors, isDirty, isSubmitting } = form.formState;
-  useBeforeUnload(isDirty);
+  const busy = isSubmitting || mutation.isPending;
+  useBeforeUnload(isDirty, busy);
 
   const { base, setBase, save, adoptLatest } = useFormBase(server, {
     isDirty,
@@ -184,8 +185,6 @@ function MappingForm({
     setKeptOver(null);
     form.reset(toFormValues(base.mappings));
   }
-
-  const busy = isSubmitting || mutation.isPending;
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Identifier mapping by address type">

@@ -54,7 +54,8 @@ function DefaultCountryForm({ spaceId, server }: { spaceId: string; server: Vers
     defaultValues: { defaultCountry: server.space.defaultCountry },
   });
   const { errors, isDirty, isSubmitting } = form.formState;
-  useBeforeUnload(isDirty);
+  const busy = isSubmitting || mutation.isPending;
+  useBeforeUnload(isDirty, busy);
 
   // What the form is based on: the country it shows and the version a save sends as If-Match. A
   // change saved elsewhere shows here unless the admin is editing; then a save made on a version
@@ -94,7 +95,6 @@ function DefaultCountryForm({ spaceId, server }: { spaceId: string; server: Vers
     return reload(async () => ((await adoptLatest(mode)).overwritten.length > 0 ? theirs : null), mode);
   }
 
-  const busy = isSubmitting || mutation.isPending;
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Default country">
       <Stack orientation="vertical" spacing="space70">

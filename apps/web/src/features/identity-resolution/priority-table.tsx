@@ -112,7 +112,7 @@ export function PriorityTable({
   const lastMoved = useRef<MoveButton | null>(null);
   const orderActions = useRef<HTMLDivElement>(null);
   const dirty = !sameOrder(draft, base.keys);
-  useBeforeUnload(dirty);
+  useBeforeUnload(dirty, mutation.isPending);
 
   // Follow the server: an unchanged draft takes the new list as is; a changed one is rebased when
   // the server's own order did not move (an edit of rules, an added or deleted identifier), and is
