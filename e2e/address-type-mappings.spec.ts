@@ -1,4 +1,4 @@
-import { expect, identifierRow, openIdentifiersTab, saveScreenshot, test } from './fixtures.ts';
+import { expect, holdAnswers, identifierRow, openIdentifiersTab, saveScreenshot, test } from './fixtures.ts';
 
 test('map phone and email and see the mapping after a reload', async ({ page, api }) => {
   await api.reset({ phone: null, email: null });
@@ -122,16 +122,7 @@ test('a select changed while the save is on its way keeps the new choice, as an 
 }) => {
   await openIdentifiersTab(page);
   // The save's answer is held until the admin has changed the select again.
-  let answer!: () => void;
-  const answered = new Promise<void>((resolve) => {
-    answer = resolve;
-  });
-  await page.route('**/address-type-mappings', async (route) => {
-    if (route.request().method() !== 'PUT') return route.fallback();
-    const response = await route.fetch();
-    await answered;
-    await route.fulfill({ response });
-  });
+  const answer = await holdAnswers(page, '**/address-type-mappings');
   const phone = page.getByLabel('Phone number');
   await phone.selectOption('user_id');
   await page.getByRole('button', { name: 'Save mapping' }).click();

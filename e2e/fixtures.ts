@@ -182,6 +182,25 @@ export async function openEditModal(page: Page, key: string) {
   return { dialog, input };
 }
 
+/**
+ * Holds the page's answers to `method` requests on `url` until the returned function is called:
+ * each request reaches the server at once, the page only sees the answer later. For what an admin
+ * does while a save is on its way.
+ */
+export async function holdAnswers(page: Page, url: string, method = 'PUT'): Promise<() => void> {
+  let answer!: () => void;
+  const answered = new Promise<void>((resolve) => {
+    answer = resolve;
+  });
+  await page.route(url, async (route) => {
+    if (route.request().method() !== method) return route.fallback();
+    const response = await route.fetch();
+    await answered;
+    await route.fulfill({ response });
+  });
+  return answer;
+}
+
 /** Fails with the list of axe violations (rule, impact, elements) when there are any. */
 export async function expectNoAxeViolations(page: Page) {
   // Paste fades dialogs in with JavaScript-driven opacity; axe's colour-contrast check on a

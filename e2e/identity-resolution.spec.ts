@@ -5,6 +5,7 @@ import {
   expectNoAxeViolations,
   expectNoOverflowingText,
   expectWithinViewportWidth,
+  holdAnswers,
   horizontalOverflow,
   LONG_KEY,
   LONG_NAME,
@@ -633,15 +634,7 @@ test('a change elsewhere in the space does not block a save: rules and order go 
 test('a move made while Save order is on its way stays, as an unsaved change to the saved order', async ({ page }) => {
   await openIdentityResolutionTab(page);
   // The save's answer is held until the admin has moved another identifier.
-  let answer!: () => void;
-  const answered = new Promise<void>((resolve) => {
-    answer = resolve;
-  });
-  await page.route('**/identifiers/priority', async (route) => {
-    const response = await route.fetch();
-    await answered;
-    await route.fulfill({ response });
-  });
+  const answer = await holdAnswers(page, '**/identifiers/priority');
   await page.getByRole('button', { name: 'Move anonymous_id up' }).click();
   await page.getByRole('button', { name: 'Save order' }).click();
   const savedOrder = ['user_id', 'email', 'anonymous_id', 'phone'];

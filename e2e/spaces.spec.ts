@@ -4,6 +4,7 @@ import {
   expect,
   expectNoAxeViolations,
   expectWithinViewportWidth,
+  holdAnswers,
   horizontalOverflow,
   identifierRow,
   openIdentifiersTab,
@@ -317,16 +318,7 @@ test('switching space while a mapping is being saved waits for the save instead 
   await page.goto('/');
   await expect(identifierRow(page, 'email')).toBeVisible();
   // The save's answer is held until the admin has picked the other space.
-  let answer!: () => void;
-  const answered = new Promise<void>((resolve) => {
-    answer = resolve;
-  });
-  await page.route('**/spaces/default/address-type-mappings', async (route) => {
-    if (route.request().method() !== 'PUT') return route.fallback();
-    const response = await route.fetch();
-    await answered;
-    await route.fulfill({ response });
-  });
+  const answer = await holdAnswers(page, '**/spaces/default/address-type-mappings');
   await page.getByLabel('Phone number').selectOption('user_id');
   await page.getByRole('button', { name: 'Save mapping' }).click();
   await chooseSpace(page, other, `Other (${other})`);
