@@ -16,6 +16,7 @@ import { showLatest } from '../../lib/merge-edits.ts';
 import { fieldChangesText, type IdentifierField } from '../../lib/settings-diff.ts';
 import { useBeforeUnload } from '../../lib/use-before-unload.ts';
 import { useEditBase } from '../../lib/use-edit-base.ts';
+import { useOneAtATime } from '../../lib/use-one-at-a-time.ts';
 import { type ReloadMode, useSaveStatus } from '../../lib/use-save-status.ts';
 import { withFocusRef } from '../../lib/with-focus-ref.ts';
 import { useUpdateDisplayName } from './identifiers-queries.ts';
@@ -79,7 +80,8 @@ export function EditIdentifierModal({ spaceId, identifier, version, onClose }: E
     }
   });
 
-  async function resetToDefault() {
+  // A double click would send the reset twice, the second answering 412 as if someone else had saved.
+  const resetToDefault = useOneAtATime(async () => {
     setFormError(null);
     form.clearErrors();
     try {
@@ -89,7 +91,7 @@ export function EditIdentifierModal({ spaceId, identifier, version, onClose }: E
     } catch (error) {
       handleError(error);
     }
-  }
+  });
 
   // After a 412 the list holds the latest (the save refetched it): what the other change did.
   const theirs = conflict && live ? fieldChangesText(base.identifier, live, ['displayName']) : null;
