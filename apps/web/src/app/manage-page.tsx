@@ -8,8 +8,7 @@ import {
   PageHeaderParagraph,
 } from '@twilio-paste/page-header';
 import { Spinner } from '@twilio-paste/spinner';
-import { Tab, TabList, TabPanel, TabPanels, Tabs, useTabState } from '@twilio-paste/tabs';
-import { useEffect, useState } from 'react';
+import { Tab, TabList, TabPanel, TabPanels, Tabs } from '@twilio-paste/tabs';
 import { LazyPart } from '../components/lazy-part.tsx';
 import { Section } from '../components/section.tsx';
 import { AddressTypeMappingsSection } from '../features/address-type-mappings/address-type-mappings-section.tsx';
@@ -22,11 +21,11 @@ import { ApiError } from '../lib/errors.ts';
 import { identifiersQueryOptions } from '../lib/identifiers-query.ts';
 import { addressTypeMappingsQueryOptions } from '../lib/mappings-query.ts';
 import { retryableLazy } from '../lib/retryable-lazy.ts';
-import { navigate } from '../lib/router.ts';
 import { spacePath } from '../lib/space-path.ts';
 import { spaceQueryOptions } from '../lib/space-query.ts';
 import { UnsavedChangesPlace, usePlacesWithUnsavedChanges } from '../lib/use-before-unload.ts';
 import { MANAGE_TABS, type ManageTab, manageTabLabel } from './manage-tabs.ts';
+import { useManageTabs, useVisitedTabs } from './use-manage-tabs.ts';
 
 // Loaded apart from the settings tabs: only admins who preview lookups need its code.
 const lookupPreviewTab = retryableLazy(() =>
@@ -37,8 +36,6 @@ const lookupPreviewTab = retryableLazy(() =>
 const settingsFileSection = retryableLazy(() =>
   import('../features/settings-file/settings-file-section.tsx').then((module) => module.SettingsFileSection),
 );
-
-const tabDomId = (id: ManageTab['id']) => `manage-tab-${id}`;
 
 /**
  * After a tab's name while a form on it holds unsaved edits: they stay when another tab is shown,
@@ -62,70 +59,13 @@ function UnsavedMark() {
 }
 
 /**
- * Keeps the selected tab on the URL's: a path reached by Back, Forward, a link or a tab the admin
- * chose (`showTab`) selects its tab here, and nothing else selects one.
- */
-function useManageTabState(tabId: ManageTab['id']) {
-  const state = useTabState({ baseId: 'manage-tabs', selectedId: tabDomId(tabId) });
-  const { setSelectedId, setCurrentId } = state;
-  useEffect(() => {
-    setSelectedId(tabDomId(tabId));
-    // The tab list's one Tab stop (its roving "current" tab) follows too: left on the tab focused
-    // last, Shift+Tab back into the list would land on it, and focusing a tab selects it.
-    setCurrentId(tabDomId(tabId));
-  }, [tabId, setSelectedId, setCurrentId]);
-  return state;
-}
-
-/** Gives the tab the admin chose its path; the selection follows the URL (`useManageTabState`). */
-function showTab(spaceId: string, tab: ManageTab): void {
-  const path = spacePath(spaceId, tab.path);
-  if (path !== window.location.pathname) navigate(path);
-}
-
-/**
- * A tab's click and focus handlers. The tab library selects a tab on click and on focus by itself;
- * here both only change the URL, which the selection then follows, so the two cannot drift apart
- * (after Back, the tab the admin had chosen keeps the keyboard focus while another is selected).
- * A click, Enter or Space chooses the tab; a focus chooses it only when it moved from another tab
- * of the list (the arrow keys), not when it comes back to the page or from a closing dialog.
- */
-function tabChoiceHandlers(spaceId: string, tab: ManageTab) {
-  return {
-    onClick: (event: React.MouseEvent<HTMLElement>) => {
-      event.preventDefault();
-      showTab(spaceId, tab);
-    },
-    onFocus: (event: React.FocusEvent<HTMLElement>) => {
-      event.preventDefault();
-      const from = event.relatedTarget;
-      const list = event.currentTarget.closest('[role="tablist"]');
-      if (from instanceof Element && from.getAttribute('role') === 'tab' && list?.contains(from)) {
-        showTab(spaceId, tab);
-      }
-    },
-  };
-}
-
-/**
- * The tabs opened so far. A panel mounts on its first visit (no requests, and no hidden duplicate
- * loading or error states, for tabs never opened) and then stays mounted, so switching tabs keeps
- * unsaved edits.
- */
-function useVisitedTabs(tabId: ManageTab['id']): ReadonlySet<ManageTab['id']> {
-  const [visited, setVisited] = useState<ReadonlySet<ManageTab['id']>>(() => new Set([tabId]));
-  if (!visited.has(tabId)) setVisited(new Set([...visited, tabId]));
-  return visited;
-}
-
-/**
  * Unified Profiles › Manage: composes the identifiers, address-type-mapping, identity-resolution and
  * settings-file features.
  */
 export function ManagePage({ spaceId, tabId }: { spaceId: string; tabId: ManageTab['id'] }) {
-  const tabState = useManageTabState(tabId);
-  const tabLabel = manageTabLabel(tabId) ?? '';
+  const { tabState, tabProps } = useManageTabs(spaceId, tabId);
   const visited = useVisitedTabs(tabId);
+  const tabLabel = manageTabLabel(tabId) ?? '';
   const unsaved = usePlacesWithUnsavedChanges();
   const identifiers = useQuery(identifiersQueryOptions(spaceId));
   const mappings = useQuery(addressTypeMappingsQueryOptions(spaceId));
@@ -161,8 +101,7 @@ export function ManagePage({ spaceId, tabId }: { spaceId: string; tabId: ManageT
             {MANAGE_TABS.map((tab) => (
               <Tab
                 key={tab.id}
-                id={tabDomId(tab.id)}
-                {...tabChoiceHandlers(spaceId, tab)}
+                {...tabProps(tab)}
                 aria-label={unsaved.has(tab.id) ? `${tab.label}, unsaved changes` : undefined}
               >
                 {tab.label}
