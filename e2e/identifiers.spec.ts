@@ -285,7 +285,11 @@ test('at 390px the navigation is a drawer and identifiers and their priority are
   const anonymous = order.getByRole('listitem').nth(3);
   await expect(anonymous).toContainText('Priority 4anonymous_id');
   await expect(anonymous.getByRole('term')).toHaveText(['Limit', 'Normalization', 'Blocked values']);
-  await expect(anonymous.getByRole('definition')).toHaveText(['5 per 7 days', 'Trim', '4']);
+  await expect(anonymous.getByRole('definition')).toHaveText([
+    '5 per 7 days',
+    'Trim',
+    '/^[0-]*$/, “-1”, “null”and 1 more',
+  ]);
   await expect(page.getByRole('region', { name: 'Priority order table' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Move anonymous_id up', exact: true }).click();
   await expect(order.getByRole('listitem').nth(2)).toContainText('Priority 3was 4anonymous_id');

@@ -259,7 +259,10 @@ test('a blocked regex refused by the server is shown on its row; a safe one is s
   await dialog.getByRole('button', { name: 'Save rules' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByText('Rules of email saved.')).toBeVisible();
-  await expect(priorityRow(page, 'email').getByRole('cell').nth(4)).toHaveText('5');
+  // The row shows what is blocked: the first three values as the form writes them, then how many more.
+  const blockedCell = priorityRow(page, 'email').getByRole('cell').nth(4);
+  await expect(blockedCell).toContainText('/^[0-]*$/, “-1”, “null”');
+  await expect(blockedCell).toContainText('and 2 more');
   const saved = await identifier(page, 'email');
   expect(saved?.blockedValues).toContainEqual({ value: '^test-.*@example\\.com$', match: 'regex' });
 
@@ -282,6 +285,7 @@ test('a blocked regex refused by the server is shown on its row; a safe one is s
   await again.getByRole('button', { name: 'Save rules' }).click();
   await expect(again).toBeHidden();
   expect((await identifier(page, 'email'))?.blockedValues).toHaveLength(4);
+  await expect(blockedCell).toContainText('and 1 more');
 });
 
 test('an exact blocked value that repeats another ignoring case is refused on its row', async ({ page }) => {

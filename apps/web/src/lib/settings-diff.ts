@@ -52,7 +52,7 @@ function limitText(identifier: Identifier): string {
 }
 
 /** A blocked value as the rules form shows it: exact values quoted, patterns between slashes. */
-function blockedValueText(blocked: Identifier['blockedValues'][number]): string {
+export function blockedValueText(blocked: Identifier['blockedValues'][number]): string {
   return blocked.match === 'regex' ? `/${blocked.value}/` : quote(blocked.value);
 }
 

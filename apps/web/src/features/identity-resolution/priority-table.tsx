@@ -30,6 +30,7 @@ import { useBeforeUnload } from '../../lib/use-before-unload.ts';
 import { useOneAtATime } from '../../lib/use-one-at-a-time.ts';
 import type { ReloadMode } from '../../lib/use-save-status.ts';
 import { AddIdentifierModal } from './add-identifier-modal.tsx';
+import { blockedValuesPreview } from './blocked-values-preview.ts';
 import { DeleteIdentifierDialog } from './delete-identifier-dialog.tsx';
 import { EditRulesModal } from './edit-rules-modal.tsx';
 import { useReorderIdentifiers } from './identity-resolution-queries.ts';
@@ -309,7 +310,9 @@ export function PriorityTable({
                   <Facts>
                     <Fact term="Limit">{shortLimit(identifier.limit.count, identifier.limit.window)}</Fact>
                     <Fact term="Normalization">{NORMALIZATIONS[identifier.normalization].label}</Fact>
-                    <Fact term="Blocked values">{blockedCount(identifier)}</Fact>
+                    <Fact term="Blocked values">
+                      <BlockedValuesSummary identifier={identifier} />
+                    </Fact>
                   </Facts>
                 </NumberedListItem>
               ))}
@@ -346,7 +349,9 @@ export function PriorityTable({
                       </Td>
                       <Td whiteSpace="nowrap">{shortLimit(identifier.limit.count, identifier.limit.window)}</Td>
                       <Td whiteSpace="nowrap">{NORMALIZATIONS[identifier.normalization].label}</Td>
-                      <Td>{blockedCount(identifier)}</Td>
+                      <Td>
+                        <BlockedValuesSummary identifier={identifier} />
+                      </Td>
                       <Td textAlign="right" whiteSpace="nowrap">
                         <RuleActions {...rowProps(identifier, index)} />
                       </Td>
@@ -521,8 +526,25 @@ function RuleActions({ identifier, onEdit, onDelete }: RowProps) {
   );
 }
 
-function blockedCount(identifier: Identifier): string | number {
-  return identifier.blockedValues.length === 0 ? 'None' : identifier.blockedValues.length;
+/**
+ * What the identifier blocks, at a glance: its first blocked values, then "and N more" (Edit rules
+ * lists them all). Each value wraps within the column rather than widening the table.
+ */
+function BlockedValuesSummary({ identifier }: { identifier: Identifier }) {
+  const { texts, more } = blockedValuesPreview(identifier.blockedValues);
+  if (texts.length === 0) return <>None</>;
+  return (
+    <Box as="span" display="block" minWidth="size10" maxWidth="size30" overflowWrap="anywhere">
+      <Box as="span" fontFamily="fontFamilyCode">
+        {texts.join(', ')}
+      </Box>
+      {more > 0 ? (
+        <Text as="span" display="block" color="colorTextWeak" fontSize="fontSize20">
+          and {more} more
+        </Text>
+      ) : null}
+    </Box>
+  );
 }
 
 /**
