@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { IssueSchema } from './errors.ts';
+import { type Issue, IssueSchema } from './errors.ts';
 import { IdentifierKeySchema } from './identifiers.ts';
-import { findUnstorableText, mayHoldUnstorableText } from './storable-text.ts';
+import { findUnstorableText, mayHoldUnstorableText, RESERVED_KEY, RESERVED_KEY_MESSAGE } from './storable-text.ts';
 import { parseTimestamp } from './timestamp.ts';
 
 /** Largest accepted event, measured as UTF-8 bytes of its JSON serialization (SPEC §5). */
@@ -207,6 +207,38 @@ function checkSerializedEvent(event: unknown, ctx: z.RefinementCtx): void {
     const found = findUnstorableText(event);
     if (found) ctx.addIssue({ code: 'custom', path: found.path, message: found.message });
   }
+}
+
+/** Where an event has objects whose keys zod reads one by one, and would leave a `__proto__` key out of. */
+const KEYED_OBJECT_PATHS: readonly (readonly string[])[] = [
+  [],
+  ['traits'],
+  ['properties'],
+  ['context'],
+  ['context', 'traits'],
+  ['context', 'device'],
+  ['context', 'integrations'],
+];
+
+function memberOf(value: unknown, key: string): unknown {
+  return typeof value === 'object' && value !== null && Object.hasOwn(value, key)
+    ? (value as Record<string, unknown>)[key]
+    : undefined;
+}
+
+/**
+ * The issue of a raw event that has a `__proto__` key where parsing would drop it (its traits, its
+ * properties…), or `null`. Checked before the schema, which never sees such a key; deeper values
+ * are kept as sent, `__proto__` keys included.
+ */
+export function reservedKeyIssue(raw: unknown): Issue | null {
+  for (const path of KEYED_OBJECT_PATHS) {
+    const value = path.reduce(memberOf, raw);
+    if (typeof value === 'object' && value !== null && Object.hasOwn(value, RESERVED_KEY)) {
+      return { path: [...path, RESERVED_KEY].join('.'), message: RESERVED_KEY_MESSAGE };
+    }
+  }
+  return null;
 }
 
 /**

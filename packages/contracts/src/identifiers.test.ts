@@ -148,6 +148,13 @@ describe('source keys by kind', () => {
     expect(sourceKeysIssue('custom', ['x'])).toBeNull();
   });
 
+  it('refuse "__proto__", a trait name no event can carry, in forms and in requests alike', () => {
+    expect(sourceKeysIssue('custom', ['crm', '__proto__'])).toMatch(/^"__proto__" cannot be a source key/);
+    expect(SourceKeysSchema.safeParse(['__proto__']).error?.issues[0]?.message).toMatch(/^"__proto__" cannot be/);
+    // Other names Object.prototype has are read as own keys only, so they work as any other.
+    expect(sourceKeysIssue('custom', ['constructor', 'proto', '_proto_'])).toBeNull();
+  });
+
   it('lets a built-in identifier be created with an empty list, as GET shows it', () => {
     expect(CreateIdentifierInputSchema.safeParse({ key: 'user_id', sourceKeys: [] }).success).toBe(true);
     expect(issuesOf(CreateIdentifierInputSchema.safeParse({ key: 'user_id', sourceKeys: ['uid'] }))).toEqual([

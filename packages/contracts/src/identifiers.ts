@@ -198,9 +198,16 @@ export const BlockedValuesSchema = z.array(BlockedValueSchema).max(100, 'Use at 
 export const SourceKeySchema = z
   .string()
   .regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/, 'Use 1–64 letters, digits, "_", "." or "-", starting with a letter or "_"');
+/**
+ * The one name a source key may not have: the API refuses a body with a `__proto__` key (it would
+ * be dropped silently otherwise), so no event can ever carry a trait by that name.
+ */
+const UNREADABLE_SOURCE_KEY = '__proto__';
+const UNREADABLE_SOURCE_KEY_ISSUE = '"__proto__" cannot be a source key: events may not carry a trait by that name';
+
 /** The source keys of a custom identifier: 1–10. */
 export const SourceKeysSchema = z
-  .array(SourceKeySchema)
+  .array(SourceKeySchema.refine((key) => key !== UNREADABLE_SOURCE_KEY, UNREADABLE_SOURCE_KEY_ISSUE))
   .min(1, 'Add at least one source key')
   .max(10, 'Use at most 10 source keys');
 /**
@@ -232,7 +239,9 @@ export function sourceKeysIssue(kind: IdentifierKind, sourceKeys: readonly strin
       ? 'Source keys are for custom identifiers; built-in ones are read from fixed places, so leave this empty'
       : null;
   }
-  return sourceKeys.length === 0 ? 'Add at least one source key' : null;
+  if (sourceKeys.length === 0) return 'Add at least one source key';
+  // Checked here rather than in the key's schema, which stored identifiers are read back with too.
+  return sourceKeys.includes(UNREADABLE_SOURCE_KEY) ? UNREADABLE_SOURCE_KEY_ISSUE : null;
 }
 
 /**

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { findUnstorableText, isStorableText, mayHoldUnstorableText, unstorableTextProblem } from './storable-text.ts';
+import {
+  findUnstorableText,
+  isStorableText,
+  mayHoldUnstorableText,
+  RESERVED_KEY_MESSAGE,
+  unstorableTextProblem,
+} from './storable-text.ts';
 
 describe('storable text', () => {
   it('accepts any well-formed Unicode without NUL, astral characters and other controls included', () => {
@@ -39,6 +45,13 @@ describe('storable text', () => {
     let clean: unknown = 'fine';
     for (let i = 0; i < 200_000; i++) clean = [clean];
     expect(findUnstorableText(clean)).toBeNull();
+  });
+
+  it('refuses a "__proto__" key, which parsing would drop, at any depth', () => {
+    // JSON.parse makes it an own key; an object literal would set the prototype instead.
+    const body = JSON.parse('{"displayName":"ok","rules":[{"__proto__":{"polluted":true}}]}');
+    expect(findUnstorableText(body)).toEqual({ path: ['rules', 0, '__proto__'], message: RESERVED_KEY_MESSAGE });
+    expect(findUnstorableText({ note: '__proto__', proto: 1 })).toBeNull();
   });
 
   it('reports the first problem in document order, a key before what follows it', () => {

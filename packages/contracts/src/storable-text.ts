@@ -18,6 +18,15 @@ export function unstorableTextProblem(text: string): string | null {
   return null;
 }
 
+/**
+ * The one object key a parsed body cannot keep: zod leaves `__proto__` out of every object it reads
+ * key by key (records, loose objects), and a plain assignment would set a prototype instead. Refused
+ * with its path rather than dropped unseen.
+ */
+export const RESERVED_KEY = '__proto__';
+export const RESERVED_KEY_MESSAGE =
+  'A key named "__proto__" is not accepted: JavaScript reserves the name, so what it holds would be lost';
+
 /** Whether a string can be stored as it is (see `unstorableTextProblem`). */
 export function isStorableText(text: string): boolean {
   return unstorableTextProblem(text) === null;
@@ -46,7 +55,8 @@ function pathOf(pending: PendingValue, start: (string | number)[]): (string | nu
 }
 
 /**
- * The first string or object key in a parsed JSON value that cannot be stored, or `null`, in
+ * The first string or object key in a parsed JSON value that cannot be stored (a `__proto__` key
+ * included), or `null`, in
  * document order. Walked with a stack of its own and paths built only for the answer: a body may
  * nest thousands of levels deep (JSON.parse accepts it), which recursion would exhaust the call
  * stack on, and copying the path at every level would make quadratic work of.
@@ -56,6 +66,7 @@ export function findUnstorableText(value: unknown, path: (string | number)[] = [
   const pending: PendingValue[] = [{ value, parent: null, segment: null, key: false }];
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     if (next.key) {
+      if (next.segment === RESERVED_KEY) return { path: pathOf(next, path), message: RESERVED_KEY_MESSAGE };
       const message = unstorableTextProblem(next.segment as string);
       if (message !== null)
         return { path: pathOf(next, path), message: `Its key ${message.charAt(0).toLowerCase()}${message.slice(1)}` };

@@ -213,3 +213,30 @@ describe('context.externalIds', () => {
     expect(extraction.unrecognizedTypes).toEqual([]);
   });
 });
+
+describe('a "__proto__" key, which the event schema would drop unseen', () => {
+  it('rejects the event with the path of the key, wherever the schema reads keys one by one', () => {
+    const at = Date.UTC(2024, 0, 1);
+    for (const [json, path] of [
+      ['{"type":"identify","userId":"u1","traits":{"__proto__":"crm-1","plan":"gold"}}', 'traits.__proto__'],
+      ['{"type":"track","userId":"u1","properties":{"__proto__":{}}}', 'properties.__proto__'],
+      ['{"type":"track","userId":"u1","context":{"traits":{"__proto__":1}}}', 'context.traits.__proto__'],
+      ['{"type":"track","userId":"u1","context":{"device":{"__proto__":1}}}', 'context.device.__proto__'],
+      ['{"type":"track","userId":"u1","__proto__":{"type":"page"}}', '__proto__'],
+    ] as const) {
+      expect(parseEvent(JSON.parse(json), at), json).toEqual({
+        ok: false,
+        issues: [{ path, message: expect.stringMatching(/^A key named "__proto__" is not accepted/) }],
+      });
+    }
+  });
+
+  it('keeps the event when the key sits deeper, in a value kept as sent, or is only a value', () => {
+    const at = Date.UTC(2024, 0, 1);
+    const deeper = JSON.parse('{"type":"identify","userId":"u1","traits":{"address":{"__proto__":"x"}}}');
+    const parsed = parseEvent(deeper, at);
+    expect(parsed.ok).toBe(true);
+    expect(parsed.ok && Object.hasOwn(parsed.event.traits?.address as object, '__proto__')).toBe(true);
+    expect(parseEvent({ type: 'identify', userId: 'u1', traits: { note: '__proto__' } }, at).ok).toBe(true);
+  });
+});

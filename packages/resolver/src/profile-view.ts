@@ -16,8 +16,12 @@ export function toProfileView(profile: ProfileState, settings: ResolverSettings)
       a.firstSeenAt - b.firstSeenAt ||
       (a.value < b.value ? -1 : a.value > b.value ? 1 : 0),
   );
-  const traits: Record<string, unknown> = {};
-  for (const key of Object.keys(profile.traits).sort()) traits[key] = profile.traits[key]!.value;
+  // fromEntries defines keys: a `__proto__` trait stored before such events were refused stays a trait.
+  const traits: Record<string, unknown> = Object.fromEntries(
+    Object.keys(profile.traits)
+      .sort()
+      .map((key) => [key, profile.traits[key]!.value]),
+  );
   return {
     id: profile.id,
     createdAt: new Date(profile.createdAt).toISOString(),

@@ -1,4 +1,12 @@
-import { type Event, EventSchema, eventTimeIssue, type Issue, parseTimestamp, toIssues } from '@idr/contracts';
+import {
+  type Event,
+  EventSchema,
+  eventTimeIssue,
+  type Issue,
+  parseTimestamp,
+  reservedKeyIssue,
+  toIssues,
+} from '@idr/contracts';
 
 /**
  * A parsed event with its effective timestamp (epoch ms, `eventTime`), or the issues that make it
@@ -11,6 +19,9 @@ export type EventParse = { ok: true; event: Event; at: number } | { ok: false; i
  * An invalid event is a value, never a throw.
  */
 export function parseEvent(raw: unknown, receivedAt: number): EventParse {
+  // The schema would drop a `__proto__` trait unseen: refuse the event instead (its issue says where).
+  const reserved = reservedKeyIssue(raw);
+  if (reserved) return { ok: false, issues: [reserved] };
   // One shared schema: building a zod schema per event (for its clock) costs more than resolving it.
   const parsed = EventSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, issues: toIssues(parsed.error) };

@@ -270,6 +270,23 @@ describe.each(kinds)('events API on %s', (kind) => {
     expect(expectProblem(both, 400, 'validation_failed').detail).toMatch(/Unrecognized keys: "type", "userId"/);
   });
 
+  it('rejects an event with a "__proto__" trait instead of dropping the trait unseen, alone in a batch', async () => {
+    const space = await createSpace(t.http);
+    const post = (json: string) =>
+      t.http.post(`/api/v1/spaces/${space}/events`).set('Content-Type', 'application/json').send(json);
+    const single = await post('{"type":"identify","userId":"u1","traits":{"__proto__":"crm-1","plan":"gold"}}');
+    expect(expectProblem(single, 400, 'validation_failed').issues).toEqual([
+      { path: 'traits.__proto__', message: expect.stringMatching(/^A key named "__proto__" is not accepted/) },
+    ]);
+    const batch = await post(
+      '{"batch":[{"type":"identify","userId":"u1","traits":{"plan":"gold"}},' +
+        '{"type":"identify","userId":"u1","properties":{"__proto__":{"plan":"silver"}}}]}',
+    ).expect(200);
+    expect(batch.body.results.map((result: { outcome: string }) => result.outcome)).toEqual(['created', 'rejected']);
+    expect(batch.body.results[1].error.issues).toEqual([{ path: 'properties.__proto__', message: expect.any(String) }]);
+    expect((await profile(space, batch.body.results[0].profileId)).traits).toEqual({ plan: 'gold' });
+  });
+
   it('says what a body without a type looks like it meant: a batch under another name, or a batch to preview', async () => {
     const space = await createSpace(t.http);
     const events = [{ type: 'page', anonymousId: 'h1' }];

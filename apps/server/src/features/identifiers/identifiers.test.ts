@@ -496,6 +496,37 @@ describe.each(kinds)('identifiers API on %s', (kind) => {
       expect((await t.http.get(`${base(space)}/phone`).expect(200)).body.sourceKeys).toEqual(['phone']);
     });
 
+    it('refuses "__proto__" as a source key, a trait no event can carry, and reads "constructor" like any key', async () => {
+      const space = await createSpace(t.http);
+      const created = await t.http.post(base(space)).send({ key: 'crm_id', sourceKeys: ['crm', '__proto__'] });
+      expect(expectProblem(created, 400, 'validation_failed').issues).toEqual([
+        { path: 'sourceKeys', message: expect.stringMatching(/^"__proto__" cannot be a source key/) },
+      ]);
+      const patched = await t.http.patch(`${base(space)}/phone`).send({ sourceKeys: ['__proto__'] });
+      expectProblem(patched, 400, 'validation_failed');
+      await t.http
+        .post(base(space))
+        .send({ key: 'crm_id', sourceKeys: ['constructor'] })
+        .expect(201);
+      const absent = await t.http.post(`/api/v1/spaces/${space}/events`).send({ type: 'identify', userId: 'u1' });
+      expect(absent.body.results[0].addedIdentifiers).toEqual([{ key: 'user_id', value: 'u1' }]);
+      const present = await t.http
+        .post(`/api/v1/spaces/${space}/events`)
+        .send({ type: 'identify', userId: 'u1', traits: { constructor: 'C-1' } });
+      expect(present.body.results[0].addedIdentifiers).toEqual([{ key: 'crm_id', value: 'C-1' }]);
+    });
+
+    it('refuses a body with a "__proto__" key, which parsing would drop, and changes nothing', async () => {
+      const space = await createSpace(t.http);
+      const patched = await t.http
+        .patch(`${base(space)}/email`)
+        .set('Content-Type', 'application/json')
+        .send('{"displayName":"Work email","__proto__":{"displayName":"Hidden"}}');
+      // A strict body names it as a key it does not know; other bodies get the storable-text walk's issue.
+      expect(expectProblem(patched, 400, 'validation_failed').detail).toMatch(/"__proto__"/);
+      expect((await t.http.get(`${base(space)}/email`).expect(200)).body.displayName).toBe('email');
+    });
+
     it('sets the priority order of a space without identifiers with an empty list', async () => {
       const space = await createSpace(t.http, { preset: 'empty' });
       const before = await t.http.get(base(space)).expect(200);
