@@ -1,5 +1,8 @@
 import { routes } from '@idr/contracts';
+import { pino } from 'pino';
+import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from './app.ts';
 import { expectProblem } from './test-support/expect-problem.ts';
 import { availableStoreKinds, createSpace, createTestApp, type TestApp } from './test-support/test-stores.ts';
 
@@ -212,9 +215,15 @@ describe.each(kinds)('HTTP behaviour on %s', (kind) => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it('answers the console routes with a hint when the console is not built', async () => {
-    const response = await t.http.get('/');
+  it('answers the console routes with a hint when the console is not built, and a missing file with 404', async () => {
+    const logged: { msg: string; res?: { statusCode: number } }[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => logged.push(JSON.parse(line)) });
+    const http = request(createApp({ store: t.store, logger }));
+    const response = await http.get('/spaces/default/identifiers');
     expect(response.status).toBe(503);
     expect(response.text).toContain('build');
+    // Its log line says why, not that the database is down.
+    expect(logged.find((line) => line.res?.statusCode === 503)?.msg).toBe('request failed: the console is not built');
+    expectProblem(await http.get('/favicon.ico'), 404, 'not_found');
   });
 });

@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
@@ -5,7 +6,7 @@ import { createApp } from './app.ts';
 import { readEnv } from './env.ts';
 import { startEventHistoryRetention } from './features/events/event-history-retention.ts';
 import { createSpacesService } from './features/spaces/spaces.service.ts';
-import { handleClientErrors } from './http/client-error.ts';
+import { HTTP_SERVER_OPTIONS, handleClientErrors } from './http/client-error.ts';
 import { hostPolicy } from './http/host-check.ts';
 import { describeStartupFailure } from './startup-failure.ts';
 import { migrateToLatest, openDatabase } from './store/database.ts';
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
   // dist/main.js and src/main.ts both sit one folder below apps/server.
   const webDistDir = env.IDR_WEB_DIST ?? resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
   const app = createApp({ store, logger, webDistDir, hostPolicy: hostPolicy(env.HOST, env.IDR_ALLOWED_HOSTS) });
-  const server = app.listen(env.PORT, env.HOST, () => {
+  const server = createServer(HTTP_SERVER_OPTIONS, app).listen(env.PORT, env.HOST, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : env.PORT;
     logger.info({ url: `http://${env.HOST}:${port}/`, database: env.DATABASE_URL.split(':')[0] }, 'listening');

@@ -3,8 +3,8 @@ import { connect, type Socket } from 'node:net';
 import { ProblemSchema } from '@idr/contracts';
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../test-support/test-stores.ts';
-import { handleClientErrors } from './client-error.ts';
+import { createSpace, createTestApp, type TestApp } from '../test-support/test-stores.ts';
+import { HTTP_SERVER_OPTIONS, handleClientErrors } from './client-error.ts';
 
 interface RawResponse {
   status: number;
@@ -96,7 +96,7 @@ describe('requests the HTTP parser refuses', () => {
 
   /** The app behind a real http.Server with the handler main.ts attaches; returns its port. */
   async function listen(options: ServerOptions = {}): Promise<number> {
-    const server = createServer(options, t.app);
+    const server = createServer({ ...HTTP_SERVER_OPTIONS, ...options }, t.app);
     handleClientErrors(server, pino({ level: 'silent' }));
     servers.push(server);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -151,14 +151,47 @@ describe('requests the HTTP parser refuses', () => {
     expectRawProblem(responses[2], 400, 'validation_failed');
   });
 
-  it('never passes a problem off as the answer to an earlier pipelined request', async () => {
+  it('answers pipelined requests that arrived whole first, then the malformed one after them, in order', async () => {
     const port = await listen();
     const responses = await exchange(
       port,
       'GET /api/v1/healthz HTTP/1.1\r\nHost: x\r\n\r\nGET /api/v1/healthz HTTP/1.1\r\nContent-Length: abc\r\n\r\n',
     );
-    // The healthz answer is still pending when the second request fails to parse: Node's default
-    // handler would write its 400 in its place. Closing without an answer is the honest outcome.
-    expect(responses.map((response) => response.status)).not.toContain(400);
+    // Node's default handler would destroy the socket with the healthz answer still pending.
+    expect(responses.map((response) => response.status)).toEqual([200, 400]);
+    expectRawProblem(responses[1], 400, 'validation_failed');
+  });
+
+  it('applies and answers a write sent in one packet with a malformed request behind it', async () => {
+    const port = await listen();
+    const space = await createSpace(t.http);
+    const body = JSON.stringify({ displayName: 'Work email' });
+    const responses = await exchange(
+      port,
+      `PATCH /api/v1/spaces/${space}/identifiers/email HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n` +
+        `Content-Length: ${body.length}\r\n\r\n${body}` +
+        'GET /api/v1/healthz HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n',
+    );
+    expect(responses.map((response) => response.status)).toEqual([200, 400]);
+    const email = await t.http.get(`/api/v1/spaces/${space}/identifiers/email`).expect(200);
+    expect(email.body.displayName).toBe('Work email');
+  });
+
+  it('answers a request without Host, an unknown Expect and CONNECT with a problem, not a bare status or silence', async () => {
+    const port = await listen();
+    const [noHost] = await exchange(port, 'GET /api/v1/healthz HTTP/1.1\r\nConnection: close\r\n\r\n');
+    expect(noHost?.status).toBe(400);
+    expect(ProblemSchema.parse(JSON.parse(noHost?.body ?? '')).detail).toMatch(/no Host header/);
+    // HTTP/1.0 has no Host header to require.
+    const [http10] = await exchange(port, 'GET /api/v1/healthz HTTP/1.0\r\n\r\n');
+    expect(http10?.status).toBe(200);
+    const [expectation] = await exchange(
+      port,
+      'GET /api/v1/healthz HTTP/1.1\r\nHost: x\r\nExpect: 200-ok\r\nConnection: close\r\n\r\n',
+    );
+    expectRawProblem(expectation, 417, 'validation_failed');
+    expect(ProblemSchema.parse(JSON.parse(expectation?.body ?? '')).detail).toMatch(/"200-ok"/);
+    const [connect] = await exchange(port, 'CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n');
+    expectRawProblem(connect, 404, 'not_found');
   });
 });

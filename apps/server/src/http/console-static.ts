@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Router } from 'express';
+import { noteFailure } from './request-context.ts';
 
 /** A path whose last segment is a file name with an extension. */
 const FILE_NAME = /\.[^/.]+$/;
@@ -13,7 +14,13 @@ export function consoleStatic(webDistDir: string | undefined): Router {
   const router = express.Router();
   const indexFile = webDistDir && join(webDistDir, 'index.html');
   if (!webDistDir || !indexFile || !existsSync(indexFile)) {
-    router.get(/^\/(?!api\/).*/, (_req, res) => {
+    router.get(/^\/(?!api\/).*/, (req, res, next) => {
+      // A file that is not there is a 404 whether the console is built or not.
+      if (FILE_NAME.test(req.path)) {
+        next();
+        return;
+      }
+      noteFailure(res, 'the console is not built');
       res
         .status(503)
         .type('text/plain')

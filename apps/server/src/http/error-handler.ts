@@ -5,6 +5,7 @@ import { isDatabaseUnavailable } from '../store/database-errors.ts';
 import { AppError } from './app-error.ts';
 import { undecodablePathProblem } from './not-found.ts';
 import { sendProblem } from './problem.ts';
+import { noteFailure } from './request-context.ts';
 
 // body-parser marks its failures with a `type`; each maps to the code SPEC §9 names.
 const BODY_PARSER_ERRORS: Record<
@@ -44,7 +45,10 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   }
   if (error instanceof AppError) {
     // A 5xx of our own (readyz's not_ready) logs this error, not a made-up one (request-context.ts).
-    if (ERROR_STATUS[error.code] >= 500) res.err = error;
+    if (ERROR_STATUS[error.code] >= 500) {
+      res.err = error;
+      noteFailure(res, error.message);
+    }
     sendProblem(res, { code: error.code, detail: error.message, issues: error.issues, headers: error.headers });
     return;
   }
@@ -86,6 +90,7 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
     // database is back, so say when to retry instead of asking for a bug report. The request log
     // line carries the driver's error (request-context.ts).
     res.err = error;
+    noteFailure(res, 'the database is unavailable');
     sendProblem(res, {
       code: 'database_unavailable',
       // After the title "The database is unavailable"; a write's outcome is unknown (its commit may have been lost).

@@ -52,6 +52,14 @@ function answers(policy: Extract<HostPolicy, { kind: 'local' }>, name: string): 
 export function hostCheck(policy: HostPolicy): RequestHandler {
   return (req, _res, next) => {
     const header = req.headers.host;
+    // Node would answer this itself with a bare 400; the server turns that off (HTTP_SERVER_OPTIONS)
+    // to say it as a problem. HTTP/1.0 has no Host header to require.
+    if (header === undefined && req.httpVersion !== '1.0') {
+      next(
+        new AppError('validation_failed', 'The request has no Host header, which HTTP/1.1 requires (RFC 9112 §3.2)'),
+      );
+      return;
+    }
     if (policy.kind === 'any' || header === undefined || answers(policy, hostName(header))) {
       next();
       return;
