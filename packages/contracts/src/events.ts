@@ -209,35 +209,35 @@ function checkSerializedEvent(event: unknown, ctx: z.RefinementCtx): void {
   }
 }
 
-/** Where an event has objects whose keys zod reads one by one, and would leave a `__proto__` key out of. */
-const KEYED_OBJECT_PATHS: readonly (readonly string[])[] = [
-  [],
-  ['traits'],
-  ['properties'],
-  ['context'],
-  ['context', 'traits'],
-  ['context', 'device'],
-  ['context', 'integrations'],
-];
+function hasReservedKey(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && Object.hasOwn(value, RESERVED_KEY);
+}
 
-function memberOf(value: unknown, key: string): unknown {
-  return typeof value === 'object' && value !== null && Object.hasOwn(value, key)
-    ? (value as Record<string, unknown>)[key]
-    : undefined;
+function ownMember(value: object, key: string): unknown {
+  return Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+}
+
+function issueAt(path: string): Issue {
+  return { path, message: RESERVED_KEY_MESSAGE };
 }
 
 /**
- * The issue of a raw event that has a `__proto__` key where parsing would drop it (its traits, its
- * properties…), or `null`. Checked before the schema, which never sees such a key; deeper values
- * are kept as sent, `__proto__` keys included.
+ * Where a raw event has a `__proto__` key that parsing would drop: on itself, its traits, its
+ * properties, its context, or the context's traits, device or integrations, the objects whose keys
+ * zod reads one by one. Checked before the schema, which never sees such a key; deeper values are
+ * kept as sent, `__proto__` keys included. On the hot path of every event: a few own-key checks.
  */
 export function reservedKeyIssue(raw: unknown): Issue | null {
-  for (const path of KEYED_OBJECT_PATHS) {
-    const value = path.reduce(memberOf, raw);
-    if (typeof value === 'object' && value !== null && Object.hasOwn(value, RESERVED_KEY)) {
-      return { path: [...path, RESERVED_KEY].join('.'), message: RESERVED_KEY_MESSAGE };
-    }
-  }
+  if (typeof raw !== 'object' || raw === null) return null;
+  if (Object.hasOwn(raw, RESERVED_KEY)) return issueAt(RESERVED_KEY);
+  if (hasReservedKey(ownMember(raw, 'traits'))) return issueAt(`traits.${RESERVED_KEY}`);
+  if (hasReservedKey(ownMember(raw, 'properties'))) return issueAt(`properties.${RESERVED_KEY}`);
+  const context = ownMember(raw, 'context');
+  if (typeof context !== 'object' || context === null) return null;
+  if (Object.hasOwn(context, RESERVED_KEY)) return issueAt(`context.${RESERVED_KEY}`);
+  if (hasReservedKey(ownMember(context, 'traits'))) return issueAt(`context.traits.${RESERVED_KEY}`);
+  if (hasReservedKey(ownMember(context, 'device'))) return issueAt(`context.device.${RESERVED_KEY}`);
+  if (hasReservedKey(ownMember(context, 'integrations'))) return issueAt(`context.integrations.${RESERVED_KEY}`);
   return null;
 }
 
