@@ -189,13 +189,21 @@ describe.each(kinds)('HTTP behaviour on %s', (kind) => {
     // SPEC §9 lists no 405: a wrong method is a 404 that still says (and sends as Allow) what works.
     const wrongMethod = await t.http.delete('/api/v1/spaces');
     expect(expectProblem(wrongMethod, 404, 'not_found').detail).toBe(
-      'Nothing is at DELETE /api/v1/spaces; this path accepts GET, POST',
+      'Nothing is at DELETE /api/v1/spaces; this path accepts GET, HEAD, POST',
     );
-    expect(wrongMethod.headers.allow).toBe('GET, POST');
+    expect(wrongMethod.headers.allow).toBe('GET, HEAD, POST');
     const wrongOnSpace = await t.http.post(`/api/v1/spaces/${space}`);
-    expect(expectProblem(wrongOnSpace, 404, 'not_found').detail).toContain('accepts GET, PATCH');
-    expect(wrongOnSpace.headers.allow).toBe('GET, PATCH');
-    expect((await t.http.post('/api/v1/openapi.json')).headers.allow).toBe('GET');
+    expect(expectProblem(wrongOnSpace, 404, 'not_found').detail).toContain('accepts GET, HEAD, PATCH');
+    expect(wrongOnSpace.headers.allow).toBe('GET, HEAD, PATCH');
+    expect((await t.http.post('/api/v1/openapi.json')).headers.allow).toBe('GET, HEAD');
+  });
+
+  it('answers OPTIONS on an API path with 204 and the same methods as Allow, and 404 where no route is', async () => {
+    const options = await t.http.options(`/api/v1/spaces/${space}/identifiers`).expect(204);
+    expect(options.headers.allow).toBe('GET, HEAD, POST, OPTIONS');
+    expect(options.text).toBe('');
+    expect((await t.http.options('/api/v1/openapi.json').expect(204)).headers.allow).toBe('GET, HEAD, OPTIONS');
+    expectProblem(await t.http.options('/api/v1/nothing-here'), 404, 'not_found');
   });
 
   it('survives hostile paths, headers and values without a 500', async () => {

@@ -23,7 +23,7 @@ import { createSpacesService } from './features/spaces/spaces.service.ts';
 import { consoleStatic } from './http/console-static.ts';
 import { errorHandler } from './http/error-handler.ts';
 import { type HostPolicy, hostCheck } from './http/host-check.ts';
-import { apiNotFound, notFound } from './http/not-found.ts';
+import { apiNotFound, apiOptions, notFound } from './http/not-found.ts';
 import { requestLogger } from './http/request-context.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import type { Store } from './store/store.ts';
@@ -62,6 +62,9 @@ export function createApp({
   app.use(securityHeaders);
   app.use(requestLogger(logger));
   app.use(hostCheck(hostPolicy));
+  // The OpenAPI document is served beside the route table; its path takes GET, as the others say.
+  const apiPaths = { ...routes, openApiDocument: { method: 'GET', path: OPENAPI_DOCUMENT_PATH } } as const;
+  app.use(apiOptions(apiPaths));
 
   app.use(healthRouter(store, version));
   // Before every router with `:space` routes, so that an unknown space answers 404 whatever the body.
@@ -74,8 +77,7 @@ export function createApp({
   const loadResolverContext = createResolverContextLoader();
   app.use(eventsRouter(createEventsService(store, loadResolverContext, now, newId)));
   app.use(profilesRouter(createProfilesService(store, loadResolverContext, now, newId)));
-  // The OpenAPI document is served beside the route table; a wrong method on it should say so too.
-  app.use('/api', apiNotFound({ ...routes, openApiDocument: { method: 'GET', path: OPENAPI_DOCUMENT_PATH } }));
+  app.use('/api', apiNotFound(apiPaths));
 
   app.use(consoleStatic(webDistDir));
   app.use(notFound);

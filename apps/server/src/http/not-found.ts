@@ -54,20 +54,53 @@ function describeRequest(req: Request): string {
   return `${req.method} ${shown}`;
 }
 
+type RouteTable = Record<string, Pick<RouteDefinition, 'method' | 'path'>>;
+
 /**
- * Answers API paths no route took with 404 `not_found`. When the path exists for other methods it
- * still answers 404 (SPEC §9 lists no 405), but says which methods it accepts, also as `Allow`.
+ * The methods each API path takes, as `Allow` lists them: HEAD beside GET, since every GET route
+ * answers HEAD too; an empty list for a path no route has.
  */
-export function apiNotFound(table: Record<string, Pick<RouteDefinition, 'method' | 'path'>>): RequestHandler {
+function methodsAllowedAt(table: RouteTable): (path: string) => string[] {
   const patterns = Object.values(table).map((route) => ({
     method: route.method,
     pattern: new RegExp(`^${API_PREFIX}${route.path.replace(/:[A-Za-z]+/g, '[^/]+')}/?$`),
   }));
+  return (path) => {
+    const methods = new Set(patterns.filter(({ pattern }) => pattern.test(path)).map(({ method }) => method));
+    return [...methods].flatMap((method) => (method === 'GET' ? ['GET', 'HEAD'] : [method]));
+  };
+}
+
+/**
+ * Answers OPTIONS on an API path with 204 and the methods it takes as `Allow` (RFC 9110 §9.3.7),
+ * the same list its 404 for another method gives. Express would answer 200 with the list as a
+ * text body; a path no route has gets the 404 problem as any other method does.
+ */
+export function apiOptions(table: RouteTable): RequestHandler {
+  const allowedAt = methodsAllowedAt(table);
+  return (req, res, next) => {
+    const allowed = req.method === 'OPTIONS' ? allowedAt(req.path) : [];
+    if (allowed.length === 0) {
+      next();
+      return;
+    }
+    res
+      .status(204)
+      .set('Allow', [...allowed, 'OPTIONS'].join(', '))
+      .end();
+  };
+}
+
+/**
+ * Answers API paths no route took with 404 `not_found`. When the path exists for other methods it
+ * still answers 404 (SPEC §9 lists no 405), but says which methods it accepts, also as `Allow`.
+ */
+export function apiNotFound(table: RouteTable): RequestHandler {
+  const allowedAt = methodsAllowedAt(table);
   return (req, _res, next) => {
-    const path = req.baseUrl + req.path;
-    const allowed = patterns.filter(({ pattern }) => pattern.test(path)).map(({ method }) => method);
+    const allowed = allowedAt(req.baseUrl + req.path);
     if (allowed.length > 0) {
-      const allow = [...new Set(allowed)].join(', ');
+      const allow = allowed.join(', ');
       next(
         new AppError('not_found', `Nothing is at ${describeRequest(req)}; this path accepts ${allow}`, {
           headers: { Allow: allow },
