@@ -204,10 +204,12 @@ export const SourceKeySchema = z
  */
 const UNREADABLE_SOURCE_KEY = '__proto__';
 const UNREADABLE_SOURCE_KEY_ISSUE = '"__proto__" cannot be a source key: events may not carry a trait by that name';
+/** The same, said of the key a form shows it beside (`“__proto__”: …`). */
+const UNREADABLE_SOURCE_KEY_FIELD_ISSUE = 'JavaScript reserves this name, so no event can carry a trait by it';
 
 /** The source keys of a custom identifier: 1–10. */
 export const SourceKeysSchema = z
-  .array(SourceKeySchema.refine((key) => key !== UNREADABLE_SOURCE_KEY, UNREADABLE_SOURCE_KEY_ISSUE))
+  .array(SourceKeySchema.refine((key) => key !== UNREADABLE_SOURCE_KEY, UNREADABLE_SOURCE_KEY_FIELD_ISSUE))
   .min(1, 'Add at least one source key')
   .max(10, 'Use at most 10 source keys');
 /**

@@ -16,6 +16,7 @@ import {
   rebaseOrder,
   rulesFieldForIssue,
   rulesFormSchema,
+  sourceKeysProblem,
 } from './rules-form.ts';
 
 describe('describeLimit', () => {
@@ -72,6 +73,13 @@ describe('rulesFormSchema', () => {
   it('sends source keys for custom identifiers only', () => {
     expect(rulesFormSchema('custom').parse(values).sourceKeys).toEqual(['phone', 'phoneNumber']);
     expect(rulesFormSchema('default').parse(values)).not.toHaveProperty('sourceKeys');
+  });
+
+  it('says beside the field that "__proto__" cannot be a source key, naming it once', () => {
+    expect(sourceKeysProblem('crm, __proto__')).toBe(
+      '“__proto__”: JavaScript reserves this name, so no event can carry a trait by it',
+    );
+    expect(sourceKeysProblem('crm, constructor')).toBeNull();
   });
 
   /** [path, message] of each issue the form schema finds. */
