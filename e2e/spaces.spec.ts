@@ -143,6 +143,39 @@ test('typing narrows the space list to names and ids that contain it; Enter open
   await expect(space).toHaveValue(`Support ${suffix} (${target})`);
 });
 
+test('on a slow machine, Enter pressed on the heels of typing opens the match typed, not the current space', async ({
+  page,
+  request,
+}) => {
+  const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
+  const target = await createSpace(request, `Heels ${suffix}`);
+  for (let i = 0; i < 14; i++) await createSpace(request, `Filler ${i}`);
+  await page.goto('/unified-profiles/manage/identifiers');
+  const space = page.getByRole('textbox', { name: 'Space' });
+  await expect(space).toHaveValue('Default');
+  // A busy machine (CI's was one) renders late, and keys go before rendering: Enter reached the
+  // field while the list on screen was still the whole one, and opened its first space (the
+  // current one) instead of the match typed.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
+  const arrow = page.locator('[data-paste-element="SPACE_SWITCHER_CHEVRON"]');
+  await arrow.click();
+  await arrow.click();
+  await expect(page.getByRole('listbox', { name: 'Space' })).toBeHidden();
+  try {
+    await space.fill(suffix);
+    await page.keyboard.press('Escape');
+    await expect(space).toHaveValue('Default');
+    await space.fill(suffix);
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(new RegExp(`/spaces/${target}/unified-profiles/manage/identifiers$`));
+    await expect(space).toHaveValue(`Heels ${suffix} (${target})`);
+  } finally {
+    // The throttle belongs to the renderer, which the next test's page may share.
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  }
+});
+
 test('the space list is read again when it opens: a space made elsewhere meanwhile is found', async ({
   page,
   request,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   matchingSpaces,
   searchAfterTyping,
+  searchInField,
   spaceItems,
   spaceLabel,
   spaceMeantBy,
@@ -88,6 +89,20 @@ describe('searchAfterTyping', () => {
     expect(searchAfterTyping(null, undefined, 'prod')).toBe('prod');
     // A search that happens to start with the name, typed from an empty field.
     expect(searchAfterTyping('', 'Default', 'Defaults')).toBe('Defaults');
+  });
+});
+
+describe('searchInField', () => {
+  it('searches what the open field holds, an emptied field included', () => {
+    expect(searchInField(true, 'sup', 'Default')).toBe('sup');
+    expect(searchInField(true, '', 'Default')).toBe('');
+    expect(searchInField(true, 'default', 'Default')).toBe('default');
+  });
+
+  it('lists every space while the list is closed or the field shows the current space', () => {
+    expect(searchInField(false, 'sup', 'Default')).toBeNull();
+    expect(searchInField(true, 'Default', 'Default')).toBeNull();
+    expect(searchInField(false, 'Default', 'Default')).toBeNull();
   });
 });
 

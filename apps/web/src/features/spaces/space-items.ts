@@ -75,6 +75,15 @@ export function searchAfterTyping(search: string | null, currentLabel: string | 
 }
 
 /**
+ * The search that narrows the list, from the field: what the open field holds, or null (every
+ * space) while it is closed or shows the current space's name (`currentLabel`), as it does on
+ * opening and again when that name is typed back in full.
+ */
+export function searchInField(isOpen: boolean, inputValue: string, currentLabel: string): string | null {
+  return isOpen && inputValue !== currentLabel ? inputValue : null;
+}
+
+/**
  * Another space already called `name` (ignoring case and surrounding spaces), if any. Two spaces
  * may share a name, but then only their ids tell them apart in the top bar: the forms warn.
  */

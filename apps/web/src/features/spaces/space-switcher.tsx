@@ -16,7 +16,7 @@ import { spaceQueryOptions } from '../../lib/space-query.ts';
 import { leaveForSpace } from '../../lib/use-before-unload.ts';
 import { NewSpaceModal } from './new-space-modal.tsx';
 import { RenameSpaceModal } from './rename-space-modal.tsx';
-import { matchingSpaces, type SpaceItem, searchAfterTyping, spaceItems } from './space-items.ts';
+import { matchingSpaces, type SpaceItem, searchAfterTyping, searchInField, spaceItems } from './space-items.ts';
 import { spacesQueryOptions } from './spaces-query.ts';
 
 /** The list before it arrives; one array, so that the picker's entries keep their identity. */
@@ -185,9 +185,10 @@ function SpacePicker({
   }, [spaces, spaceId, listFailed]);
   const selected = items.find((item) => item.id === spaceId) ?? null;
   keptSelected.current = selected;
-  // The search that narrows the list, null while the field shows the current space. The field's
-  // text itself is downshift's own state, changed in its reducer as keys are pressed: a text held
-  // here would reach the field a render late and lose keystrokes typed in between.
+  // The search that narrows the list (`searchInField`), null while the field shows the current
+  // space. The field's text is downshift's own state, changed in its reducer as keys are pressed: a
+  // text held here would reach the field a render late and lose keystrokes typed in between. This
+  // copy of the search is brought in line with it in the same render (below), for the same reason.
   const [search, setSearch] = useState<string | null>(null);
   const shown = useMemo(() => (search === null ? items : matchingSpaces(items, search)), [items, search]);
   const baseId = useId();
@@ -204,13 +205,8 @@ function SpacePicker({
     itemToString: (item) => item?.label ?? '',
     // Controlled by the URL: a switch that is declined shows the current space again.
     selectedItem: selected,
-    onInputValueChange: ({ type, inputValue }) =>
-      setSearch(type === useCombobox.stateChangeTypes.InputChange ? (inputValue ?? '') : null),
     onIsOpenChange: ({ isOpen }) => {
-      if (!isOpen) {
-        setSearch(null);
-        return;
-      }
+      if (!isOpen) return;
       onOpen();
       // The list keeps its place between openings and may start scrolled past the current space.
       requestAnimationFrame(() =>
@@ -227,7 +223,14 @@ function SpacePicker({
         case types.InputChange: {
           const before = current.inputValue === currentLabel ? null : current.inputValue;
           const typed = searchAfterTyping(before, currentLabel, changes.inputValue ?? '');
-          return { ...changes, inputValue: typed, highlightedIndex: matchingSpaces(items, typed).length > 0 ? 0 : -1 };
+          // The current space's name typed back in full lists every space, as on opening.
+          const highlightedIndex =
+            typed === currentLabel
+              ? items.indexOf(selected as SpaceItem)
+              : matchingSpaces(items, typed).length > 0
+                ? 0
+                : -1;
+          return { ...changes, inputValue: typed, highlightedIndex };
         }
         // A pick opens the space (or is declined); until the address changes the field names the
         // current one, which then names the new one.
@@ -244,6 +247,12 @@ function SpacePicker({
       }
     },
   });
+  // Adjusted while rendering, so that React renders again before anything reaches the screen. Set
+  // from downshift's onInputValueChange (an effect, with a lower priority than input), the list
+  // lagged behind the field: on a busy machine Enter came first, and opened the first space of
+  // the whole list (the current one) instead of the match typed.
+  const searchNow = searchInField(combobox.isOpen, combobox.inputValue, currentLabel);
+  if (searchNow !== search) setSearch(searchNow);
   // downshift 6 follows ARIA 1.1, whose combobox owns its list; ARIA 1.2 also asks it to name the
   // list it controls while open.
   const state = {
