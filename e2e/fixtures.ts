@@ -201,6 +201,28 @@ export async function holdAnswers(page: Page, url: string, method = 'PUT'): Prom
   return answer;
 }
 
+// In the page (page.evaluate sends a function's source, so these refer to nothing outside them).
+type CountingWindow = Window & { idrTransitionsCounted?: number };
+
+/** Starts counting the CSS transitions that start from now on (listening once per page). */
+function countTransitionsFromNow(): void {
+  const counting = window as CountingWindow;
+  if (counting.idrTransitionsCounted === undefined) {
+    document.addEventListener('transitionrun', () => {
+      counting.idrTransitionsCounted = (counting.idrTransitionsCounted ?? 0) + 1;
+    });
+  }
+  counting.idrTransitionsCounted = 0;
+}
+
+/** Whether a CSS transition has started since `countTransitionsFromNow`, or is running now. */
+function transitionsSinceCounting(): boolean {
+  const running = document
+    .getAnimations()
+    .some((animation) => animation instanceof CSSTransition && animation.playState === 'running');
+  return running || ((window as CountingWindow).idrTransitionsCounted ?? 0) > 0;
+}
+
 /** Fails with the list of axe violations (rule, impact, elements) when there are any. */
 export async function expectNoAxeViolations(page: Page) {
   // Paste fades dialogs in with JavaScript-driven opacity; axe's colour-contrast check on a
@@ -216,16 +238,22 @@ export async function expectNoAxeViolations(page: Page) {
   // Likewise CSS transitions: a top-bar button turning enabled as the spaces load fades its colours
   // for 100 ms, and a contrast check in the middle of that measures colours that exist only then.
   // Transitions are finite (unlike a skeleton's endless shimmer), so waiting for them always ends.
-  await page.waitForFunction(
-    () =>
-      !document
-        .getAnimations()
-        .some((animation) => animation instanceof CSSTransition && animation.playState === 'running'),
-  );
-  // WCAG 2.2 AA as well (target size, focus not obscured), which axe leaves out unless asked.
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    .analyze();
+  // The data may also arrive during the scan itself (a scan takes a few hundred ms; at an address
+  // naming no space, the current space's Rename button turns enabled during most first scans): a
+  // scan the page faded under reads colours the admin never sees, so it is taken again once still.
+  let results: Awaited<ReturnType<AxeBuilder['analyze']>> | undefined;
+  for (let scan = 1; results === undefined; scan++) {
+    await page.waitForFunction(
+      () => !document.getAnimations().some((a) => a instanceof CSSTransition && a.playState === 'running'),
+    );
+    await page.evaluate(countTransitionsFromNow);
+    // WCAG 2.2 AA as well (target size, focus not obscured), which axe leaves out unless asked.
+    const scanned = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+      .analyze();
+    if (!(await page.evaluate(transitionsSinceCounting))) results = scanned;
+    else if (scan === 5) throw new Error('axe: the page was still fading colours after five scans');
+  }
   const violations = results.violations.map(
     (violation) =>
       `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
