@@ -133,6 +133,18 @@ test('typing narrows the space list to names and ids that contain it; Enter open
   await expect(list).toBeHidden();
   await expect(space).toBeFocused();
 
+  // The current space's name typed back in full lists every space again, as on opening, with the
+  // current one highlighted: Enter there stays put.
+  await space.fill('Defaul');
+  await page.keyboard.type('t');
+  await expect(list.getByRole('option').first()).toHaveText('Default');
+  const firstId = await list.getByRole('option').first().getAttribute('id');
+  await expect(space).toHaveAttribute('aria-activedescendant', firstId ?? 'no id');
+  expect(await list.getByRole('option').count()).toBeGreaterThan(1);
+  await page.keyboard.press('Enter');
+  await expect(space).toHaveValue('Default');
+  expect(new URL(page.url()).pathname).toBe('/unified-profiles/manage/identifiers');
+
   // Escape puts the current space back; Enter opens the first match.
   await space.fill(suffix);
   await page.keyboard.press('Escape');
