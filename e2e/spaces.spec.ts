@@ -21,6 +21,21 @@ async function createSpace(request: APIRequestContext, name: string): Promise<st
 }
 
 /**
+ * Creates a space named `${name} <suffix>` among more spaces than the top bar's list shows at once
+ * (whatever ran before), and opens the default space's Identifiers tab. The suffix, unique to this
+ * run, is what a search types to find the space.
+ */
+async function openAmongManySpaces(page: Page, request: APIRequestContext, name: string) {
+  const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
+  const target = await createSpace(request, `${name} ${suffix}`);
+  for (let i = 0; i < 14; i++) await createSpace(request, `Filler ${i}`);
+  await page.goto('/unified-profiles/manage/identifiers');
+  const space = page.getByRole('textbox', { name: 'Space' });
+  await expect(space).toHaveValue('Default');
+  return { suffix, target, space };
+}
+
+/**
  * Picks a space in the top bar: types its id, which narrows the list to it (the list renders only
  * the entries in view, and the suite creates many spaces), then clicks its label.
  */
@@ -84,13 +99,7 @@ test('typing narrows the space list to names and ids that contain it; Enter open
   page,
   request,
 }) => {
-  const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
-  const target = await createSpace(request, `Support ${suffix}`);
-  // More spaces than the list shows at once, whatever ran before.
-  for (let i = 0; i < 14; i++) await createSpace(request, `Filler ${i}`);
-  await page.goto('/unified-profiles/manage/identifiers');
-  const space = page.getByRole('textbox', { name: 'Space' });
-  await expect(space).toHaveValue('Default');
+  const { suffix, target, space } = await openAmongManySpaces(page, request, 'Support');
 
   // A click puts the caret after the current name; what is typed there is the search. A part of
   // the name, in another case, finds the space among however many there are.
@@ -159,12 +168,7 @@ test('on a slow machine, Enter pressed on the heels of typing opens the match ty
   page,
   request,
 }) => {
-  const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
-  const target = await createSpace(request, `Heels ${suffix}`);
-  for (let i = 0; i < 14; i++) await createSpace(request, `Filler ${i}`);
-  await page.goto('/unified-profiles/manage/identifiers');
-  const space = page.getByRole('textbox', { name: 'Space' });
-  await expect(space).toHaveValue('Default');
+  const { suffix, target, space } = await openAmongManySpaces(page, request, 'Heels');
   // A busy machine (CI's was one) renders late, and keys go before rendering: Enter reached the
   // field while the list on screen was still the whole one, and opened its first space (the
   // current one) instead of the match typed.
