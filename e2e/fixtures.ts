@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { type APIRequestContext, test as base, expect, type Locator, type Page } from '@playwright/test';
+import { type APIRequestContext, test as base, expect, type Locator, type Page, type Request } from '@playwright/test';
 
 export { expect };
 
@@ -127,8 +127,18 @@ export const test = base.extend<Fixtures>({
         problems.push(`console.error: ${text}`);
       });
       page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      // A page load (page.goto, a reload) aborts what the page before it was still fetching; on a
+      // busy machine a page may still be loading when the test moves on. Nobody waits for those.
+      let documentLoads = 0;
+      const loadOfRequest = new WeakMap<Request, number>();
+      page.on('request', (request) => {
+        if (request.isNavigationRequest() && request.frame() === page.mainFrame()) documentLoads++;
+        else loadOfRequest.set(request, documentLoads);
+      });
       page.on('requestfailed', (request) => {
         if (failsOnPurpose(request.url())) return;
+        const abandoned = (loadOfRequest.get(request) ?? documentLoads) < documentLoads;
+        if (abandoned && request.failure()?.errorText === 'net::ERR_ABORTED') return;
         problems.push(`request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText ?? ''}`);
       });
       page.on('response', (response) => {
