@@ -1,4 +1,4 @@
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import {
   displayNameCell,
   expect,
@@ -33,6 +33,20 @@ async function openAmongManySpaces(page: Page, request: APIRequestContext, name:
   const space = page.getByRole('textbox', { name: 'Space' });
   await expect(space).toHaveValue('Default');
   return { suffix, target, space };
+}
+
+/**
+ * In the default space's top bar: Escape after typing a search puts the current space back; typing
+ * it again and Enter opens the first match, `expected`.
+ */
+async function escapeThenEnter(page: Page, space: Locator, search: string, expected: { id: string; label: string }) {
+  await space.fill(search);
+  await page.keyboard.press('Escape');
+  await expect(space).toHaveValue('Default');
+  await space.fill(search);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`/spaces/${expected.id}/unified-profiles/manage/identifiers$`));
+  await expect(space).toHaveValue(expected.label);
 }
 
 /**
@@ -154,14 +168,7 @@ test('typing narrows the space list to names and ids that contain it; Enter open
   await expect(space).toHaveValue('Default');
   expect(new URL(page.url()).pathname).toBe('/unified-profiles/manage/identifiers');
 
-  // Escape puts the current space back; Enter opens the first match.
-  await space.fill(suffix);
-  await page.keyboard.press('Escape');
-  await expect(space).toHaveValue('Default');
-  await space.fill(suffix);
-  await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(new RegExp(`/spaces/${target}/unified-profiles/manage/identifiers$`));
-  await expect(space).toHaveValue(`Support ${suffix} (${target})`);
+  await escapeThenEnter(page, space, suffix, { id: target, label: `Support ${suffix} (${target})` });
 });
 
 test('on a slow machine, Enter pressed on the heels of typing opens the match typed, not the current space', async ({
@@ -179,13 +186,7 @@ test('on a slow machine, Enter pressed on the heels of typing opens the match ty
   await arrow.click();
   await expect(page.getByRole('listbox', { name: 'Space' })).toBeHidden();
   try {
-    await space.fill(suffix);
-    await page.keyboard.press('Escape');
-    await expect(space).toHaveValue('Default');
-    await space.fill(suffix);
-    await page.keyboard.press('Enter');
-    await expect(page).toHaveURL(new RegExp(`/spaces/${target}/unified-profiles/manage/identifiers$`));
-    await expect(space).toHaveValue(`Heels ${suffix} (${target})`);
+    await escapeThenEnter(page, space, suffix, { id: target, label: `Heels ${suffix} (${target})` });
   } finally {
     // The throttle belongs to the renderer, which the next test's page may share.
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
