@@ -225,12 +225,30 @@ function countTransitionsFromNow(): void {
   counting.idrTransitionsCounted = 0;
 }
 
-/** Whether a CSS transition has started since `countTransitionsFromNow`, or is running now. */
-function transitionsSinceCounting(): boolean {
+/** No CSS transition running, and (`sinceCounting`) none started since `countTransitionsFromNow`. */
+function stillPage(sinceCounting: boolean): boolean {
   const running = document
     .getAnimations()
     .some((animation) => animation instanceof CSSTransition && animation.playState === 'running');
-  return running || ((window as CountingWindow).idrTransitionsCounted ?? 0) > 0;
+  return !running && !(sinceCounting && ((window as CountingWindow).idrTransitionsCounted ?? 0) > 0);
+}
+
+/**
+ * An axe scan of a page that held still throughout it: CSS transitions are finite (unlike a
+ * skeleton's endless shimmer), so it waits for the running ones to end, and scans again when one
+ * started during the scan (data arriving meanwhile), at most five times.
+ */
+async function scanWhileStill(page: Page) {
+  for (let scan = 1; scan <= 5; scan++) {
+    await page.waitForFunction(stillPage, false);
+    await page.evaluate(countTransitionsFromNow);
+    // WCAG 2.2 AA as well (target size, focus not obscured), which axe leaves out unless asked.
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+      .analyze();
+    if (await page.evaluate(stillPage, true)) return results;
+  }
+  throw new Error('axe: the page was still fading colours after five scans');
 }
 
 /** Fails with the list of axe violations (rule, impact, elements) when there are any. */
@@ -247,23 +265,10 @@ export async function expectNoAxeViolations(page: Page) {
   );
   // Likewise CSS transitions: a top-bar button turning enabled as the spaces load fades its colours
   // for 100 ms, and a contrast check in the middle of that measures colours that exist only then.
-  // Transitions are finite (unlike a skeleton's endless shimmer), so waiting for them always ends.
   // The data may also arrive during the scan itself (a scan takes a few hundred ms; at an address
   // naming no space, the current space's Rename button turns enabled during most first scans): a
   // scan the page faded under reads colours the admin never sees, so it is taken again once still.
-  let results: Awaited<ReturnType<AxeBuilder['analyze']>> | undefined;
-  for (let scan = 1; results === undefined; scan++) {
-    await page.waitForFunction(
-      () => !document.getAnimations().some((a) => a instanceof CSSTransition && a.playState === 'running'),
-    );
-    await page.evaluate(countTransitionsFromNow);
-    // WCAG 2.2 AA as well (target size, focus not obscured), which axe leaves out unless asked.
-    const scanned = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-      .analyze();
-    if (!(await page.evaluate(transitionsSinceCounting))) results = scanned;
-    else if (scan === 5) throw new Error('axe: the page was still fading colours after five scans');
-  }
+  const results = await scanWhileStill(page);
   const violations = results.violations.map(
     (violation) =>
       `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
