@@ -223,14 +223,12 @@ function SpacePicker({
         case types.InputChange: {
           const before = current.inputValue === currentLabel ? null : current.inputValue;
           const typed = searchAfterTyping(before, currentLabel, changes.inputValue ?? '');
-          // The current space's name typed back in full lists every space, as on opening.
-          const highlightedIndex =
-            typed === currentLabel
-              ? items.indexOf(selected as SpaceItem)
-              : matchingSpaces(items, typed).length > 0
-                ? 0
-                : -1;
-          return { ...changes, inputValue: typed, highlightedIndex };
+          // The list the field will show (`searchInField`): its first match highlighted, or the
+          // current space when the whole list shows (its name typed back in full), as on opening.
+          const search = searchInField(true, typed, currentLabel);
+          const firstMatch = search === null ? items.indexOf(selected as SpaceItem) : 0;
+          const found = search === null || matchingSpaces(items, search).length > 0;
+          return { ...changes, inputValue: typed, highlightedIndex: found ? firstMatch : -1 };
         }
         // A pick opens the space (or is declined); until the address changes the field names the
         // current one, which then names the new one.
